@@ -1,0 +1,45 @@
+# Everything runs from .venv/ at the repository root, made on first use (Python 3.11 + pip is all it needs).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: help install demo test test-slow lab docs docs-check clean
+
+help:
+	@echo "make demo        run the main job (pixeldcl_compare -> runs/compare/report.md)"
+	@echo "make test        test every notebook (nbdev_test), check library/notebooks in sync and clean"
+	@echo "make test-slow   the same with the '#| slow' cells too"
+	@echo "make lab         open the notebooks in JupyterLab"
+	@echo "make docs        build the docs site into _docs/ (Quarto if installed, offline renderer otherwise)"
+	@echo "make docs-check  open every page of _docs/ in headless Chromium, screenshots in _docs/_screenshots/"
+
+install: $(STAMP)
+
+$(STAMP): settings.ini setup.py constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt torch torchvision
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/pixeldcl_compare --out runs/compare
+
+test: $(STAMP)
+	$(BIN)/python tools/nbtest.py
+
+test-slow: $(STAMP)
+	$(BIN)/python tools/nbtest.py --flags slow
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=nbs $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+docs: $(STAMP)
+	$(BIN)/python tools/docs.py build
+
+docs-check: $(STAMP)
+	$(BIN)/python tools/docs.py check
+
+clean:
+	rm -rf _docs _proc runs
