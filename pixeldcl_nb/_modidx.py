@@ -105,6 +105,7 @@ d = { 'settings': { 'branch': 'main',
                                     'pixeldcl_nb.layers.parse_kind': ('layers.html#parse_kind', 'pixeldcl_nb/layers.py'),
                                     'pixeldcl_nb.layers.phase_list': ('layers.html#phase_list', 'pixeldcl_nb/layers.py'),
                                     'pixeldcl_nb.layers.pixel_dcl': ('layers.html#pixel_dcl', 'pixeldcl_nb/layers.py'),
+                                    'pixeldcl_nb.layers.quiet_fastai': ('layers.html#quiet_fastai', 'pixeldcl_nb/layers.py'),
                                     'pixeldcl_nb.layers.replace_deconvs': ('layers.html#replace_deconvs', 'pixeldcl_nb/layers.py'),
                                     'pixeldcl_nb.layers.seq_upsample': ('layers.html#seq_upsample', 'pixeldcl_nb/layers.py'),
                                     'pixeldcl_nb.layers.upsampler': ('layers.html#upsampler', 'pixeldcl_nb/layers.py')}}}

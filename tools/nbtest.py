@@ -30,8 +30,8 @@ def main():
     args = ap.parse_args()
     lib = lambda: sorted((root / 'pixeldcl_nb').rglob('*.py'))
     nbs = lambda: sorted((root / 'nbs').rglob('*.ipynb'))
-    bad_sync = check_unchanged('nbdev_export', lib, 'the library (pixeldcl_nb/ in sync with nbs/)')
     bad_clean = check_unchanged('nbdev_clean', nbs, 'the notebooks (nbs/ clean)')
+    bad_sync = check_unchanged('nbdev_export', lib, 'the library (pixeldcl_nb/ in sync with nbs/)')
     todo = [Path(p).resolve() for p in args.notebooks] or \
            [p for p in nbs() if not p.name.startswith(('_', '.')) and '.ipynb_checkpoints' not in p.parts]
     passed, failed, t0 = [], [], time.time()
