@@ -163,7 +163,7 @@ def check():
     for p in pages:
         r = _browse(exe, p.as_uri(), '--dump-dom', '--virtual-time-budget=5000')
         doms[p.name] = r.stdout
-        _browse(exe, p.as_uri(), f'--screenshot={shots / (p.stem + ".png")}', '--window-size=1280,1600', '--hide-scrollbars')
+        _browse(exe, p.as_uri(), f'--screenshot={shots / (p.stem + ".png")}', '--window-size=1280,3000', '--hide-scrollbars')
     ids = {n: set(re.findall(r'\bid="([^"]+)"', d)) for n, d in doms.items()}
     for n, d in doms.items():
         main = d.split('id="pdn-main"', 1)[-1]
