@@ -15,10 +15,11 @@ from .layers import quiet_fastai
 
 # %% auto #0
 __all__ = ['SKIMAGE_PHOTOS', 'SKLEARN_PHOTOS', 'PHOTOS', 'VOID', 'NUCLEI_CODES', 'NUCLEI_VALID', 'VOC_CODES', 'IMAGE_SUFFIXES',
-           'sample_photos', 'positive_ints', 'PhotoCrops', 'Pairs', 'photo_dls', 'check_mask', 'read_mask', 'seg_dls',
-           'cache_dir', 'fetch_nuclei', 'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls',
-           'NucleiCrop', 'MaskFile', 'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls',
-           'CocoMask']
+           'CELEBA_SPLITS', 'FASHION_MNIST', 'sample_photos', 'positive_ints', 'PhotoCrops', 'Pairs', 'photo_dls',
+           'check_mask', 'read_mask', 'seg_dls', 'cache_dir', 'fetch_nuclei', 'instances_to_semantic',
+           'normalize_percentile', 'load_nuclei', 'nuclei_dls', 'NucleiCrop', 'MaskFile', 'voc_dls', 'camvid_dls',
+           'folder_dls', 'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls', 'image_folder_dls', 'celeba_dls',
+           'read_idx', 'ArrayImages', 'fashion_mnist_dls']
 
 # %% ../nbs/02_data.ipynb #67782de4
 SKIMAGE_PHOTOS = ('astronaut', 'coffee', 'chelsea', 'rocket', 'hubble_deep_field', 'immunohistochemistry', 'retina', 'motorcycle')
@@ -385,3 +386,119 @@ class CocoMask:
         m = coco_semantic_mask(self._coco(split), img_id, self.cat_index)
         return PILMask.create(check_mask(m, f, len(self.cat_index) + 1, _image_size(f)))
     def __getstate__(self): return {**self.__dict__, '_cocos': {}}   # reloaded from the JSON when needed
+
+# %% ../nbs/02_data.ipynb #eda06cb6
+def image_dls(files:list,             # image files
+              is_valid,               # file -> True for the validation set
+              size:int=64,            # output side
+              crop:int|None=None,     # centre crop side in pixels, before resizing (None: no crop)
+              n_in:int=3,             # 3 (RGB) or 1 (greyscale)
+              bs:int=64, path='.', **kwargs):
+    "fastai `DataLoaders` of (image, image) for autoencoders: the standard `DataBlock(blocks=(ImageBlock, ImageBlock), get_y=noop)`."
+    with quiet_fastai():
+        from fastai.vision.all import DataBlock, ImageBlock, PILImage, PILImageBW, FuncSplitter, CropPad, Resize
+        from fastcore.basics import noop
+    positive_ints('image_dls', size=size, bs=bs, **({} if crop is None else dict(crop=crop)))
+    if n_in not in (1, 3): raise ValueError(f"image_dls: n_in must be 1 or 3, got {n_in!r}")
+    if not files: raise ValueError("image_dls: no image files")
+    blk = ImageBlock(cls=PILImage if n_in == 3 else PILImageBW)
+    block = DataBlock(blocks=(blk, blk), get_y=noop, splitter=FuncSplitter(is_valid),
+                      item_tfms=([CropPad(crop)] if crop else []) + [Resize(size)])
+    return block.dataloaders(list(files), bs=bs, path=path, **kwargs)
+
+_IMAGE_SUFFIXES = ('.jpg', '.jpeg', '.png', '.bmp', '.tif', '.tiff', '.webp')
+
+def image_folder_dls(path, size:int=64, crop:int|None=None, valid_pct:float=0.05, seed:int=0, **kwargs):
+    "`image_dls` of every image below `path`; a random `valid_pct` of them (fixed by `seed`) validate."
+    path = Path(path)
+    if not path.is_dir(): raise FileNotFoundError(f"image_folder_dls: {path} is not a folder")
+    files = sorted(f for f in path.rglob('*') if f.suffix.lower() in _IMAGE_SUFFIXES)
+    if not files: raise FileNotFoundError(f"image_folder_dls: no images ({', '.join(_IMAGE_SUFFIXES)}) below {path}")
+    if not 0 < valid_pct < 1: raise ValueError(f"image_folder_dls: valid_pct must be in (0, 1), got {valid_pct!r}")
+    perm = np.random.RandomState(seed).permutation(len(files))
+    valid = {files[i] for i in perm[:max(1, round(valid_pct * len(files)))]}
+    return image_dls(files, valid.__contains__, size, crop, path=path, **kwargs)
+
+CELEBA_SPLITS = (162770, 182637)   # the last file numbers of the standard train and validation splits
+
+def _celeba_split(imgs:Path) -> dict:
+    "File name -> split (0 train, 1 validation, 2 test), from the partition file if present, else from the file numbers."
+    for d in (imgs, imgs.parent, imgs.parent.parent):
+        for f in (d / 'list_eval_partition.txt', d / 'list_eval_partition.csv'):
+            if f.exists():
+                rows = [l.replace(',', ' ').split() for l in f.read_text().splitlines() if l.strip()]
+                rows = [r for r in rows if r[0] != 'image_id']   # Kaggle's CSV header
+                if any(len(r) != 2 or r[1] not in '012' for r in rows):
+                    raise ValueError(f"celeba_dls: {f} must have lines 'file split' with split 0, 1 or 2")
+                return {r[0]: int(r[1]) for r in rows}
+    split = {}
+    for f in imgs.glob('*.jpg'):
+        if not f.stem.isdigit(): raise ValueError(f"celeba_dls: {f.name} is not a CelebA file name (000001.jpg ...) and there is no list_eval_partition.txt")
+        n = int(f.stem); split[f.name] = 0 if n <= CELEBA_SPLITS[0] else 1 if n <= CELEBA_SPLITS[1] else 2
+    return split
+
+def celeba_dls(path,                  # the folder `img_align_celeba`, or a folder holding it
+               size:int=64, crop:int=140, bs:int=64,
+               n_train:int|None=None, # first images of the train split only (None: all 162,770)
+               n_valid:int|None=None, # first images of the validation split only (None: all 19,867)
+               **kwargs):
+    "CelebA's aligned faces from their standard folder, centre-cropped to `crop` and resized to `size`, standard split."
+    path = Path(path)
+    cands = [path, path / 'img_align_celeba', path / 'img_align_celeba' / 'img_align_celeba']
+    imgs = next((p for p in cands if p.is_dir() and next(p.glob('*.jpg'), None) is not None), None)
+    if imgs is None: raise FileNotFoundError(f"celeba_dls: no img_align_celeba/*.jpg in {path} (looked in {', '.join(map(str, cands))})")
+    split = _celeba_split(imgs)
+    files = {s: sorted(imgs / n for n, k in split.items() if k == s) for s in (0, 1)}
+    missing = [f for s in (0, 1) for f in files[s] if not f.exists()]
+    if missing: raise FileNotFoundError(f"celeba_dls: {missing[0]} is in the partition file but not in {imgs} ({len(missing)} missing)")
+    for s, n, what in ((0, n_train, 'n_train'), (1, n_valid, 'n_valid')):
+        if n is not None: positive_ints('celeba_dls', **{what: n}); files[s] = files[s][:n]
+        if not files[s]: raise ValueError(f"celeba_dls: the {('train', 'validation')[s]} split of {imgs} is empty")
+    valid = set(files[1])
+    return image_dls(files[0] + files[1], valid.__contains__, size, crop, bs=bs, path=imgs, **kwargs)
+
+# %% ../nbs/02_data.ipynb #aa01563c
+FASHION_MNIST = Path('/usr/share/datasets/fashion-mnist')
+
+def read_idx(fname) -> np.ndarray:
+    "An IDX file (gzipped or not) of unsigned bytes, as a numpy array."
+    import gzip
+    fname = Path(fname)
+    if not fname.exists(): raise FileNotFoundError(f"{fname} not found")
+    data = (gzip.open if fname.suffix == '.gz' else open)(fname, 'rb').read()
+    if len(data) < 4 or data[:2] != b'\0\0' or data[2] != 8:
+        raise ValueError(f"{fname} is not an IDX file of unsigned bytes (magic {data[:4].hex()}, expected 000008xx)")
+    nd = data[3]
+    shape = tuple(int.from_bytes(data[4 + 4 * i:8 + 4 * i], 'big') for i in range(nd))
+    n = math.prod(shape)
+    if len(data) != 4 + 4 * nd + n: raise ValueError(f"{fname}: header says {shape} ({n} bytes) but the file has {len(data) - 4 - 4 * nd}")
+    return np.frombuffer(data, np.uint8, offset=4 + 4 * nd).reshape(shape)
+
+class ArrayImages(Dataset):
+    "Images from an (N, H, W) or (N, H, W, C) uint8 array as (C, size, size) float tensors in [0, 1]: padded with zeros (centred) or resized."
+    def __init__(self, arr:np.ndarray, size:int|None=None):
+        if arr.dtype != np.uint8 or arr.ndim not in (3, 4): raise ValueError(f"ArrayImages: expected an (N, H, W[, C]) uint8 array, got {arr.shape} {arr.dtype}")
+        self.arr, self.size = arr, size
+    def __len__(self) -> int: return len(self.arr)
+    def __getitem__(self, i:int) -> Tensor:
+        a = torch.from_numpy(np.array(self.arr[i])).float().div_(255)
+        a = a[None] if a.dim() == 2 else a.permute(2, 0, 1)
+        s, (h, w) = self.size, a.shape[1:]
+        if s is None or (h, w) == (s, s): return a
+        if s >= max(h, w): return F.pad(a, ((s - w) // 2, s - w - (s - w) // 2, (s - h) // 2, s - h - (s - h) // 2))
+        return F.interpolate(a[None], size=(s, s), mode='bilinear', antialias=True, align_corners=False)[0]
+
+def fashion_mnist_dls(path=FASHION_MNIST,   # folder of {train,t10k}-images-idx3-ubyte.gz (Debian's dataset-fashion-mnist)
+                      size:int=32,           # 28x28 images padded (or resized) to this
+                      bs:int=64, n_train:int|None=None, n_valid:int|None=None, device='cpu', **kwargs):
+    "Fashion-MNIST (train / t10k) as (image, image) `DataLoaders` of 1-channel `size` x `size` images."
+    with quiet_fastai(): from fastai.data.core import DataLoaders
+    path = Path(path)
+    fs = [path / f'{s}-images-idx3-ubyte.gz' for s in ('train', 't10k')]
+    for f in fs:
+        if not f.exists(): raise FileNotFoundError(f"fashion_mnist_dls: {f} not found; install Debian's package "
+                                                   f"(apt-get install dataset-fashion-mnist) or pass the folder that has it")
+    positive_ints('fashion_mnist_dls', size=size, bs=bs, **{k: v for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None})
+    tr, va = (read_idx(f) for f in fs)
+    tds, vds = (Pairs(ArrayImages(a[:n], size), 'same') for a, n in ((tr, n_train), (va, n_valid)))
+    return DataLoaders.from_dsets(tds, vds, bs=bs, device=device, **kwargs)

@@ -19,8 +19,8 @@ with quiet_fastai():
     from fastai.learner import SkipToEpoch
 
 # %% auto #0
-__all__ = ['SEG_COLUMNS', 'DEFAULT_UPS', 'seg_data', 'EpochCheckpoint', 'prob_measures', 'run_seg', 'mean_std', 'seg_table',
-           'show_seg_predictions', 'show_seg_curves', 'seg_study', 'pixeldcl_seg']
+__all__ = ['SEG_COLUMNS', 'DEFAULT_UPS', 'seg_data', 'EpochCheckpoint', 'prob_measures', 'fit_run', 'run_seg', 'mean_std',
+           'seg_table', 'show_seg_predictions', 'show_seg_curves', 'seg_study', 'pixeldcl_seg']
 
 # %% ../nbs/05_seg_study.ipynb #fa326afb
 def seg_data(data:str='nuclei', path=None, size:int=128, bs:int=8, n_train:int=512, n_valid:int=64, **kwargs):
@@ -36,7 +36,7 @@ def seg_data(data:str='nuclei', path=None, size:int=128, bs:int=8, n_train:int=5
     if Path(data).is_dir(): return folder_dls(data, size=size, bs=bs, **kwargs)
     raise ValueError(f"seg_data: data must be 'nuclei', 'voc', 'coco', 'camvid' or an existing folder, got {data!r}")
 
-# %% ../nbs/05_seg_study.ipynb #5bfcecd6
+# %% ../nbs/05_seg_study.ipynb #7c7666df
 class EpochCheckpoint(Callback):
     "Save model, optimiser and recorder values to `fname` (+ `.json`) after every epoch."
     order = 65   # after the Recorder
@@ -61,6 +61,49 @@ def prob_measures(learn, dl) -> dict:
     return dict(prob_checkerboard=checkerboard_score(p, border=4, pooled=True).item(),
                 prob_peak_ratio=spectral_peak_ratio(p).item(), target_peak_ratio=spectral_peak_ratio(t).item())
 
+def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called after seeding)
+            name:str,                 # the run's file name stem, e.g. 'pixeldcl-s0'
+            config:dict,              # everything that defines the run: a saved result or checkpoint is reused only if equal
+            epochs:int, lr:float, seed:int=0,
+            out:Path|str|None=None,   # folder for `{name}.json`, `{name}.pth` and the checkpoint; None: keep nothing
+            show_progress:bool=True,
+            cbs:list|None=None,       # more fastai callbacks for the fit
+            measure=None              # learn -> dict of extra results (after training)
+           ) -> dict:
+    "Fit a learner with a one-cycle schedule, seeded, resuming from its last epoch checkpoint; return its metrics and curves."
+    out = Path(out) if out is not None else None
+    res_f = out / f'{name}.json' if out is not None else None
+    if res_f is not None and res_f.exists() and json.loads(res_f.read_text()).get('config') == config: return json.loads(res_f.read_text())
+    set_seed(seed)
+    learn = make_learner()
+    learn.dls.train.rng = random.Random(seed)
+    cbs, start, past = list(cbs or []), 0, []
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        ck, meta = out / f'{name}-ckpt.pth', out / f'{name}-ckpt.json'
+        if ck.exists() and meta.exists() and json.loads(meta.read_text())['config'] == config:
+            m = json.loads(meta.read_text())
+            learn.load(ck.parent.absolute() / ck.stem, with_opt=True)
+            start, past = m['epoch'] + 1, m['values']
+        cbs.append(EpochCheckpoint(ck, config))
+    t = time.time()
+    if start < epochs:
+        if show_progress: learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
+        else:
+            with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
+    names = list(learn.recorder.metric_names[1:-1])     # train_loss, valid_loss, metrics (epoch and time left out)
+    values = past + [list(map(float, v)) for v in learn.recorder.values[start:]]   # the Recorder also logs the skipped epochs
+    final = dict(zip(names[1:], values[-1][1:])) if values else {}
+    if not math.isfinite(final.get('valid_loss', float('nan'))):
+        raise RuntimeError(f"{name} diverged (valid loss {final.get('valid_loss')}); nothing saved. Try a lower lr than {lr}.")
+    res = dict(config=config, train_s=time.time() - t, resumed_from=start, curves=dict(names=names, values=values), **final,
+               **(measure(learn) if measure is not None else {}))
+    if res_f is not None:
+        torch.save(learn.model.state_dict(), out / f'{name}.pth')
+        res_f.write_text(json.dumps(res, indent=1))
+        for f in (ck, meta): f.unlink(missing_ok=True)   # finished: the result and the weights are what is kept
+    return res
+
 def run_seg(up:str, dls, epochs:int=4, lr:float=1e-3, width:int=16, depth:int=4, seed:int=0,
             out:Path|str|None=None,   # folder for `{up}-s{seed}.json`, its weights and its checkpoint; None: keep nothing
             show_progress:bool=True,
@@ -70,38 +113,8 @@ def run_seg(up:str, dls, epochs:int=4, lr:float=1e-3, width:int=16, depth:int=4,
     parse_kind(up)
     cfg = dict(study=_SEG_STUDY_VERSION, up=up, epochs=epochs, lr=lr, width=width, depth=depth, seed=seed,
                n_train=len(dls.train_ds), n_valid=len(dls.valid_ds), bs=dls.bs)
-    out = Path(out) if out is not None else None
-    res_f = out / f'{up}-s{seed}.json' if out is not None else None
-    if res_f is not None and res_f.exists() and json.loads(res_f.read_text()).get('config') == cfg: return json.loads(res_f.read_text())
-    set_seed(seed)
-    dls.train.rng = random.Random(seed)
-    learn = seg_learner(dls, up, width=width, depth=depth, lr=lr)
-    cbs, start, past = list(cbs or []), 0, []
-    if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        ck, meta = out / f'{up}-s{seed}-ckpt.pth', out / f'{up}-s{seed}-ckpt.json'
-        if ck.exists() and meta.exists() and json.loads(meta.read_text())['config'] == cfg:
-            m = json.loads(meta.read_text())
-            learn.load(ck.parent.absolute() / ck.stem, with_opt=True)
-            start, past = m['epoch'] + 1, m['values']
-        cbs.append(EpochCheckpoint(ck, cfg))
-    t = time.time()
-    if start < epochs:
-        if show_progress: learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
-        else:
-            with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
-    names = list(learn.recorder.metric_names[1:-1])     # train_loss, valid_loss, metrics (epoch and time left out)
-    values = past + [list(map(float, v)) for v in learn.recorder.values[start:]]   # the Recorder also logs the skipped epochs
-    final = dict(zip(names[1:], values[-1][1:])) if values else {}
-    res = dict(config=cfg, train_s=time.time() - t, resumed_from=start, curves=dict(names=names, values=values), **final,
-               **prob_measures(learn, dls.valid))
-    if not math.isfinite(res.get('valid_loss', float('nan'))):
-        raise RuntimeError(f"run_seg: {up} (seed {seed}) diverged (valid loss {res.get('valid_loss')}); nothing saved. Try a lower lr than {lr}.")
-    if res_f is not None:
-        torch.save(learn.model.state_dict(), out / f'{up}-s{seed}.pth')
-        res_f.write_text(json.dumps(res, indent=1))
-        for f in (ck, meta): f.unlink(missing_ok=True)   # finished: the result and the weights are what is kept
-    return res
+    return fit_run(lambda: seg_learner(dls, up, width=width, depth=depth, lr=lr), f'{up}-s{seed}', cfg, epochs, lr, seed,
+                   out, show_progress, cbs, measure=lambda learn: prob_measures(learn, dls.valid))
 
 # %% ../nbs/05_seg_study.ipynb #8c0babb8
 SEG_COLUMNS = ('pixel_acc', 'mean_iou', 'boundary_f', 'prob_checkerboard', 'prob_peak_ratio')
