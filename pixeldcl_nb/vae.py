@@ -18,7 +18,7 @@ with quiet_fastai():
 __all__ = ['VAE', 'ImageBCE', 'kl_divergence', 'VAECallback', 'VAEStat', 'vae_learner', 'vae_sample', 'show_samples',
            'show_reconstructions']
 
-# %% ../nbs/06_vae.ipynb #9a4e12da
+# %% ../nbs/06_vae.ipynb #27b3e452
 def _n_up(size:int) -> int:
     "x2 stages from the smallest map that halves exactly and is at least 4 pixels: 64 -> 4, 32 -> 3, 28 -> 2."
     n = 0
@@ -51,8 +51,8 @@ class VAE(nn.Module):
         self.to_latent = nn.Linear(c * s0 * s0, 2 * n_latent)
         self.from_latent = nn.Sequential(nn.Linear(n_latent, c * s0 * s0, bias=False), nn.Unflatten(1, (c, s0, s0)),
                                          nn.BatchNorm2d(c), nn.ReLU(inplace=True))
-        ups = [upsampler(up, ch[i], ch[i - 1], norm_type='batch', act_cls=nn.ReLU, **up_kwargs) for i in range(n_up - 1, 0, -1)]
-        self.decoder = nn.Sequential(*ups, upsampler(up, ch[0], n_in, bias=True, **up_kwargs), nn.Sigmoid())
+        ups = [upsampler(up, ch[i], ch[max(i - 1, 0)], norm_type='batch', act_cls=nn.ReLU, **up_kwargs) for i in range(n_up - 1, -1, -1)]
+        self.decoder = nn.Sequential(*ups, nn.Conv2d(ch[0], n_in, 1), nn.Sigmoid())   # 1x1: mixes channels, never neighbours
 
     def check_input(self, x:Tensor) -> None:
         "Raise a `ValueError` naming the shape if `x` is not a float (N, n_in, img_size, img_size) batch."
