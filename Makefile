@@ -4,10 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install demo test test-slow lab docs docs-check clean
+.PHONY: help install demo bench test test-slow lab docs docs-check clean
 
 help:
 	@echo "make demo        run the main job (pixeldcl_compare -> runs/compare/report.md)"
+	@echo "make bench       time every up-sampler against DCL 6x6 (pixeldcl_bench -> runs/bench/bench.md)"
 	@echo "make test        test every notebook (nbdev_test), check library/notebooks in sync and clean"
 	@echo "make test-slow   the same with the '#| slow' cells too"
 	@echo "make lab         open the notebooks in JupyterLab"
@@ -25,6 +26,9 @@ $(STAMP): settings.ini setup.py constraints.txt
 
 demo: $(STAMP)
 	$(BIN)/pixeldcl_compare --out runs/compare
+
+bench: $(STAMP)
+	$(BIN)/pixeldcl_bench --out runs/bench
 
 test: $(STAMP)
 	$(BIN)/python tools/nbtest.py

@@ -11,20 +11,63 @@ import torch.nn.functional as F
 from torch import nn, Tensor
 
 # %% auto #0
-__all__ = ['UP_KINDS', 'phase_list', 'interleave', 'dilate', 'DCL', 'DCL3d', 'cross_mask', 'cross_kernel', 'pixel_dcl',
-           'seq_upsample', 'PixelDCL', 'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv', 'ResizeConv3d',
-           'quiet_fastai', 'PixelShuffleUp', 'parse_kind', 'upsampler', 'replace_deconvs']
+__all__ = ['UP_KINDS', 'phase_list', 'phase_sum', 'interleave', 'interleave_stack', 'dilate', 'DCL', 'DCL3d', 'cross_mask',
+           'cross_kernel', 'pixel_dcl', 'seq_upsample', 'PixelDCL', 'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d',
+           'ResizeConv', 'ResizeConv3d', 'quiet_fastai', 'PixelShuffleUp', 'parse_kind', 'upsampler', 'replace_deconvs']
 
-# %% ../nbs/00_layers.ipynb #0814610d
+# %% ../nbs/00_layers.ipynb #0858d71e
 def phase_list(ndim:int=2) -> list[tuple[int, ...]]:
     "The `2**ndim` phases of a x2 up-sampled map, in row-major order: (0,0), (0,1), (1,0), (1,1) in 2D."
     return list(itertools.product((0, 1), repeat=ndim))
 
+def _memory_format(t:Tensor):
+    "channels_last (3d) if `t` is stored that way and not also plain contiguous, else contiguous_format."
+    if t.dim() == 4 and not t.is_contiguous() and t.is_contiguous(memory_format=torch.channels_last): return torch.channels_last
+    if t.dim() == 5 and not t.is_contiguous() and t.is_contiguous(memory_format=torch.channels_last_3d): return torch.channels_last_3d
+    return torch.contiguous_format
+
+class _PhaseSum(torch.autograd.Function):
+    "The x2 map whose phase p is the sum of `counts[p]` parts; its gradient hands every part a strided view of its phase's gradient."
+    @staticmethod
+    def forward(ctx, counts, *parts):
+        ctx.counts = counts
+        f = parts[0]
+        n, c, *sp = f.shape
+        out = torch.empty(n, c, *[2 * i for i in sp], dtype=f.dtype, device=f.device, memory_format=_memory_format(f))
+        k = 0
+        for ph, cnt in zip(phase_list(len(sp)), counts):
+            v = out[(..., *[slice(a, None, 2) for a in ph])]
+            if cnt == 1: v.copy_(parts[k])
+            else: torch.add(parts[k], parts[k + 1], out=v)
+            for j in range(2, cnt): v.add_(parts[k + j])
+            k += cnt
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        grads = []
+        for ph, cnt in zip(phase_list(g.dim() - 2), ctx.counts):
+            grads += [g[(..., *[slice(a, None, 2) for a in ph])]] * cnt
+        return (None, *grads)
+
+def phase_sum(parts:Sequence[Sequence[Tensor]]) -> Tensor:
+    "The x2 map whose phase p (in `phase_list` order) is the sum of the (N, C, *S) maps in `parts[p]`: one output write, no temporaries."
+    d = parts[0][0].dim() - 2
+    if len(parts) != 2**d: raise ValueError(f"phase_sum: expected {2**d} maps for {d} spatial dims, got {len(parts)}")
+    flat = [t for ps in parts for t in ps]
+    shapes = {tuple(t.shape) for t in flat}
+    if len(shapes) > 1: raise ValueError(f"phase_sum: all maps must have one shape, got {sorted(shapes)}")
+    if torch.compiler.is_compiling(): return interleave_stack([sum(ps[1:], ps[0]) for ps in parts])   # traceable; the compiler fuses it
+    return _PhaseSum.apply(tuple(len(ps) for ps in parts), *flat)
+
 def interleave(maps:Sequence[Tensor]) -> Tensor:
-    "Place `2**d` maps of one shape (N, C, H, W) on the phases (row-major, `phase_list`) of one (N, C, 2H, 2W) map."
+    "Place `2**d` maps of one shape (N, C, *S) on the phases (row-major, `phase_list`) of one (N, C, *2S) map."
+    return phase_sum([[m] for m in maps])
+
+def interleave_stack(maps:Sequence[Tensor]) -> Tensor:
+    "`interleave` by stacking and permuting (two copies): the straightforward form, kept to test and time against."
     n, c, *s = maps[0].shape
     d = len(s)
-    if len(maps) != 2**d: raise ValueError(f"interleave: expected {2**d} maps for {d} spatial dims, got {len(maps)}")
     y = torch.stack(list(maps), 2).view(n, c, *[2]*d, *s)            # N,C,a,b,H,W
     perm = [0, 1] + [i for k in range(d) for i in (2 + d + k, 2 + k)]  # N,C,H,a,W,b
     return y.permute(perm).reshape(n, c, *[2 * i for i in s])
@@ -164,17 +207,19 @@ def cross_kernel(taps:Tensor, ks:int) -> Tensor:
     k = taps.new_zeros(*taps.shape[:2], ks * ks)
     return k.index_copy(2, idx, taps).view(*taps.shape[:2], ks, ks)
 
-# %% ../nbs/00_layers.ipynb #0101403f
+# %% ../nbs/00_layers.ipynb #8eed785e
 def _phase_conv(f:Tensor, k:Tensor, a:int, b:int, s:int) -> Tensor:
     "Phase (a,b) of `conv2d(dilate(f, (s,s)), k, padding=ks//2)`, computed at input resolution."
     p = k.shape[-1] // 2
     r0, c0 = (s - a + p) % 2, (s - b + p) % 2
     sub = k[:, :, r0::2, c0::2]
     o_r, o_c = (a + r0 - p - s) // 2, (b + c0 - p - s) // 2   # offset of the first tap, in input pixels
-    kr, kc = sub.shape[-2:]
-    return F.conv2d(F.pad(f, (-o_c, kc - 1 + o_c, -o_r, kr - 1 + o_r)), sub)
+    (kr, kc), (h, w) = sub.shape[-2:], f.shape[-2:]
+    pr, pc = max(-o_r, kr - 1 + o_r, 0), max(-o_c, kc - 1 + o_c, 0)       # symmetric zero padding inside the convolution,
+    y = F.conv2d(f, sub, padding=(pr, pc))                                # then the window that the offsets select (a view)
+    return y[..., o_r + pr:o_r + pr + h, o_c + pc:o_c + pc + w]
 
-# %% ../nbs/00_layers.ipynb #69a63f25
+# %% ../nbs/00_layers.ipynb #d62959cb
 def pixel_dcl(x:Tensor,        # input (N, ni, H, W)
               weight1:Tensor,  # (nf, ni, k, k): F1 = conv(x)
               weight2:Tensor,  # (nf, nf, k, k): F2 = conv(F1)
@@ -189,9 +234,8 @@ def pixel_dcl(x:Tensor,        # input (N, ni, H, W)
     if impl == 'reference':
         m = dilate(f1, (0, 0)) + dilate(f2, (1, 1))
         return m + F.conv2d(m, k3, padding=ks // 2)
-    y01 = _phase_conv(f1, k3, 0, 1, 0) + _phase_conv(f2, k3, 0, 1, 1)
-    y10 = _phase_conv(f1, k3, 1, 0, 0) + _phase_conv(f2, k3, 1, 0, 1)
-    return interleave([f1, y01, y10, f2])
+    return phase_sum([[f1], [_phase_conv(f1, k3, 0, 1, 0), _phase_conv(f2, k3, 0, 1, 1)],
+                      [_phase_conv(f1, k3, 1, 0, 0), _phase_conv(f2, k3, 1, 0, 1)], [f2]])
 
 # %% ../nbs/00_layers.ipynb #a32f5f17
 def seq_upsample(x:Tensor,                   # input (N, ni, *S)
