@@ -19,10 +19,13 @@ from .vae import VAE, vae_learner, vae_sample, kl_divergence, show_samples
 __all__ = ['VAE_COLUMNS', 'DEFAULT_VAE_UPS', 'vae_data', 'vae_elbo', 'image_measures', 'vae_measures', 'run_vae', 'vae_table',
            'show_vae_samples', 'show_vae_spectra', 'vae_study', 'pixeldcl_vae']
 
-# %% ../nbs/07_vae_study.ipynb #ee435301
-def vae_data(data:str='photos', path=None, size:int=64, bs:int=64, n_train:int=2048, n_valid:int=256, seed:int=0, **kwargs):
+# %% ../nbs/07_vae_study.ipynb #09a6a867
+def vae_data(data:str='photos', path=None,
+             size:int|None=None,   # image side (default: 32 for fashion, 64 otherwise)
+             bs:int=64, n_train:int=2048, n_valid:int=256, seed:int=0, **kwargs):
     "Autoencoder `DataLoaders` by name: 'photos', 'celeba', 'fashion', or the path of an image folder (see `image_folder_dls`)."
     name = str(data).lower()
+    size = size or (32 if name == 'fashion' else 64)
     if name == 'photos': return photo_dls('same', size=size, n_train=n_train, n_valid=n_valid, bs=bs, seed=seed, **kwargs)
     if name == 'celeba':
         if path is None: raise ValueError("vae_data: data='celeba' needs the path of the folder with img_align_celeba")
@@ -69,19 +72,21 @@ def vae_measures(learn, dl, n_samples:int=256, seed:int=0) -> dict:
     return {**vae_elbo(learn, dl, seed), **image_measures(vae_sample(learn, n_samples, seed=seed), 'sample'),
             **image_measures(rec, 'recon'), **image_measures(real, 'real')}
 
-# %% ../nbs/07_vae_study.ipynb #00fd149a
+# %% ../nbs/07_vae_study.ipynb #c18c0f43
 _VAE_STUDY_VERSION = 1
 
 def run_vae(up:str, dls, epochs:int=10, lr:float=2e-3, n_latent:int=128, width:int=32, beta:float=1., warmup:float=0.,
-            seed:int=0, out:Path|str|None=None, show_progress:bool=True, cbs:list|None=None, n_samples:int=256) -> dict:
+            seed:int=0, out:Path|str|None=None, show_progress:bool=True, cbs:list|None=None, n_samples:int=256,
+            data:str='') -> dict:   # the data's name, kept in the run's settings (a saved run is reused only for the same data)
     "Train a `vae_learner` with `up` on `dls` (one-cycle, seeded, resumable) and return its curves and `vae_measures`."
     parse_kind(up)
-    cfg = dict(study=_VAE_STUDY_VERSION, up=up, epochs=epochs, lr=lr, n_latent=n_latent, width=width, beta=beta, warmup=warmup,
-               seed=seed, n_train=len(dls.train_ds), n_valid=len(dls.valid_ds), bs=dls.bs, n_samples=n_samples)
+    cfg = dict(study=_VAE_STUDY_VERSION, data=str(data), shape=list(dls.one_batch()[0].shape[1:]), up=up, epochs=epochs, lr=lr,
+               n_latent=n_latent, width=width, beta=beta, warmup=warmup, seed=seed, n_train=len(dls.train_ds), n_valid=len(dls.valid_ds),
+               bs=dls.bs, n_samples=n_samples)
     return fit_run(lambda: vae_learner(dls, up, n_latent, width, beta, warmup, lr=lr), f'{up}-s{seed}', cfg, epochs, lr, seed,
                    out, show_progress, cbs, measure=lambda learn: vae_measures(learn, dls.valid, n_samples))
 
-# %% ../nbs/07_vae_study.ipynb #8d9277d0
+# %% ../nbs/07_vae_study.ipynb #c7aa73ad
 VAE_COLUMNS = ('neg_elbo', 'kl_nats', 'recon_mse', 'sample_checkerboard', 'sample_peak2', 'sample_peak4', 'recon_checkerboard', 'recon_peak2')
 DEFAULT_VAE_UPS = ('dcl', 'pixeldcl')
 
@@ -131,13 +136,13 @@ def show_vae_spectra(ims:dict,      # name -> (n, C, H, W) images (samples, or r
     return fig
 
 def vae_study(out:Path|str='runs/vae', data:str='photos', path=None, ups:tuple=DEFAULT_VAE_UPS, epochs:int=10, seeds:int=1,
-              size:int=64, bs:int=64, lr:float=2e-3, n_latent:int=128, width:int=32, beta:float=1., warmup:float=0.,
+              size:int|None=None, bs:int=64, lr:float=2e-3, n_latent:int=128, width:int=32, beta:float=1., warmup:float=0.,
               n_train:int=2048, n_valid:int=256, n_samples:int=256, show_progress:bool=True, **kwargs) -> dict:
     "Train the VAE with each up-sampler on `data`; write the table, CSV and figures in `out`; return results and section."
     import matplotlib; import matplotlib.pyplot as plt
     if not ups: raise ValueError("vae_study: no up-samplers given")
     for u in ups: parse_kind(u)
-    positive_ints('vae_study', epochs=epochs, seeds=seeds, size=size, bs=bs, n_latent=n_latent, width=width, n_train=n_train,
+    positive_ints('vae_study', epochs=epochs, seeds=seeds, bs=bs, n_latent=n_latent, width=width, n_train=n_train,
                   n_valid=n_valid, n_samples=n_samples)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     dls = vae_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
@@ -146,7 +151,7 @@ def vae_study(out:Path|str='runs/vae', data:str='photos', path=None, ups:tuple=D
     for i, (u, s) in enumerate(runs):
         print(f"[{i + 1}/{len(runs)}] VAE with {u}, seed {s}", flush=True)
         results.setdefault(u, []).append(run_vae(u, dls, epochs, lr, n_latent, width, beta, warmup, s, out / 'runs', show_progress,
-                                                 n_samples=n_samples))
+                                                 n_samples=n_samples, data=data))
         if s == 0:
             x = dls.one_batch()[0]
             models[u] = VAE(u, x.shape[-1], x.shape[1], n_latent, width)
@@ -194,13 +199,13 @@ def _show_recs(m:VAE, x:Tensor, ax, title:str):
     m.eval()
     show_samples(torch.cat([x, m(x)[0].float()]), nrow=len(x), ax=ax, title=title)
 
-# %% ../nbs/07_vae_study.ipynb #fb930e89
+# %% ../nbs/07_vae_study.ipynb #b621b1de
 @call_parse
 def pixeldcl_vae(data:str='photos',          # 'photos', 'celeba', 'fashion', or a folder of images
                  path:str=None,               # the dataset's folder (celeba; fashion if not Debian's)
                  up:str=','.join(DEFAULT_VAE_UPS),  # comma-separated up-sampler kinds
                  epochs:int=10, seeds:int=1,
-                 size:int=64,                 # image side (fashion: 32)
+                 size:int=None,               # image side (default: 32 for fashion, 64 otherwise)
                  bs:int=64, lr:float=2e-3,
                  n_latent:int=128, width:int=32,
                  beta:float=1.,               # weight of the KL term
