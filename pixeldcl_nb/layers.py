@@ -207,19 +207,62 @@ def cross_kernel(taps:Tensor, ks:int) -> Tensor:
     k = taps.new_zeros(*taps.shape[:2], ks * ks)
     return k.index_copy(2, idx, taps).view(*taps.shape[:2], ks, ks)
 
-# %% ../nbs/00_layers.ipynb #8eed785e
-def _phase_conv(f:Tensor, k:Tensor, a:int, b:int, s:int) -> Tensor:
-    "Phase (a,b) of `conv2d(dilate(f, (s,s)), k, padding=ks//2)`, computed at input resolution."
+# %% ../nbs/00_layers.ipynb #92c12480
+def _phase_sub(k:Tensor, a:int, b:int, s:int) -> tuple:
+    "Sub-kernel of `k` that makes phase (a,b) from a map on phase (s,s), the symmetric padding to convolve with, and the window to keep."
     p = k.shape[-1] // 2
     r0, c0 = (s - a + p) % 2, (s - b + p) % 2
     sub = k[:, :, r0::2, c0::2]
-    o_r, o_c = (a + r0 - p - s) // 2, (b + c0 - p - s) // 2   # offset of the first tap, in input pixels
-    (kr, kc), (h, w) = sub.shape[-2:], f.shape[-2:]
-    pr, pc = max(-o_r, kr - 1 + o_r, 0), max(-o_c, kc - 1 + o_c, 0)       # symmetric zero padding inside the convolution,
-    y = F.conv2d(f, sub, padding=(pr, pc))                                # then the window that the offsets select (a view)
-    return y[..., o_r + pr:o_r + pr + h, o_c + pc:o_c + pc + w]
+    o_r, o_c = (a + r0 - p - s) // 2, (b + c0 - p - s) // 2              # offset of the first tap, in input pixels
+    kr, kc = sub.shape[-2:]
+    pr, pc = max(-o_r, kr - 1 + o_r, 0), max(-o_c, kc - 1 + o_c, 0)     # zero padding done inside the convolution
+    return sub, (pr, pc), (o_r + pr, o_c + pc)
 
-# %% ../nbs/00_layers.ipynb #d62959cb
+def _phase_conv(f:Tensor, k:Tensor, a:int, b:int, s:int) -> Tensor:
+    "Phase (a,b) of `conv2d(dilate(f, (s,s)), k, padding=ks//2)`, computed at input resolution."
+    sub, pad, (r, c) = _phase_sub(k, a, b, s)
+    h, w = f.shape[-2:]
+    return F.conv2d(f, sub.to(f.dtype), padding=pad)[..., r:r + h, c:c + w]
+
+# %% ../nbs/00_layers.ipynb #de53d77a
+class _CrossFill(torch.autograd.Function):
+    "PixelDCL's output from F1, F2 and the masked kernel: F1 on (0,0), F2 on (1,1), the off-diagonal phases by phase convolutions."
+    @staticmethod
+    def forward(ctx, f1:Tensor, f2:Tensor, k3:Tensor) -> Tensor:
+        n, c, h, w = f1.shape
+        out = torch.empty(n, c, 2 * h, 2 * w, dtype=f1.dtype, device=f1.device, memory_format=_memory_format(f1))
+        out[..., 0::2, 0::2] = f1
+        out[..., 1::2, 1::2] = f2
+        for a, b in ((0, 1), (1, 0)):
+            v = out[..., a::2, b::2]
+            v.copy_(_phase_conv(f1, k3, a, b, 0))
+            v.add_(_phase_conv(f2, k3, a, b, 1))
+        ctx.save_for_backward(f1, f2, k3)
+        return out
+
+    @staticmethod
+    @torch.autograd.function.once_differentiable
+    def backward(ctx, g:Tensor):
+        f1, f2, k3 = ctx.saved_tensors
+        h, w = f1.shape[-2:]
+        fmt = _memory_format(f1)
+        gf = [g[..., 0::2, 0::2].clone(memory_format=fmt), g[..., 1::2, 1::2].clone(memory_format=fmt)]
+        gk = torch.zeros_like(k3) if ctx.needs_input_grad[2] else None
+        p = k3.shape[-1] // 2
+        for a, b in ((0, 1), (1, 0)):
+            gv = g[..., a::2, b::2]
+            for i, (f, s) in enumerate(((f1, 0), (f2, 1))):
+                sub, pad, (r, c) = _phase_sub(k3, a, b, s)
+                oh, ow = h + 2 * pad[0] - sub.shape[-2] + 1, w + 2 * pad[1] - sub.shape[-1] + 1
+                go = g.new_zeros(g.shape[0], g.shape[1], oh, ow).contiguous(memory_format=fmt)
+                go[..., r:r + h, c:c + w] = gv
+                gi, gw, _ = torch.ops.aten.convolution_backward(go, f, sub.to(f.dtype), None, [1, 1], list(pad), [1, 1], False, [0, 0], 1,
+                                                                [ctx.needs_input_grad[i], gk is not None, False])
+                if gi is not None: gf[i] += gi
+                if gw is not None: gk[:, :, (s - a + p) % 2::2, (s - b + p) % 2::2] += gw.to(gk.dtype)
+        return (gf[0] if ctx.needs_input_grad[0] else None), (gf[1] if ctx.needs_input_grad[1] else None), gk
+
+# %% ../nbs/00_layers.ipynb #5f62dae3
 def pixel_dcl(x:Tensor,        # input (N, ni, H, W)
               weight1:Tensor,  # (nf, ni, k, k): F1 = conv(x)
               weight2:Tensor,  # (nf, nf, k, k): F2 = conv(F1)
@@ -234,8 +277,7 @@ def pixel_dcl(x:Tensor,        # input (N, ni, H, W)
     if impl == 'reference':
         m = dilate(f1, (0, 0)) + dilate(f2, (1, 1))
         return m + F.conv2d(m, k3, padding=ks // 2)
-    return phase_sum([[f1], [_phase_conv(f1, k3, 0, 1, 0), _phase_conv(f2, k3, 0, 1, 1)],
-                      [_phase_conv(f1, k3, 1, 0, 0), _phase_conv(f2, k3, 1, 0, 1)], [f2]])
+    return _CrossFill.apply(f1, f2, k3)
 
 # %% ../nbs/00_layers.ipynb #a32f5f17
 def seq_upsample(x:Tensor,                   # input (N, ni, *S)
