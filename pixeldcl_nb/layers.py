@@ -224,7 +224,7 @@ def _phase_conv(f:Tensor, k:Tensor, a:int, b:int, s:int) -> Tensor:
     h, w = f.shape[-2:]
     return F.conv2d(f, sub.to(f.dtype), padding=pad)[..., r:r + h, c:c + w]
 
-# %% ../nbs/00_layers.ipynb #de53d77a
+# %% ../nbs/00_layers.ipynb #4ab6f6bd
 class _CrossFill(torch.autograd.Function):
     "PixelDCL's output from F1, F2 and the masked kernel: F1 on (0,0), F2 on (1,1), the off-diagonal phases by phase convolutions."
     @staticmethod
@@ -245,8 +245,7 @@ class _CrossFill(torch.autograd.Function):
     def backward(ctx, g:Tensor):
         f1, f2, k3 = ctx.saved_tensors
         h, w = f1.shape[-2:]
-        fmt = _memory_format(f1)
-        gf = [g[..., 0::2, 0::2].clone(memory_format=fmt), g[..., 1::2, 1::2].clone(memory_format=fmt)]
+        gf = [g[..., 0::2, 0::2], g[..., 1::2, 1::2]]        # the gradients of F1 and F2 start as their phases' gradients
         gk = torch.zeros_like(k3) if ctx.needs_input_grad[2] else None
         p = k3.shape[-1] // 2
         for a, b in ((0, 1), (1, 0)):
@@ -254,11 +253,10 @@ class _CrossFill(torch.autograd.Function):
             for i, (f, s) in enumerate(((f1, 0), (f2, 1))):
                 sub, pad, (r, c) = _phase_sub(k3, a, b, s)
                 oh, ow = h + 2 * pad[0] - sub.shape[-2] + 1, w + 2 * pad[1] - sub.shape[-1] + 1
-                go = g.new_zeros(g.shape[0], g.shape[1], oh, ow).contiguous(memory_format=fmt)
-                go[..., r:r + h, c:c + w] = gv
+                go = F.pad(gv, (c, ow - w - c, r, oh - h - r))  # the gradient of the whole convolution output: zero outside the window
                 gi, gw, _ = torch.ops.aten.convolution_backward(go, f, sub.to(f.dtype), None, [1, 1], list(pad), [1, 1], False, [0, 0], 1,
                                                                 [ctx.needs_input_grad[i], gk is not None, False])
-                if gi is not None: gf[i] += gi
+                if gi is not None: gf[i] = gf[i] + gi if a == 0 else gf[i].add_(gi)   # a new tensor first, then in place
                 if gw is not None: gk[:, :, (s - a + p) % 2::2, (s - b + p) % 2::2] += gw.to(gk.dtype)
         return (gf[0] if ctx.needs_input_grad[0] else None), (gf[1] if ctx.needs_input_grad[1] else None), gk
 
