@@ -19,8 +19,8 @@ with quiet_fastai():
     from fastai.learner import SkipToEpoch
 
 # %% auto #0
-__all__ = ['SEG_COLUMNS', 'DEFAULT_UPS', 'seg_data', 'EpochCheckpoint', 'prob_measures', 'fit_run', 'run_seg', 'mean_std',
-           'seg_table', 'show_seg_predictions', 'show_seg_curves', 'seg_study', 'pixeldcl_seg']
+__all__ = ['SEG_COLUMNS', 'DEFAULT_UPS', 'seg_data', 'EpochCheckpoint', 'prob_measures', 'fit_run', 'run_seg', 'write_csv',
+           'mean_std', 'seg_table', 'show_seg_predictions', 'show_seg_curves', 'seg_study', 'pixeldcl_seg']
 
 # %% ../nbs/05_seg_study.ipynb #fa326afb
 def seg_data(data:str='nuclei', path=None, size:int=128, bs:int=8, n_train:int=512, n_valid:int=64, **kwargs):
@@ -116,8 +116,15 @@ def run_seg(up:str, dls, epochs:int=4, lr:float=1e-3, width:int=16, depth:int=4,
     return fit_run(lambda: seg_learner(dls, up, width=width, depth=depth, lr=lr), f'{up}-s{seed}', cfg, epochs, lr, seed,
                    out, show_progress, cbs, measure=lambda learn: prob_measures(learn, dls.valid))
 
-# %% ../nbs/05_seg_study.ipynb #8c0babb8
+# %% ../nbs/05_seg_study.ipynb #71d709db
 SEG_COLUMNS = ('pixel_acc', 'mean_iou', 'boundary_f', 'prob_checkerboard', 'prob_peak_ratio')
+
+def write_csv(fname, results:dict, columns:tuple) -> None:
+    "One row per run of a study's `results` (per up-sampler, a list of per-seed results): up, seed, `columns`, valid_loss, train_s."
+    with open(fname, 'w', newline='') as f:
+        w = csv.writer(f); w.writerow(['up', 'seed', *columns, 'valid_loss', 'train_s'])
+        for u, rs in results.items():
+            for s, r in enumerate(rs): w.writerow([u, s, *[r[c] for c in columns], r['valid_loss'], r['train_s']])
 
 def mean_std(vals:list, nd:int=4) -> str:
     "'mean ± std' of `vals` with `nd` decimals (just the mean for one value)."
@@ -191,10 +198,7 @@ def seg_study(out:Path|str='runs/seg', data:str='nuclei', path=None, ups:tuple=D
         if s == 0:
             with quiet_fastai(): models[u] = seg_learner(dls, u, width=width, depth=depth).model
             models[u].load_state_dict(torch.load(out / 'runs' / f'{u}-s0.pth'))
-    with open(out / 'seg_results.csv', 'w', newline='') as f:
-        w = csv.writer(f); w.writerow(['up', 'seed', *SEG_COLUMNS, 'valid_loss', 'train_s'])
-        for u, rs in results.items():
-            for s, r in enumerate(rs): w.writerow([u, s, *[r[c] for c in SEG_COLUMNS], r['valid_loss'], r['train_s']])
+    write_csv(out / 'seg_results.csv', results, SEG_COLUMNS)
     table = seg_table(results)
     (out / 'seg_table.md').write_text(table + '\n')
     backend = matplotlib.get_backend(); plt.switch_backend('agg')
