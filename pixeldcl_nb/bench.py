@@ -140,7 +140,7 @@ def bench_unet(cases:tuple=UNET_CASES, bs:int=4, size:int=128, width:int=64, dep
     if progress: print("unet: " + ", ".join(f"{r['case']} {r['train_ratio']:.2f}x" for r in rows), flush=True)
     return rows
 
-# %% ../nbs/08_bench.ipynb #7e0693bb
+# %% ../nbs/08_bench.ipynb #9dc76499
 def layer_table(rows:list) -> str:
     "Markdown table of `bench_layers` rows."
     out = ["| case | shape (N, C, H=W) | dtype | forward ms | ratio | fwd+bwd ms | ratio | peak MB | ratio |", "|---|---|---|---:|---:|---:|---:|---:|---:|"]
@@ -160,7 +160,7 @@ def unet_table(rows:list) -> str:
 def show_bench(layer_rows:list, unet_rows:list|None=None, fname=None):
     "Bars of the forward + backward time ratio to DCL 6x6 per layer case and shape (and the U-Net's train-step ratios); returns the figure."
     import matplotlib.pyplot as plt
-    groups = sorted({(r['batch'], r['channels'], r['size'], r['dtype']) for r in layer_rows}, key=lambda g: (g[3], g[:3]))
+    groups = list(dict.fromkeys((r['batch'], r['channels'], r['size'], r['dtype']) for r in layer_rows))   # in the order run
     cases = list(dict.fromkeys(r['case'] for r in layer_rows))
     n = len(groups) + (1 if unet_rows else 0)
     fig, axs = plt.subplots(1, n, figsize=(3.6 * n, 0.32 * len(cases) + 1.4), squeeze=False, sharey=True)

@@ -86,7 +86,7 @@ def run_vae(up:str, dls, epochs:int=10, lr:float=2e-3, n_latent:int=128, width:i
     return fit_run(lambda: vae_learner(dls, up, n_latent, width, beta, warmup, lr=lr), f'{up}-s{seed}', cfg, epochs, lr, seed,
                    out, show_progress, cbs, measure=lambda learn: vae_measures(learn, dls.valid, n_samples))
 
-# %% ../nbs/07_vae_study.ipynb #4a11a5c9
+# %% ../nbs/07_vae_study.ipynb #2d2f6dae
 VAE_COLUMNS = ('neg_elbo', 'kl_nats', 'recon_mse', 'sample_checkerboard', 'sample_peak2', 'sample_peak4', 'recon_checkerboard', 'recon_peak2')
 DEFAULT_VAE_UPS = ('dcl', 'pixeldcl')
 
@@ -137,7 +137,9 @@ def show_vae_spectra(ims:dict,      # name -> (n, C, H, W) images (samples, or r
 
 def vae_study(out:Path|str='runs/vae', data:str='photos', path=None, ups:tuple=DEFAULT_VAE_UPS, epochs:int=10, seeds:int=1,
               size:int|None=None, bs:int=64, lr:float=2e-3, n_latent:int=128, width:int=32, beta:float=1., warmup:float=0.,
-              n_train:int=2048, n_valid:int=256, n_samples:int=256, show_progress:bool=True, **kwargs) -> dict:
+              n_train:int=2048, n_valid:int=256, n_samples:int=256, show_progress:bool=True,
+              runs:Path|str|None=None,   # folder of the per-run results and weights (default `out/runs`; studies may share one)
+              **kwargs) -> dict:
     "Train the VAE with each up-sampler on `data`; write the table, CSV and figures in `out`; return results and section."
     import matplotlib; import matplotlib.pyplot as plt
     if not ups: raise ValueError("vae_study: no up-samplers given")
@@ -145,17 +147,18 @@ def vae_study(out:Path|str='runs/vae', data:str='photos', path=None, ups:tuple=D
     positive_ints('vae_study', epochs=epochs, seeds=seeds, bs=bs, n_latent=n_latent, width=width, n_train=n_train,
                   n_valid=n_valid, n_samples=n_samples)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    runs = Path(runs) if runs is not None else out / 'runs'
     dls = vae_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
-    runs = [(u, s) for u in ups for s in range(seeds)]
+    todo = [(u, s) for u in ups for s in range(seeds)]
     results, models = {}, {}
-    for i, (u, s) in enumerate(runs):
-        print(f"[{i + 1}/{len(runs)}] VAE with {u}, seed {s}", flush=True)
-        results.setdefault(u, []).append(run_vae(u, dls, epochs, lr, n_latent, width, beta, warmup, s, out / 'runs', show_progress,
+    for i, (u, s) in enumerate(todo):
+        print(f"[{i + 1}/{len(todo)}] VAE with {u}, seed {s}", flush=True)
+        results.setdefault(u, []).append(run_vae(u, dls, epochs, lr, n_latent, width, beta, warmup, s, runs, show_progress,
                                                  n_samples=n_samples, data=data))
         if s == 0:
             x = dls.one_batch()[0]
             models[u] = VAE(u, x.shape[-1], x.shape[1], n_latent, width)
-            models[u].load_state_dict(torch.load(out / 'runs' / f'{u}-s0.pth'))
+            models[u].load_state_dict(torch.load(runs / f'{u}-s0.pth'))
     write_csv(out / 'vae_results.csv', results, VAE_COLUMNS)
     table = vae_table(results)
     (out / 'vae_table.md').write_text(table + '\n')
