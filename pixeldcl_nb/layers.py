@@ -224,43 +224,54 @@ def _phase_conv(f:Tensor, k:Tensor, a:int, b:int, s:int) -> Tensor:
     h, w = f.shape[-2:]
     return F.conv2d(f, sub.to(f.dtype), padding=pad)[..., r:r + h, c:c + w]
 
-# %% ../nbs/00_layers.ipynb #4ab6f6bd
-class _CrossFill(torch.autograd.Function):
-    "PixelDCL's output from F1, F2 and the masked kernel: F1 on (0,0), F2 on (1,1), the off-diagonal phases by phase convolutions."
+# %% ../nbs/00_layers.ipynb #ce16b92b
+def _conv_grads(go:Tensor, f:Tensor, wt:Tensor, pad, need_input:bool=True) -> tuple:
+    "Gradients of `conv2d(f, wt, padding=pad)` for the input and the weight, given the output's gradient `go`."
+    gi, gw, _ = torch.ops.aten.convolution_backward(go, f, wt, None, [1, 1], list(pad), [1, 1], False, [0, 0], 1, [need_input, True, False])
+    return gi, gw
+
+class _PixelDCLFast(torch.autograd.Function):
+    "PixelDCL's output from x and the weights (k3: the masked kernel) at input resolution, keeping only x and the output for backward."
     @staticmethod
-    def forward(ctx, f1:Tensor, f2:Tensor, k3:Tensor) -> Tensor:
+    def forward(ctx, x:Tensor, w1:Tensor, w2:Tensor, k3:Tensor) -> Tensor:
+        p = w2.shape[-1] // 2
+        f1 = F.conv2d(x, w1, padding=p)          # under autocast: in the autocast dtype
         n, c, h, w = f1.shape
         out = torch.empty(n, c, 2 * h, 2 * w, dtype=f1.dtype, device=f1.device, memory_format=_memory_format(f1))
         out[..., 0::2, 0::2] = f1
+        for a, b in ((0, 1), (1, 0)): out[..., a::2, b::2] = _phase_conv(f1, k3, a, b, 0)
+        f2 = F.conv2d(f1, w2.to(f1.dtype), padding=p)
+        del f1
         out[..., 1::2, 1::2] = f2
-        for a, b in ((0, 1), (1, 0)):
-            v = out[..., a::2, b::2]
-            v.copy_(_phase_conv(f1, k3, a, b, 0))
-            v.add_(_phase_conv(f2, k3, a, b, 1))
-        ctx.save_for_backward(f1, f2, k3)
+        for a, b in ((0, 1), (1, 0)): out[..., a::2, b::2] += _phase_conv(f2, k3, a, b, 1)
+        ctx.save_for_backward(x, w1, w2, k3, out)
         return out
 
     @staticmethod
     @torch.autograd.function.once_differentiable
     def backward(ctx, g:Tensor):
-        f1, f2, k3 = ctx.saved_tensors
-        h, w = f1.shape[-2:]
-        gf = [g[..., 0::2, 0::2], g[..., 1::2, 1::2]]        # the gradients of F1 and F2 start as their phases' gradients
-        gk = torch.zeros_like(k3) if ctx.needs_input_grad[2] else None
-        p = k3.shape[-1] // 2
-        for a, b in ((0, 1), (1, 0)):
-            gv = g[..., a::2, b::2]
-            for i, (f, s) in enumerate(((f1, 0), (f2, 1))):
+        x, w1, w2, k3, out = ctx.saved_tensors
+        dt, p, h, w = out.dtype, w2.shape[-1] // 2, out.shape[-2] // 2, out.shape[-1] // 2
+        g = g.to(dt)
+        gk = torch.zeros(k3.shape, dtype=dt, device=k3.device)
+        def phase_grads(f, s, gf):   # add the phase convolutions' gradients of `f` (on phase (s,s)) to `gf`; their kernels' to gk
+            for a, b in ((0, 1), (1, 0)):
                 sub, pad, (r, c) = _phase_sub(k3, a, b, s)
                 oh, ow = h + 2 * pad[0] - sub.shape[-2] + 1, w + 2 * pad[1] - sub.shape[-1] + 1
-                go = F.pad(gv, (c, ow - w - c, r, oh - h - r))  # the gradient of the whole convolution output: zero outside the window
-                gi, gw, _ = torch.ops.aten.convolution_backward(go, f, sub.to(f.dtype), None, [1, 1], list(pad), [1, 1], False, [0, 0], 1,
-                                                                [ctx.needs_input_grad[i], gk is not None, False])
-                if gi is not None: gf[i] = gf[i] + gi if a == 0 else gf[i].add_(gi)   # a new tensor first, then in place
-                if gw is not None: gk[:, :, (s - a + p) % 2::2, (s - b + p) % 2::2] += gw.to(gk.dtype)
-        return (gf[0] if ctx.needs_input_grad[0] else None), (gf[1] if ctx.needs_input_grad[1] else None), gk
+                gi, gw = _conv_grads(F.pad(g[..., a::2, b::2], (c, ow - w - c, r, oh - h - r)), f, sub.to(dt), pad)
+                gf.add_(gi)
+                gk[:, :, (s - a + p) % 2::2, (s - b + p) % 2::2] += gw
+        f1, f2 = out[..., 0::2, 0::2], out[..., 1::2, 1::2]
+        gf2 = g[..., 1::2, 1::2].clone(memory_format=torch.contiguous_format)
+        phase_grads(f2, 1, gf2)
+        gf1, gw2 = _conv_grads(gf2, f1, w2.to(dt), (p, p))
+        del gf2
+        gf1.add_(g[..., 0::2, 0::2])
+        phase_grads(f1, 0, gf1)
+        gx, gw1 = _conv_grads(gf1, x.to(dt), w1.to(dt), (p, p), ctx.needs_input_grad[0])
+        return (gx.to(x.dtype) if gx is not None else None), gw1.to(w1.dtype), gw2.to(w2.dtype), gk.to(k3.dtype)
 
-# %% ../nbs/00_layers.ipynb #5f62dae3
+# %% ../nbs/00_layers.ipynb #7cb90647
 def pixel_dcl(x:Tensor,        # input (N, ni, H, W)
               weight1:Tensor,  # (nf, ni, k, k): F1 = conv(x)
               weight2:Tensor,  # (nf, nf, k, k): F2 = conv(F1)
@@ -269,13 +280,13 @@ def pixel_dcl(x:Tensor,        # input (N, ni, H, W)
              ) -> Tensor:
     "PixelDCL as the authors' `pixel_dcl`: F1 on phase (0,0), F2 = conv(F1) on (1,1), the rest from their cross neighbours."
     ks = weight2.shape[-1]
+    k3 = cross_kernel(weight3, ks)
+    if impl == 'fast': return _PixelDCLFast.apply(x, weight1, weight2, k3)
+    if impl != 'reference': raise ValueError(f"pixel_dcl: impl must be 'fast' or 'reference', got {impl!r}")
     f1 = F.conv2d(x, weight1, padding=ks // 2)
     f2 = F.conv2d(f1, weight2, padding=ks // 2)
-    k3 = cross_kernel(weight3, ks)
-    if impl == 'reference':
-        m = dilate(f1, (0, 0)) + dilate(f2, (1, 1))
-        return m + F.conv2d(m, k3, padding=ks // 2)
-    return _CrossFill.apply(f1, f2, k3)
+    m = dilate(f1, (0, 0)) + dilate(f2, (1, 1))
+    return m + F.conv2d(m, k3, padding=ks // 2)
 
 # %% ../nbs/00_layers.ipynb #a32f5f17
 def seq_upsample(x:Tensor,                   # input (N, ni, *S)
