@@ -252,7 +252,7 @@ class NucleiCrop:
         return PILMask.create(a) if self.mask else PILImageBW.create((a * 255).round().astype(np.uint8))
     def __getstate__(self): return {**self.__dict__, '_data': None}   # an exported learner keeps the path, not the frames
 
-# %% ../nbs/02_data.ipynb #6c8f480b
+# %% ../nbs/02_data.ipynb #4b3d8979
 VOC_CODES = ['background', 'aeroplane', 'bicycle', 'bird', 'boat', 'bottle', 'bus', 'car', 'cat', 'chair', 'cow', 'diningtable',
              'dog', 'horse', 'motorbike', 'person', 'pottedplant', 'sheep', 'sofa', 'train', 'tvmonitor']
 
@@ -307,7 +307,7 @@ def camvid_dls(path, size:int=256, bs:int=8, seed:int=0, **kwargs):
     pairs = [[p, path / 'labels' / f'{p.stem}_P.png'] for p in imgs]
     return _pair_dls(pairs, _valid_set(path, imgs, seed), codes, 'camvid_dls', size=size, bs=bs, path=path, **kwargs)
 
-IMAGE_SUFFIXES = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp')
+IMAGE_SUFFIXES = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp')
 
 def _codes(f:Path) -> list:
     if not f.exists(): raise FileNotFoundError(f"no class list {f}")
@@ -387,7 +387,7 @@ class CocoMask:
         return PILMask.create(check_mask(m, f, len(self.cat_index) + 1, _image_size(f)))
     def __getstate__(self): return {**self.__dict__, '_cocos': {}}   # reloaded from the JSON when needed
 
-# %% ../nbs/02_data.ipynb #eda06cb6
+# %% ../nbs/02_data.ipynb #2f0b968e
 def image_dls(files:list,             # image files
               is_valid,               # file -> True for the validation set
               size:int=64,            # output side
@@ -406,14 +406,12 @@ def image_dls(files:list,             # image files
                       item_tfms=([CropPad(crop)] if crop else []) + [Resize(size)])
     return block.dataloaders(list(files), bs=bs, path=path, **kwargs)
 
-_IMAGE_SUFFIXES = ('.jpg', '.jpeg', '.png', '.bmp', '.tif', '.tiff', '.webp')
-
 def image_folder_dls(path, size:int=64, crop:int|None=None, valid_pct:float=0.05, seed:int=0, **kwargs):
     "`image_dls` of every image below `path`; a random `valid_pct` of them (fixed by `seed`) validate."
     path = Path(path)
     if not path.is_dir(): raise FileNotFoundError(f"image_folder_dls: {path} is not a folder")
-    files = sorted(f for f in path.rglob('*') if f.suffix.lower() in _IMAGE_SUFFIXES)
-    if not files: raise FileNotFoundError(f"image_folder_dls: no images ({', '.join(_IMAGE_SUFFIXES)}) below {path}")
+    files = sorted(f for f in path.rglob('*') if f.suffix.lower() in IMAGE_SUFFIXES)
+    if not files: raise FileNotFoundError(f"image_folder_dls: no images ({', '.join(IMAGE_SUFFIXES)}) below {path}")
     if not 0 < valid_pct < 1: raise ValueError(f"image_folder_dls: valid_pct must be in (0, 1), got {valid_pct!r}")
     perm = np.random.RandomState(seed).permutation(len(files))
     valid = {files[i] for i in perm[:max(1, round(valid_pct * len(files)))]}

@@ -207,24 +207,24 @@ def cross_kernel(taps:Tensor, ks:int) -> Tensor:
     k = taps.new_zeros(*taps.shape[:2], ks * ks)
     return k.index_copy(2, idx, taps).view(*taps.shape[:2], ks, ks)
 
-# %% ../nbs/00_layers.ipynb #92c12480
+# %% ../nbs/00_layers.ipynb #bfcf16ed
 def _phase_sub(k:Tensor, a:int, b:int, s:int) -> tuple:
-    "Sub-kernel of `k` that makes phase (a,b) from a map on phase (s,s), the symmetric padding to convolve with, and the window to keep."
+    "Sub-kernel of `k` (taken at rows r0::2, columns c0::2) that makes phase (a,b) from a map on phase (s,s), the symmetric padding to convolve with, the window to keep, and (r0, c0)."
     p = k.shape[-1] // 2
     r0, c0 = (s - a + p) % 2, (s - b + p) % 2
     sub = k[:, :, r0::2, c0::2]
     o_r, o_c = (a + r0 - p - s) // 2, (b + c0 - p - s) // 2              # offset of the first tap, in input pixels
     kr, kc = sub.shape[-2:]
     pr, pc = max(-o_r, kr - 1 + o_r, 0), max(-o_c, kc - 1 + o_c, 0)     # zero padding done inside the convolution
-    return sub, (pr, pc), (o_r + pr, o_c + pc)
+    return sub, (pr, pc), (o_r + pr, o_c + pc), (r0, c0)
 
 def _phase_conv(f:Tensor, k:Tensor, a:int, b:int, s:int) -> Tensor:
     "Phase (a,b) of `conv2d(dilate(f, (s,s)), k, padding=ks//2)`, computed at input resolution."
-    sub, pad, (r, c) = _phase_sub(k, a, b, s)
+    sub, pad, (r, c), _ = _phase_sub(k, a, b, s)
     h, w = f.shape[-2:]
     return F.conv2d(f, sub.to(f.dtype), padding=pad)[..., r:r + h, c:c + w]
 
-# %% ../nbs/00_layers.ipynb #ce16b92b
+# %% ../nbs/00_layers.ipynb #06e3537b
 def _conv_grads(go:Tensor, f:Tensor, wt:Tensor, pad, need_input:bool=True) -> tuple:
     "Gradients of `conv2d(f, wt, padding=pad)` for the input and the weight, given the output's gradient `go`."
     gi, gw, _ = torch.ops.aten.convolution_backward(go, f, wt, None, [1, 1], list(pad), [1, 1], False, [0, 0], 1, [need_input, True, False])
@@ -256,11 +256,11 @@ class _PixelDCLFast(torch.autograd.Function):
         gk = torch.zeros(k3.shape, dtype=dt, device=k3.device)
         def phase_grads(f, s, gf):   # add the phase convolutions' gradients of `f` (on phase (s,s)) to `gf`; their kernels' to gk
             for a, b in ((0, 1), (1, 0)):
-                sub, pad, (r, c) = _phase_sub(k3, a, b, s)
+                sub, pad, (r, c), (r0, c0) = _phase_sub(k3, a, b, s)
                 oh, ow = h + 2 * pad[0] - sub.shape[-2] + 1, w + 2 * pad[1] - sub.shape[-1] + 1
                 gi, gw = _conv_grads(F.pad(g[..., a::2, b::2], (c, ow - w - c, r, oh - h - r)), f, sub.to(dt), pad)
                 gf.add_(gi)
-                gk[:, :, (s - a + p) % 2::2, (s - b + p) % 2::2] += gw
+                gk[:, :, r0::2, c0::2] += gw
         f1, f2 = out[..., 0::2, 0::2], out[..., 1::2, 1::2]
         gf2 = g[..., 1::2, 1::2].clone(memory_format=torch.contiguous_format)
         phase_grads(f2, 1, gf2)
