@@ -15,7 +15,7 @@ __all__ = ['UP_KINDS', 'phase_list', 'phase_sum', 'interleave', 'interleave_stac
            'cross_kernel', 'pixel_dcl', 'seq_upsample', 'PixelDCL', 'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d',
            'ResizeConv', 'ResizeConv3d', 'quiet_fastai', 'PixelShuffleUp', 'parse_kind', 'upsampler', 'replace_deconvs']
 
-# %% ../nbs/00_layers.ipynb #0858d71e
+# %% ../nbs/00_layers.ipynb #ee185d95
 def phase_list(ndim:int=2) -> list[tuple[int, ...]]:
     "The `2**ndim` phases of a x2 up-sampled map, in row-major order: (0,0), (0,1), (1,0), (1,1) in 2D."
     return list(itertools.product((0, 1), repeat=ndim))
@@ -25,6 +25,14 @@ def _memory_format(t:Tensor):
     if t.dim() == 4 and not t.is_contiguous() and t.is_contiguous(memory_format=torch.channels_last): return torch.channels_last
     if t.dim() == 5 and not t.is_contiguous() and t.is_contiguous(memory_format=torch.channels_last_3d): return torch.channels_last_3d
     return torch.contiguous_format
+
+def _sum_into(v:Tensor, parts:Sequence[Tensor]) -> Tensor:
+    "Write the sum of `parts` into `v` (a strided view) in one pass; torch.compile takes no strided `out=`, so there: copy, then add."
+    if len(parts) == 1: return v.copy_(parts[0])
+    if torch.compiler.is_compiling(): v.copy_(parts[0]).add_(parts[1])
+    else: torch.add(parts[0], parts[1], out=v)
+    for t in parts[2:]: v.add_(t)
+    return v
 
 class _PhaseSum(torch.autograd.Function):
     "The x2 map whose phase p is the sum of `counts[p]` parts; its gradient hands every part a strided view of its phase's gradient."
@@ -36,10 +44,7 @@ class _PhaseSum(torch.autograd.Function):
         out = torch.empty(n, c, *[2 * i for i in sp], dtype=f.dtype, device=f.device, memory_format=_memory_format(f))
         k = 0
         for ph, cnt in zip(phase_list(len(sp)), counts):
-            v = out[(..., *[slice(a, None, 2) for a in ph])]
-            if cnt == 1: v.copy_(parts[k])
-            else: torch.add(parts[k], parts[k + 1], out=v)
-            for j in range(2, cnt): v.add_(parts[k + j])
+            _sum_into(out[(..., *[slice(a, None, 2) for a in ph])], parts[k:k + cnt])
             k += cnt
         return out
 
@@ -224,7 +229,7 @@ def _phase_conv(f:Tensor, k:Tensor, a:int, b:int, s:int) -> Tensor:
     h, w = f.shape[-2:]
     return F.conv2d(f, sub.to(f.dtype), padding=pad)[..., r:r + h, c:c + w]
 
-# %% ../nbs/00_layers.ipynb #06e3537b
+# %% ../nbs/00_layers.ipynb #854d31a3
 def _conv_grads(go:Tensor, f:Tensor, wt:Tensor, pad, need_input:bool=True) -> tuple:
     "Gradients of `conv2d(f, wt, padding=pad)` for the input and the weight, given the output's gradient `go`."
     gi, gw, _ = torch.ops.aten.convolution_backward(go, f, wt, None, [1, 1], list(pad), [1, 1], False, [0, 0], 1, [need_input, True, False])
@@ -239,11 +244,9 @@ class _PixelDCLFast(torch.autograd.Function):
         n, c, h, w = f1.shape
         out = torch.empty(n, c, 2 * h, 2 * w, dtype=f1.dtype, device=f1.device, memory_format=_memory_format(f1))
         out[..., 0::2, 0::2] = f1
-        for a, b in ((0, 1), (1, 0)): out[..., a::2, b::2] = _phase_conv(f1, k3, a, b, 0)
         f2 = F.conv2d(f1, w2.to(f1.dtype), padding=p)
-        del f1
         out[..., 1::2, 1::2] = f2
-        for a, b in ((0, 1), (1, 0)): out[..., a::2, b::2] += _phase_conv(f2, k3, a, b, 1)
+        for a, b in ((0, 1), (1, 0)): _sum_into(out[..., a::2, b::2], (_phase_conv(f1, k3, a, b, 0), _phase_conv(f2, k3, a, b, 1)))
         ctx.save_for_backward(x, w1, w2, k3, out)
         return out
 
@@ -254,20 +257,24 @@ class _PixelDCLFast(torch.autograd.Function):
         dt, p, h, w = out.dtype, w2.shape[-1] // 2, out.shape[-2] // 2, out.shape[-1] // 2
         g = g.to(dt)
         gk = torch.zeros(k3.shape, dtype=dt, device=k3.device)
-        def phase_grads(f, s, gf):   # add the phase convolutions' gradients of `f` (on phase (s,s)) to `gf`; their kernels' to gk
+        def phase_grads(f, s, gf):   # add the phase convolutions' gradients of `f` (on phase (s,s)) to `gf` (None: start from them); their kernels' to gk
             for a, b in ((0, 1), (1, 0)):
                 sub, pad, (r, c), (r0, c0) = _phase_sub(k3, a, b, s)
                 oh, ow = h + 2 * pad[0] - sub.shape[-2] + 1, w + 2 * pad[1] - sub.shape[-1] + 1
                 gi, gw = _conv_grads(F.pad(g[..., a::2, b::2], (c, ow - w - c, r, oh - h - r)), f, sub.to(dt), pad)
-                gf.add_(gi)
+                gf = gi if gf is None else gf.add_(gi)
                 gk[:, :, r0::2, c0::2] += gw
-        f1, f2 = out[..., 0::2, 0::2], out[..., 1::2, 1::2]
-        gf2 = g[..., 1::2, 1::2].clone(memory_format=torch.contiguous_format)
-        phase_grads(f2, 1, gf2)
+            return gf
+        fmt = _memory_format(out)
+        f2 = out[..., 1::2, 1::2].contiguous(memory_format=fmt)
+        gf2 = phase_grads(f2, 1, None).add_(g[..., 1::2, 1::2])
+        del f2
+        f1 = out[..., 0::2, 0::2].contiguous(memory_format=fmt)
         gf1, gw2 = _conv_grads(gf2, f1, w2.to(dt), (p, p))
         del gf2
         gf1.add_(g[..., 0::2, 0::2])
         phase_grads(f1, 0, gf1)
+        del f1
         gx, gw1 = _conv_grads(gf1, x.to(dt), w1.to(dt), (p, p), ctx.needs_input_grad[0])
         return (gx.to(x.dtype) if gx is not None else None), gw1.to(w1.dtype), gw2.to(w2.dtype), gk.to(k3.dtype)
 
