@@ -14,8 +14,8 @@ from .layers import upsampler, parse_kind, quiet_fastai
 from .unet import UNet
 
 # %% auto #0
-__all__ = ['LAYER_CASES', 'UNET_CASES', 'time_round_robin', 'peak_memory', 'make_case', 'bench_layers', 'bench_unet',
-           'layer_table', 'unet_table', 'show_bench', 'machine', 'run_bench', 'pixeldcl_bench']
+__all__ = ['LAYER_CASES', 'UNET_CASES', 'QUICK_BENCH', 'time_round_robin', 'peak_memory', 'make_case', 'bench_layers',
+           'bench_unet', 'layer_table', 'unet_table', 'show_bench', 'machine', 'run_bench', 'pixeldcl_bench']
 
 # %% ../nbs/08_bench.ipynb #5ea2eb6d
 def _sync(device):
@@ -221,7 +221,9 @@ Measured on {m['cuda'] or m['cpu']} ({device}, {m['threads']} threads, torch {m[
     (out / 'bench_section.md').write_text(section)
     return dict(layers=layers, unet=unet, info=info, section=section)
 
-# %% ../nbs/08_bench.ipynb #40ba9c64
+# %% ../nbs/08_bench.ipynb #746badf8
+QUICK_BENCH = dict(dtypes=('float32',), reps=5, unet_reps=3, unet_width=32)   # `run_bench` settings of a quick run (about a minute)
+
 @call_parse
 def pixeldcl_bench(out:str='runs/bench',       # output folder: bench.json, bench.md, bench.png
                    device:str=None,             # 'cpu' or 'cuda' (default: cuda when present)
@@ -236,7 +238,7 @@ def pixeldcl_bench(out:str='runs/bench',       # output folder: bench.json, benc
     try:
         ds = tuple(d.strip() for d in dtypes.split(',') if d.strip())
         for d in ds: _dtype(d)
-        kw = dict(dtypes=('float32',), reps=5, unet_reps=3, unet_width=32) if quick else \
+        kw = QUICK_BENCH if quick else \
              dict(dtypes=ds, reps=reps, unet_reps=max(3, reps // 2), unet_width=unet_width)
         b = run_bench(out, device, unet_bs=unet_bs, unet_size=unet_size, channels_last=channels_last, **kw)
     except ValueError as e: raise SystemExit(f"pixeldcl_bench: {e}")

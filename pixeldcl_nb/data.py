@@ -252,7 +252,7 @@ class NucleiCrop:
         return PILMask.create(a) if self.mask else PILImageBW.create((a * 255).round().astype(np.uint8))
     def __getstate__(self): return {**self.__dict__, '_data': None}   # an exported learner keeps the path, not the frames
 
-# %% ../nbs/02_data.ipynb #4b3d8979
+# %% ../nbs/02_data.ipynb #1fc7c215
 VOC_CODES = ['background', 'aeroplane', 'bicycle', 'bird', 'boat', 'bottle', 'bus', 'car', 'cat', 'chair', 'cow', 'diningtable',
              'dog', 'horse', 'motorbike', 'person', 'pottedplant', 'sheep', 'sofa', 'train', 'tvmonitor']
 
@@ -315,6 +315,11 @@ def _codes(f:Path) -> list:
     if not codes: raise ValueError(f"class list {f} is empty")
     return codes
 
+def _random_subset(items:list, seed:int, pct:float) -> set:
+    "A random `pct` of `items` (at least one), fixed by `seed`."
+    idx = np.random.RandomState(seed).permutation(len(items))[:max(1, round(pct * len(items)))]
+    return {items[i] for i in idx}
+
 def _valid_set(path:Path, imgs:list, seed:int, pct:float=0.2) -> set:
     "Images named in `path/valid.txt`, else a random `pct` of `imgs`."
     f = path / 'valid.txt'
@@ -323,8 +328,7 @@ def _valid_set(path:Path, imgs:list, seed:int, pct:float=0.2) -> set:
         unknown = names - {p.name for p in imgs}
         if unknown: raise ValueError(f"{f} names images that are not in {imgs[0].parent}: {sorted(unknown)[:5]}")
         return {p for p in imgs if p.name in names}
-    idx = np.random.RandomState(seed).permutation(len(imgs))[:max(1, round(pct * len(imgs)))]
-    return {imgs[i] for i in idx}
+    return _random_subset(imgs, seed, pct)
 
 def folder_dls(path, images:str='images', masks:str='masks', size:int=256, bs:int=8, seed:int=0, n_in:int=3, **kwargs):
     "Any folder of `images/` and `masks/` (same names, PNG masks), with optional `codes.txt` and `valid.txt`."
@@ -387,7 +391,7 @@ class CocoMask:
         return PILMask.create(check_mask(m, f, len(self.cat_index) + 1, _image_size(f)))
     def __getstate__(self): return {**self.__dict__, '_cocos': {}}   # reloaded from the JSON when needed
 
-# %% ../nbs/02_data.ipynb #2f0b968e
+# %% ../nbs/02_data.ipynb #b737e1e3
 def image_dls(files:list,             # image files
               is_valid,               # file -> True for the validation set
               size:int=64,            # output side
@@ -413,8 +417,7 @@ def image_folder_dls(path, size:int=64, crop:int|None=None, valid_pct:float=0.05
     files = sorted(f for f in path.rglob('*') if f.suffix.lower() in IMAGE_SUFFIXES)
     if not files: raise FileNotFoundError(f"image_folder_dls: no images ({', '.join(IMAGE_SUFFIXES)}) below {path}")
     if not 0 < valid_pct < 1: raise ValueError(f"image_folder_dls: valid_pct must be in (0, 1), got {valid_pct!r}")
-    perm = np.random.RandomState(seed).permutation(len(files))
-    valid = {files[i] for i in perm[:max(1, round(valid_pct * len(files)))]}
+    valid = _random_subset(files, seed, valid_pct)
     return image_dls(files, valid.__contains__, size, crop, path=path, **kwargs)
 
 CELEBA_SPLITS = (162770, 182637)   # the last file numbers of the standard train and validation splits

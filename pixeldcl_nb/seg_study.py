@@ -36,7 +36,7 @@ def seg_data(data:str='nuclei', path=None, size:int=128, bs:int=8, n_train:int=5
     if Path(data).is_dir(): return folder_dls(data, size=size, bs=bs, **kwargs)
     raise ValueError(f"seg_data: data must be 'nuclei', 'voc', 'coco', 'camvid' or an existing folder, got {data!r}")
 
-# %% ../nbs/05_seg_study.ipynb #7c7666df
+# %% ../nbs/05_seg_study.ipynb #affc1e55
 class EpochCheckpoint(Callback):
     "Save model, optimiser and recorder values to `fname` (+ `.json`) after every epoch."
     order = 65   # after the Recorder
@@ -73,7 +73,9 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
     "Fit a learner with a one-cycle schedule, seeded, resuming from its last epoch checkpoint; return its metrics and curves."
     out = Path(out) if out is not None else None
     res_f = out / f'{name}.json' if out is not None else None
-    if res_f is not None and res_f.exists() and json.loads(res_f.read_text()).get('config') == config: return json.loads(res_f.read_text())
+    if res_f is not None and res_f.exists():
+        res = json.loads(res_f.read_text())
+        if res.get('config') == config: return res
     set_seed(seed)
     learn = make_learner()
     learn.dls.train.rng = random.Random(seed)
@@ -81,8 +83,8 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
         ck, meta = out / f'{name}-ckpt.pth', out / f'{name}-ckpt.json'
-        if ck.exists() and meta.exists() and json.loads(meta.read_text())['config'] == config:
-            m = json.loads(meta.read_text())
+        m = json.loads(meta.read_text()) if ck.exists() and meta.exists() else None
+        if m is not None and m['config'] == config:
             learn.load(ck.parent.absolute() / ck.stem, with_opt=True)
             start, past = m['epoch'] + 1, m['values']
         cbs.append(EpochCheckpoint(ck, config))
