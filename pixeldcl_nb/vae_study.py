@@ -82,7 +82,7 @@ def run_vae(up:str, dls, epochs:int=10, lr:float=2e-3, n_latent:int=128, width:i
     return fit_run(lambda: vae_learner(dls, up, n_latent, width, beta, warmup, lr=lr), f'{up}-s{seed}', cfg, epochs, lr, seed,
                    out, show_progress, cbs, measure=lambda learn: vae_measures(learn, dls.valid, n_samples))
 
-# %% ../nbs/07_vae_study.ipynb #9630ca82
+# %% ../nbs/07_vae_study.ipynb #689d1974
 VAE_COLUMNS = ('neg_elbo', 'kl_nats', 'recon_mse', 'sample_checkerboard', 'sample_peak2', 'sample_peak4', 'recon_checkerboard', 'recon_peak2')
 DEFAULT_VAE_UPS = ('dcl', 'pixeldcl')
 
@@ -171,7 +171,7 @@ def vae_study(out:Path|str='runs/vae', data:str='photos', path=None, ups:tuple=D
     cfg = dict(data=data, size=x.shape[-1])
     section = f"""## Image generation (the paper's Figure 9, on {data})
 
-The same VAE (encoder of 4x4 stride-2 convolutions from {width} channels, a {n_latent}-dimensional Gaussian latent, and a decoder of x2 up-samplers of the named kind, the last one giving the image through a sigmoid) trained with each up-sampler on {len(dls.train_ds)} {cfg['size']}x{cfg['size']} images per epoch ({data}) for {epochs} epochs: Adam, one-cycle schedule (max lr {lr}), batch {bs}, Bernoulli likelihood (binary cross-entropy) plus {'the KL divergence' if beta == 1 else f'{beta} x the KL divergence'}{f', warmed up over the first {warmup:.0%} of training' if warmup else ''}; {f'{seeds} seeds, mean ± standard deviation' if seeds > 1 else 'one seed'}. -ELBO and KL: nats per image on {len(dls.valid_ds)} validation images (one sample of z each); recon MSE: of the reconstructions from z = mu. Checkerboard columns: the pooled polyphase spread and the period-2 and period-4 spectral peak ratios of {n_samples} samples from the prior and of the validation reconstructions; the last row gives the real images' own values.
+The same VAE (encoder of 4x4 stride-2 convolutions from {width} channels, a {n_latent}-dimensional Gaussian latent, and a decoder of x2 up-samplers of the named kind, each with BatchNorm and ReLU, then a 1x1 convolution and a sigmoid giving the image) trained with each up-sampler on {len(dls.train_ds)} {cfg['size']}x{cfg['size']} images per epoch ({data}) for {epochs} epochs: Adam, one-cycle schedule (max lr {lr}), batch {bs}, Bernoulli likelihood (binary cross-entropy) plus {'the KL divergence' if beta == 1 else f'{beta} x the KL divergence'}{f', warmed up over the first {warmup:.0%} of training' if warmup else ''}; {f'{seeds} seeds, mean ± standard deviation' if seeds > 1 else 'one seed'}. -ELBO and KL: nats per image on {len(dls.valid_ds)} validation images (one sample of z each); recon MSE: of the reconstructions from z = mu. Checkerboard columns: the pooled polyphase spread and the period-2 and period-4 spectral peak ratios of {n_samples} samples from the prior and of the validation reconstructions; the last row gives the real images' own values.
 
 {table}
 
