@@ -5,7 +5,7 @@
 # %% ../nbs/00_layers.ipynb #220667a7
 from __future__ import annotations
 import contextlib, itertools, math, re, warnings
-from typing import Sequence
+from typing import NamedTuple, Sequence
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
@@ -13,7 +13,8 @@ from torch import nn, Tensor
 # %% auto #0
 __all__ = ['UP_KINDS', 'phase_list', 'phase_sum', 'interleave', 'interleave_stack', 'dilate', 'DCL', 'DCL3d', 'cross_mask',
            'cross_kernel', 'pixel_dcl', 'seq_upsample', 'PixelDCL', 'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d',
-           'ResizeConv', 'ResizeConv3d', 'quiet_fastai', 'PixelShuffleUp', 'parse_kind', 'upsampler', 'replace_deconvs']
+           'ResizeConv', 'ResizeConv3d', 'quiet_fastai', 'PixelShuffleUp', 'parse_kind', 'upsampler', 'Swap',
+           'DeconvReport', 'replace_deconvs']
 
 # %% ../nbs/00_layers.ipynb #ee185d95
 def phase_list(ndim:int=2) -> list[tuple[int, ...]]:
@@ -26,11 +27,14 @@ def _memory_format(t:Tensor):
     if t.dim() == 5 and not t.is_contiguous() and t.is_contiguous(memory_format=torch.channels_last_3d): return torch.channels_last_3d
     return torch.contiguous_format
 
+def _tracing() -> bool:
+    "True while `torch.jit.trace`, the ONNX exporters, `torch.export` or `torch.compile` trace a layer: the layers then run plain traceable ops."
+    return torch.jit.is_tracing() or torch.compiler.is_compiling()
+
 def _sum_into(v:Tensor, parts:Sequence[Tensor]) -> Tensor:
-    "Write the sum of `parts` into `v` (a strided view) in one pass; torch.compile takes no strided `out=`, so there: copy, then add."
+    "Write the sum of `parts` into `v` (a strided view) in one pass."
     if len(parts) == 1: return v.copy_(parts[0])
-    if torch.compiler.is_compiling(): v.copy_(parts[0]).add_(parts[1])
-    else: torch.add(parts[0], parts[1], out=v)
+    torch.add(parts[0], parts[1], out=v)
     for t in parts[2:]: v.add_(t)
     return v
 
@@ -60,9 +64,9 @@ def phase_sum(parts:Sequence[Sequence[Tensor]]) -> Tensor:
     d = parts[0][0].dim() - 2
     if len(parts) != 2**d: raise ValueError(f"phase_sum: expected {2**d} maps for {d} spatial dims, got {len(parts)}")
     flat = [t for ps in parts for t in ps]
-    shapes = {tuple(t.shape) for t in flat}
-    if len(shapes) > 1: raise ValueError(f"phase_sum: all maps must have one shape, got {sorted(shapes)}")
-    if torch.compiler.is_compiling(): return interleave_stack([sum(ps[1:], ps[0]) for ps in parts])   # traceable; the compiler fuses it
+    if _tracing(): return interleave_stack([sum(ps[1:], ps[0]) for ps in parts])   # traceable; a compiler fuses it
+    if any(t.shape != flat[0].shape for t in flat):
+        raise ValueError(f"phase_sum: all maps must have one shape, got {sorted({tuple(t.shape) for t in flat})}")
     return _PhaseSum.apply(tuple(len(ps) for ps in parts), *flat)
 
 def interleave(maps:Sequence[Tensor]) -> Tensor:
@@ -70,12 +74,11 @@ def interleave(maps:Sequence[Tensor]) -> Tensor:
     return phase_sum([[m] for m in maps])
 
 def interleave_stack(maps:Sequence[Tensor]) -> Tensor:
-    "`interleave` by stacking and permuting (two copies): the straightforward form, kept to test and time against."
-    n, c, *s = maps[0].shape
-    d = len(s)
-    y = torch.stack(list(maps), 2).view(n, c, *[2]*d, *s)            # N,C,a,b,H,W
-    perm = [0, 1] + [i for k in range(d) for i in (2 + d + k, 2 + k)]  # N,C,H,a,W,b
-    return y.permute(perm).reshape(n, c, *[2 * i for i in s])
+    "`interleave` by stacking and flattening, one spatial axis at a time: the plain form that tracers and exporters follow for any input size."
+    d = maps[0].dim() - 2
+    for k in reversed(range(d)):   # pairs of maps that differ only in the phase along axis 2+k
+        maps = [torch.stack(maps[j:j + 2], 3 + k).flatten(2 + k, 3 + k) for j in range(0, len(maps), 2)]
+    return maps[0]
 
 def dilate(x:Tensor, phase:Sequence[int]) -> Tensor:
     "Zero-filled map twice the size of `x` with `x` on `phase` (the authors' `dilate_tensor`)."
@@ -105,10 +108,21 @@ def _norm_layer(norm_type, nf:int, ndim:int, **fk) -> nn.Module|None:
     norm.zero_init = zero
     return norm
 
+def _crop_pairs(crop, ndim:int, name:str) -> tuple:
+    "`crop` as one (start, end) pair per spatial dim, from an int (end only), one pair, or a pair per dim."
+    c = crop
+    if isinstance(c, int) and not isinstance(c, bool): c = (0, c)
+    if isinstance(c, (tuple, list)) and len(c) == 2 and all(isinstance(v, int) for v in c): c = (tuple(c),) * ndim
+    ok = isinstance(c, (tuple, list)) and len(c) == ndim and all(
+        isinstance(pr, (tuple, list)) and len(pr) == 2 and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in pr) for pr in c)
+    if not ok: raise ValueError(f"{name}: crop must be an int >= 0, a (start, end) pair or one pair per spatial dim, got {crop!r}")
+    return tuple(tuple(pr) for pr in c)
+
 class _Up(nn.Module):
-    "Base class of the x2 up-samplers: argument and input checks, optional bias, norm and activation."
+    "Base class of the x2 up-samplers: argument and input checks, optional crop, bias, norm and activation."
     ndim: int = 2
-    odd_ks: bool = True   # most layers need an odd kernel for 'same' padding
+    odd_ks: bool = True                   # most layers need an odd kernel for 'same' padding
+    impls: tuple = ('fast', 'reference')  # the implementations this layer has
     def __init__(self,
                  ni:int,              # input channels
                  nf:int|None=None,    # output channels (default `ni`)
@@ -117,6 +131,7 @@ class _Up(nn.Module):
                  norm_type=None,      # None, 'batch' or 'instance' (or a fastai `NormType`), after the bias
                  act_cls=None,        # activation class (e.g. `nn.ReLU`), after the norm
                  impl:str='fast',     # 'fast' (input resolution) or 'reference' (literal, as the authors' code)
+                 crop=0,              # output pixels removed (start, end) of each spatial dim: `replace_deconvs` sets it to match a transposed convolution
                  device=None, dtype=None):
         super().__init__()
         nf = ni if nf is None else nf
@@ -127,8 +142,11 @@ class _Up(nn.Module):
         if self.odd_ks and ks % 2 == 0:
             raise ValueError(f"{name}: ks must be odd (its convolutions use 'same' padding"
                              f"{' and the cross mask' if 'PixelDCL' in name else ''}), got ks={ks}")
-        if impl not in ('fast', 'reference'): raise ValueError(f"{name}: impl must be 'fast' or 'reference', got {impl!r}")
+        if impl not in self.impls:
+            raise ValueError(f"{name}: impl must be {' or '.join(map(repr, self.impls))}, got {impl!r}"
+                             + (f" ({name} has no literal reference)" if impl == 'reference' else ""))
         self.ni, self.nf, self.ks, self.impl = ni, nf, ks, impl
+        self.crop = _crop_pairs(crop, self.ndim, name)
         self._fk = dict(device=device, dtype=dtype)
         self.bias = nn.Parameter(torch.empty(nf, **self._fk)) if bias else None
         self.norm = _norm_layer(norm_type, nf, self.ndim, **self._fk)
@@ -152,36 +170,82 @@ class _Up(nn.Module):
         if not isinstance(x, Tensor): raise TypeError(f"{name}: expected a Tensor, got {type(x).__name__}")
         if x.dim() != self.ndim + 2:
             raise ValueError(f"{name}: expected a {self.ndim + 2}D (N,C,{sp}) input, got shape {tuple(x.shape)}")
-        if x.shape[1] != self.ni:
-            raise ValueError(f"{name}: expected {self.ni} input channels, got {x.shape[1]} (input shape {tuple(x.shape)})")
         if not x.is_floating_point():
             raise ValueError(f"{name}: expected a floating point input, got dtype {x.dtype}")
+        if _tracing(): return   # sizes are symbolic (export) or traced (jit.trace): nothing to check them against
+        if x.shape[1] != self.ni:
+            raise ValueError(f"{name}: expected {self.ni} input channels, got {x.shape[1]} (input shape {tuple(x.shape)})")
         if min(x.shape[2:]) < 1:
             raise ValueError(f"{name}: spatial size must be >= 1, got shape {tuple(x.shape)}")
 
-    def forward(self, x:Tensor) -> Tensor:
+    def _cut(self, y:Tensor, output_size) -> Tensor:
+        "Remove `crop` from `y`; with `output_size` (as `nn.ConvTranspose2d` takes it) keep that size after the start crop."
+        if output_size is None:
+            if not any(s or e for s, e in self.crop): return y
+            return y[(..., *[slice(s, -e if e else None) for s, e in self.crop])]
+        o = list(output_size)
+        if len(o) not in (self.ndim, self.ndim + 2):
+            raise ValueError(f"{type(self).__name__}: output_size must give {self.ndim} spatial sizes (or the whole shape), got {tuple(output_size)}")
+        o = o[-self.ndim:]
+        if not _tracing():
+            avail = [n - s for n, (s, _) in zip(y.shape[2:], self.crop)]
+            if any(not (a - 1 <= v <= a) for v, a in zip(o, avail)):
+                n_in = tuple(n // 2 for n in y.shape[2:])
+                raise ValueError(f"{type(self).__name__}: output_size {tuple(int(v) for v in o)} cannot be made from an input of spatial size "
+                                 f"{n_in}: this layer gives {' x '.join(f'{a - 1} or {a}' for a in avail)}")
+        return y[(..., *[slice(s, s + v) for v, (s, _) in zip(o, self.crop)])]
+
+    def forward(self, x:Tensor, output_size=None) -> Tensor:
+        "Up-sample `x` (N, ni, *S) to (N, nf, *2S), minus `crop`; `output_size` as in `nn.ConvTranspose2d` (each size 2S - start or one less)."
         self.check_input(x)
-        y = self.upsample(x)
+        y = self._cut(self.upsample(x), output_size)
         if self.bias is not None: y = y + self.bias.view(-1, *[1] * self.ndim)
         if self.norm is not None: y = self.norm(y)
         if self.act is not None: y = self.act(y)
         return y
 
+    def __prepare_scriptable__(self):
+        raise TypeError(f"{type(self).__name__} cannot be compiled by torch.jit.script (deprecated in PyTorch; the layers' Python code is "
+                        f"not TorchScript): use torch.jit.trace(model, example), torch.export.export(model, (example,)) or "
+                        f"torch.compile(model) instead; `pixeldcl_nb.export` exports and checks a model in one call")
+
+    def _load_from_state_dict(self, state_dict, prefix, local_metadata, *args):
+        msg = self._checkpoint_error(state_dict, prefix, local_metadata.get('version'))
+        if msg: args[-1].append(f"{prefix.rstrip('.') or type(self).__name__}: {msg}")   # error_msgs: load_state_dict raises with it
+        super()._load_from_state_dict(state_dict, prefix, local_metadata, *args)
+
+    def _checkpoint_error(self, state_dict, prefix:str, version) -> str|None:
+        "A message if a checkpoint saved by an older version of this layer would not compute what this layer computes."
+        return None
+
     def extra_repr(self) -> str:
         s = f"{self.ni}, {self.nf}, ks={self.ks}"
         if self.bias is not None: s += ", bias=True"
         if self.impl != 'fast': s += f", impl={self.impl!r}"
-        return s + self._extra()
+        s += self._extra()
+        if any(s_ or e for s_, e in self.crop):
+            s += f", crop={self.crop[0] if len(set(self.crop)) == 1 else self.crop}"
+        return s
 
     def _extra(self) -> str: return ""
 
 # %% ../nbs/00_layers.ipynb #7dac1c07
+_PLACEMENTS = ('tf', 'torch')
+
 class DCL(_Up):
-    "Transposed convolution, stride 2, output exactly 2x the input (the paper's DCL baseline)."
+    "Transposed convolution, stride 2, output exactly 2x the input (the paper's DCL baseline); odd kernels placed as the authors' code places them."
     odd_ks = False
-    def __init__(self, ni:int, nf:int|None=None, ks:int=6, **kwargs):
+    _version = 2   # 1 (pixeldcl_nb 0.0.1): odd kernels placed as PyTorch's ConvTranspose2d, the only placement then
+    def __init__(self, ni:int, nf:int|None=None, ks:int=6,
+                 placement:str='tf',  # odd `ks` only: 'tf' (the authors' TF 'SAME') or 'torch' (`nn.ConvTranspose2d(ks, 2, (ks-1)//2, output_padding=1)`)
+                 **kwargs):
         super().__init__(ni, nf, ks, **kwargs)
-        self.padding, self.output_padding = (ks - 2) // 2 if ks % 2 == 0 else (ks - 1) // 2, ks % 2
+        if placement not in _PLACEMENTS: raise ValueError(f"DCL: placement must be 'tf' or 'torch', got {placement!r}")
+        self.placement = placement
+        # conv_transpose's padding and output_padding, and how many output pixels to drop at the end, for a 2n output
+        if ks % 2 == 0: self.padding, self.output_padding, self._trim = (ks - 2) // 2, 0, 0
+        elif placement == 'torch': self.padding, self.output_padding, self._trim = (ks - 1) // 2, 1, 0
+        else: self.padding, self.output_padding, self._trim = (ks - 2) // 2 if ks > 1 else 0, int(ks == 1), int(ks > 1)
         self.weight = self._new(self.ni, self.nf, *[ks] * self.ndim)   # ConvTranspose layout
         self.reset_parameters()
 
@@ -190,11 +254,21 @@ class DCL(_Up):
     def upsample(self, x:Tensor) -> Tensor:
         if self.impl == 'fast':
             f = F.conv_transpose3d if self.ndim == 3 else F.conv_transpose2d
-            return f(x, self.weight, stride=2, padding=self.padding, output_padding=self.output_padding)
-        lo = self.ks - 1 - self.padding
-        z = F.pad(dilate(x, (0,) * self.ndim), [lo, lo + self.output_padding - 1] * self.ndim)
-        w = self.weight.flip(list(range(2, 2 + self.ndim))).transpose(0, 1)
-        return (F.conv3d if self.ndim == 3 else F.conv2d)(z, w)
+            y = f(x, self.weight, stride=2, padding=self.padding, output_padding=self.output_padding)
+            return y[(..., *[slice(None, -self._trim)] * self.ndim)] if self._trim else y
+        # the definition: zeros inserted after every input pixel, the flipped kernel slid over it; output pixel m is full[m + padding]
+        k = self.ks
+        full = (F.conv3d if self.ndim == 3 else F.conv2d)(F.pad(dilate(x, (0,) * self.ndim), [k - 1, k - 1] * self.ndim),
+                                                          self.weight.flip(list(range(2, 2 + self.ndim))).transpose(0, 1))
+        return full[(..., *[slice(self.padding, self.padding + 2 * n) for n in x.shape[2:]])]
+
+    def _checkpoint_error(self, state_dict, prefix, version):
+        if version is not None and version < 2 and self.ks % 2 and self.placement == 'tf':
+            return (f"this DCL checkpoint (ks={self.ks}) was saved by pixeldcl_nb 0.0.1, which placed odd kernels as PyTorch's "
+                    f"ConvTranspose2d does; DCL now places them as the authors' code (TF 'SAME', one output pixel apart). "
+                    f"Build the layer with placement='torch' to load it and compute what it computed")
+
+    def _extra(self) -> str: return f", placement={self.placement!r}" if self.ks % 2 and self.placement != 'tf' else ""
 
 class DCL3d(DCL):
     "3D transposed convolution, stride 2, output exactly 2x the input."
@@ -208,18 +282,24 @@ def cross_mask(ks:int) -> Tensor:
 
 def cross_kernel(taps:Tensor, ks:int) -> Tensor:
     "The masked `ks x ks` kernel (zeros off the mask) from its `(out, in, T)` taps, in row-major tap order."
-    idx = cross_mask(ks).flatten().nonzero().squeeze(1).to(taps.device)
-    k = taps.new_zeros(*taps.shape[:2], ks * ks)
-    return k.index_copy(2, idx, taps).view(*taps.shape[:2], ks, ks)
+    taps_, zero = iter(taps.unbind(-1)), torch.zeros_like(taps[..., 0])
+    return torch.stack([next(taps_) if (r + c) % 2 else zero for r in range(ks) for c in range(ks)], -1).unflatten(-1, (ks, ks))   # the taps of `cross_mask`
 
 # %% ../nbs/00_layers.ipynb #bfcf16ed
+def _ks(w:Tensor) -> int:
+    "The kernel size of `w` as a Python int, also while `torch.jit.trace` records sizes as tensors (a weight's shape never changes)."
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', torch.jit.TracerWarning)
+        return int(w.shape[-1])
+
 def _phase_sub(k:Tensor, a:int, b:int, s:int) -> tuple:
     "Sub-kernel of `k` (taken at rows r0::2, columns c0::2) that makes phase (a,b) from a map on phase (s,s), the symmetric padding to convolve with, the window to keep, and (r0, c0)."
-    p = k.shape[-1] // 2
+    ks = _ks(k)
+    p = ks // 2
     r0, c0 = (s - a + p) % 2, (s - b + p) % 2
     sub = k[:, :, r0::2, c0::2]
     o_r, o_c = (a + r0 - p - s) // 2, (b + c0 - p - s) // 2              # offset of the first tap, in input pixels
-    kr, kc = sub.shape[-2:]
+    kr, kc = (ks - r0 + 1) // 2, (ks - c0 + 1) // 2                      # the sub-kernel's size
     pr, pc = max(-o_r, kr - 1 + o_r, 0), max(-o_c, kc - 1 + o_c, 0)     # zero padding done inside the convolution
     return sub, (pr, pc), (o_r + pr, o_c + pc), (r0, c0)
 
@@ -286,12 +366,14 @@ def pixel_dcl(x:Tensor,        # input (N, ni, H, W)
               impl:str='fast'  # 'fast' or 'reference'
              ) -> Tensor:
     "PixelDCL as the authors' `pixel_dcl`: F1 on phase (0,0), F2 = conv(F1) on (1,1), the rest from their cross neighbours."
-    ks = weight2.shape[-1]
+    ks = _ks(weight2)
     k3 = cross_kernel(weight3, ks)
-    if impl == 'fast': return _PixelDCLFast.apply(x, weight1, weight2, k3)
-    if impl != 'reference': raise ValueError(f"pixel_dcl: impl must be 'fast' or 'reference', got {impl!r}")
+    if impl not in ('fast', 'reference'): raise ValueError(f"pixel_dcl: impl must be 'fast' or 'reference', got {impl!r}")
+    if impl == 'fast' and not _tracing(): return _PixelDCLFast.apply(x, weight1, weight2, k3)
     f1 = F.conv2d(x, weight1, padding=ks // 2)
     f2 = F.conv2d(f1, weight2, padding=ks // 2)
+    if impl == 'fast':   # traced, exported or compiled: the same input-resolution computation in plain ops, left to autograd
+        return interleave_stack([f1, *[_phase_conv(f1, k3, a, b, 0) + _phase_conv(f2, k3, a, b, 1) for a, b in ((0, 1), (1, 0))], f2])
     m = dilate(f1, (0, 0)) + dilate(f2, (1, 1))
     return m + F.conv2d(m, k3, padding=ks // 2)
 
@@ -365,6 +447,7 @@ class PixelDCL(_SeqUp):
 
     def _build(self, steps):
         if self.sequential: return super()._build(self.seq_steps)
+        if self.combine != 'concat': raise ValueError(f"PixelDCL: combine={self.combine!r} applies to sequential=True only (the masked layer has no combined inputs)")
         if self.ks < 3: raise ValueError(f"PixelDCL: the cross mask of a {self.ks}x{self.ks} kernel has no taps, "
                                          f"so the off-diagonal phases would stay empty; use ks >= 3, got ks={self.ks}")
         k2 = self.ks**2
@@ -397,8 +480,17 @@ class PixelDCL3d(_SeqUp):
 class iPixelDCL3d(_SeqUp):
     "3D input pixel deconvolutional layer: `PixelDCL3d` with the input fed into every step."
     ndim = 3
-    steps = (((0,), 1), ((0, 1), 1), ((0, 1, 2), 3), ((0, 1, 3, 4, 5), 3))
+    steps = (((0,), 1), ((0, 1), 1), ((0, 1, 2), 3), ((3, 4, 5, 0, 1, 2), 3))   # the last step reads [m3, m4, m5, X, F1, F2]
     phases = _phases3d
+    _version = 2   # 1 (pixeldcl_nb 0.0.1): the last step read [X, F1, m3, m4, m5], without F2
+
+    def _checkpoint_error(self, state_dict, prefix, version):
+        w = state_dict.get(prefix + 'weight4')
+        old_shape = w is not None and self.combine == 'concat' and w.shape[1] == self.ni + 4 * self.nf
+        if (version is not None and version < 2) or old_shape:
+            return ("this iPixelDCL3d checkpoint was saved by pixeldcl_nb 0.0.1, whose last step read [X, F1, m3, m4, m5] "
+                    "(without F2: not the authors' ipixel_dcl3d); the layer now reads [m3, m4, m5, X, F1, F2] as their code does, "
+                    "so the old weights cannot compute what they computed: train the layer again")
 
 # %% ../nbs/00_layers.ipynb #538c9ab7
 class ResizeConv(_Up):
@@ -429,6 +521,7 @@ def quiet_fastai():
 class PixelShuffleUp(_Up):
     "fastai's `PixelShuffle_ICNR` (1x1 conv, pixel shuffle, ICNR init, optional blur) as a bare linear up-sampler."
     odd_ks = False
+    impls = ('fast',)   # fastai's module is the only implementation
     def __init__(self, ni:int, nf:int|None=None, ks:int=1,
                  blur:bool=False,  # fastai's blur: replication pad + 2x2 average pool after the shuffle
                  **kwargs):
@@ -476,20 +569,92 @@ def upsampler(kind:str,        # one of `UP_KINDS`, optionally followed by a ker
     return cls(ni, nf, **kwargs)
 
 # %% ../nbs/00_layers.ipynb #20c606ee
+class Swap(NamedTuple):
+    "One transposed convolution met by `replace_deconvs`: the module that replaced it (`new` is None if it was left, with the `reason`)."
+    path:str                  # module path in the model ('' for the model itself)
+    old:str                   # the transposed convolution, with its geometry
+    new:str|None              # the up-sampler put in its place
+    params_before:int         # parameters of the old module
+    params_after:int|None     # parameters of the new one
+    reason:str|None = None    # why it was left
+
+class DeconvReport(list):
+    "What `replace_deconvs` did: a list of `Swap`, printed as a table; `model` is the model (a new module if the model itself was swapped)."
+    model: nn.Module|None = None
+    @property
+    def replaced(self) -> list[Swap]: return [s for s in self if s.new is not None]
+    @property
+    def left(self) -> list[Swap]: return [s for s in self if s.new is None]
+    def __repr__(self) -> str:
+        rows = [f"replaced {len(self.replaced)} of {len(self)} transposed convolutions"]
+        rows += [f"  {s.path or '(model)'}: {s.old} [{s.params_before:,} params] -> {s.new} [{s.params_after:,} params]" for s in self.replaced]
+        if self.left: rows += ["left:"] + [f"  {s.path or '(model)'}: {s.old}: {s.reason}" for s in self.left]
+        return '\n'.join(rows)
+
+def _deconv_str(m:nn.Module) -> str:
+    "A transposed convolution with its geometry."
+    return (f"{type(m).__name__}({m.in_channels}, {m.out_channels}, kernel_size={m.kernel_size}, stride={m.stride}, "
+            f"padding={m.padding}, output_padding={m.output_padding}" + (f", groups={m.groups}" if m.groups != 1 else "")
+            + (f", dilation={m.dilation}" if any(d != 1 for d in m.dilation) else "") + ")")
+
+def _why_left(m:nn.Module) -> str|None:
+    "Why a transposed convolution cannot be swapped for a x2 up-sampler, or None."
+    from torch.nn.utils import parametrize
+    if isinstance(m, nn.ConvTranspose1d): return "a 1D layer (the up-samplers are 2D and 3D)"
+    if any(s != 2 for s in m.stride): return f"stride {m.stride} is not 2 along every axis"
+    if m.groups != 1: return f"groups={m.groups} (the up-samplers mix all channels)"
+    if any(d != 1 for d in m.dilation): return f"dilation {m.dilation}"
+    if m.padding_mode != 'zeros': return f"padding_mode={m.padding_mode!r}"
+    if parametrize.is_parametrized(m) or m._forward_hooks or m._forward_pre_hooks or m._backward_hooks:
+        return "it has hooks or parametrizations (e.g. weight or spectral norm) that the new layer would not have"
+    return None
+
+def _deconv_crop(m:nn.Module) -> tuple:
+    "(start, end) output pixels per axis to drop from a 2n output so that it lines up with `m`'s output, or negative if it cannot."
+    # m's output pixel q is pixel q + p of its unpadded output; a 2n up-sampler's is pixel q + (k-1)//2 of it (where its kernel is centred)
+    return tuple((p - (k - 1) // 2, p + (k - 1) // 2 + 2 - k - op) for k, p, op in zip(m.kernel_size, m.padding, m.output_padding))
+
 def replace_deconvs(model:nn.Module,       # any model; changed in place
                     kind:str='pixeldcl',   # the up-sampler to put in (see `upsampler`)
+                    verbose:bool=False,    # print the report
                     **kwargs               # passed to `upsampler`
-                   ) -> nn.Module:
-    "Swap every stride-2 transposed convolution in `model` for a `kind` up-sampler with the same channels; returns the model."
-    def swap(m:nn.Module, path:str) -> nn.Module:
-        if not (isinstance(m, (nn.ConvTranspose2d, nn.ConvTranspose3d)) and all(s == 2 for s in m.stride)): return m
-        if m.groups != 1 or any(d != 1 for d in m.dilation):
-            raise ValueError(f"replace_deconvs: {path or 'model'} has groups={m.groups}, dilation={m.dilation}; "
-                             f"only groups=1, dilation=1 can be replaced")
-        new = upsampler(kind, m.in_channels, m.out_channels, ndim=m.weight.dim() - 2, bias=m.bias is not None, **kwargs)
-        return new.to(device=m.weight.device, dtype=m.weight.dtype)
-    for path, parent in list(model.named_modules()):
-        for name, child in list(parent.named_children()):
-            new = swap(child, f"{path}.{name}" if path else name)
-            if new is not child: setattr(parent, name, new)
-    return swap(model, '')
+                   ) -> DeconvReport:
+    "Swap every stride-2 transposed convolution in `model` for a `kind` up-sampler of the same channels and output geometry; report what was swapped and what was left."
+    if 'crop' in kwargs: raise ValueError("replace_deconvs: crop is set from each transposed convolution's geometry; do not pass it")
+    name, ks = parse_kind(kind)
+    plan, bad = [], []
+    tconvs = (nn.ConvTranspose1d, nn.ConvTranspose2d, nn.ConvTranspose3d)
+    for path, m in model.named_modules():
+        if not isinstance(m, tconvs): continue
+        n_old = sum(p.numel() for p in m.parameters())
+        reason = _why_left(m)
+        if reason is None and name == 'dcl' and ks is None and 'ks' not in kwargs and len(set(m.kernel_size)) > 1:
+            reason = f"kernel_size {m.kernel_size} is not the same along every axis (DCL has one kernel size)"
+        if reason is not None: plan.append((path, m, Swap(path, _deconv_str(m), None, n_old, None, reason))); continue
+        crop = _deconv_crop(m)
+        if any(v < 0 for pr in crop for v in pr): bad.append(f"{path or '(model)'}: {_deconv_str(m)}"); continue
+        plan.append((path, m, crop))
+    if bad:
+        raise ValueError("replace_deconvs: these transposed convolutions output more than twice their input (2n+1 or more), "
+                         "which no x2 up-sampler can match; change their padding or replace them yourself:\n  " + '\n  '.join(bad))
+    report = DeconvReport()
+    report.model = model
+    for path, m, crop in plan:
+        if isinstance(crop, Swap): report.append(crop); continue
+        kw = dict(kwargs)
+        if name == 'dcl' and ks is None and 'ks' not in kw: kw.update(ks=m.kernel_size[0], placement=kw.get('placement', 'torch'))
+        new = upsampler(kind, m.in_channels, m.out_channels, ndim=m.weight.dim() - 2, bias=m.bias is not None, crop=crop, **kw)
+        new = new.to(device=m.weight.device, dtype=m.weight.dtype).train(m.training)
+        for pname, p in new.named_parameters():
+            old = m.bias if pname == 'bias' else m.weight
+            p.requires_grad_(old.requires_grad)
+        if path:
+            parent, _, attr = path.rpartition('.')
+            setattr(model.get_submodule(parent), attr, new)
+        else: report.model = new
+        report.append(Swap(path, _deconv_str(m), f"{type(new).__name__}({new.extra_repr()})", sum(p.numel() for p in m.parameters()),
+                           sum(p.numel() for p in new.parameters())))
+    if report.left: warnings.warn("replace_deconvs left " + '; '.join(f"{s.path or '(model)'} ({s.reason})" for s in report.left))
+    if not len(report): warnings.warn(f"replace_deconvs: {type(model).__name__} has no transposed convolution")
+    if verbose: print(report)
+    return report
