@@ -193,7 +193,10 @@ class _Up(nn.Module):
                 n_in = tuple(n // 2 for n in y.shape[2:])
                 raise ValueError(f"{type(self).__name__}: output_size {tuple(int(v) for v in o)} cannot be made from an input of spatial size "
                                  f"{n_in}: this layer gives {' x '.join(f'{a - 1} or {a}' for a in avail)}")
-        return y[(..., *[slice(s, s + v) for v, (s, _) in zip(o, self.crop)])]
+        for d, (v, (s, _)) in enumerate(zip(o, self.crop)):
+            # export: a gather, whose output is a new tensor (a view's layout would depend on whether v is the whole size)
+            y = y.index_select(2 + d, torch.arange(s, s + v, device=y.device)) if torch.compiler.is_compiling() else y.narrow(2 + d, s, v)
+        return y
 
     def forward(self, x:Tensor, output_size=None) -> Tensor:
         "Up-sample `x` (N, ni, *S) to (N, nf, *2S), minus `crop`; `output_size` as in `nn.ConvTranspose2d` (each size 2S - start or one less)."
@@ -288,6 +291,7 @@ def cross_kernel(taps:Tensor, ks:int) -> Tensor:
 # %% ../nbs/00_layers.ipynb #bfcf16ed
 def _ks(w:Tensor) -> int:
     "The kernel size of `w` as a Python int, also while `torch.jit.trace` records sizes as tensors (a weight's shape never changes)."
+    if not torch.jit.is_tracing(): return int(w.shape[-1])
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', torch.jit.TracerWarning)
         return int(w.shape[-1])

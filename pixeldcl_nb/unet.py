@@ -53,6 +53,6 @@ class UNet(nn.Module):
             x = F.max_pool2d(x, 2, ceil_mode=True)
         x = self.bottom(x)
         for up, dec, skip in zip(self.ups, self.decs, reversed(skips)):
-            x = up(x)[..., :skip.shape[-2], :skip.shape[-1]]
+            x = up(x, output_size=skip.shape[-2:])   # the skip's size: 2n or 2n-1
             x = dec(torch.cat([skip, x], 1))
         return self.head(x)
