@@ -390,6 +390,8 @@ def seq_upsample(x:Tensor,                   # input (N, ni, *S)
                  impl:str='fast'             # 'fast' (interleave) or 'reference' (dilate and add)
                 ) -> Tensor:
     "Run a spec of sequential convolutions at input resolution and place the maps on the output phases."
+    if combine not in ('concat', 'sum'): raise ValueError(f"seq_upsample: combine must be 'concat' or 'sum', got {combine!r}")
+    if impl not in ('fast', 'reference'): raise ValueError(f"seq_upsample: impl must be 'fast' or 'reference', got {impl!r}")
     conv = F.conv3d if x.dim() == 5 else F.conv2d
     maps = [x]
     for w, (src, n) in zip(weights, steps):
@@ -569,7 +571,9 @@ def upsampler(kind:str,        # one of `UP_KINDS`, optionally followed by a ker
     if ndim not in (2, 3): raise ValueError(f"upsampler: ndim must be 2 or 3, got {ndim!r}")
     cls = _KINDS[name][ndim - 2]
     if cls is None: raise ValueError(f"upsampler: kind {kind!r} has no {ndim}D version")
-    if ks is not None: kwargs['ks'] = ks
+    if ks is not None:
+        if 'ks' in kwargs and kwargs['ks'] != ks: raise ValueError(f"upsampler: kind {kind!r} says ks={ks}, but ks={kwargs['ks']} was passed too")
+        kwargs['ks'] = ks
     return cls(ni, nf, **kwargs)
 
 # %% ../nbs/00_layers.ipynb #20c606ee
