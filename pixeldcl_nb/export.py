@@ -24,47 +24,68 @@ def deployable(model:nn.Module) -> nn.Module:
             setattr(m.get_submodule(parent), name, nn.Identity())
     return m
 
-def dynamic_shapes(x:Tensor) -> tuple:
-    "`torch.export`'s `dynamic_shapes` for a model of one input like `x`: the batch and every spatial dim free (`Dim.AUTO`), the channels fixed."
-    return ({d: torch.export.Dim.AUTO for d in range(x.dim()) if d != 1},)
+def _inputs(x, what:str='example') -> tuple[Tensor, ...]:
+    "A model's inputs as a tuple: one tensor, or a tuple/list of them."
+    xs = (x,) if isinstance(x, Tensor) else tuple(x) if isinstance(x, (tuple, list)) else None
+    if not xs or not all(isinstance(t, Tensor) for t in xs):
+        raise TypeError(f"{what} must be a tensor or a tuple of tensors (one per model input), got {type(x).__name__}")
+    return xs
 
-def other_input(x:Tensor) -> Tensor:
-    "An input like `x` with one more sample and twice its spatial size: a default check that the export did not keep `x`'s sizes."
-    return torch.randn(x.shape[0] + 1, *x.shape[1:2], *[2 * s for s in x.shape[2:]], dtype=x.dtype, device=x.device)
+def dynamic_shapes(example) -> tuple:
+    "`torch.export`'s `dynamic_shapes` for inputs like `example` (a tensor or a tuple): the batch and every spatial dim free (`Dim.AUTO`), the channels fixed; a dim of size 1 stays 1."
+    return tuple({d: torch.export.Dim.AUTO for d in range(x.dim()) if d != 1 and x.shape[d] != 1} for x in _inputs(example))
+
+def other_input(example):
+    "Inputs like `example` with one more sample and twice the spatial size (dims of size 1 kept): a default check that the export did not keep `example`'s sizes."
+    xs = tuple(torch.randn(x.shape[0] + 1, *x.shape[1:2], *[s if s == 1 else 2 * s for s in x.shape[2:]], dtype=x.dtype, device=x.device)
+               for x in _inputs(example))
+    return xs[0] if isinstance(example, Tensor) else xs
 
 def _flat(y) -> list[Tensor]:
-    "The tensors of a model's output (a tensor, or a tuple/list of them)."
-    return [y] if isinstance(y, Tensor) else [t for o in y for t in _flat(o)]
+    "The tensors of a model's output, in order: a tensor, or tuples, lists and dicts (values in key order) of them; other values skipped."
+    if isinstance(y, Tensor): return [y]
+    if isinstance(y, dict): y = list(y.values())
+    return [t for o in y for t in _flat(o)] if isinstance(y, (tuple, list)) else []
 
-def check_same(got, want, what:str='output', atol:float=1e-4, rtol:float=1e-4) -> float:
-    "Raise an `AssertionError` naming `what`, the shapes and the largest difference if `got` and `want` differ; return the largest difference."
+_TOL = {torch.float16: 1e-2, torch.bfloat16: 5e-2, torch.float32: 1e-4, torch.float64: 1e-7}
+
+def check_same(got, want, what:str='output', atol:float|None=None, rtol:float|None=None) -> float:
+    "Raise an `AssertionError` naming `what`, the shapes and the largest difference if `got` and `want` differ (tolerances by dtype unless given); return the largest difference."
     got, want = _flat(got), _flat(want)
     if len(got) != len(want): raise AssertionError(f"{what}: {len(got)} outputs, eager gives {len(want)}")
     worst = 0.
     for g, w in zip(got, want):
         g, w = torch.as_tensor(g).detach().cpu(), w.detach().cpu()
         if g.shape != w.shape: raise AssertionError(f"{what}: shape {tuple(g.shape)}, eager gives {tuple(w.shape)}")
-        diff = (g.float() - w.float()).abs()
+        a, r = (_TOL.get(w.dtype, 0.) if t is None else t for t in (atol, rtol))
+        diff = (g.double() - w.double()).abs()
         worst = max(worst, diff.max().item() if diff.numel() else 0.)
-        if not torch.allclose(g.float(), w.float(), atol=atol, rtol=rtol):
-            raise AssertionError(f"{what}: differs from eager by up to {diff.max().item():.3g} (atol={atol}, rtol={rtol}) on shape {tuple(w.shape)}")
+        if not torch.allclose(g.double(), w.double(), atol=a, rtol=r):
+            raise AssertionError(f"{what}: differs from eager by up to {diff.max().item():.3g} on shape {tuple(w.shape)} "
+                                 f"(atol={a}, rtol={r} for {w.dtype}; pass a larger atol if that difference is within what you expect)")
     return worst
 
-def _checks(example:Tensor, check) -> list[Tensor]:
-    if check is None: return [other_input(example)]
-    return [check] if isinstance(check, Tensor) else list(check)
+def _checks(example, check) -> list[tuple]:
+    if check is None: return [_inputs(other_input(example))]
+    if isinstance(check, Tensor): return [(check,)]
+    return [_inputs(c, 'each check input') for c in check]
 
 def export_program(model:nn.Module,        # the model (a copy is exported, see `deployable`)
-                   example:Tensor,          # an input to trace with
-                   check=None,              # inputs (of other sizes) to compare with eager; default `other_input(example)`
+                   example,                 # an input to trace with (a tensor, or a tuple of them), batch 2 or more
+                   check=None,              # inputs (of other sizes) to compare with eager: a tensor or a list; default `other_input(example)`
                    strict:bool=False,       # torch.export's strict (TorchDynamo) mode
-                   atol:float=1e-4, rtol:float=1e-4,
+                   atol:float|None=None, rtol:float|None=None,   # default by dtype (float32: 1e-4)
                   ) -> torch.export.ExportedProgram:
     "`torch.export.export` of `model` with a dynamic batch and spatial size, checked equal to eager on `check`."
+    xs = _inputs(example)
+    if any(x.dim() > 0 and x.shape[0] == 1 for x in xs):
+        raise ValueError(f"export_program: the example has a batch of 1 (shape {tuple(xs[0].shape)}), and torch.export fixes a dimension "
+                         f"that is 1 in the example; export with a batch of 2 or more and the program takes any batch")
     m = deployable(model)
-    program = torch.export.export(m, (example,), dynamic_shapes=dynamic_shapes(example), strict=strict)
+    program = torch.export.export(m, xs, dynamic_shapes=dynamic_shapes(xs), strict=strict)
     with torch.no_grad():
-        for x in _checks(example, check): check_same(program.module()(x), m(x), f"exported program on input {tuple(x.shape)}", atol, rtol)
+        for c in _checks(example, check):
+            check_same(program.module()(*c), m(*c), f"exported program on input {', '.join(str(tuple(x.shape)) for x in c)}", atol, rtol)
     return program
 
 def _ort():
@@ -82,10 +103,10 @@ def run_onnx(path:str|Path, *inputs:Tensor) -> list[Tensor]:
     return [torch.from_numpy(y) for y in session.run(None, {n: x.detach().cpu().numpy() for n, x in zip(names, inputs)})]
 
 def export_onnx(model:nn.Module,          # the model (a copy is exported, see `deployable`)
-                example:Tensor,            # an input to trace with
+                example,                   # an input to trace with (a tensor, or a tuple of them), batch 2 or more
                 path:str|Path,             # the .onnx file to write
                 check=None,                # inputs (of other sizes) to compare with eager, through onnxruntime; default `other_input(example)`
-                atol:float=1e-4, rtol:float=1e-4,
+                atol:float|None=None, rtol:float|None=None,   # default by dtype (float32: 1e-4)
                 external_data:bool=False,  # weights in a separate file (needed above 2 GB)
                 **kwargs                   # passed to `torch.onnx.export` (e.g. `opset_version`)
                ) -> Path:
@@ -94,8 +115,9 @@ def export_onnx(model:nn.Module,          # the model (a copy is exported, see `
     checks = _checks(example, check)
     program = export_program(model, example, check=checks, atol=atol, rtol=rtol)
     path = Path(path)
-    torch.onnx.export(program, (example,), str(path), dynamo=True, external_data=external_data, verbose=False, **kwargs)
+    torch.onnx.export(program, _inputs(example), str(path), dynamo=True, external_data=external_data, verbose=False, **kwargs)
     m = deployable(model)
     with torch.no_grad():
-        for x in checks: check_same(run_onnx(path, x), m(x), f"{path.name} in onnxruntime on input {tuple(x.shape)}", atol, rtol)
+        for c in checks:
+            check_same(run_onnx(path, *c), m(*c), f"{path.name} in onnxruntime on input {', '.join(str(tuple(x.shape)) for x in c)}", atol, rtol)
     return path

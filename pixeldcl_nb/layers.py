@@ -31,6 +31,10 @@ def _tracing() -> bool:
     "True while `torch.jit.trace`, the ONNX exporters, `torch.export` or `torch.compile` trace a layer: the layers then run plain traceable ops."
     return torch.jit.is_tracing() or torch.compiler.is_compiling()
 
+def _functorch() -> bool:
+    "True inside a `torch.func` transform (grad, vmap, jacrev...), which the hand-written autograd functions do not support."
+    return torch._C._are_functorch_transforms_active()
+
 def _sum_into(v:Tensor, parts:Sequence[Tensor]) -> Tensor:
     "Write the sum of `parts` into `v` (a strided view) in one pass."
     if len(parts) == 1: return v.copy_(parts[0])
@@ -64,7 +68,7 @@ def phase_sum(parts:Sequence[Sequence[Tensor]]) -> Tensor:
     d = parts[0][0].dim() - 2
     if len(parts) != 2**d: raise ValueError(f"phase_sum: expected {2**d} maps for {d} spatial dims, got {len(parts)}")
     flat = [t for ps in parts for t in ps]
-    if _tracing(): return interleave_stack([sum(ps[1:], ps[0]) for ps in parts])   # traceable; a compiler fuses it
+    if _tracing() or _functorch(): return interleave_stack([sum(ps[1:], ps[0]) for ps in parts])   # traceable; a compiler fuses it
     if any(t.shape != flat[0].shape for t in flat):
         raise ValueError(f"phase_sum: all maps must have one shape, got {sorted({tuple(t.shape) for t in flat})}")
     return _PhaseSum.apply(tuple(len(ps) for ps in parts), *flat)
@@ -150,6 +154,7 @@ class _Up(nn.Module):
         self._fk = dict(device=device, dtype=dtype)
         self.bias = nn.Parameter(torch.empty(nf, **self._fk)) if bias else None
         self.norm = _norm_layer(norm_type, nf, self.ndim, **self._fk)
+        if isinstance(act_cls, nn.Module): raise TypeError(f"{name}: act_cls must be a class such as nn.ReLU, got an instance {act_cls!r}")
         self.act = act_cls() if act_cls is not None else None
 
     def _new(self, *shape) -> nn.Parameter: return nn.Parameter(torch.empty(*shape, **self._fk))
@@ -179,27 +184,32 @@ class _Up(nn.Module):
             raise ValueError(f"{name}: spatial size must be >= 1, got shape {tuple(x.shape)}")
 
     def _cut(self, y:Tensor, output_size) -> Tensor:
-        "Remove `crop` from `y`; with `output_size` (as `nn.ConvTranspose2d` takes it) keep that size after the start crop."
+        "Remove `crop` from `y`; with `output_size` (as `nn.ConvTranspose2d` takes it), that size after the start crop."
+        name, full = type(self).__name__, tuple(y.shape[2:])
         if output_size is None:
             if not any(s or e for s, e in self.crop): return y
+            if not _tracing() and any(n - s - e < 1 for n, (s, e) in zip(full, self.crop)):
+                raise ValueError(f"{name}: crop {self.crop} leaves nothing of an output of spatial size {full}")
             return y[(..., *[slice(s, -e if e else None) for s, e in self.crop])]
         o = list(output_size)
         if len(o) not in (self.ndim, self.ndim + 2):
-            raise ValueError(f"{type(self).__name__}: output_size must give {self.ndim} spatial sizes (or the whole shape), got {tuple(output_size)}")
+            raise ValueError(f"{name}: output_size must give {self.ndim} spatial sizes (or the whole shape), got {tuple(output_size)}")
         o = o[-self.ndim:]
         if not _tracing():
-            avail = [n - s for n, (s, _) in zip(y.shape[2:], self.crop)]
-            if any(not (a - 1 <= v <= a) for v, a in zip(o, avail)):
-                n_in = tuple(n // 2 for n in y.shape[2:])
-                raise ValueError(f"{type(self).__name__}: output_size {tuple(int(v) for v in o)} cannot be made from an input of spatial size "
-                                 f"{n_in}: this layer gives {' x '.join(f'{a - 1} or {a}' for a in avail)}")
+            size = [n - s - e for n, (s, e) in zip(full, self.crop)]
+            if any(not (max(m - 1, 1) <= v <= m + 1) for v, m in zip(o, size)):
+                raise ValueError(f"{name}: output_size {tuple(int(v) for v in o)} cannot be made from an input of spatial size "
+                                 f"{tuple(n // 2 for n in full)}: this layer gives {tuple(size)}, and each size may be one less or one more")
         for d, (v, (s, _)) in enumerate(zip(o, self.crop)):
+            # pad (F.pad lists the last dim first) to s + v: a negative pad crops the end; one more row than the layer makes is zeros,
+            # as where a transposed convolution's kernel does not reach (before the bias); then drop s at the start. No branch on sizes.
+            y = F.pad(y, [0, 0] * (self.ndim - 1 - d) + [0, s + v - y.shape[2 + d]])
             # export: a gather, whose output is a new tensor (a view's layout would depend on whether v is the whole size)
             y = y.index_select(2 + d, torch.arange(s, s + v, device=y.device)) if torch.compiler.is_compiling() else y.narrow(2 + d, s, v)
         return y
 
     def forward(self, x:Tensor, output_size=None) -> Tensor:
-        "Up-sample `x` (N, ni, *S) to (N, nf, *2S), minus `crop`; `output_size` as in `nn.ConvTranspose2d` (each size 2S - start or one less)."
+        "Up-sample `x` (N, ni, *S) to (N, nf, *2S), minus `crop`; `output_size` as in `nn.ConvTranspose2d`: each size that, one less or one more."
         self.check_input(x)
         y = self._cut(self.upsample(x), output_size)
         if self.bias is not None: y = y + self.bias.view(-1, *[1] * self.ndim)
@@ -213,11 +223,11 @@ class _Up(nn.Module):
                         f"torch.compile(model) instead; `pixeldcl_nb.export` exports and checks a model in one call")
 
     def _load_from_state_dict(self, state_dict, prefix, local_metadata, *args):
-        msg = self._checkpoint_error(state_dict, prefix, local_metadata.get('version'))
+        msg = self._checkpoint_error(state_dict, prefix, local_metadata.get('version'), local_metadata)
         if msg: args[-1].append(f"{prefix.rstrip('.') or type(self).__name__}: {msg}")   # error_msgs: load_state_dict raises with it
         super()._load_from_state_dict(state_dict, prefix, local_metadata, *args)
 
-    def _checkpoint_error(self, state_dict, prefix:str, version) -> str|None:
+    def _checkpoint_error(self, state_dict, prefix:str, version, metadata={}) -> str|None:
         "A message if a checkpoint saved by an older version of this layer would not compute what this layer computes."
         return None
 
@@ -235,6 +245,10 @@ class _Up(nn.Module):
 # %% ../nbs/00_layers.ipynb #7dac1c07
 _PLACEMENTS = ('tf', 'torch')
 
+def _save_placement(module, state_dict, prefix, local_metadata):
+    "State-dict hook: record a DCL's placement in the checkpoint's metadata (beside its version), so that loading it elsewhere can check it."
+    local_metadata['placement'] = module.placement
+
 class DCL(_Up):
     "Transposed convolution, stride 2, output exactly 2x the input (the paper's DCL baseline); odd kernels placed as the authors' code places them."
     odd_ks = False
@@ -251,6 +265,7 @@ class DCL(_Up):
         else: self.padding, self.output_padding, self._trim = (ks - 2) // 2 if ks > 1 else 0, int(ks == 1), int(ks > 1)
         self.weight = self._new(self.ni, self.nf, *[ks] * self.ndim)   # ConvTranspose layout
         self.reset_parameters()
+        self._register_state_dict_hook(_save_placement)
 
     def _reset_weights(self): _uniform_(self.weight, self.ni * self.ks**self.ndim / 2**self.ndim)
 
@@ -265,11 +280,14 @@ class DCL(_Up):
                                                           self.weight.flip(list(range(2, 2 + self.ndim))).transpose(0, 1))
         return full[(..., *[slice(self.padding, self.padding + 2 * n) for n in x.shape[2:]])]
 
-    def _checkpoint_error(self, state_dict, prefix, version):
-        if version is not None and version < 2 and self.ks % 2 and self.placement == 'tf':
-            return (f"this DCL checkpoint (ks={self.ks}) was saved by pixeldcl_nb 0.0.1, which placed odd kernels as PyTorch's "
-                    f"ConvTranspose2d does; DCL now places them as the authors' code (TF 'SAME', one output pixel apart). "
-                    f"Build the layer with placement='torch' to load it and compute what it computed")
+    def _checkpoint_error(self, state_dict, prefix, version, metadata={}):
+        if self.ks % 2 == 0 or self.ks == 1: return None   # both placements are the same
+        saved = 'torch' if version is not None and version < 2 else metadata.get('placement')
+        if saved is not None and saved != self.placement:
+            why = "saved by pixeldcl_nb 0.0.1, which placed odd kernels as PyTorch's ConvTranspose2d does" if version is not None and version < 2 \
+                  else f"saved from a layer with placement={saved!r}"
+            return (f"this DCL checkpoint (ks={self.ks}) was {why}; this layer has placement={self.placement!r} (one output pixel apart). "
+                    f"Build the layer with placement={saved!r} to load it and compute what it computed")
 
     def _extra(self) -> str: return f", placement={self.placement!r}" if self.ks % 2 and self.placement != 'tf' else ""
 
@@ -335,9 +353,13 @@ class _PixelDCLFast(torch.autograd.Function):
         return out
 
     @staticmethod
-    @torch.autograd.function.once_differentiable
     def backward(ctx, g:Tensor):
         x, w1, w2, k3, out = ctx.saved_tensors
+        if torch.is_grad_enabled():   # backward(create_graph=True), e.g. a gradient penalty: differentiate the plain form instead
+            with torch.enable_grad():
+                ins = [t.detach().requires_grad_() for t in (x, w1, w2, k3)]
+                y = _pixel_dcl_plain(*ins)
+            return torch.autograd.grad(y, ins, g, create_graph=True, allow_unused=True)
         dt, p, h, w = out.dtype, w2.shape[-1] // 2, out.shape[-2] // 2, out.shape[-1] // 2
         g = g.to(dt)
         gk = torch.zeros(k3.shape, dtype=dt, device=k3.device)
@@ -363,6 +385,13 @@ class _PixelDCLFast(torch.autograd.Function):
         return (gx.to(x.dtype) if gx is not None else None), gw1.to(w1.dtype), gw2.to(w2.dtype), gk.to(k3.dtype)
 
 # %% ../nbs/00_layers.ipynb #7cb90647
+def _pixel_dcl_plain(x:Tensor, w1:Tensor, w2:Tensor, k3:Tensor) -> Tensor:
+    "`_PixelDCLFast`'s map in plain ops (convolutions at input resolution, a stack-and-flatten interleave): for tracers, exporters, torch.func and double backward."
+    p = _ks(w2) // 2
+    f1 = F.conv2d(x, w1, padding=p)
+    f2 = F.conv2d(f1, w2.to(f1.dtype), padding=p)
+    return interleave_stack([f1, *[_phase_conv(f1, k3, a, b, 0) + _phase_conv(f2, k3, a, b, 1) for a, b in ((0, 1), (1, 0))], f2])
+
 def pixel_dcl(x:Tensor,        # input (N, ni, H, W)
               weight1:Tensor,  # (nf, ni, k, k): F1 = conv(x)
               weight2:Tensor,  # (nf, nf, k, k): F2 = conv(F1)
@@ -373,11 +402,10 @@ def pixel_dcl(x:Tensor,        # input (N, ni, H, W)
     ks = _ks(weight2)
     k3 = cross_kernel(weight3, ks)
     if impl not in ('fast', 'reference'): raise ValueError(f"pixel_dcl: impl must be 'fast' or 'reference', got {impl!r}")
-    if impl == 'fast' and not _tracing(): return _PixelDCLFast.apply(x, weight1, weight2, k3)
+    if impl == 'fast':   # traced, exported, compiled or under torch.func: the same computation in plain ops, left to autograd
+        return _pixel_dcl_plain(x, weight1, weight2, k3) if _tracing() or _functorch() else _PixelDCLFast.apply(x, weight1, weight2, k3)
     f1 = F.conv2d(x, weight1, padding=ks // 2)
     f2 = F.conv2d(f1, weight2, padding=ks // 2)
-    if impl == 'fast':   # traced, exported or compiled: the same input-resolution computation in plain ops, left to autograd
-        return interleave_stack([f1, *[_phase_conv(f1, k3, a, b, 0) + _phase_conv(f2, k3, a, b, 1) for a, b in ((0, 1), (1, 0))], f2])
     m = dilate(f1, (0, 0)) + dilate(f2, (1, 1))
     return m + F.conv2d(m, k3, padding=ks // 2)
 
@@ -448,6 +476,7 @@ class PixelDCL(_SeqUp):
     def __init__(self, ni:int, nf:int|None=None, ks:int=3,
                  sequential:bool=False,  # the fully sequential Eq. 3 variant instead of the masked (Figure 6) one
                  **kwargs):
+        if not isinstance(sequential, bool): raise TypeError(f"PixelDCL: sequential must be True or False, got {sequential!r}")
         self.sequential = sequential
         super().__init__(ni, nf, ks, **kwargs)
 
@@ -490,7 +519,7 @@ class iPixelDCL3d(_SeqUp):
     phases = _phases3d
     _version = 2   # 1 (pixeldcl_nb 0.0.1): the last step read [X, F1, m3, m4, m5], without F2
 
-    def _checkpoint_error(self, state_dict, prefix, version):
+    def _checkpoint_error(self, state_dict, prefix, version, metadata={}):
         w = state_dict.get(prefix + 'weight4')
         old_shape = w is not None and self.combine == 'concat' and w.shape[1] == self.ni + 4 * self.nf
         if (version is not None and version < 2) or old_shape:
@@ -630,39 +659,42 @@ def replace_deconvs(model:nn.Module,       # any model; changed in place
     "Swap every stride-2 transposed convolution in `model` for a `kind` up-sampler of the same channels and output geometry; report what was swapped and what was left."
     if 'crop' in kwargs: raise ValueError("replace_deconvs: crop is set from each transposed convolution's geometry; do not pass it")
     name, ks = parse_kind(kind)
-    plan, bad = [], []
     tconvs = (nn.ConvTranspose1d, nn.ConvTranspose2d, nn.ConvTranspose3d)
-    for path, m in model.named_modules():
-        if not isinstance(m, tconvs): continue
-        n_old = sum(p.numel() for p in m.parameters())
+    paths = {}                                            # module -> every path it is found at (a module used twice is swapped at both)
+    for path, m in model.named_modules(remove_duplicate=False):
+        if isinstance(m, tconvs): paths.setdefault(m, []).append(path)
+    report, new, bad = DeconvReport(), {}, []
+    report.model = model
+    for m, ps in paths.items():                           # build every replacement before changing anything
+        where, n_old = ', '.join(p or '(model)' for p in ps), sum(p.numel() for p in m.parameters())
         reason = _why_left(m)
         if reason is None and name == 'dcl' and ks is None and 'ks' not in kwargs and len(set(m.kernel_size)) > 1:
             reason = f"kernel_size {m.kernel_size} is not the same along every axis (DCL has one kernel size)"
-        if reason is not None: plan.append((path, m, Swap(path, _deconv_str(m), None, n_old, None, reason))); continue
+        if reason is not None: report.append(Swap(where, _deconv_str(m), None, n_old, None, reason)); continue
         crop = _deconv_crop(m)
-        if any(v < 0 for pr in crop for v in pr): bad.append(f"{path or '(model)'}: {_deconv_str(m)}"); continue
-        plan.append((path, m, crop))
+        if any(v < 0 for pr in crop for v in pr): bad.append(f"{where}: {_deconv_str(m)}"); continue
+        kw = dict(kwargs)
+        if name == 'dcl' and ks is None and 'ks' not in kw: kw.update(ks=m.kernel_size[0], placement=kw.get('placement', 'torch'))
+        try: up = upsampler(kind, m.in_channels, m.out_channels, ndim=m.weight.dim() - 2, bias=m.bias is not None, crop=crop, **kw)
+        except (ValueError, TypeError) as e: raise type(e)(f"replace_deconvs: {where}: {_deconv_str(m)}: {e}") from e
+        up = up.to(device=m.weight.device, dtype=m.weight.dtype).train(m.training)
+        trainable = m.weight.requires_grad or (m.bias is not None and m.bias.requires_grad)
+        for pname, p in up.named_parameters():            # frozen stays frozen: weights as the old weight, the bias as the old bias
+            p.requires_grad_(m.bias.requires_grad if pname == 'bias' else m.weight.requires_grad if pname.startswith('weight') else trainable)
+        new[m] = up
+        report.append(Swap(where, _deconv_str(m), f"{type(up).__name__}({up.extra_repr()})", n_old, sum(p.numel() for p in up.parameters())))
     if bad:
         raise ValueError("replace_deconvs: these transposed convolutions output more than twice their input (2n+1 or more), "
                          "which no x2 up-sampler can match; change their padding or replace them yourself:\n  " + '\n  '.join(bad))
-    report = DeconvReport()
-    report.model = model
-    for path, m, crop in plan:
-        if isinstance(crop, Swap): report.append(crop); continue
-        kw = dict(kwargs)
-        if name == 'dcl' and ks is None and 'ks' not in kw: kw.update(ks=m.kernel_size[0], placement=kw.get('placement', 'torch'))
-        new = upsampler(kind, m.in_channels, m.out_channels, ndim=m.weight.dim() - 2, bias=m.bias is not None, crop=crop, **kw)
-        new = new.to(device=m.weight.device, dtype=m.weight.dtype).train(m.training)
-        for pname, p in new.named_parameters():
-            old = m.bias if pname == 'bias' else m.weight
-            p.requires_grad_(old.requires_grad)
-        if path:
+    for m, up in new.items():
+        for path in paths[m]:
+            if not path: report.model = up; continue
             parent, _, attr = path.rpartition('.')
-            setattr(model.get_submodule(parent), attr, new)
-        else: report.model = new
-        report.append(Swap(path, _deconv_str(m), f"{type(new).__name__}({new.extra_repr()})", sum(p.numel() for p in m.parameters()),
-                           sum(p.numel() for p in new.parameters())))
-    if report.left: warnings.warn("replace_deconvs left " + '; '.join(f"{s.path or '(model)'} ({s.reason})" for s in report.left))
+            setattr(model.get_submodule(parent), attr, up)
+    if report.left: warnings.warn("replace_deconvs left " + '; '.join(f"{s.path} ({s.reason})" for s in report.left))
     if not len(report): warnings.warn(f"replace_deconvs: {type(model).__name__} has no transposed convolution")
+    if report.model is not model:
+        warnings.warn("replace_deconvs: the model itself is a transposed convolution, which cannot be changed in place; "
+                      "the new layer is the report's .model")
     if verbose: print(report)
     return report
