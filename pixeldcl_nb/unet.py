@@ -45,7 +45,7 @@ class UNet(nn.Module):
         self.n_in = n_in
 
     def forward(self, x:Tensor) -> Tensor:
-        if x.dim() != 4 or x.shape[1] != self.n_in:
+        if x.dim() != 4 or (not torch.jit.is_tracing() and x.shape[1] != self.n_in):   # jit.trace records sizes as tensors
             raise ValueError(f"UNet: expected an (N, {self.n_in}, H, W) input, got shape {tuple(x.shape)}")
         skips = []
         for down in self.downs:
