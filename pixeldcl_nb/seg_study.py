@@ -210,7 +210,7 @@ def seg_study(out:Path|str='runs/seg', data:str='nuclei', path=None, ups:tuple=D
     finally: plt.switch_backend(backend)
     section = f"""## Semantic segmentation (the paper's Table 1, on {data})
 
-The paper's U-Net (width {width}, depth {depth}) with each up-sampler in its decoder, trained with Adam and a one-cycle schedule (max lr {lr}) for {epochs} epochs on {len(dls.train_ds)} crops of {size}x{size} per epoch (batch {bs}), softmax cross-entropy with void ignored; validation on {len(dls.valid_ds)} fixed crops; {f'{seeds} seeds, mean ± standard deviation' if seeds > 1 else 'one seed'}. Mean IoU comes from one confusion matrix over the validation set; the boundary F-score matches label boundaries within 2 pixels; the checkerboard columns measure the predicted class probabilities (polyphase spread, pooled over classes; period-2 spectral peak ratio, against the one-hot targets' own).
+The paper's U-Net (width {width}, depth {depth}) with each up-sampler in its decoder, trained with Adam and a one-cycle schedule (max lr {lr}) for {epochs} epochs on {len(dls.train_ds)} crops of {size}x{size} per epoch (batch {bs}), softmax cross-entropy with void ignored; validation on {len(dls.valid_ds)} fixed crops; {f'{seeds} seeds, mean ± standard deviation' if seeds > 1 else 'one seed'}. Mean IoU comes from one confusion matrix over the validation set; the boundary F-score matches each class's boundaries within 2 pixels and averages over classes; the checkerboard columns measure the predicted class probabilities (polyphase spread, pooled over classes; period-2 spectral peak ratio, against the one-hot targets' own).
 
 {table}
 

@@ -67,29 +67,36 @@ class MeanIoU(Metric):
     @property
     def name(self): return 'mean_iou'
 
-def label_boundaries(lab:Tensor, ignore_index:int=VOID) -> Tensor:
-    "Boolean map of the pixels of `lab` (N, H, W) whose right or lower neighbour has another label (void pixels excluded)."
-    b = torch.zeros_like(lab, dtype=torch.bool)
-    b[..., :, :-1] |= lab[..., :, :-1] != lab[..., :, 1:]
-    b[..., :-1, :] |= lab[..., :-1, :] != lab[..., 1:, :]
-    return b & (lab != ignore_index)
+def label_boundaries(lab:Tensor, c:int, ignore_index:int=VOID) -> Tensor:
+    "Boolean map of the pixels of class `c` in `lab` (N, H, W) that have a 4-neighbour of another class (void neighbours do not count)."
+    other = ((lab != c) & (lab != ignore_index)).float()[:, None]
+    cross = torch.tensor([[0., 1, 0], [1, 0, 1], [0, 1, 0]], device=lab.device).view(1, 1, 3, 3)
+    return (lab == c) & (F.conv2d(other, cross, padding=1)[:, 0] > 0)
 
 class BoundaryF(Metric):
-    "Boundary F-score: prediction and target boundaries matched within `tol` pixels, counted over the whole set."
+    "Boundary F-score (Csurka et al., BMVC 2013): per class, its boundary pixels in prediction and target matched within `tol` pixels over the whole set; the mean over classes."
     def __init__(self, tol:int=2, ignore_index:int=VOID): self.tol, self.ignore_index = tol, ignore_index
-    def reset(self): self.tp_p = self.n_p = self.tp_t = self.n_t = 0
+    def reset(self): self.counts = None                    # per class: matched predicted, predicted, matched target, target boundary pixels
     def accumulate(self, learn):
         pred, targ = _pred_targ(learn)
+        n = learn.pred.shape[1]
+        if self.counts is None: self.counts = torch.zeros(n, 4, dtype=torch.long)
         pred = torch.where(targ == self.ignore_index, targ, pred)     # no boundary counted inside void
-        bp, bt = label_boundaries(pred, self.ignore_index), label_boundaries(targ, self.ignore_index)
         near = lambda b: F.max_pool2d(b[:, None].float(), 2 * self.tol + 1, 1, self.tol)[:, 0] > 0
-        self.tp_p += int((bp & near(bt)).sum()); self.n_p += int(bp.sum())
-        self.tp_t += int((bt & near(bp)).sum()); self.n_t += int(bt.sum())
+        for c in range(n):
+            bp, bt = label_boundaries(pred, c, self.ignore_index), label_boundaries(targ, c, self.ignore_index)
+            self.counts[c] += torch.stack([(bp & near(bt)).sum(), bp.sum(), (bt & near(bp)).sum(), bt.sum()]).cpu()
+    def per_class(self) -> Tensor:
+        "Each class's boundary F; NaN for a class with boundaries in neither prediction nor target, 0 for one with boundaries on one side only."
+        tp_p, n_p, tp_t, n_t = self.counts.double().unbind(1)
+        p, r = tp_p / n_p.clamp_min(1), tp_t / n_t.clamp_min(1)
+        f = torch.where(p + r > 0, 2 * p * r / (p + r).clamp_min(1e-12), torch.zeros_like(p))
+        return torch.where((n_p == 0) & (n_t == 0), torch.full_like(f, float('nan')), f)
     @property
     def value(self):
-        if not (self.n_p and self.n_t): return float(self.n_p == self.n_t)   # no boundaries on one side only: 0; on neither: 1
-        p, r = self.tp_p / self.n_p, self.tp_t / self.n_t
-        return 2 * p * r / (p + r) if p + r else 0.
+        if self.counts is None: return None
+        f = self.per_class()
+        return 1.0 if torch.isnan(f).all() else float(f.nanmean())   # no boundary anywhere on either side: nothing was missed
     @property
     def name(self): return 'boundary_f'
 
