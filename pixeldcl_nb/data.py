@@ -16,10 +16,10 @@ from .layers import quiet_fastai
 # %% auto #0
 __all__ = ['SKIMAGE_PHOTOS', 'SKLEARN_PHOTOS', 'PHOTOS', 'VOID', 'NUCLEI_CODES', 'NUCLEI_VALID', 'VOC_CODES', 'IMAGE_SUFFIXES',
            'CELEBA_SPLITS', 'FASHION_MNIST', 'sample_photos', 'positive_ints', 'PhotoCrops', 'Pairs', 'photo_dls',
-           'check_mask', 'read_mask', 'seg_dls', 'cache_dir', 'fetch_nuclei', 'instances_to_semantic',
-           'normalize_percentile', 'load_nuclei', 'nuclei_dls', 'NucleiCrop', 'MaskFile', 'voc_dls', 'camvid_dls',
-           'folder_dls', 'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls', 'image_folder_dls', 'celeba_dls',
-           'read_idx', 'ArrayImages', 'fashion_mnist_dls']
+           'check_mask', 'read_mask', 'seg_codes', 'SegDataLoaders', 'seg_dls', 'cache_dir', 'fetch_nuclei',
+           'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls', 'NucleiCrop', 'MaskFile',
+           'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls',
+           'image_folder_dls', 'celeba_dls', 'read_idx', 'ArrayImages', 'fashion_mnist_dls']
 
 # %% ../nbs/02_data.ipynb #67782de4
 SKIMAGE_PHOTOS = ('astronaut', 'coffee', 'chelsea', 'rocket', 'hubble_deep_field', 'immunohistochemistry', 'retina', 'motorcycle')
@@ -144,6 +144,25 @@ def read_mask(fname, n_classes:int, size:tuple|None=None) -> np.ndarray:
     return check_mask(np.array(im), fname, n_classes, size)
 
 # %% ../nbs/02_data.ipynb #c1f55318
+def seg_codes(dls) -> list|None:
+    "Class names of segmentation `DataLoaders`: their `vocab`, else the codes of fastai's `MaskBlock` (kept through `export`), else None."
+    v = getattr(dls, 'vocab', None)
+    if v is not None and len(v): return list(v)
+    for t in getattr(getattr(getattr(dls, 'train', None), 'after_item', None), 'fs', []):
+        if getattr(t, 'codes', None) is not None: return list(t.codes)
+    return None
+
+def _mask_codes(dls) -> list|None:
+    for t in dls.train.after_item.fs:
+        if getattr(t, 'codes', None) is not None: return list(t.codes)
+
+with quiet_fastai(): from fastai.data.core import DataLoaders
+
+class SegDataLoaders(DataLoaders):
+    "fastai `DataLoaders` whose `vocab` is the class names of their `MaskBlock`, so that it survives `learn.export()` / `load_learner`."
+    @property
+    def vocab(self) -> list|None: return _mask_codes(self)
+
 def seg_dls(items:list,            # one item per sample (anything `get_x` and `get_y` understand)
             get_x, get_y,          # item -> PIL image; item -> PIL mask (use `read_mask` / `check_mask`)
             is_valid,              # item -> True for the validation set
@@ -164,7 +183,7 @@ def seg_dls(items:list,            # one item per sample (anything `get_x` and `
                       item_tfms=Resize(size) if crop == 'resize' else RandomCrop(size),
                       batch_tfms=[Dihedral()] if augment else None)
     dls = block.dataloaders(items, bs=bs, path=path, **kwargs)
-    dls.vocab = list(codes)   # as fastai's segmentation tutorials set it: class names for show_results and the metrics
+    dls.__class__ = SegDataLoaders   # `vocab`: the class names, also after export
     return dls
 
 # %% ../nbs/02_data.ipynb #a477fe96

@@ -10,7 +10,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 from .layers import upsampler, parse_kind, quiet_fastai
-from .data import VOID
+from .data import VOID, seg_codes
 from .unet import UNet
 with quiet_fastai():
     from fastai.basics import Learner, Metric, CrossEntropyLossFlat, Adam
@@ -20,7 +20,7 @@ with quiet_fastai():
 
 # %% auto #0
 __all__ = ['confusion_matrix', 'iou_per_class', 'PixelAccuracy', 'MeanIoU', 'label_boundaries', 'BoundaryF', 'seg_metrics',
-           'replace_pixelshuffles', 'seg_learner', 'distrib_ctx']
+           'replace_pixelshuffles', 'unet_splitter', 'n_classes', 'seg_learner', 'distrib_ctx']
 
 # %% ../nbs/04_segmentation.ipynb #f6a82aa5
 def confusion_matrix(pred:Tensor, targ:Tensor, n_classes:int, ignore_index:int=VOID) -> Tensor:
@@ -126,7 +126,7 @@ def _resolve_arch(arch):
     return arch
 
 def _hub_file(arch) -> Path|None:
-    "Where torchvision's default weights of `arch` would sit in the torch hub cache (None if unknown)."
+    "Where torchvision's default weights of `arch` sit in the torch hub cache (None if unknown)."
     w = model_meta.get(arch, {}).get('weights')
     try:
         import torchvision
@@ -134,34 +134,53 @@ def _hub_file(arch) -> Path|None:
         return Path(torch.hub.get_dir()) / 'checkpoints' / Path(w.url).name
     except Exception: return None
 
-def seg_learner(dls,                   # segmentation DataLoaders (see `pixeldcl_nb.data`)
+def unet_splitter(m:nn.Module) -> list:
+    "Parameter groups of the paper's `UNet` for fastai's `freeze` / `fine_tune`: the encoder (down blocks and bottom), then the decoder."
+    enc = [p for mod in (m.downs, m.bottom) for p in mod.parameters()]
+    return [enc, [p for mod in (m.ups, m.decs, m.head) for p in mod.parameters()]]
+
+def n_classes(dls, n_out:int|None=None) -> int:
+    "The number of classes as fastai's `unet_learner` finds it (`get_c`: `dls.c`, the codes of a `MaskBlock`, `dls.vocab`), or `n_out`."
+    with quiet_fastai(): from fastai.data.transforms import get_c
+    c = get_c(dls) or 0
+    if n_out is None:
+        if not c: raise ValueError("seg_learner: cannot tell the number of classes: the DataLoaders have no `c`, no `vocab` and no "
+                                   "MaskBlock codes; pass n_out=..., or build them with MaskBlock(codes=...)")
+        return c
+    if isinstance(n_out, bool) or not isinstance(n_out, int) or n_out < 1: raise ValueError(f"seg_learner: n_out must be a positive int, got {n_out!r}")
+    if c > n_out: raise ValueError(f"seg_learner: n_out={n_out}, but the DataLoaders have {c} classes ({seg_codes(dls)})")
+    return n_out
+
+def seg_learner(dls,                   # segmentation DataLoaders: this package's readers, or any fastai makes (MaskBlock)
                 up:str='pixeldcl',     # up-sampler kind of the decoder (see `upsampler`)
                 arch=None,             # None: the paper's U-Net; else a backbone for fastai's DynamicUnet (e.g. `resnet18` or 'resnet18')
-                pretrained=False,      # backbone weights: False, True (torch hub cache only) or a path to a state dict
+                pretrained=False,      # backbone weights: False, True (torchvision's, downloaded once into torch hub's cache) or a path to a state dict
+                n_out:int|None=None,   # output classes (default: found in `dls` as fastai does)
                 width:int=64, depth:int=4,   # the paper's U-Net
                 loss_func=None, metrics=None, lr:float=1e-3, **kwargs) -> Learner:
     "A fastai `Learner` for semantic segmentation whose decoder up-samples with `up`."
     parse_kind(up)
-    n_classes = len(dls.vocab) if hasattr(dls, 'vocab') else dls.c
+    n_classes_ = n_classes(dls, n_out)
     n_in = dls.one_batch()[0].shape[1]
     loss_func = loss_func or CrossEntropyLossFlat(axis=1, ignore_index=VOID)
     metrics = seg_metrics() if metrics is None else metrics
     if arch is None:
         if pretrained: raise ValueError("seg_learner: the paper's U-Net (arch=None) has no pretrained weights; pass a backbone as arch")
-        learn = Learner(dls, UNet(n_in, n_classes, up, width, depth), loss_func=loss_func, metrics=metrics, opt_func=Adam, lr=lr, **kwargs)
+        learn = Learner(dls, UNet(n_in, n_classes_, up, width, depth), loss_func=loss_func, metrics=metrics, opt_func=Adam, lr=lr,
+                        splitter=unet_splitter, **kwargs)
     else:
         arch = _resolve_arch(arch)
         local = pretrained if isinstance(pretrained, (str, Path)) else None
-        if pretrained is True:
-            f = _hub_file(arch)
-            if f is None or not f.exists():
-                raise FileNotFoundError(f"seg_learner: pretrained weights for {getattr(arch, '__name__', arch)} are not in the torch hub cache "
-                                        f"({f or torch.hub.get_dir()}) and cannot be downloaded here; put the file there, pass its path "
-                                        f"as pretrained='...', or use pretrained=False")
         if local is not None and not Path(local).exists(): raise FileNotFoundError(f"seg_learner: no weights file {local}")
-        with quiet_fastai():
-            learn = unet_learner(dls, arch, pretrained=pretrained is True, n_out=n_classes, n_in=n_in, loss_func=loss_func,
-                                 metrics=metrics, lr=lr, **kwargs)
+        try:
+            with quiet_fastai():
+                learn = unet_learner(dls, arch, pretrained=pretrained is True, n_out=n_classes_, n_in=n_in, loss_func=loss_func,
+                                     metrics=metrics, lr=lr, **kwargs)
+        except OSError as e:   # URLError, no network, no space...
+            if pretrained is not True: raise
+            raise RuntimeError(f"seg_learner: could not get torchvision's pretrained weights for {getattr(arch, '__name__', arch)} ({e}). "
+                               f"On a machine without a network, put the weights file at {_hub_file(arch) or torch.hub.get_dir()} "
+                               f"(torch hub's cache), or pass its path as pretrained='...'") from e
         if local is not None:
             m = arch(); m.load_state_dict(torch.load(local, map_location='cpu'))
             learn.model[0].load_state_dict(create_body(m, n_in, True, model_meta.get(arch, {}).get('cut')).state_dict())

@@ -15,8 +15,8 @@ with quiet_fastai():
     from fastai.torch_core import find_bs
 
 # %% auto #0
-__all__ = ['VAE', 'bce', 'ImageBCE', 'kl_divergence', 'VAECallback', 'VAEStat', 'vae_learner', 'vae_sample', 'show_samples',
-           'show_reconstructions']
+__all__ = ['VAE', 'bce', 'ImageBCE', 'kl_divergence', 'VAECallback', 'VAEStat', 'vae_splitter', 'vae_learner', 'vae_sample',
+           'show_samples', 'show_reconstructions']
 
 # %% ../nbs/06_vae.ipynb #27b3e452
 def _n_up(size:int) -> int:
@@ -165,6 +165,10 @@ class VAEStat(Metric):
     def name(self): return self.which
 
 # %% ../nbs/06_vae.ipynb #d1319f2e
+def vae_splitter(m:nn.Module) -> list:
+    "Parameter groups of a `VAE` for fastai's `freeze` / `fine_tune`: the encoder (with its latent head), then the decoder."
+    return [[*m.encoder.parameters(), *m.to_latent.parameters()], [*m.from_latent.parameters(), *m.decoder.parameters()]]
+
 def vae_learner(dls,                     # fastai `DataLoaders` of (image, image), values in [0, 1]
                 up:str='pixeldcl',       # up-sampler kind of the decoder
                 n_latent:int=128, width:int=32,
@@ -182,7 +186,8 @@ def vae_learner(dls,                     # fastai `DataLoaders` of (image, image
         raise ValueError(f"vae_learner: expected batches of square (image, image) of equal shapes, got {tuple(x.shape)} and {tuple(y.shape)}")
     model = VAE(up, x.shape[-1], x.shape[1], n_latent, width, **(vae_kwargs or {}))
     return Learner(dls, model, loss_func=loss_func if loss_func is not None else ImageBCE(), lr=lr,
-                   metrics=[VAEStat('recon'), VAEStat('kl'), *(metrics or [])], cbs=[VAECallback(beta, warmup), *(cbs or [])], **kwargs)
+                   metrics=[VAEStat('recon'), VAEStat('kl'), *(metrics or [])], cbs=[VAECallback(beta, warmup), *(cbs or [])],
+                   splitter=kwargs.pop('splitter', vae_splitter), **kwargs)
 
 # %% ../nbs/06_vae.ipynb #56d9e4b5
 @contextlib.contextmanager
