@@ -133,7 +133,9 @@ def check_mask(mask:np.ndarray,       # (H, W) class indices
     if len(bad): raise ValueError(f"mask {fname} has labels {bad[:8].tolist()} outside the {n_classes} classes (0..{n_classes - 1}) and void {VOID}")
     return mask
 
-def read_mask(fname, n_classes:int, size:tuple|None=None) -> np.ndarray:
+def read_mask(fname, n_classes:int, size:tuple|None=None,
+              binary:bool=False   # a 0/255 mask of one object class: 255 is class 1, not void
+             ) -> np.ndarray:
     "Class indices from a palette ('P') or greyscale PNG, checked with `check_mask`."
     from PIL import Image
     fname = Path(fname)
@@ -141,7 +143,12 @@ def read_mask(fname, n_classes:int, size:tuple|None=None) -> np.ndarray:
     im = Image.open(fname)
     if im.mode not in ('P', 'L', 'I', 'I;16'):
         raise ValueError(f"mask {fname} is a {im.mode} image: expected a palette (P) or greyscale PNG of class indices")
-    return check_mask(np.array(im), fname, n_classes, size)
+    m = np.array(im)
+    if binary:
+        bad = np.setdiff1d(np.unique(m), [0, VOID])
+        if len(bad): raise ValueError(f"mask {fname} has values {bad[:8].tolist()}: a binary mask holds 0 (background) and 255 (object) only")
+        m = (m == VOID).astype(np.uint8)
+    return check_mask(m, fname, n_classes, size)
 
 # %% ../nbs/02_data.ipynb #c1f55318
 def seg_codes(dls) -> list|None:
@@ -163,6 +170,20 @@ class SegDataLoaders(DataLoaders):
     @property
     def vocab(self) -> list|None: return _mask_codes(self)
 
+def _dl_keywords() -> set:
+    "The keywords that fastai's `DataBlock.dataloaders` passes on to its `DataLoader`s."
+    import inspect
+    with quiet_fastai(): from fastai.data.load import DataLoader; from fastai.data.core import TfmdDL, DataLoaders
+    return {p for f in (DataLoader.__init__, TfmdDL.__init__, DataLoaders.__init__) for p in inspect.signature(f).parameters} \
+           - {'self', 'dataset', 'kwargs', 'loaders'} | {'val_bs', 'shuffle_train', 'n_inp', 'verbose', 'seed'}
+
+def _check_keywords(what:str, kwargs:dict) -> None:
+    "Raise a `TypeError` naming any keyword that neither the reader, `seg_dls` nor fastai's DataLoaders take (it would be ignored)."
+    import inspect
+    ours = set(inspect.signature(seg_dls).parameters) - {'items', 'get_x', 'get_y', 'is_valid', 'codes', 'kwargs'} if what != 'seg_dls' else set()
+    unknown = sorted(set(kwargs) - _dl_keywords() - ours)
+    if unknown: raise TypeError(f"{what}() got an unexpected keyword argument {unknown[0]!r}" + (f" (and {unknown[1:]})" if unknown[1:] else ""))
+
 def seg_dls(items:list,            # one item per sample (anything `get_x` and `get_y` understand)
             get_x, get_y,          # item -> PIL image; item -> PIL mask (use `read_mask` / `check_mask`)
             is_valid,              # item -> True for the validation set
@@ -174,6 +195,7 @@ def seg_dls(items:list,            # one item per sample (anything `get_x` and `
     "fastai `DataLoaders` of (image, mask) for semantic segmentation, with `VOID` (255) pixels to be ignored."
     with quiet_fastai():
         from fastai.vision.all import DataBlock, ImageBlock, MaskBlock, PILImage, PILImageBW, FuncSplitter, Resize, RandomCrop, Dihedral
+    _check_keywords('seg_dls', kwargs)
     positive_ints('seg_dls', size=size, bs=bs)
     if crop not in ('resize', 'random'): raise ValueError(f"seg_dls: crop must be 'resize' or 'random', got {crop!r}")
     if n_in not in (1, 3): raise ValueError(f"seg_dls: n_in must be 1 or 3, got {n_in!r}")
@@ -293,38 +315,74 @@ def _image_size(f) -> tuple:
     with Image.open(f) as im: return im.size
 
 class MaskFile:
-    "Item `[image file, mask file]` -> the mask as a fastai `PILMask`, checked against the image with `read_mask`."
-    def __init__(self, n_classes:int): self.n_classes = n_classes
+    "Item `[image file, mask file]` -> the mask as a fastai `PILMask`, checked against the image with `read_mask`; labels in `void_labels` become `VOID`."
+    def __init__(self, n_classes:int, binary:bool=False, void_labels:tuple=()):
+        self.n_classes, self.binary, self.void_labels = n_classes, binary, tuple(void_labels)
     def __call__(self, item):
         with quiet_fastai(): from fastai.vision.all import PILMask
-        return PILMask.create(read_mask(item[1], self.n_classes, _image_size(item[0])))
+        m = read_mask(item[1], self.n_classes, _image_size(item[0]), self.binary)
+        if self.void_labels: m = np.where(np.isin(m, self.void_labels), VOID, m).astype(m.dtype)
+        return PILMask.create(m)
 
-def _pair_dls(pairs:list, valid:set, codes:list, what:str, **kwargs):
+def _pair_dls(pairs:list, valid:set, codes:list, what:str, binary:bool=False, void_labels:tuple=(), **kwargs):
     "seg_dls over [image file, mask file] pairs; `valid` holds the validation image files."
     pairs = _paired(pairs, what)
-    return seg_dls(pairs, operator.itemgetter(0), MaskFile(len(codes)), lambda p: p[0] in valid, codes, **kwargs)
+    return seg_dls(pairs, operator.itemgetter(0), MaskFile(len(codes), binary, void_labels), lambda p: p[0] in valid, codes, **kwargs)
 
-def voc_dls(path, size:int=256, bs:int=8, train:str='train', valid:str='val', **kwargs):
-    "PASCAL VOC 2012 segmentation from its folder: 21 classes, 255 = void."
+def _voc_list(root:Path, spec, what:str='voc_dls') -> Path:
+    "The list file of a split: a name in `ImageSets/Segmentation` or at the root (with or without .txt), or a path."
+    for f in (root / 'ImageSets' / 'Segmentation' / f'{spec}.txt', root / f'{spec}.txt', root / str(spec), Path(spec)):
+        if f.is_file(): return f
+    raise FileNotFoundError(f"{what}: no split list {spec!r} (looked for {root / 'ImageSets' / 'Segmentation' / f'{spec}.txt'}, "
+                            f"{root / f'{spec}.txt'} and the path {spec})")
+
+def _voc_pairs(root:Path, f:Path, masks:str) -> list:
+    "[image, mask] paths from a list file of ids (one per line) or of 'image mask' path pairs (relative to the root, a leading '/' allowed)."
+    pairs = []
+    for n, line in enumerate(f.read_text().splitlines(), 1):
+        parts = line.split()
+        if not parts: continue
+        if len(parts) == 1: pairs.append([root / 'JPEGImages' / f'{parts[0]}.jpg', root / masks / f'{parts[0]}.png']); continue
+        if len(parts) != 2: raise ValueError(f"voc_dls: line {n} of {f} has {len(parts)} fields: expected an id, or an image and a mask path")
+        rel = [p.lstrip('/') for p in parts]
+        base = root if (root / rel[0]).exists() or not (root.parent / rel[0]).exists() else root.parent   # relative to the root or its parent
+        pairs.append([base / rel[0], base / rel[1]])
+    if not pairs: raise ValueError(f"voc_dls: the split list {f} is empty")
+    return pairs
+
+def voc_dls(path,                   # VOC2012, or a folder holding it (or VOCdevkit/VOC2012)
+            size:int=256, bs:int=8,
+            train:str='train',      # a split name (in ImageSets/Segmentation, or at the root: 'train_aug', 'train.txt') or a list file
+            valid:str='val',        # the same, for validation
+            masks:str|None=None,    # mask folder: 'SegmentationClass', 'SegmentationClassAug' (None: the one the lists' masks are in)
+            **kwargs):
+    "PASCAL VOC 2012 segmentation (21 classes, 255 = void): the original or the augmented (SBD) layout, split lists of ids or of image/mask pairs."
+    _check_keywords('voc_dls', kwargs)
     root = _find(Path(path), 'JPEGImages', 'VOC2012', 'VOCdevkit/VOC2012')
-    lists = root / 'ImageSets' / 'Segmentation'
-    ids = {}
-    for split in (train, valid):
-        f = lists / f'{split}.txt'
-        if not f.exists(): raise FileNotFoundError(f"voc_dls: no split list {f}")
-        ids[split] = f.read_text().split()
-    pair = lambda i: (root / 'JPEGImages' / f'{i}.jpg', root / 'SegmentationClass' / f'{i}.png')
-    pairs = [list(pair(i)) for s in (train, valid) for i in ids[s]]
-    return _pair_dls(pairs, {pair(i)[0] for i in ids[valid]}, VOC_CODES, 'voc_dls', size=size, bs=bs, path=root, **kwargs)
+    if masks is None:   # the folder that has the masks of the lists' ids: SegmentationClass first, as VOC ships it
+        cands = [m for m in ('SegmentationClass', 'SegmentationClassAug') if (root / m).is_dir()]
+        if not cands: raise FileNotFoundError(f"voc_dls: no SegmentationClass/ or SegmentationClassAug/ in {root}")
+        ids = [l.split()[0] for s in (train, valid) for l in _voc_list(root, s).read_text().splitlines() if len(l.split()) == 1]
+        masks = next((m for m in cands if all((root / m / f'{i}.png').exists() for i in ids)), cands[0])
+    elif not (root / masks).is_dir(): raise FileNotFoundError(f"voc_dls: no mask folder {root / masks}")
+    split = {s: _voc_pairs(root, _voc_list(root, s), masks) for s in (train, valid)}
+    valid_imgs = {p[0] for p in split[valid]}
+    pairs = [p for p in split[train] if p[0] not in valid_imgs] + split[valid]
+    return _pair_dls(pairs, valid_imgs, VOC_CODES, 'voc_dls', size=size, bs=bs, path=root, **kwargs)
 
-def camvid_dls(path, size:int=256, bs:int=8, seed:int=0, **kwargs):
-    "CamVid as fastai ships it (`images/`, `labels/*_P.png`, `codes.txt`, `valid.txt`)."
+def camvid_dls(path, size:int=256, bs:int=8, seed:int=0,
+               void:str|None='Void',   # the class that CamVid's convention leaves unlabelled: its pixels are void (None: a class like the others)
+               **kwargs):
+    "CamVid as fastai ships it (`images/`, `labels/*_P.png`, `codes.txt`, `valid.txt`); the `Void` class is void."
+    _check_keywords('camvid_dls', kwargs)
     path = Path(path)
     codes = _codes(path / 'codes.txt')
+    if void is not None and void not in codes: raise ValueError(f"camvid_dls: no class {void!r} in {path / 'codes.txt'} (pass void=None to keep every class)")
     imgs = sorted(p for p in (path / 'images').glob('*') if p.suffix.lower() in IMAGE_SUFFIXES)
     if not imgs: raise FileNotFoundError(f"camvid_dls: no images in {path / 'images'}")
     pairs = [[p, path / 'labels' / f'{p.stem}_P.png'] for p in imgs]
-    return _pair_dls(pairs, _valid_set(path, imgs, seed), codes, 'camvid_dls', size=size, bs=bs, path=path, **kwargs)
+    return _pair_dls(pairs, _valid_set(path, imgs, seed), codes, 'camvid_dls', void_labels=(codes.index(void),) if void else (),
+                     size=size, bs=bs, path=path, **kwargs)
 
 IMAGE_SUFFIXES = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp')
 
@@ -349,18 +407,26 @@ def _valid_set(path:Path, imgs:list, seed:int, pct:float=0.2) -> set:
         return {p for p in imgs if p.name in names}
     return _random_subset(imgs, seed, pct)
 
-def folder_dls(path, images:str='images', masks:str='masks', size:int=256, bs:int=8, seed:int=0, n_in:int=3, **kwargs):
-    "Any folder of `images/` and `masks/` (same names, PNG masks), with optional `codes.txt` and `valid.txt`."
+def folder_dls(path, images:str='images', masks:str='masks', size:int=256, bs:int=8, seed:int=0, n_in:int=3,
+               binary:bool|None=None,   # 0/255 masks of one object class: None finds out (masks holding only 0 and 255, and no codes.txt of more than 2 classes)
+               **kwargs):
+    "Any folder of `images/` and `masks/` (same names, PNG masks), with optional `codes.txt` and `valid.txt`; 255 is void, except in binary 0/255 masks."
+    _check_keywords('folder_dls', kwargs)
     path = Path(path)
     imgs = sorted(p for p in (path / images).glob('*') if p.suffix.lower() in IMAGE_SUFFIXES)
     if not imgs: raise FileNotFoundError(f"folder_dls: no images in {path / images}")
     pairs = _paired([[p, path / masks / f'{p.stem}.png'] for p in imgs], 'folder_dls')
-    if (path / 'codes.txt').exists(): codes = _codes(path / 'codes.txt')
-    else:
+    codes = _codes(path / 'codes.txt') if (path / 'codes.txt').exists() else None
+    values = None
+    if codes is None or (len(codes) <= 2 and binary is None):
         from PIL import Image
-        top = max(int(np.where((a := np.array(Image.open(m))) == VOID, 0, a).max()) for _, m in pairs)
-        codes = [str(i) for i in range(top + 1)]
-    return _pair_dls(pairs, _valid_set(path, imgs, seed), codes, 'folder_dls', size=size, bs=bs, path=path, n_in=n_in, **kwargs)
+        values = set().union(*(np.unique(np.array(Image.open(m))).tolist() for _, m in pairs))
+    if binary is None: binary = values is not None and VOID in values and values <= {0, VOID} and (codes is None or len(codes) == 2)
+    if binary:
+        codes = codes or ['background', 'object']
+        if len(codes) != 2: raise ValueError(f"folder_dls: binary masks have 2 classes, but {path / 'codes.txt'} lists {len(codes)}")
+    elif codes is None: codes = [str(i) for i in range(max([v for v in values if v != VOID], default=0) + 1)]
+    return _pair_dls(pairs, _valid_set(path, imgs, seed), codes, 'folder_dls', binary, size=size, bs=bs, path=path, n_in=n_in, **kwargs)
 
 # %% ../nbs/02_data.ipynb #4d1d266d
 def coco_semantic_mask(coco, img_id:int, cat_index:dict) -> np.ndarray:
@@ -377,6 +443,7 @@ def coco_semantic_mask(coco, img_id:int, cat_index:dict) -> np.ndarray:
 
 def coco_dls(path, train:str='train2017', valid:str='val2017', size:int=256, bs:int=8, **kwargs):
     "MS-COCO instances rasterised to semantic masks: background + one class per category (81 for COCO)."
+    _check_keywords('coco_dls', kwargs)
     import contextlib, io
     from pycocotools.coco import COCO
     path, cocos = Path(path), {}
