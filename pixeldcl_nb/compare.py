@@ -15,7 +15,7 @@ with quiet_fastai():
     from fastai.basics import Learner, MSELossFlat, set_seed
     import fastai.callback.schedule, fastai.callback.progress   # fit_one_cycle; progress bars and no_bar
 from .checkerboard import checkerboard_score, spectral_peak_ratio, constant_response, show_map
-from .data import photo_dls, positive_ints
+from .data import photo_dls, positive_ints, data_fingerprint
 from .seg_study import seg_study, mean_std
 from .vae_study import vae_study
 from .bench import run_bench, QUICK_BENCH
@@ -82,11 +82,14 @@ def train_kind(kind:str, dls, epochs:int=3, lr:float=3e-3, nc:int=32, seed:int=0
                show_progress:bool=True) -> dict:
     "Train `SRNet(kind)` on `dls` with `seed` (weights and batch order) and return its measures (reusing a saved result with the same settings)."
     parse_kind(kind)
-    cfg = dict(study=_STUDY_VERSION, kind=kind, epochs=epochs, lr=lr, nc=nc, seed=seed, skip=skip, n_train=len(dls.train_ds), bs=dls.bs)
+    cfg = dict(study=_STUDY_VERSION, kind=kind, epochs=epochs, lr=lr, nc=nc, seed=seed, skip=skip, n_train=len(dls.train_ds),
+               n_valid=len(dls.valid_ds), bs=dls.bs, data=data_fingerprint(dls))
     res_f = Path(out) / f'{kind}-s{seed}.json' if out is not None else None
     if res_f is not None and res_f.exists():
         res = json.loads(res_f.read_text())
-        if res.get('config') == cfg: return res
+        if res.get('config') == cfg:
+            if show_progress: print(f"{kind}-s{seed}: the saved result {res_f} has these settings and data: reused, not trained again")
+            return res
     set_seed(seed)
     dls.train.rng = random.Random(seed)   # the same batches in the same order for every kind
     model = SRNet(kind, nc=nc, skip=skip)

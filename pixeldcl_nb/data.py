@@ -19,7 +19,7 @@ __all__ = ['SKIMAGE_PHOTOS', 'SKLEARN_PHOTOS', 'PHOTOS', 'VOID', 'NUCLEI_CODES',
            'check_mask', 'read_mask', 'seg_codes', 'SegDataLoaders', 'seg_dls', 'cache_dir', 'fetch_nuclei',
            'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls', 'NucleiCrop', 'MaskFile',
            'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls',
-           'image_folder_dls', 'celeba_dls', 'read_idx', 'ArrayImages', 'fashion_mnist_dls']
+           'image_folder_dls', 'celeba_dls', 'read_idx', 'ArrayImages', 'fashion_mnist_dls', 'data_fingerprint']
 
 # %% ../nbs/02_data.ipynb #67782de4
 SKIMAGE_PHOTOS = ('astronaut', 'coffee', 'chelsea', 'rocket', 'hubble_deep_field', 'immunohistochemistry', 'retina', 'motorcycle')
@@ -589,3 +589,26 @@ def fashion_mnist_dls(path=FASHION_MNIST,   # folder of {train,t10k}-images-idx3
     tr, va = (read_idx(f) for f in fs)
     tds, vds = (Pairs(ArrayImages(a[:n], size), 'same') for a, n in ((tr, n_train), (va, n_valid)))
     return DataLoaders.from_dsets(tds, vds, bs=bs, device=device, **kwargs)
+
+# %% ../nbs/02_data.ipynb #38fd3418
+def _item_bytes(it) -> bytes:
+    "Bytes that identify one dataset item: a path with its size and modification time, arrays by content, anything else by pickle or repr."
+    import pickle
+    if isinstance(it, (str, Path)) and Path(it).is_file():
+        st = Path(it).stat(); return f"{it}|{st.st_size}|{st.st_mtime_ns}".encode()
+    if isinstance(it, (list, tuple)): return b'(' + b','.join(_item_bytes(i) for i in it) + b')'
+    if isinstance(it, Tensor): it = it.detach().cpu().numpy()
+    if isinstance(it, np.ndarray): return str(it.shape).encode() + np.ascontiguousarray(it).tobytes()
+    try: return pickle.dumps(it)
+    except Exception: return repr(it).encode()
+
+def data_fingerprint(dls) -> str:
+    "A 12-character hash of what `dls` train and validate on (items or datasets, batch size, item transforms): the data's part of a run's identity."
+    import hashlib
+    h = hashlib.sha1()
+    for ds in (dls.train_ds, dls.valid_ds):
+        items = getattr(ds, 'items', None)
+        h.update(f"{type(ds).__name__}:{len(ds)}|".encode())
+        h.update(_item_bytes(list(items)) if items is not None else _item_bytes(ds))
+    h.update(f"bs={dls.bs}|{getattr(dls.train, 'after_item', '')}".encode())
+    return h.hexdigest()[:12]

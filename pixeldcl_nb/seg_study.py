@@ -12,7 +12,7 @@ from torch import Tensor
 from fastcore.script import call_parse
 from .layers import parse_kind, quiet_fastai
 from .checkerboard import checkerboard_score, spectral_peak_ratio
-from .data import VOID, positive_ints, nuclei_dls, voc_dls, coco_dls, camvid_dls, folder_dls
+from .data import VOID, positive_ints, nuclei_dls, voc_dls, coco_dls, camvid_dls, folder_dls, data_fingerprint
 from .segmentation import seg_learner
 with quiet_fastai():
     from fastai.basics import Callback, set_seed
@@ -75,7 +75,9 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
     res_f = out / f'{name}.json' if out is not None else None
     if res_f is not None and res_f.exists():
         res = json.loads(res_f.read_text())
-        if res.get('config') == config: return res
+        if res.get('config') == config:
+            if show_progress: print(f"{name}: the saved result {res_f} has these settings and data: reused, not trained again")
+            return res
     set_seed(seed)
     learn = make_learner()
     learn.dls.train.rng = random.Random(seed)
@@ -114,7 +116,7 @@ def run_seg(up:str, dls, epochs:int=4, lr:float=1e-3, width:int=16, depth:int=4,
     "Train the paper's U-Net with `up` on `dls` and return its metrics, curves and checkerboard measures (resuming when possible)."
     parse_kind(up)
     cfg = dict(study=_SEG_STUDY_VERSION, up=up, epochs=epochs, lr=lr, width=width, depth=depth, seed=seed,
-               n_train=len(dls.train_ds), n_valid=len(dls.valid_ds), bs=dls.bs)
+               n_train=len(dls.train_ds), n_valid=len(dls.valid_ds), bs=dls.bs, data=data_fingerprint(dls))
     return fit_run(lambda: seg_learner(dls, up, width=width, depth=depth, lr=lr), f'{up}-s{seed}', cfg, epochs, lr, seed,
                    out, show_progress, cbs, measure=lambda learn: prob_measures(learn, dls.valid))
 

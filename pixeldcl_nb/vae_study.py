@@ -11,7 +11,7 @@ from torch import Tensor
 from fastcore.script import call_parse
 from .layers import parse_kind, quiet_fastai
 from .checkerboard import checkerboard_score, spectral_peak_ratio, power_spectrum
-from .data import positive_ints, photo_dls, celeba_dls, fashion_mnist_dls, image_folder_dls, FASHION_MNIST
+from .data import positive_ints, photo_dls, celeba_dls, fashion_mnist_dls, image_folder_dls, FASHION_MNIST, data_fingerprint
 from .seg_study import fit_run, mean_std, write_csv
 from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples, show_reconstructions, _evaluating, _vae
 
@@ -78,7 +78,7 @@ def run_vae(up:str, dls, epochs:int=10, lr:float=2e-3, n_latent:int=128, width:i
     parse_kind(up)
     cfg = dict(study=_VAE_STUDY_VERSION, data=str(data), shape=list(dls.one_batch()[0].shape[1:]), up=up, epochs=epochs, lr=lr,
                n_latent=n_latent, width=width, beta=beta, warmup=warmup, seed=seed, n_train=len(dls.train_ds), n_valid=len(dls.valid_ds),
-               bs=dls.bs, n_samples=n_samples)
+               bs=dls.bs, n_samples=n_samples, fingerprint=data_fingerprint(dls))
     return fit_run(lambda: vae_learner(dls, up, n_latent, width, beta, warmup, lr=lr), f'{up}-s{seed}', cfg, epochs, lr, seed,
                    out, show_progress, cbs, measure=lambda learn: vae_measures(learn, dls.valid, n_samples))
 
