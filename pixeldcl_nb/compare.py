@@ -15,7 +15,7 @@ with quiet_fastai():
     from fastai.basics import Learner, MSELossFlat, set_seed
     import fastai.callback.schedule, fastai.callback.progress   # fit_one_cycle; progress bars and no_bar
 from .checkerboard import checkerboard_score, spectral_peak_ratio, constant_response, show_map
-from .data import photo_dls, positive_ints, data_fingerprint
+from .data import photo_dls, positive_ints, data_fingerprint, first_items
 from .seg_study import seg_study, mean_std
 from .vae_study import vae_study
 from .bench import run_bench, QUICK_BENCH
@@ -131,8 +131,8 @@ def x2_table(results:dict, ref:dict) -> str:
 def show_outputs(models:dict, dl, n:int=3, fname:Path|str|None=None):
     "Figure: for `n` validation crops, the input (nearest x2), the target and each model's output; returns it."
     import matplotlib.pyplot as plt
-    xb, yb = next(iter(dl))
-    xb, yb = xb[:n].float(), yb[:n].float()
+    xb, yb = (t.float() for t in first_items(dl, n))   # fewer if the set has fewer
+    n = len(xb)
     cols = [('input (nearest x2)', F.interpolate(xb, scale_factor=2)), ('target', yb)] + \
            [(k, m.eval()(xb).clamp(0, 1)) for k, m in models.items()]
     fig, axs = plt.subplots(n, len(cols), figsize=(1.9 * len(cols), 2 * n), squeeze=False)

@@ -16,9 +16,9 @@ from .layers import quiet_fastai
 # %% auto #0
 __all__ = ['SKIMAGE_PHOTOS', 'SKLEARN_PHOTOS', 'PHOTOS', 'VOID', 'NUCLEI_CODES', 'NUCLEI_VALID', 'VOC_CODES', 'IMAGE_SUFFIXES',
            'CELEBA_SPLITS', 'FASHION_MNIST', 'sample_photos', 'positive_ints', 'PhotoCrops', 'Pairs', 'photo_dls',
-           'check_mask', 'read_mask', 'seg_codes', 'SegDataLoaders', 'seg_dls', 'cache_dir', 'fetch_nuclei',
-           'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls', 'NucleiCrop', 'MaskFile',
-           'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls',
+           'check_mask', 'read_mask', 'seg_codes', 'SegDataLoaders', 'first_items', 'seg_dls', 'cache_dir',
+           'fetch_nuclei', 'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls', 'NucleiCrop',
+           'MaskFile', 'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls',
            'image_folder_dls', 'celeba_dls', 'read_idx', 'ArrayImages', 'fashion_mnist_dls', 'data_fingerprint']
 
 # %% ../nbs/02_data.ipynb #67782de4
@@ -184,6 +184,18 @@ def _check_keywords(what:str, kwargs:dict) -> None:
     unknown = sorted(set(kwargs) - _dl_keywords() - ours)
     if unknown: raise TypeError(f"{what}() got an unexpected keyword argument {unknown[0]!r}" + (f" (and {unknown[1:]})" if unknown[1:] else ""))
 
+def first_items(dl, n:int) -> tuple:
+    "The first `n` items of `dl` (fewer if it has fewer), gathered across batches: one tensor per part of the batch."
+    parts, got = None, 0
+    for b in dl:
+        b = b if isinstance(b, (tuple, list)) else (b,)
+        parts = [[] for _ in b] if parts is None else parts
+        for p, t in zip(parts, b): p.append(t[:n - got])
+        got += len(b[0][:n - got])
+        if got >= n: break
+    if parts is None: raise ValueError("first_items: the DataLoader is empty")
+    return tuple(torch.cat(p) for p in parts)
+
 def seg_dls(items:list,            # one item per sample (anything `get_x` and `get_y` understand)
             get_x, get_y,          # item -> PIL image; item -> PIL mask (use `read_mask` / `check_mask`)
             is_valid,              # item -> True for the validation set
@@ -191,7 +203,10 @@ def seg_dls(items:list,            # one item per sample (anything `get_x` and `
             size:int=256,          # side of the square crops
             crop:str='resize',     # 'resize' (shorter side to `size`, then crop) or 'random' (crop at the image's own scale)
             n_in:int=3,            # image channels: 3 (RGB) or 1 (greyscale)
-            bs:int=8, augment:bool=True, path='.', **kwargs):
+            bs:int=8, augment:bool=True, path='.',
+            n_train:int|None=None,  # use the first `n_train` training items only (a quick run); None: all
+            n_valid:int|None=None,  # the same for validation
+            **kwargs):
     "fastai `DataLoaders` of (image, mask) for semantic segmentation, with `VOID` (255) pixels to be ignored."
     with quiet_fastai():
         from fastai.vision.all import DataBlock, ImageBlock, MaskBlock, PILImage, PILImageBW, FuncSplitter, Resize, RandomCrop, Dihedral
@@ -200,6 +215,10 @@ def seg_dls(items:list,            # one item per sample (anything `get_x` and `
     if crop not in ('resize', 'random'): raise ValueError(f"seg_dls: crop must be 'resize' or 'random', got {crop!r}")
     if n_in not in (1, 3): raise ValueError(f"seg_dls: n_in must be 1 or 3, got {n_in!r}")
     if not items: raise ValueError("seg_dls: no items")
+    if n_train is not None or n_valid is not None:
+        positive_ints('seg_dls', **{k: v for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None})
+        tr, va = [i for i in items if not is_valid(i)], [i for i in items if is_valid(i)]
+        items = tr[:n_train] + va[:n_valid]
     block = DataBlock(blocks=(ImageBlock(cls=PILImage if n_in == 3 else PILImageBW), MaskBlock(codes)),
                       get_x=get_x, get_y=get_y, splitter=FuncSplitter(is_valid),
                       item_tfms=Resize(size) if crop == 'resize' else RandomCrop(size),
@@ -496,15 +515,25 @@ def image_dls(files:list,             # image files
                       item_tfms=([CropPad(crop)] if crop else []) + [Resize(size)])
     return block.dataloaders(list(files), bs=bs, path=path, **kwargs)
 
-def image_folder_dls(path, size:int=64, crop:int|None=None, valid_pct:float=0.05, seed:int=0, **kwargs):
-    "`image_dls` of every image below `path`; a random `valid_pct` of them (fixed by `seed`) validate."
+def image_folder_dls(path, size:int=64, crop:int|None=None, valid_pct:float=0.05, seed:int=0,
+                     n_train:int|None=None,   # use `n_train` of the training images only (a quick run); None: all
+                     n_valid:int|None=None,   # validate on `n_valid` images (instead of `valid_pct`)
+                     **kwargs):
+    "`image_dls` of every image below `path`; a random `valid_pct` of them, or `n_valid` (fixed by `seed`), validate."
     path = Path(path)
     if not path.is_dir(): raise FileNotFoundError(f"image_folder_dls: {path} is not a folder")
     files = sorted(f for f in path.rglob('*') if f.suffix.lower() in IMAGE_SUFFIXES)
     if not files: raise FileNotFoundError(f"image_folder_dls: no images ({', '.join(IMAGE_SUFFIXES)}) below {path}")
-    if not 0 < valid_pct < 1: raise ValueError(f"image_folder_dls: valid_pct must be in (0, 1), got {valid_pct!r}")
-    valid = _random_subset(files, seed, valid_pct)
-    return image_dls(files, valid.__contains__, size, crop, path=path, **kwargs)
+    if n_valid is None:
+        if not 0 < valid_pct < 1: raise ValueError(f"image_folder_dls: valid_pct must be in (0, 1), got {valid_pct!r}")
+        valid = _random_subset(files, seed, valid_pct)
+    else:
+        positive_ints('image_folder_dls', n_valid=n_valid)
+        if n_valid >= len(files): raise ValueError(f"image_folder_dls: n_valid={n_valid}, but {path} has only {len(files)} images")
+        valid = {files[i] for i in np.random.RandomState(seed).permutation(len(files))[:n_valid]}
+    train = [f for f in files if f not in valid]
+    if n_train is not None: positive_ints('image_folder_dls', n_train=n_train); train = train[:n_train]
+    return image_dls(train + sorted(valid), valid.__contains__, size, crop, path=path, **kwargs)
 
 CELEBA_SPLITS = (162770, 182637)   # the last file numbers of the standard train and validation splits
 

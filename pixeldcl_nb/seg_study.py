@@ -12,7 +12,7 @@ from torch import Tensor
 from fastcore.script import call_parse
 from .layers import parse_kind, quiet_fastai
 from .checkerboard import checkerboard_score, spectral_peak_ratio
-from .data import VOID, positive_ints, nuclei_dls, voc_dls, coco_dls, camvid_dls, folder_dls, data_fingerprint
+from .data import VOID, positive_ints, nuclei_dls, voc_dls, coco_dls, camvid_dls, folder_dls, data_fingerprint, first_items
 from .segmentation import seg_learner
 with quiet_fastai():
     from fastai.basics import Callback, set_seed
@@ -23,17 +23,20 @@ __all__ = ['SEG_COLUMNS', 'DEFAULT_UPS', 'seg_data', 'EpochCheckpoint', 'prob_me
            'mean_std', 'seg_table', 'show_seg_predictions', 'show_seg_curves', 'seg_study', 'pixeldcl_seg']
 
 # %% ../nbs/05_seg_study.ipynb #fa326afb
-def seg_data(data:str='nuclei', path=None, size:int=128, bs:int=8, n_train:int=512, n_valid:int=64, **kwargs):
+def seg_data(data:str='nuclei', path=None, size:int=128, bs:int=8,
+             n_train:int|None=None,  # nuclei: random crops per epoch (None: 512); other data: the first `n_train` training images (None: all)
+             n_valid:int|None=None,  # nuclei: fixed validation crops (None: 64); other data: the first `n_valid` validation images (None: all)
+             **kwargs):
     "Segmentation `DataLoaders` by name: 'nuclei', 'voc', 'coco', 'camvid', or a folder path (see `folder_dls`)."
     name = str(data).lower()
-    if name == 'nuclei': return nuclei_dls(size, n_train, n_valid, bs=bs, path=path, **kwargs)
+    if name == 'nuclei': return nuclei_dls(size, n_train or 512, n_valid or 64, bs=bs, path=path, **kwargs)
     if name in ('voc', 'coco', 'camvid'):
         if path is None and name == 'camvid':
             with quiet_fastai(): from fastai.data.external import untar_data, URLs
             path = untar_data(URLs.CAMVID)
         if path is None: raise ValueError(f"seg_data: data={name!r} needs the path of the dataset's folder")
-        return {'voc': voc_dls, 'coco': coco_dls, 'camvid': camvid_dls}[name](path, size=size, bs=bs, **kwargs)
-    if Path(data).is_dir(): return folder_dls(data, size=size, bs=bs, **kwargs)
+        return {'voc': voc_dls, 'coco': coco_dls, 'camvid': camvid_dls}[name](path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
+    if Path(data).is_dir(): return folder_dls(data, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
     raise ValueError(f"seg_data: data must be 'nuclei', 'voc', 'coco', 'camvid' or an existing folder, got {data!r}")
 
 # %% ../nbs/05_seg_study.ipynb #affc1e55
@@ -150,8 +153,8 @@ def seg_table(results:dict) -> str:
 def show_seg_predictions(models:dict, dl, n:int=4, fname=None):
     "Figure 7 layout: `n` validation crops; rows: image, truth, then each model's prediction; returns the figure."
     import matplotlib.pyplot as plt
-    xb, yb = next(iter(dl))
-    xb, yb = xb[:n], yb[:n]
+    xb, yb = first_items(dl, n)   # fewer if the set has fewer
+    n = len(xb)
     rows = [('image', xb), ('truth', yb)] + [(k, m.eval()(xb).argmax(1)) for k, m in models.items()]
     fig, axs = plt.subplots(len(rows), n, figsize=(2 * n, 2 * len(rows)), squeeze=False)
     for i, (name, ims) in enumerate(rows):
@@ -184,16 +187,18 @@ def show_seg_curves(results:dict, fname=None):
 DEFAULT_UPS = ('dcl', 'ipixeldcl', 'pixeldcl')
 
 def seg_study(out:Path|str='runs/seg', data:str='nuclei', path=None, ups:tuple=DEFAULT_UPS, epochs:int=4, seeds:int=1,
-              size:int=128, bs:int=8, lr:float=1e-3, width:int=16, depth:int=4, n_train:int=256, n_valid:int=64,
+              size:int=128, bs:int=8, lr:float=1e-3, width:int=16, depth:int=4,
+              n_train:int|None=None, n_valid:int|None=None,   # nuclei: crops per epoch / validation crops (None: 256 / 64); other data: the first N of each split (None: all)
               show_progress:bool=True, **kwargs) -> dict:
     "Train the paper's U-Net with each up-sampler on `data`; write the table, CSV and figures in `out`; return results and section."
     import matplotlib; import matplotlib.pyplot as plt
     if not ups: raise ValueError("seg_study: no up-samplers given")
     for u in ups: parse_kind(u)
-    positive_ints('seg_study', epochs=epochs, seeds=seeds, size=size, bs=bs, width=width, depth=depth, n_train=n_train, n_valid=n_valid)
+    if str(data).lower() == 'nuclei': n_train, n_valid = n_train or 256, n_valid or 64
+    positive_ints('seg_study', epochs=epochs, seeds=seeds, size=size, bs=bs, width=width, depth=depth,
+                  **{k: v for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None})
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    dls = seg_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs) if data == 'nuclei' else \
-          seg_data(data, path, size=size, bs=bs, **kwargs)
+    dls = seg_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
     runs = [(u, s) for u in ups for s in range(seeds)]
     results, models = {}, {}
     for i, (u, s) in enumerate(runs):
@@ -233,7 +238,7 @@ def pixeldcl_seg(data:str='nuclei',         # 'nuclei', 'voc', 'coco', 'camvid',
                  epochs:int=4, seeds:int=1, size:int=128, bs:int=8, lr:float=1e-3,
                  width:int=16,               # U-Net width (the paper: 64)
                  depth:int=4,                # U-Net depth (the paper: 4)
-                 n_train:int=256, n_valid:int=64,   # crops per epoch / validation crops (nuclei)
+                 n_train:int=None, n_valid:int=None,   # nuclei: crops per epoch / validation crops (default 256 / 64); other data: the first N images of each split (default all)
                  out:str='runs/seg',         # output folder
                  threads:int=0):             # torch threads (0: torch's default)
     "Train the paper's U-Net with each up-sampler and write the Table 1 analogue, figures and CSV in `out`."

@@ -9,6 +9,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 from .layers import upsampler, parse_kind, quiet_fastai
+from .data import first_items
 with quiet_fastai():
     from fastai.learner import Learner, Metric
     from fastai.callback.core import Callback
@@ -239,7 +240,7 @@ def show_reconstructions(learn, dl=None, n:int=8, title:str|None=None, ax=None,
                          x:Tensor|None=None):   # the images to reconstruct (default: the first `n` of `dl`)
     "Images (the first `n` of `dl`, default the validation set) above their reconstructions (z = mu); returns the axes."
     m = _vae(learn)
-    if x is None: x = next(iter(dl if dl is not None else learn.dls.valid))[0][:n]
+    if x is None: x = first_items(dl if dl is not None else learn.dls.valid, n)[0]   # fewer if the set has fewer
     p = next(m.parameters())
     with _evaluating(m): rec = m(x.to(p.device, p.dtype))[0]
     return show_samples(torch.cat([x.float().cpu(), rec.float().cpu()]), nrow=len(x), title=title, ax=ax)

@@ -31,7 +31,7 @@ def vae_data(data:str='photos', path=None,
         if path is None: raise ValueError("vae_data: data='celeba' needs the path of the folder with img_align_celeba")
         return celeba_dls(path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
     if name == 'fashion': return fashion_mnist_dls(path or FASHION_MNIST, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
-    if Path(data).is_dir(): return image_folder_dls(data, size=size, bs=bs, seed=seed, **kwargs)
+    if Path(data).is_dir(): return image_folder_dls(data, size=size, bs=bs, seed=seed, n_train=n_train, n_valid=n_valid, **kwargs)
     raise ValueError(f"vae_data: data must be 'photos', 'celeba', 'fashion' or an existing folder, got {data!r}")
 
 # %% ../nbs/07_vae_study.ipynb #2e9c3847
