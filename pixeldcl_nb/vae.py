@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_vae.ipynb #d30b6f68
 from __future__ import annotations
-import contextlib, math
+import contextlib, math, warnings
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
@@ -103,10 +103,12 @@ class VAECallback(Callback):
     def __init__(self,
                  beta:float=1.,             # weight of the KL term (1: the ELBO)
                  warmup:float=0.,           # fraction of training over which the KL weight rises from 0 to `beta`
-                 per_element:bool=True):    # the loss is a mean over elements (fastai's losses): divide the KL by C*H*W
+                 per_element:bool=True,     # the loss is a mean over elements (fastai's losses): divide the KL by C*H*W
+                 target:str='batch'):       # 'batch': the batches' targets are the images to reconstruct; 'input': reconstruct the input (labels ignored)
         if not (isinstance(beta, (int, float)) and math.isfinite(beta) and beta >= 0): raise ValueError(f"VAECallback: beta must be a finite number >= 0, got {beta!r}")
         if not (isinstance(warmup, (int, float)) and 0 <= warmup <= 1): raise ValueError(f"VAECallback: warmup must be a fraction of training in [0, 1], got {warmup!r}")
-        self.beta, self.warmup, self.per_element = float(beta), float(warmup), per_element
+        if target not in ('batch', 'input'): raise ValueError(f"VAECallback: target must be 'batch' or 'input', got {target!r}")
+        self.beta, self.warmup, self.per_element, self.target = float(beta), float(warmup), per_element, target
         self.recon = self.kl = None
 
     def before_fit(self):
@@ -116,6 +118,7 @@ class VAECallback(Callback):
     def before_batch(self):
         if self.training: self._buffers = [b.detach().clone() for b in self.learn.model.buffers()]   # BatchNorm statistics, to undo a bad step
         if len(self.xb) != 1: raise ValueError(f"VAECallback: expected batches of (image, image), got {len(self.xb)} inputs")
+        if self.target == 'input' and len(self.yb): self.learn.yb = (self.xb[0],)   # an autoencoder: the input is the target
         if not len(self.yb): return   # prediction without targets
         x, y = self.xb[0], self.yb[0]
         if not (isinstance(y, Tensor) and y.is_floating_point() and y.shape == x.shape):
@@ -174,7 +177,7 @@ def vae_splitter(m:nn.Module) -> list:
     "Parameter groups of a `VAE` for fastai's `freeze` / `fine_tune`: the encoder (with its latent head), then the decoder."
     return [[*m.encoder.parameters(), *m.to_latent.parameters()], [*m.from_latent.parameters(), *m.decoder.parameters()]]
 
-def vae_learner(dls,                     # fastai `DataLoaders` of (image, image), values in [0, 1]
+def vae_learner(dls,                     # fastai `DataLoaders` of (image, image) in [0, 1], or of (image, label) (the input is then the target)
                 up:str='pixeldcl',       # up-sampler kind of the decoder
                 n_latent:int=128, width:int=32,
                 beta:float=1., warmup:float=0.,   # see `VAECallback`
@@ -187,11 +190,15 @@ def vae_learner(dls,                     # fastai `DataLoaders` of (image, image
     if not (isinstance(b, (tuple, list)) and len(b) == 2 and all(isinstance(t, Tensor) for t in b)):
         raise ValueError(f"vae_learner: expected batches of (image, image), got {type(b).__name__} of {len(b) if hasattr(b, '__len__') else '?'} items")
     x, y = b
-    if x.dim() != 4 or x.shape != y.shape or x.shape[-1] != x.shape[-2]:
-        raise ValueError(f"vae_learner: expected batches of square (image, image) of equal shapes, got {tuple(x.shape)} and {tuple(y.shape)}")
+    if x.dim() != 4 or x.shape[-1] != x.shape[-2]:
+        raise ValueError(f"vae_learner: expected batches of square images (N, C, H, H), got inputs of shape {tuple(x.shape)}")
+    target = 'batch' if y.shape == x.shape else 'input'
+    if target == 'input':   # e.g. fastai's ImageDataLoaders: (image, label)
+        warnings.warn(f"vae_learner: the batches' targets (shape {tuple(y.shape)}) are not the images: the VAE learns to reconstruct "
+                      f"its inputs, and the labels are not used")
     model = VAE(up, x.shape[-1], x.shape[1], n_latent, width, **(vae_kwargs or {}))
     return Learner(dls, model, loss_func=loss_func if loss_func is not None else ImageBCE(), lr=lr,
-                   metrics=[VAEStat('recon'), VAEStat('kl'), *(metrics or [])], cbs=[VAECallback(beta, warmup), *(cbs or [])],
+                   metrics=[VAEStat('recon'), VAEStat('kl'), *(metrics or [])], cbs=[VAECallback(beta, warmup, target=target), *(cbs or [])],
                    splitter=kwargs.pop('splitter', vae_splitter), **kwargs)
 
 # %% ../nbs/06_vae.ipynb #56d9e4b5
