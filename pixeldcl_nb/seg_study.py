@@ -36,7 +36,9 @@ def seg_data(data:str='nuclei', path=None, size:int=128, bs:int=8,
             path = untar_data(URLs.CAMVID)
         if path is None: raise ValueError(f"seg_data: data={name!r} needs the path of the dataset's folder")
         return {'voc': voc_dls, 'coco': coco_dls, 'camvid': camvid_dls}[name](path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
-    if Path(data).is_dir(): return folder_dls(data, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
+    if Path(data).is_dir():
+        if path is not None: raise ValueError(f"seg_data: data={str(data)!r} is a folder, which is the data's path; path={str(path)!r} would not be used")
+        return folder_dls(data, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
     raise ValueError(f"seg_data: data must be 'nuclei', 'voc', 'coco', 'camvid' or an existing folder, got {data!r}")
 
 # %% ../nbs/05_seg_study.ipynb #affc1e55

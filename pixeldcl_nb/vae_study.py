@@ -26,6 +26,8 @@ def vae_data(data:str='photos', path=None,
     "Autoencoder `DataLoaders` by name: 'photos', 'celeba', 'fashion', or the path of an image folder (see `image_folder_dls`)."
     name = str(data).lower()
     size = size or (32 if name == 'fashion' else 64)
+    if path is not None and (name == 'photos' or Path(data).is_dir()):
+        raise ValueError(f"vae_data: data={str(data)!r} takes no path (path={str(path)!r} would not be used)")
     if name == 'photos': return photo_dls('same', size=size, n_train=n_train, n_valid=n_valid, bs=bs, seed=seed, **kwargs)
     if name == 'celeba':
         if path is None: raise ValueError("vae_data: data='celeba' needs the path of the folder with img_align_celeba")
