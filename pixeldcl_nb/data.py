@@ -219,6 +219,9 @@ def seg_dls(items:list,            # one item per sample (anything `get_x` and `
         positive_ints('seg_dls', **{k: v for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None})
         tr, va = [i for i in items if not is_valid(i)], [i for i in items if is_valid(i)]
         items = tr[:n_train] + va[:n_valid]
+    n_va = sum(bool(is_valid(i)) for i in items)
+    if n_va == 0 or n_va == len(items):
+        raise ValueError(f"seg_dls: the {'validation' if n_va == 0 else 'training'} set is empty ({len(items)} items, {n_va} of them for validation)")
     block = DataBlock(blocks=(ImageBlock(cls=PILImage if n_in == 3 else PILImageBW), MaskBlock(codes)),
                       get_x=get_x, get_y=get_y, splitter=FuncSplitter(is_valid),
                       item_tfms=Resize(size) if crop == 'resize' else RandomCrop(size),
@@ -355,7 +358,7 @@ def _voc_list(root:Path, spec, what:str='voc_dls') -> Path:
     raise FileNotFoundError(f"{what}: no split list {spec!r} (looked for {root / 'ImageSets' / 'Segmentation' / f'{spec}.txt'}, "
                             f"{root / f'{spec}.txt'} and the path {spec})")
 
-def _voc_pairs(root:Path, f:Path, masks:str) -> list:
+def _voc_pairs(root:Path, f:Path, masks:str, masks_given:bool=False) -> list:
     "[image, mask] paths from a list file of ids (one per line) or of 'image mask' path pairs (relative to the root, a leading '/' allowed)."
     pairs = []
     for n, line in enumerate(f.read_text().splitlines(), 1):
@@ -363,9 +366,14 @@ def _voc_pairs(root:Path, f:Path, masks:str) -> list:
         if not parts: continue
         if len(parts) == 1: pairs.append([root / 'JPEGImages' / f'{parts[0]}.jpg', root / masks / f'{parts[0]}.png']); continue
         if len(parts) != 2: raise ValueError(f"voc_dls: line {n} of {f} has {len(parts)} fields: expected an id, or an image and a mask path")
-        rel = [p.lstrip('/') for p in parts]
-        base = root if (root / rel[0]).exists() or not (root.parent / rel[0]).exists() else root.parent   # relative to the root or its parent
-        pairs.append([base / rel[0], base / rel[1]])
+        if all(Path(p).is_absolute() and Path(p).exists() for p in parts): pair = [Path(p) for p in parts]   # absolute paths
+        else:
+            rel = [p.lstrip('/') for p in parts]
+            base = root if (root / rel[0]).exists() or not (root.parent / rel[0]).exists() else root.parent   # relative to the root or its parent
+            pair = [base / rel[0], base / rel[1]]
+        if masks_given and pair[1].parent.name != masks:
+            raise ValueError(f"voc_dls: line {n} of {f} gives the mask {parts[1]}, not one in {masks}/: masks={masks!r} would not be used")
+        pairs.append(pair)
     if not pairs: raise ValueError(f"voc_dls: the split list {f} is empty")
     return pairs
 
@@ -378,13 +386,14 @@ def voc_dls(path,                   # VOC2012, or a folder holding it (or VOCdev
     "PASCAL VOC 2012 segmentation (21 classes, 255 = void): the original or the augmented (SBD) layout, split lists of ids or of image/mask pairs."
     _check_keywords('voc_dls', kwargs)
     root = _find(Path(path), 'JPEGImages', 'VOC2012', 'VOCdevkit/VOC2012')
+    masks_given = masks is not None
     if masks is None:   # the folder that has the masks of the lists' ids: SegmentationClass first, as VOC ships it
         cands = [m for m in ('SegmentationClass', 'SegmentationClassAug') if (root / m).is_dir()]
         if not cands: raise FileNotFoundError(f"voc_dls: no SegmentationClass/ or SegmentationClassAug/ in {root}")
         ids = [l.split()[0] for s in (train, valid) for l in _voc_list(root, s).read_text().splitlines() if len(l.split()) == 1]
         masks = next((m for m in cands if all((root / m / f'{i}.png').exists() for i in ids)), cands[0])
     elif not (root / masks).is_dir(): raise FileNotFoundError(f"voc_dls: no mask folder {root / masks}")
-    split = {s: _voc_pairs(root, _voc_list(root, s), masks) for s in (train, valid)}
+    split = {s: _voc_pairs(root, _voc_list(root, s), masks, masks_given) for s in (train, valid)}
     valid_imgs = {p[0] for p in split[valid]}
     pairs = [p for p in split[train] if p[0] not in valid_imgs] + split[valid]
     return _pair_dls(pairs, valid_imgs, VOC_CODES, 'voc_dls', size=size, bs=bs, path=root, **kwargs)
@@ -439,12 +448,21 @@ def folder_dls(path, images:str='images', masks:str='masks', size:int=256, bs:in
     values = None
     if codes is None or (len(codes) <= 2 and binary is None):
         from PIL import Image
-        values = set().union(*(np.unique(np.array(Image.open(m))).tolist() for _, m in pairs))
+        per_mask = {m: set(np.unique(np.array(Image.open(m))).tolist()) for _, m in pairs}
+        values = set().union(*per_mask.values())
+        if binary is None and values <= {0, 1, VOID}:   # one object class, written as 1 in some masks and as 255 in others?
+            ones, v255 = ([m.name for m, v in per_mask.items() if v - {0} == {k}] for k in (1, VOID))
+            if ones and v255:
+                raise ValueError(f"folder_dls: some masks mark the object 1 ({', '.join(ones[:3])}...), others only 255 ({', '.join(v255[:3])}...): "
+                                 f"255 would be void in the second; make the masks agree, or say binary=False (255 is void)")
     if binary is None: binary = values is not None and VOID in values and values <= {0, VOID} and (codes is None or len(codes) == 2)
     if binary:
         codes = codes or ['background', 'object']
         if len(codes) != 2: raise ValueError(f"folder_dls: binary masks have 2 classes, but {path / 'codes.txt'} lists {len(codes)}")
     elif codes is None: codes = [str(i) for i in range(max([v for v in values if v != VOID], default=0) + 1)]
+    if len(codes) < 2:
+        raise ValueError(f"folder_dls: the masks in {path / masks} hold one class (0) and void (255): nothing to segment; "
+                         f"binary=True reads 255 as the object class")
     return _pair_dls(pairs, _valid_set(path, imgs, seed), codes, 'folder_dls', binary, size=size, bs=bs, path=path, n_in=n_in, **kwargs)
 
 # %% ../nbs/02_data.ipynb #4d1d266d
@@ -639,5 +657,5 @@ def data_fingerprint(dls) -> str:
         items = getattr(ds, 'items', None)
         h.update(f"{type(ds).__name__}:{len(ds)}|".encode())
         h.update(_item_bytes(list(items)) if items is not None else _item_bytes(ds))
-    h.update(f"bs={dls.bs}|{getattr(dls.train, 'after_item', '')}".encode())
+    h.update(f"bs={dls.bs}|{getattr(dls.train, 'after_item', '')}|codes={seg_codes(dls)}".encode())
     return h.hexdigest()[:12]

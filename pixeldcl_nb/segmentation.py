@@ -68,8 +68,8 @@ class MeanIoU(Metric):
     def name(self): return 'mean_iou'
 
 def label_boundaries(lab:Tensor, c:int, ignore_index:int=VOID) -> Tensor:
-    "Boolean map of the pixels of class `c` in `lab` (N, H, W) that have a 4-neighbour of another class (void neighbours do not count)."
-    other = ((lab != c) & (lab != ignore_index)).float()[:, None]
+    "Boolean map of the pixels of class `c` in `lab` (N, H, W) that have a 4-neighbour of another class or void (VOC marks outlines as void)."
+    other = (lab != c).float()[:, None]
     cross = torch.tensor([[0., 1, 0], [1, 0, 1], [0, 1, 0]], device=lab.device).view(1, 1, 3, 3)
     return (lab == c) & (F.conv2d(other, cross, padding=1)[:, 0] > 0)
 
@@ -96,7 +96,7 @@ class BoundaryF(Metric):
     def value(self):
         if self.counts is None: return None
         f = self.per_class()
-        return 1.0 if torch.isnan(f).all() else float(f.nanmean())   # no boundary anywhere on either side: nothing was missed
+        return float(f.nanmean()) if not torch.isnan(f).all() else float('nan')   # no boundary on either side: nothing to measure
     @property
     def name(self): return 'boundary_f'
 
@@ -156,7 +156,7 @@ def seg_learner(dls,                   # segmentation DataLoaders: this package'
                 arch=None,             # None: the paper's U-Net; else a backbone for fastai's DynamicUnet (e.g. `resnet18` or 'resnet18')
                 pretrained=False,      # backbone weights: False, True (torchvision's, downloaded once into torch hub's cache) or a path to a state dict
                 n_out:int|None=None,   # output classes (default: found in `dls` as fastai does)
-                width:int=64, depth:int=4,   # the paper's U-Net
+                width:int|None=None, depth:int|None=None,   # the paper's U-Net (default 64, 4); not with `arch`
                 loss_func=None, metrics=None, lr:float=1e-3, **kwargs) -> Learner:
     "A fastai `Learner` for semantic segmentation whose decoder up-samples with `up`."
     parse_kind(up)
@@ -164,6 +164,11 @@ def seg_learner(dls,                   # segmentation DataLoaders: this package'
     n_in = dls.one_batch()[0].shape[1]
     loss_func = loss_func or CrossEntropyLossFlat(axis=1, ignore_index=VOID)
     metrics = seg_metrics() if metrics is None else metrics
+    if arch is not None and (width is not None or depth is not None):
+        raise ValueError(f"seg_learner: width and depth set the paper's U-Net (arch=None); with arch={getattr(arch, '__name__', arch)!r} they would not be used")
+    if arch is not None and kwargs.get('blur') and parse_kind(up)[0] != 'pixelshuffle':
+        raise ValueError(f"seg_learner: blur=True is an option of fastai's PixelShuffle_ICNR, which up={up!r} replaces; it would not be used")
+    width, depth = width or 64, depth or 4
     if arch is None:
         if pretrained: raise ValueError("seg_learner: the paper's U-Net (arch=None) has no pretrained weights; pass a backbone as arch")
         learn = Learner(dls, UNet(n_in, n_classes_, up, width, depth), loss_func=loss_func, metrics=metrics, opt_func=Adam, lr=lr,

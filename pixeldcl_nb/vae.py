@@ -116,7 +116,7 @@ class VAECallback(Callback):
             self.learn.metrics = [*self.learn.metrics, VAEStat('recon'), VAEStat('kl')]
 
     def before_batch(self):
-        if self.training: self._buffers = [b.detach().clone() for b in self.learn.model.buffers()]   # BatchNorm statistics, to undo a bad step
+        if self.training: self.saved_buffers = [b.detach().clone() for b in self.learn.model.buffers()]   # BatchNorm statistics, to undo a bad step
         if len(self.xb) != 1: raise ValueError(f"VAECallback: expected batches of (image, image), got {len(self.xb)} inputs")
         if self.target == 'input' and len(self.yb): self.learn.yb = (self.xb[0],)   # an autoencoder: the input is the target
         if not len(self.yb): return   # prediction without targets
@@ -150,7 +150,7 @@ class VAECallback(Callback):
         if not torch.isfinite(self.learn.loss):
             if self.training:   # the forward pass has already moved the BatchNorm statistics: put them back
                 with torch.no_grad():
-                    for b, saved in zip(self.learn.model.buffers(), self._buffers): b.copy_(saved)
+                    for b, saved in zip(self.learn.model.buffers(), self.saved_buffers): b.copy_(saved)
             raise FloatingPointError(f"VAECallback: the loss is {self.learn.loss.item()} ({'training' if self.training else 'validation'}, "
                                      f"epoch {self.epoch}, batch {self.iter}; reconstruction {self.recon.item():.4g}, KL {self.kl.item():.4g}). "
                                      f"Training stopped before the optimiser step: the weights and the BatchNorm statistics are as they were before this batch. "

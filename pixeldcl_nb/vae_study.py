@@ -148,6 +148,7 @@ def vae_study(out:Path|str='runs/vae', data:str='photos', path=None, ups:tuple=D
     runs = Path(runs) if runs is not None else out / 'runs'
     dls = vae_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
     x = dls.one_batch()[0]
+    if x.shape[-1] % 4: raise ValueError(f"vae_study: the image size must be a multiple of 4 (the period-4 checkerboard measure), got {x.shape[-1]}")
     todo = [(u, s) for u in ups for s in range(seeds)]
     results, models = {}, {}
     for i, (u, s) in enumerate(todo):
