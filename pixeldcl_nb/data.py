@@ -154,14 +154,13 @@ def read_mask(fname, n_classes:int, size:tuple|None=None,
 def seg_codes(dls) -> list|None:
     "Class names of segmentation `DataLoaders`: their `vocab`, else the codes of fastai's `MaskBlock` (kept through `export`), else None."
     v = getattr(dls, 'vocab', None)
-    if v is not None and len(v): return list(v)
+    return list(v) if v is not None and len(v) else _mask_codes(dls)
+
+def _mask_codes(dls) -> list|None:
+    "The codes of the `MaskBlock` (its `AddMaskCodes` transform) in `dls`, or None."
     for t in getattr(getattr(getattr(dls, 'train', None), 'after_item', None), 'fs', []):
         if getattr(t, 'codes', None) is not None: return list(t.codes)
     return None
-
-def _mask_codes(dls) -> list|None:
-    for t in dls.train.after_item.fs:
-        if getattr(t, 'codes', None) is not None: return list(t.codes)
 
 with quiet_fastai(): from fastai.data.core import DataLoaders
 

@@ -77,16 +77,21 @@ def export_program(model:nn.Module,        # the model (a copy is exported, see 
                    atol:float|None=None, rtol:float|None=None,   # default by dtype (float32: 1e-4)
                   ) -> torch.export.ExportedProgram:
     "`torch.export.export` of `model` with a dynamic batch and spatial size, checked equal to eager on `check`."
+    return _program(deployable(model), example, _checks(example, check), strict, atol, rtol)[0]
+
+def _program(m:nn.Module, example, checks:list, strict:bool, atol, rtol) -> tuple:
+    "`export_program` of the deployable `m`: the program, and `m`'s outputs on `checks` (which it equals)."
     xs = _inputs(example)
     if any(x.dim() > 0 and x.shape[0] == 1 for x in xs):
         raise ValueError(f"export_program: the example has a batch of 1 (shape {tuple(xs[0].shape)}), and torch.export fixes a dimension "
                          f"that is 1 in the example; export with a batch of 2 or more and the program takes any batch")
-    m = deployable(model)
     program = torch.export.export(m, xs, dynamic_shapes=dynamic_shapes(xs), strict=strict)
+    wants = []
     with torch.no_grad():
-        for c in _checks(example, check):
-            check_same(program.module()(*c), m(*c), f"exported program on input {', '.join(str(tuple(x.shape)) for x in c)}", atol, rtol)
-    return program
+        for c in checks:
+            wants.append(m(*c))
+            check_same(program.module()(*c), wants[-1], f"exported program on input {', '.join(str(tuple(x.shape)) for x in c)}", atol, rtol)
+    return program, wants
 
 def _ort():
     try: import onnxruntime
@@ -113,11 +118,9 @@ def export_onnx(model:nn.Module,          # the model (a copy is exported, see `
     "Export `model` to ONNX through `torch.export` (dynamic batch and spatial size), checked in onnxruntime against eager on `check`."
     _ort()
     checks = _checks(example, check)
-    program = export_program(model, example, check=checks, atol=atol, rtol=rtol)
+    program, wants = _program(deployable(model), example, checks, False, atol, rtol)
     path = Path(path)
     torch.onnx.export(program, _inputs(example), str(path), dynamo=True, external_data=external_data, verbose=False, **kwargs)
-    m = deployable(model)
-    with torch.no_grad():
-        for c in checks:
-            check_same(run_onnx(path, *c), m(*c), f"{path.name} in onnxruntime on input {', '.join(str(tuple(x.shape)) for x in c)}", atol, rtol)
+    for c, want in zip(checks, wants):
+        check_same(run_onnx(path, *c), want, f"{path.name} in onnxruntime on input {', '.join(str(tuple(x.shape)) for x in c)}", atol, rtol)
     return path

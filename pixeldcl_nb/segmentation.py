@@ -67,7 +67,7 @@ class MeanIoU(Metric):
     @property
     def name(self): return 'mean_iou'
 
-def label_boundaries(lab:Tensor, c:int, ignore_index:int=VOID) -> Tensor:
+def label_boundaries(lab:Tensor, c:int) -> Tensor:
     "Boolean map of the pixels of class `c` in `lab` (N, H, W) that have a 4-neighbour of another class or void (VOC marks outlines as void)."
     other = (lab != c).float()[:, None]
     cross = torch.tensor([[0., 1, 0], [1, 0, 1], [0, 1, 0]], device=lab.device).view(1, 1, 3, 3)
@@ -84,7 +84,7 @@ class BoundaryF(Metric):
         pred = torch.where(targ == self.ignore_index, targ, pred)     # no boundary counted inside void
         near = lambda b: F.max_pool2d(b[:, None].float(), 2 * self.tol + 1, 1, self.tol)[:, 0] > 0
         for c in range(n):
-            bp, bt = label_boundaries(pred, c, self.ignore_index), label_boundaries(targ, c, self.ignore_index)
+            bp, bt = label_boundaries(pred, c), label_boundaries(targ, c)
             self.counts[c] += torch.stack([(bp & near(bt)).sum(), bp.sum(), (bt & near(bp)).sum(), bt.sum()]).cpu()
     def per_class(self) -> Tensor:
         "Each class's boundary F; NaN for a class with boundaries in neither prediction nor target, 0 for one with boundaries on one side only."
