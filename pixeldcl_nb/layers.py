@@ -4,17 +4,18 @@
 
 # %% ../nbs/00_layers.ipynb #220667a7
 from __future__ import annotations
-import contextlib, itertools, math, re, warnings
+import contextlib, itertools, math, numbers, re, warnings
 from typing import NamedTuple, Sequence
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 
 # %% auto #0
-__all__ = ['UP_KINDS', 'phase_list', 'phase_sum', 'interleave', 'interleave_stack', 'dilate', 'DCL', 'DCL3d', 'cross_mask',
-           'cross_kernel', 'pixel_dcl', 'seq_upsample', 'PixelDCL', 'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d',
-           'ResizeConv', 'ResizeConv3d', 'quiet_fastai', 'PixelShuffleUp', 'parse_kind', 'upsampler', 'Swap',
-           'DeconvReport', 'replace_deconvs']
+__all__ = ['STUDIES', 'UP_REGISTRY', 'UP_KINDS', 'phase_list', 'phase_sum', 'interleave', 'interleave_stack', 'dilate',
+           'positive_ints', 'evaluating', 'DCL', 'DCL3d', 'cross_mask', 'cross_kernel', 'pixel_dcl', 'seq_upsample',
+           'PixelDCL', 'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv', 'ResizeConv3d', 'quiet_fastai',
+           'PixelShuffleUp', 'UpKind', 'register_upsampler', 'up_kinds', 'default_kinds', 'parse_kind', 'upsampler',
+           'kinds_table', 'Swap', 'DeconvReport', 'replace_deconvs']
 
 # %% ../nbs/00_layers.ipynb #ee185d95
 def phase_list(ndim:int=2) -> list[tuple[int, ...]]:
@@ -92,6 +93,20 @@ def dilate(x:Tensor, phase:Sequence[int]) -> Tensor:
     return y
 
 # %% ../nbs/00_layers.ipynb #b3d73cb3
+def positive_ints(where:str, **values) -> None:
+    "Raise a `ValueError` naming the first of `values` (name=value) that is not a positive int; `where` starts the message."
+    for k, v in values.items():
+        if isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < 1: raise ValueError(f"{where}: {k} must be a positive int, got {v!r}")
+
+@contextlib.contextmanager
+def evaluating(*modules:nn.Module):
+    "Put `modules` (and all their submodules) in eval mode inside the block, and back to each submodule's own mode after it."
+    modes = [(m, m.training) for mod in modules for m in mod.modules()]
+    for mod in modules: mod.eval()
+    try: yield modules[0] if len(modules) == 1 else modules
+    finally:
+        for m, was in modes: m.training = was
+
 def _uniform_(w:Tensor, fan_in:int) -> Tensor:
     "Variance-preserving init: U(-a, a) with a = sqrt(3 / fan_in), so Var(w) = 1 / fan_in."
     a = math.sqrt(3.0 / fan_in)
@@ -140,9 +155,7 @@ class _Up(nn.Module):
         super().__init__()
         nf = ni if nf is None else nf
         name = type(self).__name__
-        for arg, v in (('ni', ni), ('nf', nf), ('ks', ks)):
-            if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-                raise ValueError(f"{name}: {arg} must be a positive int, got {v!r}")
+        positive_ints(name, ni=ni, nf=nf, ks=ks)
         if self.odd_ks and ks % 2 == 0:
             raise ValueError(f"{name}: ks must be odd (its convolutions use 'same' padding"
                              f"{' and the cross mask' if 'PixelDCL' in name else ''}), got ks={ks}")
@@ -578,32 +591,103 @@ class PixelShuffleUp(_Up):
     def _extra(self) -> str: return ", blur=True" if self.blur else ""
 
 # %% ../nbs/00_layers.ipynb #db1a0b68
-_KINDS = {'dcl': (DCL, DCL3d), 'pixeldcl': (PixelDCL, PixelDCL3d), 'ipixeldcl': (iPixelDCL, iPixelDCL3d),
-          'resize_conv': (ResizeConv, ResizeConv3d), 'pixelshuffle': (PixelShuffleUp, None)}
-UP_KINDS = tuple(_KINDS)
+STUDIES = ('x2', 'seg', 'vae', 'bench')   # the studies and the benchmark that take their default kinds from the registry
+
+class UpKind(NamedTuple):
+    "One entry of `UP_REGISTRY`: an up-sampler kind and what it offers."
+    name:str                  # the kind's name, lower case letters and '_' (a kernel size may follow it: 'dcl4')
+    cls:type                  # the 2D layer, called as `cls(ni, nf, **kwargs)`
+    cls3d:type|None           # the 3D layer, or None
+    aliases:tuple             # other names that mean this kind
+    doc:str                   # one line for listings
+    studies:dict              # study name (see `STUDIES`) -> the kinds it runs by default ('dcl4', 'pixeldcl/reference' ...)
+    @property
+    def reference(self) -> bool:
+        "Whether the kind has a literal reference implementation beside its fast path (`impl='reference'`)."
+        return 'reference' in self.cls.impls
+
+UP_REGISTRY: dict[str, UpKind] = {}
+_ALIASES: dict[str, str] = {}
+
+def register_upsampler(name:str,            # the kind's name: lower case letters and '_'
+                       cls:type,            # 2D class, `cls(ni, nf, **kwargs)`, output (N, nf, 2H, 2W)
+                       cls3d:type|None=None,# 3D class, or None
+                       aliases:tuple=(),    # other names that resolve to `name`
+                       doc:str='',          # one line for listings
+                       studies:dict|None=None # study -> default kinds (None: `name` in every study of `STUDIES`)
+                      ) -> UpKind:
+    "Add an up-sampler kind to `UP_REGISTRY`, so that `upsampler`, the models, the learners, the studies and the benchmark know it."
+    if not re.fullmatch(r'[a-z_]+', str(name)): raise ValueError(f"register_upsampler: name must be lower case letters and '_', got {name!r}")
+    for n in (name, *aliases):
+        if n in UP_REGISTRY or n in _ALIASES: raise ValueError(f"register_upsampler: {n!r} is already a kind or an alias")
+    for c in (cls, cls3d):
+        if c is not None and not (isinstance(c, type) and issubclass(c, nn.Module)):
+            raise TypeError(f"register_upsampler: {name!r}: classes must be nn.Module subclasses, got {c!r}")
+    studies = {s: (name,) for s in STUDIES} if studies is None else dict(studies)
+    bad = set(studies) - set(STUDIES)
+    if bad: raise ValueError(f"register_upsampler: {name!r}: unknown studies {sorted(bad)}: expected some of {', '.join(STUDIES)}")
+    entry = UpKind(name, cls, cls3d, tuple(aliases), doc, {s: tuple(ks) for s, ks in studies.items()})
+    UP_REGISTRY[name] = entry
+    _ALIASES.update({a: name for a in aliases})
+    return entry
+
+register_upsampler('dcl', DCL, DCL3d, aliases=('transposed', 'deconv', 'convtranspose'),
+                   doc="transposed convolution, 6x6 by default (the paper's baseline); 'dcl3' the authors' code's, 'dcl4' DCGAN's",
+                   studies=dict(x2=('dcl', 'dcl4', 'dcl3'), seg=('dcl',), vae=('dcl',), bench=('dcl', 'dcl4')))
+register_upsampler('pixeldcl', PixelDCL, PixelDCL3d, doc="PixelDCL: the four phases in sequence, each from the ones before (the paper's Eq. 4)",
+                   studies=dict(x2=('pixeldcl',), seg=('pixeldcl',), vae=('pixeldcl',), bench=('pixeldcl', 'pixeldcl/reference', 'pixeldcl/seq')))
+register_upsampler('ipixeldcl', iPixelDCL, iPixelDCL3d, doc="iPixelDCL: PixelDCL with the input fed to every step",
+                   studies=dict(x2=('ipixeldcl',), seg=('ipixeldcl',), bench=('ipixeldcl', 'ipixeldcl/reference')))
+register_upsampler('resize_conv', ResizeConv, ResizeConv3d, doc="nearest-neighbour x2, then a 3x3 convolution (Odena et al. 2016)",
+                   studies=dict(x2=('resize_conv',), bench=('resize_conv',)))
+register_upsampler('pixelshuffle', PixelShuffleUp, doc="fastai's PixelShuffle_ICNR: 1x1 convolution, pixel shuffle, ICNR init",
+                   studies=dict(x2=('pixelshuffle',), bench=('pixelshuffle',)))
+UP_KINDS = tuple(UP_REGISTRY)   # the kinds built in
+
+def up_kinds(ndim:int|None=None,        # only kinds with a layer of this many spatial dims (2 or 3)
+             reference:bool|None=None  # only kinds with (True) or without (False) a literal reference
+            ) -> tuple[str, ...]:
+    "The registered kinds, in registration order, optionally those with a `ndim`-D layer or a reference implementation."
+    return tuple(k for k, e in UP_REGISTRY.items() if (ndim is None or (e.cls, e.cls3d)[ndim - 2] is not None)
+                 and (reference is None or e.reference == reference))
+
+def default_kinds(study:str) -> tuple[str, ...]:
+    "The kinds that `study` (one of `STUDIES`) runs by default, from every registry entry, in registration order."
+    if study not in STUDIES: raise ValueError(f"default_kinds: study must be one of {', '.join(STUDIES)}, got {study!r}")
+    return tuple(k for e in UP_REGISTRY.values() for k in e.studies.get(study, ()))
 
 def parse_kind(kind:str) -> tuple[str, int|None]:
-    "Split an up-sampler kind such as 'dcl4' into its name and kernel size ('dcl', 4); the size is None if absent."
+    "Split an up-sampler kind such as 'dcl4' into its registered name and kernel size ('dcl', 4); aliases resolve ('deconv4' -> ('dcl', 4)); the size is None if absent."
     m = re.fullmatch(r'([a-z_]+?)(\d+)?', str(kind).lower().strip())
-    if m is None or m.group(1) not in _KINDS:
-        raise ValueError(f"unknown up-sampler kind {kind!r}: expected one of {', '.join(UP_KINDS)}, optionally followed by a kernel size")
-    return m.group(1), None if m.group(2) is None else int(m.group(2))
+    name = m and _ALIASES.get(m.group(1), m.group(1))
+    if name not in UP_REGISTRY:
+        raise ValueError(f"unknown up-sampler kind {kind!r}: expected one of {', '.join(UP_REGISTRY)} (see UP_REGISTRY), optionally followed by a kernel size")
+    return name, None if m.group(2) is None else int(m.group(2))
 
-def upsampler(kind:str,        # one of `UP_KINDS`, optionally followed by a kernel size ('dcl3')
+def upsampler(kind:str,        # a registered kind or alias (see `UP_REGISTRY`), optionally followed by a kernel size ('dcl3')
               ni:int,          # input channels
               nf:int|None=None,# output channels (default `ni`)
               ndim:int=2,      # spatial dimensions: 2 or 3
               **kwargs         # passed to the layer: `ks`, `bias`, `norm_type`, `act_cls`, `impl`, `blur`, ...
              ) -> nn.Module:
-    "A x2 up-sampler of the given `kind`."
+    "A x2 up-sampler of the given `kind`: (N, ni, *S) -> (N, nf, *2S). Raises `ValueError` for an unknown kind, a missing 3D form or a kernel size given twice."
     name, ks = parse_kind(kind)
     if ndim not in (2, 3): raise ValueError(f"upsampler: ndim must be 2 or 3, got {ndim!r}")
-    cls = _KINDS[name][ndim - 2]
+    e = UP_REGISTRY[name]
+    cls = (e.cls, e.cls3d)[ndim - 2]
     if cls is None: raise ValueError(f"upsampler: kind {kind!r} has no {ndim}D version")
     if ks is not None:
         if 'ks' in kwargs and kwargs['ks'] != ks: raise ValueError(f"upsampler: kind {kind!r} says ks={ks}, but ks={kwargs['ks']} was passed too")
         kwargs['ks'] = ks
     return cls(ni, nf, **kwargs)
+
+# %% ../nbs/00_layers.ipynb #33b3565c
+def kinds_table() -> str:
+    "Markdown table of `UP_REGISTRY`: kind, aliases, 2D/3D classes, reference, description."
+    rows = ["| kind | aliases | 2D | 3D | literal reference | what it is |", "|---|---|---|---|---|---|"]
+    rows += [f"| `{e.name}` | {', '.join(f'`{a}`' for a in e.aliases)} | `{e.cls.__name__}` | {f'`{e.cls3d.__name__}`' if e.cls3d else '-'} | "
+             f"{'yes' if e.reference else 'no'} | {e.doc} |" for e in UP_REGISTRY.values()]
+    return '\n'.join(rows)
 
 # %% ../nbs/00_layers.ipynb #20c606ee
 class Swap(NamedTuple):
