@@ -4,32 +4,33 @@
 
 # %% ../nbs/05_seg_study.ipynb #8f887517
 from __future__ import annotations
-import csv, json, math, random, time
+import time
 from pathlib import Path
 import torch
 import torch.nn.functional as F
-from torch import Tensor
 from fastcore.script import call_parse
-from .layers import parse_kind, quiet_fastai
+from fastcore.meta import delegates
+from .layers import positive_ints, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, spectral_peak_ratio
-from .data import VOID, positive_ints, nuclei_dls, voc_dls, coco_dls, camvid_dls, folder_dls, data_fingerprint, first_items
+from .data import VOID, nuclei_dls, voc_dls, coco_dls, camvid_dls, folder_dls, first_items
 from .segmentation import seg_learner
-with quiet_fastai():
-    from fastai.basics import Callback, set_seed
-    from fastai.learner import SkipToEpoch
+from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
+                              headless, cli_errors)
 
 # %% auto #0
-__all__ = ['SEG_COLUMNS', 'DEFAULT_UPS', 'seg_data', 'EpochCheckpoint', 'prob_measures', 'fit_run', 'run_seg', 'write_csv',
-           'mean_std', 'seg_table', 'show_seg_predictions', 'show_seg_curves', 'seg_study', 'pixeldcl_seg']
+__all__ = ['SEG_COLUMNS', 'seg_data', 'prob_measures', 'run_seg', 'seg_table', 'show_seg_predictions', 'show_seg_curves',
+           'seg_section', 'seg_study', 'pixeldcl_seg']
 
 # %% ../nbs/05_seg_study.ipynb #fa326afb
-def seg_data(data:str='nuclei', path=None, size:int=128, bs:int=8,
-             n_train:int|None=None,  # nuclei: random crops per epoch (None: 512); other data: the first `n_train` training images (None: all)
+def seg_data(data:str='nuclei',
+             path:Path|str|None=None,  # the dataset's folder (voc, coco; camvid: fetched when None)
+             size:int=128, bs:int=8,
+             n_train:int|None=None,  # nuclei: random crops per epoch (None: 256); other data: the first `n_train` training images (None: all)
              n_valid:int|None=None,  # nuclei: fixed validation crops (None: 64); other data: the first `n_valid` validation images (None: all)
              **kwargs):
     "Segmentation `DataLoaders` by name: 'nuclei', 'voc', 'coco', 'camvid', or a folder path (see `folder_dls`)."
     name = str(data).lower()
-    if name == 'nuclei': return nuclei_dls(size, n_train or 512, n_valid or 64, bs=bs, path=path, **kwargs)
+    if name == 'nuclei': return nuclei_dls(size, n_train or 256, n_valid or 64, bs=bs, path=path, **kwargs)
     if name in ('voc', 'coco', 'camvid'):
         if path is None and name == 'camvid':
             with quiet_fastai(): from fastai.data.external import untar_data, URLs
@@ -42,122 +43,55 @@ def seg_data(data:str='nuclei', path=None, size:int=128, bs:int=8,
     raise ValueError(f"seg_data: data must be 'nuclei', 'voc', 'coco', 'camvid' or an existing folder, got {data!r}")
 
 # %% ../nbs/05_seg_study.ipynb #affc1e55
-class EpochCheckpoint(Callback):
-    "Save model, optimiser and recorder values to `fname` (+ `.json`) after every epoch."
-    order = 65   # after the Recorder
-    def __init__(self, fname:Path, config:dict): self.fname, self.config = Path(fname), config
-    def after_epoch(self):
-        self.learn.save(self.fname.parent.absolute() / self.fname.stem, with_opt=True)   # fastai's own format (optimiser state included)
-        self.fname.with_suffix('.json').write_text(json.dumps(dict(config=self.config, epoch=self.epoch,
-                                                                     values=[list(map(float, v)) for v in self.recorder.values])))
-
-_SEG_STUDY_VERSION = 1
+_SEG_STUDY_VERSION = 2   # bump when what run_seg computes changes, so that saved results are not reused
 
 @torch.no_grad()
 def prob_measures(learn, dl) -> dict:
-    "Checkerboard measures of the predicted class probabilities on `dl`, and the period-2 peak ratio of the one-hot targets."
-    learn.model.eval()
+    "Checkerboard measures of the predicted class probabilities on `dl` (pooled polyphase spread, border 4; period-2 peak ratio), and the period-2 peak ratio of the one-hot targets."
     probs, targs = [], []
-    for xb, yb in dl:
-        probs.append(learn.model(xb).float().softmax(1))
-        t = yb.long().clone(); t[t == VOID] = 0
-        targs.append(F.one_hot(t, probs[-1].shape[1]).permute(0, 3, 1, 2).float())
+    with evaluating(learn.model) as m:
+        for xb, yb in dl:
+            probs.append(m(xb).float().softmax(1))
+            t = yb.long().clone(); t[t == VOID] = 0
+            targs.append(F.one_hot(t, probs[-1].shape[1]).permute(0, 3, 1, 2).float())
     p, t = torch.cat(probs), torch.cat(targs)
     return dict(prob_checkerboard=checkerboard_score(p, border=4, pooled=True).item(),
                 prob_peak_ratio=spectral_peak_ratio(p).item(), target_peak_ratio=spectral_peak_ratio(t).item())
 
-def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called after seeding)
-            name:str,                 # the run's file name stem, e.g. 'pixeldcl-s0'
-            config:dict,              # everything that defines the run: a saved result or checkpoint is reused only if equal
-            epochs:int, lr:float, seed:int=0,
-            out:Path|str|None=None,   # folder for `{name}.json`, `{name}.pth` and the checkpoint; None: keep nothing
-            show_progress:bool=True,
-            cbs:list|None=None,       # more fastai callbacks for the fit
-            measure=None              # learn -> dict of extra results (after training)
-           ) -> dict:
-    "Fit a learner with a one-cycle schedule, seeded, resuming from its last epoch checkpoint; return its metrics and curves."
-    out = Path(out) if out is not None else None
-    res_f = out / f'{name}.json' if out is not None else None
-    if res_f is not None and res_f.exists():
-        res = json.loads(res_f.read_text())
-        if res.get('config') == config:
-            if show_progress: print(f"{name}: the saved result {res_f} has these settings and data: reused, not trained again")
-            return res
-    set_seed(seed)
-    learn = make_learner()
-    learn.dls.train.rng = random.Random(seed)
-    cbs, start, past = list(cbs or []), 0, []
-    if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        ck, meta = out / f'{name}-ckpt.pth', out / f'{name}-ckpt.json'
-        m = json.loads(meta.read_text()) if ck.exists() and meta.exists() else None
-        if m is not None and m['config'] == config:
-            learn.load(ck.parent.absolute() / ck.stem, with_opt=True)
-            start, past = m['epoch'] + 1, m['values']
-        cbs.append(EpochCheckpoint(ck, config))
-    t = time.time()
-    if start < epochs:
-        if show_progress: learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
-        else:
-            with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
-    names = list(learn.recorder.metric_names[1:-1])     # train_loss, valid_loss, metrics (epoch and time left out)
-    values = past + [list(map(float, v)) for v in learn.recorder.values[start:]]   # the Recorder also logs the skipped epochs
-    final = dict(zip(names[1:], values[-1][1:])) if values else {}
-    if not math.isfinite(final.get('valid_loss', float('nan'))):
-        raise RuntimeError(f"{name} diverged (valid loss {final.get('valid_loss')}); nothing saved. Try a lower lr than {lr}.")
-    res = dict(config=config, train_s=time.time() - t, resumed_from=start, curves=dict(names=names, values=values), **final,
-               **(measure(learn) if measure is not None else {}))
-    if res_f is not None:
-        torch.save(learn.model.state_dict(), out / f'{name}.pth')
-        res_f.write_text(json.dumps(res, indent=1))
-        for f in (ck, meta): f.unlink(missing_ok=True)   # finished: the result and the weights are what is kept
-    return res
-
-def run_seg(up:str, dls, epochs:int=4, lr:float=1e-3, width:int=16, depth:int=4, seed:int=0,
-            out:Path|str|None=None,   # folder for `{up}-s{seed}.json`, its weights and its checkpoint; None: keep nothing
+def run_seg(kind:str, dls, epochs:int=4, lr:float=1e-3, width:int=16, depth:int=4, seed:int=0,
+            out:Path|str|None=None,   # folder for `{kind}-s{seed}.json`, its weights and its checkpoint; None: keep nothing
             show_progress:bool=True,
             cbs:list|None=None        # more fastai callbacks for the fit
            ) -> dict:
-    "Train the paper's U-Net with `up` on `dls` and return its metrics, curves and checkerboard measures (resuming when possible)."
-    parse_kind(up)
-    cfg = dict(study=_SEG_STUDY_VERSION, up=up, epochs=epochs, lr=lr, width=width, depth=depth, seed=seed,
-               n_train=len(dls.train_ds), n_valid=len(dls.valid_ds), bs=dls.bs, data=data_fingerprint(dls))
-    return fit_run(lambda: seg_learner(dls, up, width=width, depth=depth, lr=lr), f'{up}-s{seed}', cfg, epochs, lr, seed,
-                   out, show_progress, cbs, measure=lambda learn: prob_measures(learn, dls.valid))
+    "Train the paper's U-Net with `kind` on `dls` and return its metrics, curves and checkerboard measures (resuming when possible)."
+    cfg = run_config('seg', _SEG_STUDY_VERSION, kind, seed, dls, epochs=epochs, lr=lr, width=width, depth=depth)
+    return fit_run(lambda: seg_learner(dls, kind, width=width, depth=depth, lr=lr), cfg, epochs, lr, out, show_progress, cbs,
+                   measure=lambda learn: prob_measures(learn, dls.valid))
 
 # %% ../nbs/05_seg_study.ipynb #71d709db
 SEG_COLUMNS = ('pixel_acc', 'mean_iou', 'boundary_f', 'prob_checkerboard', 'prob_peak_ratio')
 
-def write_csv(fname, results:dict, columns:tuple) -> None:
-    "One row per run of a study's `results` (per up-sampler, a list of per-seed results): up, seed, `columns`, valid_loss, train_s."
-    with open(fname, 'w', newline='') as f:
-        w = csv.writer(f); w.writerow(['up', 'seed', *columns, 'valid_loss', 'train_s'])
-        for u, rs in results.items():
-            for s, r in enumerate(rs): w.writerow([u, s, *[r[c] for c in columns], r['valid_loss'], r['train_s']])
-
-def mean_std(vals:list, nd:int=4) -> str:
-    "'mean ± std' of `vals` with `nd` decimals (just the mean for one value)."
-    v = torch.tensor(vals, dtype=torch.float64)
-    return f"{v.mean():.{nd}f}" + (f" ± {v.std():.{nd}f}" if len(vals) > 1 else "")
-
 def seg_table(results:dict) -> str:
-    "Markdown table of `seg_study` results (per up-sampler, a list of per-seed results)."
+    "Markdown table of `seg_study` results (per kind, a list of per-seed results)."
     first = next(iter(results.values()))[0]
-    rows = ["| up-sampler | pixel accuracy | mean IoU | boundary F | checkerboard of the probabilities | period-2 peak ratio of the probabilities | train (s) |",
+    rows = ["| up-sampler | pixel accuracy ↑ | mean IoU ↑ | boundary F ↑ | checkerboard of the probabilities ↓ | period-2 peak ratio of the probabilities ↓ | train (s) |",
             "|---|---:|---:|---:|---:|---:|---:|"]
-    for up, rs in results.items():
-        rows.append(f"| {up} | " + " | ".join(mean_std([r[c] for r in rs], 3 if c == 'prob_peak_ratio' else 4) for c in SEG_COLUMNS)
+    for k, rs in results.items():
+        rows.append(f"| {k} | " + " | ".join(mean_std([r[c] for r in rs], 3 if c == 'prob_peak_ratio' else 4) for c in SEG_COLUMNS)
                     + f" | {mean_std([r['train_s'] for r in rs], 0)} |")
     rows.append(f"| *targets (one-hot)* | | | | | {first['target_peak_ratio']:.3f} | |")
     return '\n'.join(rows)
 
 @torch.no_grad()
-def show_seg_predictions(models:dict, dl, n:int=4, fname=None):
+def show_seg_predictions(models:dict, dl, n:int=4, fname:Path|str|None=None):
     "Figure 7 layout: `n` validation crops; rows: image, truth, then each model's prediction; returns the figure."
     import matplotlib.pyplot as plt
     xb, yb = first_items(dl, n)   # fewer if the set has fewer
     n = len(xb)
-    rows = [('image', xb), ('truth', yb)] + [(k, m.eval()(xb).argmax(1)) for k, m in models.items()]
+    preds = []
+    for k, m in models.items():
+        with evaluating(m): preds.append((k, m(xb).argmax(1)))
+    rows = [('image', xb), ('truth', yb)] + preds
     fig, axs = plt.subplots(len(rows), n, figsize=(2 * n, 2 * len(rows)), squeeze=False)
     for i, (name, ims) in enumerate(rows):
         for j in range(n):
@@ -170,82 +104,85 @@ def show_seg_predictions(models:dict, dl, n:int=4, fname=None):
     if fname is not None: fig.savefig(fname, dpi=70)
     return fig
 
-def show_seg_curves(results:dict, fname=None):
-    "Validation loss and mean IoU per epoch, mean over seeds, one line per up-sampler; returns the figure."
+def show_seg_curves(results:dict, fname:Path|str|None=None):
+    "Validation loss and mean IoU per epoch, mean over seeds, one line per kind; returns the figure."
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(1, 2, figsize=(9, 3.2))
-    for up, rs in results.items():
+    for k, rs in results.items():
         names = rs[0]['curves']['names']
         v = torch.tensor([r['curves']['values'] for r in rs], dtype=torch.float64).mean(0)
         ep = range(1, len(v) + 1)
-        axs[0].plot(ep, v[:, names.index('valid_loss')], marker='o', label=up)
-        axs[1].plot(ep, v[:, names.index('mean_iou')], marker='o', label=up)
-    for ax, t in zip(axs, ('validation loss', 'mean IoU')): ax.set_xlabel('epoch'); ax.set_title(t); ax.grid(alpha=.3)
+        axs[0].plot(ep, v[:, names.index('valid_loss')], marker='o', label=k)
+        axs[1].plot(ep, v[:, names.index('mean_iou')], marker='o', label=k)
+    for ax, t in zip(axs, ('validation loss ↓', 'mean IoU ↑')): ax.set_xlabel('epoch'); ax.set_title(t); ax.grid(alpha=.3)
     axs[1].legend(fontsize=8)
     fig.tight_layout()
     if fname is not None: fig.savefig(fname, dpi=80)
     return fig
 
-DEFAULT_UPS = ('dcl', 'ipixeldcl', 'pixeldcl')
+def seg_section(src) -> str:
+    "The report's Markdown section of a segmentation study, from its saved results only (`load_results`: a file, its folder, or the dict); figures as files next to it."
+    res = load_results(src, 'seg')
+    st, results = res['settings'], res['results']
+    c = next(iter(results.values()))[0]['config']
+    seeds = len(next(iter(results.values())))
+    return f"""## Semantic segmentation (the paper's Table 1, on {st['data']})
 
-def seg_study(out:Path|str='runs/seg', data:str='nuclei', path=None, ups:tuple=DEFAULT_UPS, epochs:int=4, seeds:int=1,
-              size:int=128, bs:int=8, lr:float=1e-3, width:int=16, depth:int=4,
-              n_train:int|None=None, n_valid:int|None=None,   # nuclei: crops per epoch / validation crops (None: 256 / 64); other data: the first N of each split (None: all)
-              show_progress:bool=True, **kwargs) -> dict:
-    "Train the paper's U-Net with each up-sampler on `data`; write the table, CSV and figures in `out`; return results and section."
-    import matplotlib; import matplotlib.pyplot as plt
-    if not ups: raise ValueError("seg_study: no up-samplers given")
-    for u in ups: parse_kind(u)
-    if str(data).lower() == 'nuclei': n_train, n_valid = n_train or 256, n_valid or 64
-    positive_ints('seg_study', epochs=epochs, seeds=seeds, size=size, bs=bs, width=width, depth=depth,
-                  **{k: v for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None})
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    dls = seg_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
-    runs = [(u, s) for u in ups for s in range(seeds)]
-    results, models = {}, {}
-    for i, (u, s) in enumerate(runs):
-        print(f"[{i + 1}/{len(runs)}] U-Net with {u}, seed {s}", flush=True)
-        results.setdefault(u, []).append(run_seg(u, dls, epochs, lr, width, depth, s, out / 'runs', show_progress))
-        if s == 0:
-            with quiet_fastai(): models[u] = seg_learner(dls, u, width=width, depth=depth).model
-            models[u].load_state_dict(torch.load(out / 'runs' / f'{u}-s0.pth'))
-    write_csv(out / 'seg_results.csv', results, SEG_COLUMNS)
-    table = seg_table(results)
-    (out / 'seg_table.md').write_text(table + '\n')
-    backend = matplotlib.get_backend(); plt.switch_backend('agg')
-    try:
-        plt.close(show_seg_predictions(models, dls.valid, fname=out / 'seg_predictions.png'))
-        plt.close(show_seg_curves(results, fname=out / 'seg_curves.png'))
-    finally: plt.switch_backend(backend)
-    section = f"""## Semantic segmentation (the paper's Table 1, on {data})
+The paper's U-Net (width {c['width']}, depth {c['depth']}) with each up-sampler in its decoder, trained with Adam and a one-cycle schedule (max lr {c['lr']}) for {c['epochs']} epochs on {c['n_train']} crops of {st['size']}x{st['size']} per epoch (batch {c['bs']}), softmax cross-entropy with void ignored; validation on {c['n_valid']} fixed crops; {f'{seeds} seeds, mean ± standard deviation' if seeds > 1 else 'one seed'}. Mean IoU comes from one confusion matrix over the validation set; the boundary F-score matches each class's boundaries within 2 pixels and averages over classes; the checkerboard columns measure the predicted class probabilities (polyphase spread, pooled over classes; period-2 spectral peak ratio, against the one-hot targets' own). ↑: higher is better, ↓: lower is better.
 
-The paper's U-Net (width {width}, depth {depth}) with each up-sampler in its decoder, trained with Adam and a one-cycle schedule (max lr {lr}) for {epochs} epochs on {len(dls.train_ds)} crops of {size}x{size} per epoch (batch {bs}), softmax cross-entropy with void ignored; validation on {len(dls.valid_ds)} fixed crops; {f'{seeds} seeds, mean ± standard deviation' if seeds > 1 else 'one seed'}. Mean IoU comes from one confusion matrix over the validation set; the boundary F-score matches each class's boundaries within 2 pixels and averages over classes; the checkerboard columns measure the predicted class probabilities (polyphase spread, pooled over classes; period-2 spectral peak ratio, against the one-hot targets' own).
-
-{table}
+{seg_table(results)}
 
 ![predictions](seg_predictions.png)
 
 *Validation crops: image, truth, and each up-sampler's prediction (seed 0).*
 
 ![curves](seg_curves.png)
+
+*Validation loss and mean IoU per epoch, mean over seeds.*
 """
-    (out / 'seg_section.md').write_text(section)
-    return dict(results=results, section=section)
+
+def seg_study(out:Path|str='runs/seg',   # output folder
+              data:str='nuclei',         # 'nuclei', 'voc', 'coco', 'camvid', or a folder of images/ and masks/ (see `seg_data`)
+              path:Path|str|None=None,   # the dataset's folder (voc, coco, camvid)
+              kinds:tuple|str|None=None, # up-sampler kinds (None: `default_kinds('seg')`)
+              epochs:int=4,              # training epochs per run
+              seeds:int=1,               # seeds per kind (weights and batch order), runs paired by seed
+              size:int=128,              # crop side (pixels)
+              bs:int=8,                  # batch size
+              lr:float=1e-3,             # maximum learning rate (one-cycle)
+              width:int=16,              # U-Net width (the paper: 64)
+              depth:int=4,               # U-Net depth (the paper: 4)
+              n_train:int|None=None,     # nuclei: crops per epoch (None: 256); other data: the first N training images (None: all)
+              n_valid:int|None=None,     # nuclei: validation crops (None: 64); other data: the first N validation images (None: all)
+              show_progress:bool=True, **kwargs) -> dict:
+    "Train the paper's U-Net with each kind on `data`; save results (JSON, CSV), figures and the section `seg.md` in `out`; return the saved results."
+    kinds = check_kinds(kinds, 'seg', 'seg_study')
+    positive_ints('seg_study', epochs=epochs, seeds=seeds, size=size, bs=bs, width=width, depth=depth,
+                  **{k: v for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None})
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    dls = seg_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
+    results = run_study(kinds, seeds, lambda k, s: run_seg(k, dls, epochs, lr, width, depth, s, out / 'runs', show_progress), 'U-Net')
+    f = save_results(out, 'seg', dict(data=str(data), size=size), results)
+    write_csv(out / 'seg_results.csv', results, SEG_COLUMNS)
+    models = {}
+    for k in kinds:
+        with quiet_fastai(): models[k] = seg_learner(dls, k, width=width, depth=depth).model
+        models[k].load_state_dict(torch.load(out / 'runs' / f'{k}-s0.pth'))
+    with headless():
+        import matplotlib.pyplot as plt
+        plt.close(show_seg_predictions(models, dls.valid, fname=out / 'seg_predictions.png'))
+        plt.close(show_seg_curves(results, fname=out / 'seg_curves.png'))
+    (out / 'seg.md').write_text(seg_section(f))
+    return load_results(f)
 
 # %% ../nbs/05_seg_study.ipynb #819829e4
 @call_parse
-def pixeldcl_seg(data:str='nuclei',         # 'nuclei', 'voc', 'coco', 'camvid', or a folder of images/ and masks/
-                 path:str=None,              # the dataset's folder (for voc, coco, camvid)
-                 up:str=','.join(DEFAULT_UPS),  # comma-separated up-sampler kinds
-                 epochs:int=4, seeds:int=1, size:int=128, bs:int=8, lr:float=1e-3,
-                 width:int=16,               # U-Net width (the paper: 64)
-                 depth:int=4,                # U-Net depth (the paper: 4)
-                 n_train:int=None, n_valid:int=None,   # nuclei: crops per epoch / validation crops (default 256 / 64); other data: the first N images of each split (default all)
-                 out:str='runs/seg',         # output folder
-                 threads:int=0):             # torch threads (0: torch's default)
-    "Train the paper's U-Net with each up-sampler and write the Table 1 analogue, figures and CSV in `out`."
-    if threads: torch.set_num_threads(threads)
+@delegates(seg_study, but=['kinds', 'path', 'show_progress'])
+def pixeldcl_seg(kinds:str=None,   # comma-separated up-sampler kinds (default: the registry's for this study)
+                 path:str=None,    # the dataset's folder (voc, coco, camvid)
+                 threads:int=0,    # torch threads (0: torch's default)
+                 **kwargs):
+    "Train the paper's U-Net with each up-sampler and write the Table 1 analogue (seg.md), figures, JSON and CSV in `out`."
     t = time.time()
-    try: seg_study(out, data, path, tuple(u.strip() for u in up.split(',') if u.strip()), epochs, seeds, size, bs, lr, width, depth, n_train, n_valid)
-    except (ValueError, FileNotFoundError) as e: raise SystemExit(f"pixeldcl_seg: {e}")
-    print(f"wrote {Path(out) / 'seg_table.md'} in {time.time() - t:.0f} s")
+    with cli_errors('pixeldcl_seg', threads): res = seg_study(kinds=kinds, path=path, **kwargs)
+    print(f"wrote {Path(kwargs.get('out', 'runs/seg')) / 'seg.md'} in {time.time() - t:.0f} s")
