@@ -4,23 +4,27 @@
 
 # %% ../nbs/07_vae_study.ipynb #73fb1fd0
 from __future__ import annotations
-import json, math, time
+import time
 from pathlib import Path
 import torch
 from torch import Tensor
 from fastcore.script import call_parse
-from .layers import parse_kind, quiet_fastai
+from fastcore.meta import delegates
+from .layers import positive_ints, evaluating
 from .checkerboard import checkerboard_score, spectral_peak_ratio, power_spectrum
-from .data import positive_ints, photo_dls, celeba_dls, fashion_mnist_dls, image_folder_dls, FASHION_MNIST, data_fingerprint
-from .seg_study import fit_run, mean_std, write_csv
-from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples, show_reconstructions, _evaluating, _vae
+from .data import photo_dls, celeba_dls, fashion_mnist_dls, image_folder_dls, FASHION_MNIST
+from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples, show_reconstructions, _vae
+from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
+                              headless, cli_errors)
 
 # %% auto #0
-__all__ = ['VAE_COLUMNS', 'DEFAULT_VAE_UPS', 'vae_data', 'vae_elbo', 'image_measures', 'vae_measures', 'run_vae', 'vae_table',
-           'show_vae_samples', 'show_vae_spectra', 'vae_study', 'pixeldcl_vae']
+__all__ = ['VAE_COLUMNS', 'vae_data', 'vae_elbo', 'image_measures', 'vae_measures', 'run_vae', 'vae_table', 'show_vae_samples',
+           'show_vae_spectra', 'vae_section', 'vae_study', 'pixeldcl_vae']
 
 # %% ../nbs/07_vae_study.ipynb #09a6a867
-def vae_data(data:str='photos', path=None,
+def vae_data(data:str='photos',
+             path:Path|str|None=None,   # the dataset's folder (celeba; fashion if not Debian's)
+            
              size:int|None=None,   # image side (default: 32 for fashion, 64 otherwise)
              bs:int=64, n_train:int=2048, n_valid:int=256, seed:int=0, **kwargs):
     "Autoencoder `DataLoaders` by name: 'photos', 'celeba', 'fashion', or the path of an image folder (see `image_folder_dls`)."
@@ -43,7 +47,7 @@ def _elbo_pass(m:VAE, dl, seed:int=0) -> tuple:
     g = torch.Generator().manual_seed(seed)
     nll = kl = 0.
     real, rec = [], []
-    with _evaluating(m):
+    with evaluating(m):
         for x, *_ in dl:
             mu, logvar = m.encode(x)
             z = mu + torch.randn(mu.shape, generator=g).to(mu) * (0.5 * logvar).exp()
@@ -71,38 +75,34 @@ def vae_measures(learn, dl, n_samples:int=256, seed:int=0) -> dict:
             **image_measures(rec, 'recon'), **image_measures(real, 'real')}
 
 # %% ../nbs/07_vae_study.ipynb #c18c0f43
-_VAE_STUDY_VERSION = 1
+_VAE_STUDY_VERSION = 2   # bump when what run_vae computes changes, so that saved results are not reused
 
-def run_vae(up:str, dls, epochs:int=10, lr:float=2e-3, n_latent:int=128, width:int=32, beta:float=1., warmup:float=0.,
-            seed:int=0, out:Path|str|None=None, show_progress:bool=True, cbs:list|None=None, n_samples:int=256,
-            data:str='') -> dict:   # the data's name, kept in the run's settings (a saved run is reused only for the same data)
-    "Train a `vae_learner` with `up` on `dls` (one-cycle, seeded, resumable) and return its curves and `vae_measures`."
-    parse_kind(up)
-    cfg = dict(study=_VAE_STUDY_VERSION, data=str(data), shape=list(dls.one_batch()[0].shape[1:]), up=up, epochs=epochs, lr=lr,
-               n_latent=n_latent, width=width, beta=beta, warmup=warmup, seed=seed, n_train=len(dls.train_ds), n_valid=len(dls.valid_ds),
-               bs=dls.bs, n_samples=n_samples, fingerprint=data_fingerprint(dls))
-    return fit_run(lambda: vae_learner(dls, up, n_latent, width, beta, warmup, lr=lr), f'{up}-s{seed}', cfg, epochs, lr, seed,
-                   out, show_progress, cbs, measure=lambda learn: vae_measures(learn, dls.valid, n_samples))
+def run_vae(kind:str, dls, epochs:int=10, lr:float=2e-3, n_latent:int=128, width:int=32, beta:float=1., warmup:float=0.,
+            seed:int=0, out:Path|str|None=None, show_progress:bool=True, cbs:list|None=None, n_samples:int=256) -> dict:
+    "Train a `vae_learner` with `kind` on `dls` (one-cycle, seeded, resumable) and return its curves and `vae_measures`."
+    cfg = run_config('vae', _VAE_STUDY_VERSION, kind, seed, dls, shape=list(dls.one_batch()[0].shape[1:]), epochs=epochs, lr=lr,
+                     n_latent=n_latent, width=width, beta=beta, warmup=warmup, n_samples=n_samples)
+    return fit_run(lambda: vae_learner(dls, kind, n_latent, width, beta, warmup, lr=lr), cfg, epochs, lr, out, show_progress, cbs,
+                   measure=lambda learn: vae_measures(learn, dls.valid, n_samples))
 
 # %% ../nbs/07_vae_study.ipynb #689d1974
 VAE_COLUMNS = ('neg_elbo', 'kl_nats', 'recon_mse', 'sample_checkerboard', 'sample_peak2', 'sample_peak4', 'recon_checkerboard', 'recon_peak2')
-DEFAULT_VAE_UPS = ('dcl', 'pixeldcl')
 
 def vae_table(results:dict) -> str:
-    "Markdown table of `vae_study` results (per up-sampler, a list of per-seed results), with the real images' measures last."
-    heads = ['-ELBO (nats/image)', 'KL (nats)', 'recon MSE', 'samples: checkerboard', 'samples: period-2 peak', 'samples: period-4 peak',
-             'recon: checkerboard', 'recon: period-2 peak']
+    "Markdown table of `vae_study` results (per kind, a list of per-seed results), with the real images' measures last."
+    heads = ['-ELBO (nats/image) ↓', 'KL (nats)', 'recon MSE ↓', 'samples: checkerboard ↓', 'samples: period-2 peak ↓', 'samples: period-4 peak ↓',
+             'recon: checkerboard ↓', 'recon: period-2 peak ↓']
     nd = dict(neg_elbo=1, kl_nats=1, recon_mse=4, sample_checkerboard=4, recon_checkerboard=4)
     rows = ["| up-sampler | " + " | ".join(heads) + " | train (s) |", "|---|" + "---:|" * (len(heads) + 1)]
-    for up, rs in results.items():
-        rows.append(f"| {up} | " + " | ".join(mean_std([r[c] for r in rs], nd.get(c, 2)) for c in VAE_COLUMNS)
+    for k, rs in results.items():
+        rows.append(f"| {k} | " + " | ".join(mean_std([r[c] for r in rs], nd.get(c, 2)) for c in VAE_COLUMNS)
                     + f" | {mean_std([r['train_s'] for r in rs], 0)} |")
     f = next(iter(results.values()))[0]
     rows.append(f"| *real images* | | | | {f['real_checkerboard']:.4f} | {f['real_peak2']:.2f} | {f['real_peak4']:.2f} | {f['real_checkerboard']:.4f} | {f['real_peak2']:.2f} | |")
     return '\n'.join(rows)
 
-def show_vae_samples(samples:dict,      # up-sampler -> (n, C, H, W) samples
-                     real:Tensor|None=None, n:int=8, fname=None):
+def show_vae_samples(samples:dict,      # kind -> (n, C, H, W) samples
+                     real:Tensor|None=None, n:int=8, fname:Path|str|None=None):
     "Figure 9 layout: a row of real images, then a row of samples per up-sampler; returns the figure."
     import matplotlib.pyplot as plt
     rows = ([('real images', real)] if real is not None else []) + list(samples.items())
@@ -115,7 +115,7 @@ def show_vae_samples(samples:dict,      # up-sampler -> (n, C, H, W) samples
     return fig
 
 def show_vae_spectra(ims:dict,      # name -> (n, C, H, W) images (samples, or real images)
-                     fname=None):
+                     fname:Path|str|None=None):
     "Average power spectra (log10, centred) of each set of images, and their profile along the horizontal frequency axis; returns the figure."
     import matplotlib.pyplot as plt
     specs = {k: power_spectrum(v.float().mean(1)) for k, v in ims.items()}   # grey level: the mean over channels
@@ -133,50 +133,17 @@ def show_vae_spectra(ims:dict,      # name -> (n, C, H, W) images (samples, or r
     if fname is not None: fig.savefig(fname, dpi=80)
     return fig
 
-def vae_study(out:Path|str='runs/vae', data:str='photos', path=None, ups:tuple=DEFAULT_VAE_UPS, epochs:int=10, seeds:int=1,
-              size:int|None=None, bs:int=64, lr:float=2e-3, n_latent:int=128, width:int=32, beta:float=1., warmup:float=0.,
-              n_train:int=2048, n_valid:int=256, n_samples:int=256, show_progress:bool=True,
-              runs:Path|str|None=None,   # folder of the per-run results and weights (default `out/runs`; studies may share one)
-              **kwargs) -> dict:
-    "Train the VAE with each up-sampler on `data`; write the table, CSV and figures in `out`; return results and section."
-    import matplotlib; import matplotlib.pyplot as plt
-    if not ups: raise ValueError("vae_study: no up-samplers given")
-    for u in ups: parse_kind(u)
-    positive_ints('vae_study', epochs=epochs, seeds=seeds, bs=bs, n_latent=n_latent, width=width, n_train=n_train,
-                  n_valid=n_valid, n_samples=n_samples)
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    runs = Path(runs) if runs is not None else out / 'runs'
-    dls = vae_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
-    x = dls.one_batch()[0]
-    if x.shape[-1] % 4: raise ValueError(f"vae_study: the image size must be a multiple of 4 (the period-4 checkerboard measure), got {x.shape[-1]}")
-    todo = [(u, s) for u in ups for s in range(seeds)]
-    results, models = {}, {}
-    for i, (u, s) in enumerate(todo):
-        print(f"[{i + 1}/{len(todo)}] VAE with {u}, seed {s}", flush=True)
-        results.setdefault(u, []).append(run_vae(u, dls, epochs, lr, n_latent, width, beta, warmup, s, runs, show_progress,
-                                                 n_samples=n_samples, data=data))
-        if s == 0:
-            models[u] = VAE(u, x.shape[-1], x.shape[1], n_latent, width)
-            models[u].load_state_dict(torch.load(runs / f'{u}-s0.pth'))
-    write_csv(out / 'vae_results.csv', results, VAE_COLUMNS)
-    table = vae_table(results)
-    (out / 'vae_table.md').write_text(table + '\n')
-    real = torch.cat([x.float().cpu() for x, _ in dls.valid])
-    samples = {u: vae_sample(m, n_samples, seed=0) for u, m in models.items()}
-    backend = matplotlib.get_backend(); plt.switch_backend('agg')
-    try:
-        plt.close(show_vae_samples(samples, real, fname=out / 'vae_samples.png'))
-        plt.close(show_vae_spectra({'real images': real, **samples}, fname=out / 'vae_spectra.png'))
-        fig, axs = plt.subplots(len(models), 1, figsize=(10.4, 2.6 * len(models)), squeeze=False)
-        for ax, (u, m) in zip(axs[:, 0], models.items()): show_reconstructions(m, x=real[:8], ax=ax, title=u)
-        fig.tight_layout(); fig.savefig(out / 'vae_reconstructions.png', dpi=80); plt.close(fig)
-    finally: plt.switch_backend(backend)
-    cfg = dict(data=data, size=x.shape[-1])
-    section = f"""## Image generation (the paper's Figure 9, on {data})
+def vae_section(src) -> str:
+    "The report's Markdown section of a VAE study, from its saved results only (`load_results`: a file, its folder, or the dict); figures as files next to it."
+    res = load_results(src, 'vae')
+    st, results = res['settings'], res['results']
+    c = next(iter(results.values()))[0]['config']
+    seeds, size, beta, warmup = len(next(iter(results.values()))), c['shape'][-1], c['beta'], c['warmup']
+    return f"""## Image generation (the paper's Figure 9, on {st['data']})
 
-The same VAE (encoder of 4x4 stride-2 convolutions from {width} channels, a {n_latent}-dimensional Gaussian latent, and a decoder of x2 up-samplers of the named kind, each with BatchNorm and ReLU, then a 1x1 convolution and a sigmoid giving the image) trained with each up-sampler on {len(dls.train_ds)} {cfg['size']}x{cfg['size']} images per epoch ({data}) for {epochs} epochs: Adam, one-cycle schedule (max lr {lr}), batch {bs}, Bernoulli likelihood (binary cross-entropy) plus {'the KL divergence' if beta == 1 else f'{beta} x the KL divergence'}{f', warmed up over the first {warmup:.0%} of training' if warmup else ''}; {f'{seeds} seeds, mean ± standard deviation' if seeds > 1 else 'one seed'}. -ELBO and KL: nats per image on {len(dls.valid_ds)} validation images (one sample of z each); recon MSE: of the reconstructions from z = mu. Checkerboard columns: the pooled polyphase spread and the period-2 and period-4 spectral peak ratios of {n_samples} samples from the prior and of the validation reconstructions; the last row gives the real images' own values.
+The same VAE (encoder of 4x4 stride-2 convolutions from {c['width']} channels, a {c['n_latent']}-dimensional Gaussian latent, and a decoder of x2 up-samplers of the named kind, each with BatchNorm and ReLU, then a 1x1 convolution and a sigmoid giving the image) trained with each up-sampler on {c['n_train']} {size}x{size} images per epoch ({st['data']}) for {c['epochs']} epochs: Adam, one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, Bernoulli likelihood (binary cross-entropy) plus {'the KL divergence' if beta == 1 else f'{beta} x the KL divergence'}{f', warmed up over the first {warmup:.0%} of training' if warmup else ''}; {f'{seeds} seeds, mean ± standard deviation' if seeds > 1 else 'one seed'}. -ELBO and KL: nats per image on {c['n_valid']} validation images (one sample of z each); recon MSE: of the reconstructions from z = mu. Checkerboard columns: the pooled polyphase spread and the period-2 and period-4 spectral peak ratios of {c['n_samples']} samples from the prior and of the validation reconstructions; the last row gives the real images' own values. ↓: lower is better (for the checkerboard columns, the real images' values are the floor).
 
-{table}
+{vae_table(results)}
 
 ![samples](vae_samples.png)
 
@@ -190,28 +157,64 @@ The same VAE (encoder of 4x4 stride-2 convolutions from {width} channels, a {n_l
 
 *Validation images (top of each panel) and their reconstructions.*
 """
-    (out / 'vae_section.md').write_text(section)
-    return dict(results=results, section=section)
+
+def vae_study(out:Path|str='runs/vae',   # output folder
+              data:str='photos',         # 'photos', 'celeba', 'fashion', or a folder of images (see `vae_data`)
+              path:Path|str|None=None,   # the dataset's folder (celeba; fashion if not Debian's)
+              kinds:tuple|str|None=None, # up-sampler kinds (None: `default_kinds('vae')`)
+              epochs:int=10,             # training epochs per run
+              seeds:int=1,               # seeds per kind (weights and batch order), runs paired by seed
+              size:int|None=None,        # image side (default: 32 for fashion, 64 otherwise)
+              bs:int=64,                 # batch size
+              lr:float=2e-3,             # maximum learning rate (one-cycle)
+              n_latent:int=128,          # latent dimensions
+              width:int=32,              # channels after the first down-sampling
+              beta:float=1.,             # weight of the KL term
+              warmup:float=0.,           # fraction of training over which the KL weight rises from 0
+              n_train:int=2048,          # images per epoch
+              n_valid:int=256,           # validation images
+              n_samples:int=256,         # samples drawn for the measures
+              show_progress:bool=True,
+              runs:Path|str|None=None,   # folder of the per-run results and weights (default `out/runs`; studies may share one)
+              **kwargs) -> dict:
+    "Train the VAE with each kind on `data`; save results (JSON, CSV), figures and the section `vae.md` in `out`; return the saved results."
+    kinds = check_kinds(kinds, 'vae', 'vae_study')
+    positive_ints('vae_study', epochs=epochs, seeds=seeds, bs=bs, n_latent=n_latent, width=width, n_train=n_train,
+                  n_valid=n_valid, n_samples=n_samples)
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    runs = Path(runs) if runs is not None else out / 'runs'
+    dls = vae_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
+    x = dls.one_batch()[0]
+    if x.shape[-1] % 4: raise ValueError(f"vae_study: the image size must be a multiple of 4 (the period-4 checkerboard measure), got {x.shape[-1]}")
+    results = run_study(kinds, seeds, lambda k, s: run_vae(k, dls, epochs, lr, n_latent, width, beta, warmup, s, runs, show_progress,
+                                                          n_samples=n_samples), 'VAE')
+    f = save_results(out, 'vae', dict(data=str(data)), results)
+    write_csv(out / 'vae_results.csv', results, VAE_COLUMNS)
+    models = {}
+    for k in kinds:
+        models[k] = VAE(k, x.shape[-1], x.shape[1], n_latent, width)
+        models[k].load_state_dict(torch.load(runs / f'{k}-s0.pth'))
+    real = torch.cat([x.float().cpu() for x, _ in dls.valid])
+    samples = {k: vae_sample(m, n_samples, seed=0) for k, m in models.items()}
+    with headless():
+        import matplotlib.pyplot as plt
+        plt.close(show_vae_samples(samples, real, fname=out / 'vae_samples.png'))
+        plt.close(show_vae_spectra({'real images': real, **samples}, fname=out / 'vae_spectra.png'))
+        fig, axs = plt.subplots(len(models), 1, figsize=(10.4, 2.6 * len(models)), squeeze=False)
+        for ax, (k, m) in zip(axs[:, 0], models.items()): show_reconstructions(m, x=real[:8], ax=ax, title=k)
+        fig.tight_layout(); fig.savefig(out / 'vae_reconstructions.png', dpi=80); plt.close(fig)
+    (out / 'vae.md').write_text(vae_section(f))
+    return load_results(f)
 
 # %% ../nbs/07_vae_study.ipynb #b621b1de
 @call_parse
-def pixeldcl_vae(data:str='photos',          # 'photos', 'celeba', 'fashion', or a folder of images
-                 path:str=None,               # the dataset's folder (celeba; fashion if not Debian's)
-                 up:str=','.join(DEFAULT_VAE_UPS),  # comma-separated up-sampler kinds
-                 epochs:int=10, seeds:int=1,
-                 size:int=None,               # image side (default: 32 for fashion, 64 otherwise)
-                 bs:int=64, lr:float=2e-3,
-                 n_latent:int=128, width:int=32,
-                 beta:float=1.,               # weight of the KL term
-                 warmup:float=0.,             # fraction of training over which the KL weight rises from 0
-                 n_train:int=2048, n_valid:int=256,   # images per epoch / validation images
-                 n_samples:int=256,           # samples drawn for the measures
-                 out:str='runs/vae',          # output folder
-                 threads:int=0):              # torch threads (0: torch's default)
-    "Train the VAE with each up-sampler and write the Figure 9 analogue, table and CSV in `out`."
-    if threads: torch.set_num_threads(threads)
+@delegates(vae_study, but=['kinds', 'path', 'size', 'show_progress', 'runs'])
+def pixeldcl_vae(kinds:str=None,   # comma-separated up-sampler kinds (default: the registry's for this study)
+                 path:str=None,    # the dataset's folder (celeba; fashion if not Debian's)
+                 size:int=None,    # image side (default: 32 for fashion, 64 otherwise)
+                 threads:int=0,    # torch threads (0: torch's default)
+                 **kwargs):
+    "Train the VAE with each up-sampler and write the Figure 9 analogue (vae.md), figures, JSON and CSV in `out`."
     t = time.time()
-    try: vae_study(out, data, path, tuple(u.strip() for u in up.split(',') if u.strip()), epochs, seeds, size, bs, lr, n_latent, width,
-                   beta, warmup, n_train, n_valid, n_samples)
-    except (ValueError, FileNotFoundError, FloatingPointError, RuntimeError) as e: raise SystemExit(f"pixeldcl_vae: {e}")
-    print(f"wrote {Path(out) / 'vae_table.md'} in {time.time() - t:.0f} s")
+    with cli_errors('pixeldcl_vae', threads): vae_study(kinds=kinds, path=path, size=size, **kwargs)
+    print(f"wrote {Path(kwargs.get('out', 'runs/vae')) / 'vae.md'} in {time.time() - t:.0f} s")
