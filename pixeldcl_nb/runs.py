@@ -4,14 +4,15 @@
 
 # %% ../nbs/07_runs.ipynb #ddf40cce
 from __future__ import annotations
-import contextlib, csv, json, math, random, time
+import contextlib, csv, importlib, json, math, random, time
 from pathlib import Path
+from typing import Callable
 import torch
 from .layers import parse_kind, default_kinds, quiet_fastai
 from .data import data_fingerprint
 with quiet_fastai():
     from fastai.basics import Callback, set_seed
-    import fastai.callback.schedule, fastai.callback.progress   # fit_one_cycle; no_bar
+    for m in ('schedule', 'progress'): importlib.import_module(f'fastai.callback.{m}')   # Learner.fit_one_cycle, Learner.no_bar
 
 # %% auto #0
 __all__ = ['comma_list', 'check_kinds', 'headless', 'cli_errors', 'run_name', 'run_config', 'EpochCheckpoint', 'fit_run',
@@ -83,7 +84,7 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
             out:Path|str|None=None,   # folder for `{kind}-s{seed}.json`, `.pth` and the checkpoint; None: keep nothing
             show_progress:bool=True,  # fastai's progress bars and epoch table
             cbs:list|None=None,       # more fastai callbacks for the fit
-            measure=None              # learn -> dict of measures after training (they replace metrics of the same name)
+            measure:Callable|None=None # learn -> dict of measures after training (they replace metrics of the same name)
            ) -> dict:
     "Fit a learner with a one-cycle schedule, seeded with `config['seed']` (weights and batch order), resuming from its last epoch checkpoint; return its config, final metrics, curves and measures."
     name, seed = run_name(config['kind'], config['seed']), config['seed']
