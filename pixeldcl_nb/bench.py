@@ -111,7 +111,7 @@ def bench_layers(grid:tuple=((8, 64, 32), (4, 128, 64)),   # (batch, channels, s
 
 # %% ../nbs/11_bench.ipynb #8fb8465f
 def bench_unet(kinds:tuple|None=None,   # kinds (None: those of `default_kinds('bench')` without '/' options); must include 'dcl'
-               bs:int=4, size:int=128, width:int=64, depth:int=4, n_classes:int=21,
+               bs:int=4, size:int=128, width:int=64, depth:int=4, n_out:int=21,
                dtype:str|torch.dtype='float32', device:str|torch.device='cpu', reps:int=5, progress:bool=True) -> list:
     "Train-step and predict time of the paper's U-Net with each up-sampler, and ratios to the U-Net with `dcl`."
     kinds = tuple(k for k in default_kinds('bench') if '/' not in k) if kinds is None else tuple(kinds)
@@ -119,11 +119,11 @@ def bench_unet(kinds:tuple|None=None,   # kinds (None: those of `default_kinds('
     dtype = _dtype(dtype)
     torch.manual_seed(0)
     x = torch.randn(bs, 3, size, size, device=device, dtype=dtype)
-    y = torch.randint(0, n_classes, (bs, size, size), device=device)
+    y = torch.randint(0, n_out, (bs, size, size), device=device)
     nets, opts = {}, {}
     for k in kinds:
         kind, _, opt = k.partition('/')
-        with quiet_fastai(): nets[k] = UNet(3, n_classes, kind=kind, width=width, depth=depth, **(dict(impl='reference') if opt == 'reference' else {})).to(device, dtype)
+        with quiet_fastai(): nets[k] = UNet(3, n_out, kind=kind, width=width, depth=depth, **(dict(impl='reference') if opt == 'reference' else {})).to(device, dtype)
         opts[k] = torch.optim.Adam(nets[k].parameters(), 1e-4)
     def step(k):
         def f():

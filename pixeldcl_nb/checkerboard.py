@@ -4,11 +4,10 @@
 
 # %% ../nbs/01_checkerboard.ipynb #9472d197
 from __future__ import annotations
-import itertools, math
+import itertools
 import torch
-import torch.nn.functional as F
 from torch import nn, Tensor
-from .layers import phase_list, upsampler, UP_KINDS
+from .layers import phase_list, upsampler, up_kinds, evaluating
 
 # %% auto #0
 __all__ = ['phase_means', 'checkerboard_score', 'power_spectrum', 'spectral_peak_ratio', 'show_phases', 'constant_response',
@@ -103,12 +102,10 @@ def constant_response(layer:nn.Module, # an up-sampler (or any module taking (1,
                       value:float=1.0, # the constant
                       ndim:int=2
                      ) -> Tensor:
-    "Output of `layer` (in eval mode) for a constant input of shape (1, ni, size, size): shape (1, C, 2 size, 2 size)."
-    was = layer.training
+    "Output of `layer` (in eval mode, its own modes restored after) for a constant input of shape (1, ni, size, size): shape (1, C, 2 size, 2 size)."
     p = next(layer.parameters(), None)
     x = torch.full((1, ni, *[size] * ndim), value, device=p.device if p is not None else None, dtype=p.dtype if p is not None else None)
-    try: return layer.eval()(x).float()
-    finally: layer.train(was)
+    with evaluating(layer): return layer(x).float()
 
 def show_map(ax, y:Tensor, title:str|None=None, cmap:str='gray'):
     "Draw one 2D map on a matplotlib `ax`, contrast stretched symmetrically about its mean (a constant map shows mid-grey)."
@@ -117,12 +114,13 @@ def show_map(ax, y:Tensor, title:str|None=None, cmap:str='gray'):
     ax.imshow(y, cmap=cmap, vmin=m - s, vmax=m + s); ax.axis('off')
     if title: ax.set_title(title, fontsize=9)
 
-def show_constant_responses(kinds:tuple=UP_KINDS + ('dcl3', 'dcl4'),  # up-sampler kinds (see upsampler)
+def show_constant_responses(kinds:tuple|list|None=None,  # up-sampler kinds (see `upsampler`); None: every registered kind, and 'dcl3', 'dcl4'
                             ni:int=16, size:int=16, border:int=4, seed:int=0, zoom:int=12):
     "The response of a freshly initialised up-sampler of each kind to a constant input, with its checkerboard score; returns the figure."
     import matplotlib.pyplot as plt
-    fig, axs = plt.subplots(1, len(kinds), figsize=(2.4 * len(kinds), 2.9))
-    for ax, kind in zip(axs, kinds):
+    kinds = up_kinds() + ('dcl3', 'dcl4') if kinds is None else tuple(kinds)
+    fig, axs = plt.subplots(1, len(kinds), figsize=(2.4 * len(kinds), 2.9), squeeze=False)
+    for ax, kind in zip(axs[0], kinds):
         torch.manual_seed(seed)
         y = constant_response(upsampler(kind, ni), ni, size)
         show_map(ax, y[0, 0, border:border + zoom, border:border + zoom], f"{kind}\nscore {checkerboard_score(y, border=border):.3f}")

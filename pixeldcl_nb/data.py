@@ -11,14 +11,14 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor
 from torch.utils.data import Dataset
-from .layers import quiet_fastai
+from .layers import quiet_fastai, positive_ints
 
 # %% auto #0
 __all__ = ['SKIMAGE_PHOTOS', 'SKLEARN_PHOTOS', 'PHOTOS', 'VOID', 'NUCLEI_CODES', 'NUCLEI_VALID', 'VOC_CODES', 'IMAGE_SUFFIXES',
-           'CELEBA_SPLITS', 'FASHION_MNIST', 'sample_photos', 'positive_ints', 'PhotoCrops', 'Pairs', 'photo_dls',
-           'check_mask', 'read_mask', 'seg_codes', 'SegDataLoaders', 'first_items', 'seg_dls', 'cache_dir',
-           'fetch_nuclei', 'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls', 'NucleiCrop',
-           'MaskFile', 'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls',
+           'CELEBA_SPLITS', 'FASHION_MNIST', 'sample_photos', 'PhotoCrops', 'Pairs', 'photo_dls', 'check_mask',
+           'read_mask', 'seg_codes', 'SegDataLoaders', 'first_items', 'seg_dls', 'cache_dir', 'fetch_nuclei',
+           'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls', 'NucleiCrop', 'MaskFile',
+           'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls',
            'image_folder_dls', 'celeba_dls', 'read_idx', 'ArrayImages', 'fashion_mnist_dls', 'data_fingerprint']
 
 # %% ../nbs/02_data.ipynb #67782de4
@@ -43,11 +43,6 @@ def sample_photos(names:tuple|list|None=None  # photo names from `PHOTOS` (defau
     return out
 
 # %% ../nbs/02_data.ipynb #70a2a52a
-def positive_ints(where:str, **values) -> None:
-    "Raise a `ValueError` naming the first of `values` that is not a positive int."
-    for k, v in values.items():
-        if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1: raise ValueError(f"{where}: {k} must be a positive int, got {v!r}")
-
 def _to_tensor(img:np.ndarray) -> Tensor:
     "(H, W, 3) uint8 array -> (3, H, W) float tensor in [0, 1]."
     return torch.from_numpy(np.array(img)).permute(2, 0, 1).float().div_(255)   # a copy: scikit-image arrays are read-only
@@ -105,7 +100,7 @@ def photo_dls(task:str='x2',                       # 'x2' or 'same' (see `Pairs`
               size:int=64,                         # target image size
               n_train:int=2048, n_valid:int=256,   # crops per epoch / in the validation set
               valid_photos:tuple=('coffee', 'flower'),
-              bs:int=32, seed:int=0, device='cpu', **kwargs):
+              bs:int=32, seed:int=0, device:str|torch.device='cpu', **kwargs):
     "fastai `DataLoaders` of `Pairs` of random crops of the embedded photographs; `valid_photos` are held out."
     with quiet_fastai(): from fastai.data.core import DataLoaders
     photos = sample_photos()
@@ -202,7 +197,7 @@ def seg_dls(items:list,            # one item per sample (anything `get_x` and `
             size:int=256,          # side of the square crops
             crop:str='resize',     # 'resize' (shorter side to `size`, then crop) or 'random' (crop at the image's own scale)
             n_in:int=3,            # image channels: 3 (RGB) or 1 (greyscale)
-            bs:int=8, augment:bool=True, path='.',
+            bs:int=8, augment:bool=True, path:Path|str='.',
             n_train:int|None=None,  # use the first `n_train` training items only (a quick run); None: all
             n_valid:int|None=None,  # the same for validation
             **kwargs):
@@ -519,7 +514,7 @@ def image_dls(files:list,             # image files
               size:int=64,            # output side
               crop:int|None=None,     # centre crop side in pixels, before resizing (None: no crop)
               n_in:int=3,             # 3 (RGB) or 1 (greyscale)
-              bs:int=64, path='.', **kwargs):
+              bs:int=64, path:Path|str='.', **kwargs):
     "fastai `DataLoaders` of (image, image) for autoencoders: the standard `DataBlock(blocks=(ImageBlock, ImageBlock), get_y=noop)`."
     with quiet_fastai():
         from fastai.vision.all import DataBlock, ImageBlock, PILImage, PILImageBW, FuncSplitter, CropPad, Resize
@@ -621,9 +616,9 @@ class ArrayImages(Dataset):
         if s >= max(h, w): return F.pad(a, ((s - w) // 2, s - w - (s - w) // 2, (s - h) // 2, s - h - (s - h) // 2))
         return F.interpolate(a[None], size=(s, s), mode='bilinear', antialias=True, align_corners=False)[0]
 
-def fashion_mnist_dls(path=FASHION_MNIST,   # folder of {train,t10k}-images-idx3-ubyte.gz (Debian's dataset-fashion-mnist)
+def fashion_mnist_dls(path:Path|str=FASHION_MNIST,   # folder of {train,t10k}-images-idx3-ubyte.gz (Debian's dataset-fashion-mnist)
                       size:int=32,           # 28x28 images padded (or resized) to this
-                      bs:int=64, n_train:int|None=None, n_valid:int|None=None, device='cpu', **kwargs):
+                      bs:int=64, n_train:int|None=None, n_valid:int|None=None, device:str|torch.device='cpu', **kwargs):
     "Fashion-MNIST (train / t10k) as (image, image) `DataLoaders` of 1-channel `size` x `size` images."
     with quiet_fastai(): from fastai.data.core import DataLoaders
     path = Path(path)

@@ -4,19 +4,21 @@
 
 # %% ../nbs/04_segmentation.ipynb #421c4c0d
 from __future__ import annotations
+import importlib
 import contextlib
 from pathlib import Path
+from typing import Callable
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from .layers import upsampler, parse_kind, quiet_fastai
+from .layers import upsampler, parse_kind, positive_ints, quiet_fastai
 from .data import VOID, seg_codes
 from .unet import UNet
 with quiet_fastai():
     from fastai.basics import Learner, Metric, CrossEntropyLossFlat, Adam
     from fastai.vision.all import unet_learner, PixelShuffle_ICNR, model_meta, create_body
     from fastai.vision.learner import _add_norm, _default_meta
-    import fastai.callback.schedule, fastai.callback.progress
+    for m in ('schedule', 'progress'): importlib.import_module(f'fastai.callback.{m}')   # Learner.fit_one_cycle, fine_tune; progress bars
 
 # %% auto #0
 __all__ = ['confusion_matrix', 'iou_per_class', 'PixelAccuracy', 'MeanIoU', 'label_boundaries', 'BoundaryF', 'seg_metrics',
@@ -147,31 +149,33 @@ def n_classes(dls, n_out:int|None=None) -> int:
         if not c: raise ValueError("seg_learner: cannot tell the number of classes: the DataLoaders have no `c`, no `vocab` and no "
                                    "MaskBlock codes; pass n_out=..., or build them with MaskBlock(codes=...)")
         return c
-    if isinstance(n_out, bool) or not isinstance(n_out, int) or n_out < 1: raise ValueError(f"seg_learner: n_out must be a positive int, got {n_out!r}")
+    positive_ints('seg_learner', n_out=n_out)
     if c > n_out: raise ValueError(f"seg_learner: n_out={n_out}, but the DataLoaders have {c} classes ({seg_codes(dls)})")
     return n_out
 
 def seg_learner(dls,                   # segmentation DataLoaders: this package's readers, or any fastai makes (MaskBlock)
-                up:str='pixeldcl',     # up-sampler kind of the decoder (see `upsampler`)
-                arch=None,             # None: the paper's U-Net; else a backbone for fastai's DynamicUnet (e.g. `resnet18` or 'resnet18')
-                pretrained=False,      # backbone weights: False, True (torchvision's, downloaded once into torch hub's cache) or a path to a state dict
+                kind:str='pixeldcl',   # up-sampler kind of the decoder (see `upsampler`)
+                arch:Callable|str|None=None,   # None: the paper's U-Net; else a backbone for fastai's DynamicUnet (e.g. `resnet18` or 'resnet18')
+                pretrained:bool|Path|str=False,  # backbone weights: False, True (torchvision's, downloaded once into torch hub's cache) or a path to a state dict
                 n_out:int|None=None,   # output classes (default: found in `dls` as fastai does)
                 width:int|None=None, depth:int|None=None,   # the paper's U-Net (default 64, 4); not with `arch`
-                loss_func=None, metrics=None, lr:float=1e-3, **kwargs) -> Learner:
-    "A fastai `Learner` for semantic segmentation whose decoder up-samples with `up`."
-    parse_kind(up)
+                loss_func:Callable|None=None,  # default: cross-entropy over the class axis, `VOID` ignored
+                metrics:list|None=None,        # default: `seg_metrics()`
+                lr:float=1e-3, **kwargs) -> Learner:
+    "A fastai `Learner` for semantic segmentation whose decoder up-samples with `kind`."
+    parse_kind(kind)
     n_classes_ = n_classes(dls, n_out)
     n_in = dls.one_batch()[0].shape[1]
     loss_func = loss_func or CrossEntropyLossFlat(axis=1, ignore_index=VOID)
     metrics = seg_metrics() if metrics is None else metrics
     if arch is not None and (width is not None or depth is not None):
         raise ValueError(f"seg_learner: width and depth set the paper's U-Net (arch=None); with arch={getattr(arch, '__name__', arch)!r} they would not be used")
-    if arch is not None and kwargs.get('blur') and parse_kind(up)[0] != 'pixelshuffle':
-        raise ValueError(f"seg_learner: blur=True is an option of fastai's PixelShuffle_ICNR, which up={up!r} replaces; it would not be used")
+    if arch is not None and kwargs.get('blur') and parse_kind(kind)[0] != 'pixelshuffle':
+        raise ValueError(f"seg_learner: blur=True is an option of fastai's PixelShuffle_ICNR, which kind={kind!r} replaces; it would not be used")
     width, depth = width or 64, depth or 4
     if arch is None:
         if pretrained: raise ValueError("seg_learner: the paper's U-Net (arch=None) has no pretrained weights; pass a backbone as arch")
-        learn = Learner(dls, UNet(n_in, n_classes_, up, width, depth), loss_func=loss_func, metrics=metrics, opt_func=Adam, lr=lr,
+        learn = Learner(dls, UNet(n_in, n_classes_, kind, width, depth), loss_func=loss_func, metrics=metrics, opt_func=Adam, lr=lr,
                         splitter=unet_splitter, **kwargs)
     else:
         arch = _resolve_arch(arch)
@@ -190,10 +194,10 @@ def seg_learner(dls,                   # segmentation DataLoaders: this package'
             m = arch(); m.load_state_dict(torch.load(local, map_location='cpu'))
             learn.model[0].load_state_dict(create_body(m, n_in, True, model_meta.get(arch, {}).get('cut')).state_dict())
             _add_norm(dls, model_meta.get(arch, _default_meta), True, n_in)
-        replace_pixelshuffles(learn.model, up)
+        replace_pixelshuffles(learn.model, kind)
         learn.opt = None                                   # the optimiser must see the new up-samplers' parameters
         if pretrained is not False: learn.freeze()
-    learn.up_kind = up
+    learn.kind = kind
     return learn
 
 # %% ../nbs/04_segmentation.ipynb #eee48cb6
@@ -205,9 +209,16 @@ def _broadcast_any_device(self, t, rank):
     return t.cpu().tolist()
 
 @contextlib.contextmanager
+def _cpu_broadcast():
+    "Inside the block, fastai's `DistributedDL._broadcast` is `_broadcast_any_device`; fastai's own is back after it."
+    with quiet_fastai(): from fastai.distributed import DistributedDL
+    orig = vars(DistributedDL)['_broadcast']
+    DistributedDL._broadcast = _broadcast_any_device
+    try: yield
+    finally: DistributedDL._broadcast = orig
+
+@contextlib.contextmanager
 def distrib_ctx(learn:Learner, **kwargs):
     "fastai's `learn.distrib_ctx()`, also on CPU processes (gloo); launch the script with `torchrun --nproc_per_node N`."
-    with quiet_fastai(): from fastai.distributed import DistributedDL
     cpu = not torch.cuda.is_available()
-    if cpu: DistributedDL._broadcast = _broadcast_any_device
-    with learn.distrib_ctx(sync_bn=not cpu, cpu=cpu, **kwargs) as l: yield l
+    with _cpu_broadcast() if cpu else contextlib.nullcontext(), learn.distrib_ctx(sync_bn=not cpu, cpu=cpu, **kwargs) as l: yield l

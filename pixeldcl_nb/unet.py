@@ -7,7 +7,7 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from .layers import upsampler, parse_kind
+from .layers import upsampler, parse_kind, positive_ints
 
 # %% auto #0
 __all__ = ['conv_bn_relu', 'double_conv', 'UNet']
@@ -22,27 +22,32 @@ def double_conv(ni:int, nf:int) -> nn.Sequential:
     return nn.Sequential(conv_bn_relu(ni, nf), conv_bn_relu(nf, nf))
 
 class UNet(nn.Module):
-    "The paper's U-Net with `depth` levels starting at `width` channels; its decoder up-samples with `up` (see `upsampler`)."
+    "The paper's U-Net with `depth` levels starting at `width` channels; its decoder up-samples with `kind` (see `upsampler`)."
     def __init__(self,
-                 n_in:int=3,        # input channels
-                 n_classes:int=21,  # output channels (class scores)
-                 up:str='pixeldcl', # up-sampler kind of the decoder
-                 width:int=64,      # channels of the first level (the paper: 64; 128 for COCO)
-                 depth:int=4,       # number of down-sampling levels (the paper: 4)
-                 **up_kwargs):      # passed to `upsampler` (e.g. `ks`, `impl`)
+                 n_in:int=3,          # input channels
+                 n_out:int=21,        # output channels (class scores)
+                 kind:str='pixeldcl', # up-sampler kind of the decoder (see `upsampler`)
+                 width:int=64,        # channels of the first level (the paper: 64; 128 for COCO)
+                 depth:int=4,         # number of down-sampling levels (the paper: 4)
+                 **up_kwargs):        # passed to `upsampler` (e.g. `ks`, `impl`)
         super().__init__()
-        for name, v in dict(n_in=n_in, n_classes=n_classes, width=width, depth=depth).items():
-            if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f"UNet: {name} must be a positive int, got {v!r}")
-        parse_kind(up)
-        self.up_kind, self.depth = up, depth
+        positive_ints('UNet', n_in=n_in, n_out=n_out, width=width, depth=depth)
+        parse_kind(kind)
+        self.kind, self.depth = kind, depth
         ch = [width * 2**i for i in range(depth + 1)]
         self.downs = nn.ModuleList([double_conv(n_in if i == 0 else ch[i - 1], ch[i]) for i in range(depth)])
         self.bottom = double_conv(ch[depth - 1], ch[depth])
-        self.ups = nn.ModuleList([upsampler(up, ch[i + 1], ch[i], norm_type='batch', act_cls=nn.ReLU, **up_kwargs)
+        self.ups = nn.ModuleList([upsampler(kind, ch[i + 1], ch[i], norm_type='batch', act_cls=nn.ReLU, **up_kwargs)
                                   for i in reversed(range(depth))])
         self.decs = nn.ModuleList([double_conv(2 * ch[i], ch[i]) for i in reversed(range(depth))])
-        self.head = nn.Conv2d(width, n_classes, 1)
-        self.n_in = n_in
+        self.head = nn.Conv2d(width, n_out, 1)
+        self.n_in, self.n_out = n_in, n_out
+
+    def __setstate__(self, state):
+        "Unpickle, also a UNet pickled (e.g. in an exported learner) before `up_kind` was renamed `kind`."
+        if 'up_kind' in state: state['kind'] = state.pop('up_kind')
+        super().__setstate__(state)
+        if not hasattr(self, 'n_out'): self.n_out = self.head.out_channels
 
     def forward(self, x:Tensor) -> Tensor:
         if x.dim() != 4 or (not torch.jit.is_tracing() and x.shape[1] != self.n_in):   # jit.trace records sizes as tensors

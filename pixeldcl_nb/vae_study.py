@@ -108,7 +108,7 @@ def show_vae_samples(samples:dict,      # kind -> (n, C, H, W) samples
     rows = ([('real images', real)] if real is not None else []) + list(samples.items())
     fig, axs = plt.subplots(len(rows), 1, figsize=(1.3 * n, 1.45 * len(rows)), squeeze=False)
     for ax, (name, ims) in zip(axs[:, 0], rows):
-        show_samples(ims[:n], nrow=n, ax=ax)
+        show_samples(ims, n=n, nrow=n, ax=ax)
         ax.set_axis_on(); ax.set_xticks([]); ax.set_yticks([]); ax.set_ylabel(name, fontsize=9)
     fig.tight_layout()
     if fname is not None: fig.savefig(fname, dpi=80)

@@ -1,4 +1,4 @@
-"""`make test`: library and notebooks in sync, notebooks clean, then `nbdev_test` on every notebook.
+"""`make test`: library and notebooks in sync, notebooks clean, the library free of unused imports and names (pyflakes), then `nbdev_test` on every notebook.
 
 Prints one line per notebook and closes with `N passed, N failed` (notebooks counted); exits 1 on any failure.
 """
@@ -23,6 +23,14 @@ def check_unchanged(cmd, paths_fn, what):
           (f": changed {', '.join(changed)} (now updated: review and commit)" if changed else ""))
     return changed
 
+def check_lint():
+    "pyflakes on the generated library (unused imports and variables, undefined names); return its findings."
+    files = [str(p) for p in sorted((root / 'pixeldcl_nb').rglob('*.py')) if p.name != '_modidx.py']
+    r = subprocess.run([sys.executable, '-m', 'pyflakes', *files], cwd=root, capture_output=True, text=True)
+    found = (r.stdout + r.stderr).strip()
+    print('ok   pyflakes finds nothing in pixeldcl_nb/' if not found else f"FAIL pyflakes (fix it in the notebooks):\n{found}")
+    return found
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument('--flags', default='', help="nbdev_test flags to run too, e.g. 'slow'")
@@ -32,6 +40,7 @@ def main():
     nbs = lambda: sorted((root / 'nbs').rglob('*.ipynb'))
     bad_clean = check_unchanged('nbdev_clean', nbs, 'the notebooks (nbs/ clean)')
     bad_sync = check_unchanged('nbdev_export', lib, 'the library (pixeldcl_nb/ in sync with nbs/)')
+    bad_lint = check_lint()
     todo = [Path(p).resolve() for p in args.notebooks] or \
            [p for p in nbs() if not p.name.startswith(('_', '.')) and '.ipynb_checkpoints' not in p.parts]
     passed, failed, t0 = [], [], time.time()
@@ -44,8 +53,8 @@ def main():
         print(f"{'ok  ' if ok else 'FAIL'} {nb.relative_to(root)} ({time.time() - t:.1f} s)", flush=True)
         if not ok: print(r.stdout + r.stderr, flush=True)
     print(f"notebooks tested in {time.time() - t0:.0f} s" + (f" with flags '{args.flags}'" if args.flags else ""))
-    if bad_sync or bad_clean: print("FAIL: library or notebooks were out of sync / not clean (see above)")
+    if bad_sync or bad_clean or bad_lint: print("FAIL: library or notebooks were out of sync / not clean / not lint-free (see above)")
     print(f"{len(passed)} passed, {len(failed)} failed")
-    sys.exit(1 if failed or bad_sync or bad_clean else 0)
+    sys.exit(1 if failed or bad_sync or bad_clean or bad_lint else 0)
 
 if __name__ == '__main__': main()
