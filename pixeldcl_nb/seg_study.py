@@ -12,7 +12,7 @@ from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .layers import positive_ints, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, spectral_peak_ratio
-from .data import VOID, nuclei_dls, voc_dls, coco_dls, camvid_dls, folder_dls, first_items
+from .data import VOID, dataset_dls, first_items
 from .segmentation import seg_learner
 from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               headless, cli_errors)
@@ -22,25 +22,14 @@ __all__ = ['SEG_COLUMNS', 'seg_data', 'prob_measures', 'run_seg', 'seg_table', '
            'seg_section', 'seg_study', 'pixeldcl_seg']
 
 # %% ../nbs/08_seg_study.ipynb #fa326afb
-def seg_data(data:str='nuclei',
-             path:Path|str|None=None,  # the dataset's folder (voc, coco; camvid: fetched when None)
+def seg_data(data:str='nuclei',          # a name in `dataset_names('seg')` ('nuclei', 'voc', 'coco', 'camvid', ...) or a folder of images/ and masks/
+             path:Path|str|None=None,    # the dataset's folder (voc, coco; camvid: fetched when None)
              size:int=128, bs:int=8,
-             n_train:int|None=None,  # nuclei: random crops per epoch (None: 256); other data: the first `n_train` training images (None: all)
+             n_train:int|None=None,  # nuclei: random crops per epoch (None: `nuclei_dls`'s 256); other data: the first `n_train` training images (None: all)
              n_valid:int|None=None,  # nuclei: fixed validation crops (None: 64); other data: the first `n_valid` validation images (None: all)
              **kwargs):
-    "Segmentation `DataLoaders` by name: 'nuclei', 'voc', 'coco', 'camvid', or a folder path (see `folder_dls`)."
-    name = str(data).lower()
-    if name == 'nuclei': return nuclei_dls(size, n_train or 256, n_valid or 64, bs=bs, path=path, **kwargs)
-    if name in ('voc', 'coco', 'camvid'):
-        if path is None and name == 'camvid':
-            with quiet_fastai(): from fastai.data.external import untar_data, URLs
-            path = untar_data(URLs.CAMVID)
-        if path is None: raise ValueError(f"seg_data: data={name!r} needs the path of the dataset's folder")
-        return {'voc': voc_dls, 'coco': coco_dls, 'camvid': camvid_dls}[name](path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
-    if Path(data).is_dir():
-        if path is not None: raise ValueError(f"seg_data: data={str(data)!r} is a folder, which is the data's path; path={str(path)!r} would not be used")
-        return folder_dls(data, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
-    raise ValueError(f"seg_data: data must be 'nuclei', 'voc', 'coco', 'camvid' or an existing folder, got {data!r}")
+    "Segmentation `DataLoaders` by name or folder, with the study's defaults: `dataset_dls(data, 'seg', ...)` (see `DATASETS`)."
+    return dataset_dls(data, 'seg', path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
 
 # %% ../nbs/08_seg_study.ipynb #affc1e55
 _SEG_STUDY_VERSION = 2   # bump when what run_seg computes changes, so that saved results are not reused

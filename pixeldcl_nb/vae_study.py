@@ -12,7 +12,7 @@ from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .layers import positive_ints, evaluating
 from .checkerboard import checkerboard_score, spectral_peak_ratio, power_spectrum
-from .data import photo_dls, celeba_dls, fashion_mnist_dls, image_folder_dls, FASHION_MNIST
+from .data import dataset_dls
 from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples, show_reconstructions, _vae
 from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               headless, cli_errors)
@@ -22,23 +22,16 @@ __all__ = ['VAE_COLUMNS', 'vae_data', 'vae_elbo', 'image_measures', 'vae_measure
            'show_vae_spectra', 'vae_section', 'vae_study', 'pixeldcl_vae']
 
 # %% ../nbs/09_vae_study.ipynb #09a6a867
-def vae_data(data:str='photos',
-             path:Path|str|None=None,   # the dataset's folder (celeba; fashion if not Debian's)
-            
-             size:int|None=None,   # image side (default: 32 for fashion, 64 otherwise)
-             bs:int=64, n_train:int=2048, n_valid:int=256, seed:int=0, **kwargs):
-    "Autoencoder `DataLoaders` by name: 'photos', 'celeba', 'fashion', or the path of an image folder (see `image_folder_dls`)."
-    name = str(data).lower()
-    size = size or (32 if name == 'fashion' else 64)
-    if path is not None and (name == 'photos' or Path(data).is_dir()):
-        raise ValueError(f"vae_data: data={str(data)!r} takes no path (path={str(path)!r} would not be used)")
-    if name == 'photos': return photo_dls('same', size=size, n_train=n_train, n_valid=n_valid, bs=bs, seed=seed, **kwargs)
-    if name == 'celeba':
-        if path is None: raise ValueError("vae_data: data='celeba' needs the path of the folder with img_align_celeba")
-        return celeba_dls(path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
-    if name == 'fashion': return fashion_mnist_dls(path or FASHION_MNIST, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
-    if Path(data).is_dir(): return image_folder_dls(data, size=size, bs=bs, seed=seed, n_train=n_train, n_valid=n_valid, **kwargs)
-    raise ValueError(f"vae_data: data must be 'photos', 'celeba', 'fashion' or an existing folder, got {data!r}")
+def vae_data(data:str='photos',            # a name in `dataset_names('image')` ('photos', 'celeba', 'fashion', ...) or a folder of images
+             path:Path|str|None=None,      # the dataset's folder (celeba; fashion if not Debian's)
+             size:int|None=None,           # image side (default: 32 for fashion, 64 otherwise)
+             bs:int=64, n_train:int=2048, n_valid:int=256,
+             seed:int|None=None,           # the reader's seed (photos: crops; folders: validation split); None: its default
+             **kwargs):
+    "Autoencoder `DataLoaders` by name or folder, with the study's defaults: `dataset_dls(data, 'image', ...)` (see `DATASETS`)."
+    size = size or (32 if str(data).lower() == 'fashion' else 64)
+    if seed is not None: kwargs['seed'] = seed
+    return dataset_dls(data, 'image', path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
 
 # %% ../nbs/09_vae_study.ipynb #2e9c3847
 @torch.no_grad()
