@@ -184,11 +184,11 @@ def check():
 
 def execute(names=()):
     "Run notebooks in place (outputs saved, for the docs), then nbdev_clean: `python tools/docs.py execute [NB ...]`."
-    todo = [nbs / n for n in names] or [nbs / n for n in _sidebar()]
+    todo = [nbs / Path(n).name for n in names] or [nbs / n for n in _sidebar()]   # 'X.ipynb' or 'nbs/X.ipynb'
     for f in todo:
         print(f"executing {f.name}", flush=True)
         subprocess.run([str(bin_dir / 'jupyter'), 'nbconvert', '--to', 'notebook', '--execute', '--inplace',
-                        '--ExecutePreprocessor.timeout=1800', str(f)], cwd=nbs, check=True)
+                        '--ExecutePreprocessor.timeout=14400', str(f)], cwd=nbs, check=True)
     subprocess.run([str(bin_dir / 'nbdev_clean')], cwd=root, check=True)
 
 if __name__ == '__main__':
