@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from torch import nn
 from fastcore.script import call_parse
 from fastcore.meta import delegates
-from .layers import upsampler, parse_kind, default_kinds, quiet_fastai
+from .layers import upsampler, parse_kind, positive_ints, default_kinds, quiet_fastai
 from .unet import UNet
 from .runs import comma_list, check_kinds, save_results, load_results, headless, cli_errors
 
@@ -238,12 +238,20 @@ def run_bench(out:Path|str='runs/bench',   # output folder: bench_results.json, 
               unet_kinds:tuple|None=None,  # U-Net kinds (None: the layer defaults without '/' options)
               reps:int=10,                 # timed runs per layer kind
               unet_reps:int=5,             # timed runs per U-Net kind
-              unet_bs:int=4, unet_size:int=128,
+              unet_bs:int=4,               # the U-Net's batch
+              unet_size:int=128,           # the U-Net's input side (a multiple of 16)
               unet_width:int=64,           # the U-Net's width (the paper: 64)
               channels_last:bool=False,    # give the layers channels-last inputs
               progress:bool=True) -> dict:
     "Run `bench_layers` and `bench_unet` for each dtype; save the rows (`bench_results.json`), the figure and the section `bench.md` in `out`; return the saved results."
     device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
+    if torch.device(device).type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f"run_bench: device={device!r}, but this machine has no CUDA device")
+    if not dtypes: raise ValueError("run_bench: no dtypes given")
+    for d in dtypes: _dtype(d)
+    positive_ints('run_bench', reps=reps, unet_reps=unet_reps, unet_bs=unet_bs, unet_size=unet_size, unet_width=unet_width)
+    if unet_size % 16 or unet_bs * (unet_size // 16) ** 2 < 2:
+        raise ValueError(f"run_bench: the U-Net (depth 4) needs unet_size a multiple of 16 and more than one value per channel at its bottom for BatchNorm "
+                         f"(unet_bs * (unet_size/16)^2 >= 2), got unet_bs={unet_bs}, unet_size={unet_size}")
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     t = time.time()
     layers = bench_layers(grid, kinds, dtypes, device, reps, channels_last, progress=progress)
@@ -269,10 +277,10 @@ def pixeldcl_bench(kinds:str=None,               # comma-separated layer kinds, 
                    **kwargs):
     "Time every up-sampler against DCL 6x6 (layers and the paper's U-Net) and write the tables and figure in `out`."
     with cli_errors('pixeldcl_bench', threads):
-        ds = comma_list(dtypes)
-        for d in ds: _dtype(d)
-        ks = None if kinds is None else check_kinds(kinds, 'bench', 'pixeldcl_bench') if '/' not in kinds else comma_list(kinds)
-        kw = dict(kwargs, dtypes=ds, unet_reps=max(3, kwargs.get('reps', 10) // 2))
-        if quick: kw.update(QUICK_BENCH)
+        ks = None if kinds is None else check_kinds(kinds, 'bench', '--kinds')
+        kw = dict(kwargs, dtypes=comma_list(dtypes), unet_reps=max(3, kwargs.get('reps', 10) // 2))
+        if quick:   # the quick settings, for the options left at their defaults
+            defaults = dict(dtypes=('float32', 'bfloat16'), reps=10, unet_reps=5, unet_width=64)
+            kw.update({k: v for k, v in QUICK_BENCH.items() if kw.get(k, defaults[k]) == defaults[k]})
         b = run_bench(kinds=ks, unet_kinds=None if ks is None else tuple(k for k in ks if '/' not in k), **kw)
     print(f"wrote {Path(kwargs.get('out', 'runs/bench')) / 'bench.md'} in {b['settings']['seconds']:.0f} s")

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_data.ipynb #20674963
 from __future__ import annotations
-import math, operator, os, subprocess, sys, tempfile, zipfile
+import math, operator, os, re, subprocess, sys, tempfile, zipfile
 from pathlib import Path
 from typing import Callable, NamedTuple
 import numpy as np
@@ -84,6 +84,21 @@ class PhotoCrops(Dataset):
         if side != self.size: crop = F.interpolate(crop[None], size=(self.size, self.size), mode='bilinear', antialias=True, align_corners=False)[0]
         return crop.clamp_(0, 1)
 
+# %% ../nbs/02_data.ipynb #6ad6c33c
+def _dl_keywords() -> set:
+    "The keywords that fastai's `DataBlock.dataloaders` passes on to its `DataLoader`s."
+    import inspect
+    with quiet_fastai(): from fastai.data.load import DataLoader; from fastai.data.core import TfmdDL, DataLoaders
+    return {p for f in (DataLoader.__init__, TfmdDL.__init__, DataLoaders.__init__) for p in inspect.signature(f).parameters} \
+           - {'self', 'dataset', 'kwargs', 'loaders'} | {'val_bs', 'shuffle_train', 'n_inp', 'verbose', 'seed'}
+
+def _check_keywords(what:str, kwargs:dict, seg:bool=True) -> None:
+    "Raise a `TypeError` naming any keyword that neither the reader, `seg_dls` nor fastai's DataLoaders take (it would be ignored)."
+    import inspect
+    ours = set(inspect.signature(seg_dls).parameters) - {'items', 'get_x', 'get_y', 'is_valid', 'codes', 'kwargs'} if seg and what != 'seg_dls' else set()
+    unknown = sorted(set(kwargs) - _dl_keywords() - ours)
+    if unknown: raise TypeError(f"{what}() got an unexpected keyword argument {unknown[0]!r}" + (f" (and {unknown[1:]})" if unknown[1:] else ""))
+
 # %% ../nbs/02_data.ipynb #cd8ac80e
 class Pairs(Dataset):
     "(input, target) pairs from an image dataset: 'x2' = (2x2-average down-sampled image, image), 'same' = (image, image)."
@@ -112,6 +127,7 @@ def photo_dls(task:str='x2',                       # 'x2' or 'same' (see `Pairs`
     valid = {k: photos[k] for k in valid_photos}
     tds = Pairs(PhotoCrops(train, n=n_train, size=size, seed=seed), task)
     vds = Pairs(PhotoCrops(valid, n=n_valid, size=size, seed=10_000 + seed), task)
+    _check_keywords('photo_dls', kwargs, seg=False)
     return DataLoaders.from_dsets(tds, vds, bs=bs, device=device, **kwargs)
 
 # %% ../nbs/02_data.ipynb #fe4e51c0
@@ -165,20 +181,6 @@ class SegDataLoaders(DataLoaders):
     "fastai `DataLoaders` whose `vocab` is the class names of their `MaskBlock`, so that it survives `learn.export()` / `load_learner`."
     @property
     def vocab(self) -> list|None: return _mask_codes(self)
-
-def _dl_keywords() -> set:
-    "The keywords that fastai's `DataBlock.dataloaders` passes on to its `DataLoader`s."
-    import inspect
-    with quiet_fastai(): from fastai.data.load import DataLoader; from fastai.data.core import TfmdDL, DataLoaders
-    return {p for f in (DataLoader.__init__, TfmdDL.__init__, DataLoaders.__init__) for p in inspect.signature(f).parameters} \
-           - {'self', 'dataset', 'kwargs', 'loaders'} | {'val_bs', 'shuffle_train', 'n_inp', 'verbose', 'seed'}
-
-def _check_keywords(what:str, kwargs:dict) -> None:
-    "Raise a `TypeError` naming any keyword that neither the reader, `seg_dls` nor fastai's DataLoaders take (it would be ignored)."
-    import inspect
-    ours = set(inspect.signature(seg_dls).parameters) - {'items', 'get_x', 'get_y', 'is_valid', 'codes', 'kwargs'} if what != 'seg_dls' else set()
-    unknown = sorted(set(kwargs) - _dl_keywords() - ours)
-    if unknown: raise TypeError(f"{what}() got an unexpected keyword argument {unknown[0]!r}" + (f" (and {unknown[1:]})" if unknown[1:] else ""))
 
 def first_items(dl, n:int) -> tuple:
     "The first `n` items of `dl` (fewer if it has fewer), gathered across batches: one tensor per part of the batch."
@@ -527,6 +529,7 @@ def image_dls(files:list,             # image files
     blk = ImageBlock(cls=PILImage if n_in == 3 else PILImageBW)
     block = DataBlock(blocks=(blk, blk), get_y=noop, splitter=FuncSplitter(is_valid),
                       item_tfms=([CropPad(crop)] if crop else []) + [Resize(size)])
+    _check_keywords('image_dls', kwargs, seg=False)
     return block.dataloaders(list(files), bs=bs, path=path, **kwargs)
 
 def image_folder_dls(path, size:int=64, crop:int|None=None, valid_pct:float=0.05, seed:int=0,
@@ -631,6 +634,7 @@ def fashion_mnist_dls(path:Path|str=FASHION_MNIST,   # folder of {train,t10k}-im
     positive_ints('fashion_mnist_dls', size=size, bs=bs, **{k: v for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None})
     tr, va = (read_idx(f) for f in fs)
     tds, vds = (Pairs(ArrayImages(a[:n], size), 'same') for a, n in ((tr, n_train), (va, n_valid)))
+    _check_keywords('photo_dls', kwargs, seg=False)
     return DataLoaders.from_dsets(tds, vds, bs=bs, device=device, **kwargs)
 
 # %% ../nbs/02_data.ipynb #38fd3418
@@ -638,7 +642,7 @@ def _item_bytes(it) -> bytes:
     "Bytes that identify one dataset item: a path with its size and modification time, arrays by content, anything else by pickle or repr."
     import pickle
     if isinstance(it, (str, Path)) and Path(it).is_file():
-        st = Path(it).stat(); return f"{it}|{st.st_size}|{st.st_mtime_ns}".encode()
+        st = Path(it).stat(); return f"{Path(it).resolve()}|{st.st_size}|{st.st_mtime_ns}".encode()   # the same file however the path is written
     if isinstance(it, (list, tuple)): return b'(' + b','.join(_item_bytes(i) for i in it) + b')'
     if isinstance(it, Tensor): it = it.detach().cpu().numpy()
     if isinstance(it, np.ndarray): return str(it.shape).encode() + np.ascontiguousarray(it).tobytes()
@@ -671,6 +675,8 @@ DATA_TASKS = ('seg', 'image')
 def register_dataset(name:str, task:str, reader:Callable, path:str='required', doc:str='') -> DataEntry:
     "Add a dataset to `DATASETS` under `(task, name)`, so that `dataset_dls`, the studies and their `--data` option know it."
     if task not in DATA_TASKS: raise ValueError(f"register_dataset: task must be one of {', '.join(DATA_TASKS)}, got {task!r}")
+    if not (isinstance(name, str) and re.fullmatch(r'[a-z0-9_]+', name)): raise ValueError(f"register_dataset: name must be lower case letters, digits and '_', got {name!r}")
+    if not callable(reader): raise TypeError(f"register_dataset: {name!r}: reader must be callable, (path, **options) -> DataLoaders, got {reader!r}")
     if path not in ('required', 'optional', 'none'): raise ValueError(f"register_dataset: path must be 'required', 'optional' or 'none', got {path!r}")
     if (task, name) in DATASETS: raise ValueError(f"register_dataset: {name!r} is already a {task} dataset")
     DATASETS[(task, name)] = e = DataEntry(name, task, reader, path, doc)
@@ -688,7 +694,7 @@ def dataset_dls(data:str|Path,            # a registered name of `task`, or a fo
     "fastai `DataLoaders` of `task` for a dataset name or a folder. Raises `ValueError` naming an unknown name, a missing path or an unused one."
     if task not in DATA_TASKS: raise ValueError(f"dataset_dls: task must be one of {', '.join(DATA_TASKS)}, got {task!r}")
     kwargs = {k: v for k, v in kwargs.items() if not (k in ('size', 'bs', 'n_train', 'n_valid') and v is None)}
-    e = DATASETS.get((task, str(data).lower()))
+    e = DATASETS.get((task, str(data).lower().strip()))
     if e is None:
         if not Path(data).is_dir():
             raise ValueError(f"dataset_dls: data must be one of {', '.join(map(repr, dataset_names(task)))} or an existing folder, got {str(data)!r}")

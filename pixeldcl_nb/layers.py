@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_layers.ipynb #220667a7
 from __future__ import annotations
-import contextlib, itertools, math, numbers, re, warnings
+import contextlib, inspect, itertools, math, numbers, re, warnings
 from typing import NamedTuple, Sequence
 import torch
 import torch.nn.functional as F
@@ -14,8 +14,8 @@ from torch import nn, Tensor
 __all__ = ['STUDIES', 'UP_REGISTRY', 'UP_KINDS', 'phase_list', 'phase_sum', 'interleave', 'interleave_stack', 'dilate',
            'positive_ints', 'evaluating', 'DCL', 'DCL3d', 'cross_mask', 'cross_kernel', 'pixel_dcl', 'seq_upsample',
            'PixelDCL', 'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv', 'ResizeConv3d', 'quiet_fastai',
-           'PixelShuffleUp', 'UpKind', 'register_upsampler', 'up_kinds', 'default_kinds', 'parse_kind', 'upsampler',
-           'kinds_table', 'Swap', 'DeconvReport', 'replace_deconvs']
+           'PixelShuffleUp', 'UpKind', 'register_upsampler', 'up_kinds', 'default_kinds', 'parse_kind',
+           'canonical_kind', 'upsampler', 'kinds_table', 'Swap', 'DeconvReport', 'replace_deconvs']
 
 # %% ../nbs/00_layers.ipynb #ee185d95
 def phase_list(ndim:int=2) -> list[tuple[int, ...]]:
@@ -609,23 +609,37 @@ class UpKind(NamedTuple):
 UP_REGISTRY: dict[str, UpKind] = {}
 _ALIASES: dict[str, str] = {}
 
+def _default_ks(cls:type) -> int|None:
+    "The default kernel size of an up-sampler class."
+    p = inspect.signature(cls.__init__).parameters.get('ks')
+    return None if p is None else p.default
+
 def register_upsampler(name:str,            # the kind's name: lower case letters and '_'
-                       cls:type,            # 2D class, `cls(ni, nf, **kwargs)`, output (N, nf, 2H, 2W)
-                       cls3d:type|None=None,# 3D class, or None
-                       aliases:tuple=(),    # other names that resolve to `name`
+                       cls:type,            # 2D class on `_Up` (the base class of every layer here), `cls(ni, nf, **kwargs)`, output (N, nf, 2H, 2W)
+                       cls3d:type|None=None,# 3D class on `_Up`, or None
+                       aliases:tuple=(),    # other names that resolve to `name` (lower case letters and '_')
                        doc:str='',          # one line for listings
-                       studies:dict|None=None # study -> default kinds (None: `name` in every study of `STUDIES`)
+                       studies:dict|None=None # study -> default kinds ('name', 'name4', 'name/reference'; None: `name` in every study of `STUDIES`)
                       ) -> UpKind:
-    "Add an up-sampler kind to `UP_REGISTRY`, so that `upsampler`, the models, the learners, the studies and the benchmark know it."
-    if not re.fullmatch(r'[a-z_]+', str(name)): raise ValueError(f"register_upsampler: name must be lower case letters and '_', got {name!r}")
+    "Add an up-sampler kind to `UP_REGISTRY`, so that `upsampler`, the models, the learners, the studies and the benchmark know it. Raises `ValueError`/`TypeError` naming what is wrong."
+    word = re.compile(r'[a-z_]+')
+    if not (isinstance(name, str) and word.fullmatch(name)): raise ValueError(f"register_upsampler: name must be lower case letters and '_', got {name!r}")
+    if isinstance(aliases, str) or not all(isinstance(a, str) and word.fullmatch(a) for a in aliases):
+        raise ValueError(f"register_upsampler: {name!r}: aliases must be a tuple of names of lower case letters and '_', got {aliases!r}")
+    if len(set((name, *aliases))) != 1 + len(aliases): raise ValueError(f"register_upsampler: {name!r}: a name or alias is repeated in {(name, *aliases)!r}")
     for n in (name, *aliases):
         if n in UP_REGISTRY or n in _ALIASES: raise ValueError(f"register_upsampler: {n!r} is already a kind or an alias")
-    for c in (cls, cls3d):
-        if c is not None and not (isinstance(c, type) and issubclass(c, nn.Module)):
-            raise TypeError(f"register_upsampler: {name!r}: classes must be nn.Module subclasses, got {c!r}")
+    for c, nd in ((cls, 2), (cls3d, 3)):
+        if c is None and nd == 3: continue
+        if not (isinstance(c, type) and issubclass(c, _Up)):
+            raise TypeError(f"register_upsampler: {name!r}: the {nd}D class must be a subclass of `_Up` (the base class of every layer here), got {c!r}")
+        if c.ndim != nd: raise ValueError(f"register_upsampler: {name!r}: {c.__name__} is a {c.ndim}D layer, given as the {nd}D class")
     studies = {s: (name,) for s in STUDIES} if studies is None else dict(studies)
     bad = set(studies) - set(STUDIES)
     if bad: raise ValueError(f"register_upsampler: {name!r}: unknown studies {sorted(bad)}: expected some of {', '.join(STUDIES)}")
+    for s, ks in studies.items():
+        if isinstance(ks, str) or not all(isinstance(k, str) and re.fullmatch(rf'{name}([1-9]\d*)?(/reference|/seq)?', k) for k in ks):
+            raise ValueError(f"register_upsampler: {name!r}: studies[{s!r}] must be a tuple of this kind's names ('{name}', '{name}4', '{name}/reference'), got {ks!r}")
     entry = UpKind(name, cls, cls3d, tuple(aliases), doc, {s: tuple(ks) for s, ks in studies.items()})
     UP_REGISTRY[name] = entry
     _ALIASES.update({a: name for a in aliases})
@@ -648,6 +662,7 @@ def up_kinds(ndim:int|None=None,        # only kinds with a layer of this many s
              reference:bool|None=None  # only kinds with (True) or without (False) a literal reference
             ) -> tuple[str, ...]:
     "The registered kinds, in registration order, optionally those with a `ndim`-D layer or a reference implementation."
+    if ndim not in (None, 2, 3): raise ValueError(f"up_kinds: ndim must be None, 2 or 3, got {ndim!r}")
     return tuple(k for k, e in UP_REGISTRY.items() if (ndim is None or (e.cls, e.cls3d)[ndim - 2] is not None)
                  and (reference is None or e.reference == reference))
 
@@ -658,11 +673,16 @@ def default_kinds(study:str) -> tuple[str, ...]:
 
 def parse_kind(kind:str) -> tuple[str, int|None]:
     "Split an up-sampler kind such as 'dcl4' into its registered name and kernel size ('dcl', 4); aliases resolve ('deconv4' -> ('dcl', 4)); the size is None if absent."
-    m = re.fullmatch(r'([a-z_]+?)(\d+)?', str(kind).lower().strip())
+    m = re.fullmatch(r'([a-z_]+?)([1-9]\d*)?', str(kind).lower().strip())
     name = m and _ALIASES.get(m.group(1), m.group(1))
     if name not in UP_REGISTRY:
         raise ValueError(f"unknown up-sampler kind {kind!r}: expected one of {', '.join(UP_REGISTRY)} (see UP_REGISTRY), optionally followed by a kernel size")
     return name, None if m.group(2) is None else int(m.group(2))
+
+def canonical_kind(kind:str) -> str:
+    "The one spelling of a kind: the registered name, with the kernel size only if it is not the layer's default ('DCL', 'deconv', 'dcl6' -> 'dcl'; 'deconv4' -> 'dcl4')."
+    name, ks = parse_kind(kind)
+    return name if ks is None or ks == _default_ks(UP_REGISTRY[name].cls) else f'{name}{ks}'
 
 def upsampler(kind:str,        # a registered kind or alias (see `UP_REGISTRY`), optionally followed by a kernel size ('dcl3')
               ni:int,          # input channels
@@ -679,7 +699,8 @@ def upsampler(kind:str,        # a registered kind or alias (see `UP_REGISTRY`),
     if ks is not None:
         if 'ks' in kwargs and kwargs['ks'] != ks: raise ValueError(f"upsampler: kind {kind!r} says ks={ks}, but ks={kwargs['ks']} was passed too")
         kwargs['ks'] = ks
-    return cls(ni, nf, **kwargs)
+    try: return cls(ni, nf, **kwargs)
+    except TypeError as e: raise TypeError(f"upsampler: kind {kind!r} ({cls.__name__}): {e}") from e
 
 # %% ../nbs/00_layers.ipynb #33b3565c
 def kinds_table() -> str:

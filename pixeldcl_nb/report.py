@@ -4,10 +4,11 @@
 
 # %% ../nbs/12_report.ipynb #5df26532
 from __future__ import annotations
-import re, time
+import re, time, warnings
 from pathlib import Path
 from fastcore.script import call_parse
 from fastcore.meta import delegates
+from .layers import positive_ints
 from .runs import cli_errors
 from .x2_study import x2_study, x2_section
 from .seg_study import seg_study, seg_section
@@ -26,7 +27,10 @@ def write_report(out:Path|str='runs/compare') -> Path:
     for study, section in REPORT_SECTIONS:
         d = out / study
         if (d / f'{study}_results.json').exists():
-            parts.append(re.sub(r'\]\((?!https?:|data:|/)', f']({study}/', section(d)).strip())
+            sec = section(d)
+            for fig in re.findall(r'!\[[^\]]*\]\((?!https?:|data:|/)([^)]+)\)', sec):
+                if not (d / fig).exists(): warnings.warn(f"write_report: {d / fig} is missing; the report links to it")
+            parts.append(re.sub(r'\]\((?!https?:|data:|/)', f']({study}/', sec).strip())
     if not parts: raise FileNotFoundError(f"write_report: no saved study results in {out} ({', '.join(s + '/' for s, _ in REPORT_SECTIONS)}): run pixeldcl_compare or a study with out={str(out / 'x2')!r} first")
     f = out / 'report.md'
     f.write_text("# pixeldcl_nb: comparison of up-samplers\n\n" + '\n\n'.join(parts) + '\n')
@@ -43,6 +47,7 @@ def compare(out:Path|str='runs/compare',  # output folder: report.md and one fol
             **kwargs            # the x2 study's options; `seeds` applies to every study
            ) -> Path:
     "Run the x2 study, then the short segmentation and VAE studies and a quick benchmark, into `out`; write and return `out/report.md`."
+    positive_ints('compare', seg_epochs=seg_epochs, vae_epochs=vae_epochs)   # checked before anything trains
     out = Path(out)
     x2_study(out / 'x2', **kwargs)
     seeds, progress = kwargs.get('seeds', 1), kwargs.get('show_progress', True)
@@ -61,7 +66,7 @@ def pixeldcl_compare(kinds:str=None,       # comma-separated up-sampler kinds of
                      no_bench:bool=False,  # skip the speed and memory section (a quick `pixeldcl_bench`)
                      threads:int=0,        # torch threads (0: torch's default)
                      **kwargs):
-    "Train every up-sampler kind on the x2 photo task (then the short nuclei segmentation and VAE studies, and a quick benchmark) and write `out/report.md`."
+    "Train every up-sampler kind on the x2 photo task (then the short nuclei segmentation and VAE studies, and a quick benchmark) and write `out/report.md`. The options without seg_/vae_ in their name are the x2 study's; --seeds applies to all."
     t = time.time()
     with cli_errors('pixeldcl_compare', threads):
         f = compare(kinds=kinds, skip=None if str(skip).lower() == 'none' else skip, seg=not no_seg, vae=not no_vae, bench=not no_bench, **kwargs)

@@ -15,7 +15,7 @@ from .checkerboard import checkerboard_score, spectral_peak_ratio
 from .data import VOID, dataset_dls, first_items
 from .segmentation import seg_learner
 from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
-                              headless, cli_errors)
+                              count, seeds_text, headless, cli_errors)
 
 # %% auto #0
 __all__ = ['SEG_COLUMNS', 'seg_data', 'prob_measures', 'run_seg', 'seg_table', 'show_seg_predictions', 'show_seg_curves',
@@ -114,10 +114,9 @@ def seg_section(src) -> str:
     res = load_results(src, 'seg')
     st, results = res['settings'], res['results']
     c = next(iter(results.values()))[0]['config']
-    seeds = len(next(iter(results.values())))
     return f"""## Semantic segmentation (the paper's Table 1, on {st['data']})
 
-The paper's U-Net (width {c['width']}, depth {c['depth']}) with each up-sampler in its decoder, trained with Adam and a one-cycle schedule (max lr {c['lr']}) for {c['epochs']} epochs on {c['n_train']} crops of {st['size']}x{st['size']} per epoch (batch {c['bs']}), softmax cross-entropy with void ignored; validation on {c['n_valid']} fixed crops; {f'{seeds} seeds, mean ± standard deviation' if seeds > 1 else 'one seed'}. Mean IoU comes from one confusion matrix over the validation set; the boundary F-score matches each class's boundaries within 2 pixels and averages over classes; the checkerboard columns measure the predicted class probabilities (polyphase spread, pooled over classes; period-2 spectral peak ratio, against the one-hot targets' own). ↑: higher is better, ↓: lower is better.
+The paper's U-Net (width {c['width']}, depth {c['depth']}) with each up-sampler in its decoder, trained with Adam and a one-cycle schedule (max lr {c['lr']}) for {count(c['epochs'], 'epoch')} on {c['n_train']} crops of {st['size']}x{st['size']} per epoch (batch {c['bs']}), softmax cross-entropy with void ignored; validation on {c['n_valid']} fixed crops; {seeds_text(results)}. Mean IoU comes from one confusion matrix over the validation set; the boundary F-score matches each class's boundaries within 2 pixels and averages over classes; the checkerboard columns measure the predicted class probabilities (polyphase spread, pooled over classes; period-2 spectral peak ratio, against the one-hot targets' own). ↑: higher is better, ↓: lower is better.
 
 {seg_table(results)}
 
@@ -132,7 +131,7 @@ The paper's U-Net (width {c['width']}, depth {c['depth']}) with each up-sampler 
 
 def seg_study(out:Path|str='runs/seg',   # output folder
               data:str='nuclei',         # 'nuclei', 'voc', 'coco', 'camvid', or a folder of images/ and masks/ (see `seg_data`)
-              path:Path|str|None=None,   # the dataset's folder (voc, coco, camvid)
+              path:Path|str|None=None,   # the dataset's folder (voc, coco, camvid; nuclei: where to cache it)
               kinds:tuple|str|None=None, # up-sampler kinds (None: `default_kinds('seg')`)
               epochs:int=4,              # training epochs per run
               seeds:int=1,               # seeds per kind (weights and batch order), runs paired by seed
@@ -141,11 +140,12 @@ def seg_study(out:Path|str='runs/seg',   # output folder
               lr:float=1e-3,             # maximum learning rate (one-cycle)
               width:int=16,              # U-Net width (the paper: 64)
               depth:int=4,               # U-Net depth (the paper: 4)
-              n_train:int|None=None,     # nuclei: crops per epoch (None: 256); other data: the first N training images (None: all)
-              n_valid:int|None=None,     # nuclei: validation crops (None: 64); other data: the first N validation images (None: all)
+              n_train:int|None=None,     # nuclei: crops per epoch (default 256); other data: the first N training images (default: all)
+              n_valid:int|None=None,     # nuclei: validation crops (default 64); other data: the first N validation images (default: all)
               show_progress:bool=True, **kwargs) -> dict:
     "Train the paper's U-Net with each kind on `data`; save results (JSON, CSV), figures and the section `seg.md` in `out`; return the saved results."
     kinds = check_kinds(kinds, 'seg', 'seg_study')
+    if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not lr > 0: raise ValueError(f"seg_study: lr must be > 0, got {lr!r}")
     positive_ints('seg_study', epochs=epochs, seeds=seeds, size=size, bs=bs, width=width, depth=depth,
                   **{k: v for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None})
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -168,7 +168,7 @@ def seg_study(out:Path|str='runs/seg',   # output folder
 @call_parse
 @delegates(seg_study, but=['kinds', 'path', 'show_progress'])
 def pixeldcl_seg(kinds:str=None,   # comma-separated up-sampler kinds (default: the registry's for this study)
-                 path:str=None,    # the dataset's folder (voc, coco, camvid)
+                 path:str=None,    # the dataset's folder (voc, coco, camvid; nuclei: where to cache it)
                  threads:int=0,    # torch threads (0: torch's default)
                  **kwargs):
     "Train the paper's U-Net with each up-sampler and write the Table 1 analogue (seg.md), figures, JSON and CSV in `out`."

@@ -15,7 +15,7 @@ from .checkerboard import checkerboard_score, spectral_peak_ratio, power_spectru
 from .data import dataset_dls
 from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples, show_reconstructions, _vae
 from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
-                              headless, cli_errors)
+                              count, seeds_text, headless, cli_errors)
 
 # %% auto #0
 __all__ = ['VAE_COLUMNS', 'vae_data', 'vae_elbo', 'image_measures', 'vae_measures', 'run_vae', 'vae_table', 'show_vae_samples',
@@ -29,7 +29,8 @@ def vae_data(data:str='photos',            # a name in `dataset_names('image')` 
              seed:int|None=None,           # the reader's seed (photos: crops; folders: validation split); None: its default
              **kwargs):
     "Autoencoder `DataLoaders` by name or folder, with the study's defaults: `dataset_dls(data, 'image', ...)` (see `DATASETS`)."
-    size = size or (32 if str(data).lower() == 'fashion' else 64)
+    if size is None: size = 32 if str(data).lower() == 'fashion' else 64
+    positive_ints('vae_data', size=size)
     if seed is not None: kwargs['seed'] = seed
     return dataset_dls(data, 'image', path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
 
@@ -131,10 +132,10 @@ def vae_section(src) -> str:
     res = load_results(src, 'vae')
     st, results = res['settings'], res['results']
     c = next(iter(results.values()))[0]['config']
-    seeds, size, beta, warmup = len(next(iter(results.values()))), c['shape'][-1], c['beta'], c['warmup']
+    size, beta, warmup = c['shape'][-1], c['beta'], c['warmup']
     return f"""## Image generation (the paper's Figure 9, on {st['data']})
 
-The same VAE (encoder of 4x4 stride-2 convolutions from {c['width']} channels, a {c['n_latent']}-dimensional Gaussian latent, and a decoder of x2 up-samplers of the named kind, each with BatchNorm and ReLU, then a 1x1 convolution and a sigmoid giving the image) trained with each up-sampler on {c['n_train']} {size}x{size} images per epoch ({st['data']}) for {c['epochs']} epochs: Adam, one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, Bernoulli likelihood (binary cross-entropy) plus {'the KL divergence' if beta == 1 else f'{beta} x the KL divergence'}{f', warmed up over the first {warmup:.0%} of training' if warmup else ''}; {f'{seeds} seeds, mean ± standard deviation' if seeds > 1 else 'one seed'}. -ELBO and KL: nats per image on {c['n_valid']} validation images (one sample of z each); recon MSE: of the reconstructions from z = mu. Checkerboard columns: the pooled polyphase spread and the period-2 and period-4 spectral peak ratios of {c['n_samples']} samples from the prior and of the validation reconstructions; the last row gives the real images' own values. ↓: lower is better (for the checkerboard columns, the real images' values are the floor).
+The same VAE (encoder of 4x4 stride-2 convolutions from {c['width']} channels, a {c['n_latent']}-dimensional Gaussian latent, and a decoder of x2 up-samplers of the named kind, each with BatchNorm and ReLU, then a 1x1 convolution and a sigmoid giving the image) trained with each up-sampler on {c['n_train']} {size}x{size} images per epoch ({st['data']}) for {count(c['epochs'], 'epoch')}: Adam, one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, Bernoulli likelihood (binary cross-entropy) plus {'the KL divergence' if beta == 1 else f'{beta} x the KL divergence'}{f', warmed up over the first {warmup:.0%} of training' if warmup else ''}; {seeds_text(results)}. -ELBO and KL: nats per image on {c['n_valid']} validation images (one sample of z each); recon MSE: of the reconstructions from z = mu. Checkerboard columns: the pooled polyphase spread and the period-2 and period-4 spectral peak ratios of {c['n_samples']} samples from the prior and of the validation reconstructions; the last row gives the real images' own values. ↓: lower is better (for the checkerboard columns, the real images' values are the floor).
 
 {vae_table(results)}
 
@@ -172,13 +173,14 @@ def vae_study(out:Path|str='runs/vae',   # output folder
               **kwargs) -> dict:
     "Train the VAE with each kind on `data`; save results (JSON, CSV), figures and the section `vae.md` in `out`; return the saved results."
     kinds = check_kinds(kinds, 'vae', 'vae_study')
+    if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not lr > 0: raise ValueError(f"vae_study: lr must be > 0, got {lr!r}")
     positive_ints('vae_study', epochs=epochs, seeds=seeds, bs=bs, n_latent=n_latent, width=width, n_train=n_train,
                   n_valid=n_valid, n_samples=n_samples)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     runs = Path(runs) if runs is not None else out / 'runs'
     dls = vae_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
     x = dls.one_batch()[0]
-    if x.shape[-1] % 4: raise ValueError(f"vae_study: the image size must be a multiple of 4 (the period-4 checkerboard measure), got {x.shape[-1]}")
+    if x.shape[-1] % 4 or x.shape[-1] < 12: raise ValueError(f"vae_study: the image size must be a multiple of 4 (the period-4 checkerboard measure) and at least 12 (its 4-pixel border), got {x.shape[-1]}")
     results = run_study(kinds, seeds, lambda k, s: run_vae(k, dls, epochs, lr, n_latent, width, beta, warmup, s, runs, show_progress,
                                                           n_samples=n_samples), 'VAE')
     f = save_results(out, 'vae', dict(data=str(data)), results)

@@ -12,7 +12,7 @@ from torch import nn, Tensor
 from .layers import upsampler, positive_ints, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, spectral_peak_ratio, constant_response, show_map
 from .data import photo_dls, first_items
-from .runs import check_kinds, run_config, fit_run, run_study, save_results, load_results, mean_std, headless
+from .runs import check_kinds, run_config, fit_run, run_study, save_results, load_results, mean_std, count, seeds_text, headless
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
@@ -152,10 +152,10 @@ def x2_section(src) -> str:
     res = load_results(src, 'x2')
     results, ref = res['results'], res['reference']
     c = next(iter(results.values()))[0]['config']
-    seeds, skip = len(next(iter(results.values()))), c['skip']
+    skip = c['skip']
     return f"""## x2 reconstruction of real photographs
 
-Each up-sampler is trained in the same small network (`SRNet`: 3x3 conv + ReLU, the up-sampler + BatchNorm + ReLU, 3x3 conv to RGB; {c['width']} channels{f'; it learns the residual over {skip} up-sampling, starting from it (last convolution initialised to zero)' if skip else ''}) to reconstruct 64x64 crops of the photographs shipped with scikit-image and scikit-learn from their 2x2-averaged 32x32 versions: {c['n_train']} random crops per epoch, {c['epochs']} epochs of Adam with a one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, {f'{seeds} seeds (weights and batch order; mean ± standard deviation over seeds)' if seeds > 1 else 'one seed (run with --seeds 3 to see the spread over seeds)'}. Validation: {c['n_valid']} crops of photographs never seen in training (coffee, flower). ↑: higher is better, ↓: lower is better.
+Each up-sampler is trained in the same small network (`SRNet`: 3x3 conv + ReLU, the up-sampler + BatchNorm + ReLU, 3x3 conv to RGB; {c['width']} channels{f'; it learns the residual over {skip} up-sampling, starting from it (last convolution initialised to zero)' if skip else ''}) to reconstruct 64x64 crops of the photographs shipped with scikit-image and scikit-learn from their 2x2-averaged 32x32 versions: {c['n_train']} random crops per epoch, {count(c['epochs'], 'epoch')} of Adam with a one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, {seeds_text(results)} (seeds vary the weights and the batch order{'; run with --seeds 3 to see their spread' if all(len(rs) == 1 for rs in results.values()) else ''}). Validation: {c['n_valid']} crops of photographs never seen in training (coffee, flower). ↑: higher is better, ↓: lower is better.
 
 - *checkerboard of the up-sampler*: the polyphase spread (RMS over channels of the std of the four phase means, over the RMS of the means) of the up-sampler's linear map (without its BatchNorm and ReLU) on a constant input, at initialisation and after training; 0 means its four output phases agree.
 - *checkerboard of the network*: the same for the trained network's RGB response to a constant grey image.
@@ -187,8 +187,8 @@ def x2_study(out:Path|str='runs/x2',   # output folder
     "Train `SRNet` with each kind on the x2 photo task; save results (JSON), figures and the section `x2.md` in `out`; return the saved results."
     kinds = check_kinds(kinds, 'x2', 'x2_study')
     positive_ints('x2_study', epochs=epochs, n_train=n_train, n_valid=n_valid, bs=bs, width=width, seeds=seeds)
-    if not lr > 0: raise ValueError(f"x2_study: lr must be > 0, got {lr!r}")
-    if skip not in (None, 'nearest', 'bicubic'): raise ValueError(f"x2_study: skip must be None, 'nearest' or 'bicubic', got {skip!r}")
+    if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not lr > 0: raise ValueError(f"x2_study: lr must be > 0, got {lr!r}")
+    if skip not in (None, 'nearest', 'bicubic'): raise ValueError(f"x2_study: skip must be None, 'nearest' or 'bicubic', got {skip!r} (on the command line: none, nearest or bicubic)")
     out = Path(out)
     if fresh and (out / 'runs').exists(): shutil.rmtree(out / 'runs')
     dls = photo_dls('x2', n_train=n_train, n_valid=n_valid, bs=bs, seed=0)   # the same crops for every seed
