@@ -15,7 +15,7 @@ from .checkerboard import checkerboard_score, spectral_peak_ratio
 from .data import VOID, dataset_dls, first_items
 from .segmentation import seg_learner
 from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
-                              count, seeds_text, headless, cli_errors)
+                              count, seeds_text, check_batches, headless, cli_errors)
 
 # %% auto #0
 __all__ = ['SEG_COLUMNS', 'seg_data', 'prob_measures', 'run_seg', 'seg_table', 'show_seg_predictions', 'show_seg_curves',
@@ -150,6 +150,7 @@ def seg_study(out:Path|str='runs/seg',   # output folder
                   **{k: v for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None})
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     dls = seg_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
+    check_batches(dls, 'seg_study')
     results = run_study(kinds, seeds, lambda k, s: run_seg(k, dls, epochs, lr, width, depth, s, out / 'runs', show_progress), 'U-Net')
     f = save_results(out, 'seg', dict(data=str(data), size=size), results)
     write_csv(out / 'seg_results.csv', results, SEG_COLUMNS)

@@ -15,7 +15,7 @@ from .checkerboard import checkerboard_score, spectral_peak_ratio, power_spectru
 from .data import dataset_dls
 from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples, show_reconstructions, _vae
 from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
-                              count, seeds_text, headless, cli_errors)
+                              count, seeds_text, check_batches, headless, cli_errors)
 
 # %% auto #0
 __all__ = ['VAE_COLUMNS', 'vae_data', 'vae_elbo', 'image_measures', 'vae_measures', 'run_vae', 'vae_table', 'show_vae_samples',
@@ -179,6 +179,7 @@ def vae_study(out:Path|str='runs/vae',   # output folder
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     runs = Path(runs) if runs is not None else out / 'runs'
     dls = vae_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
+    check_batches(dls, 'vae_study')
     x = dls.one_batch()[0]
     if x.shape[-1] % 4 or x.shape[-1] < 12: raise ValueError(f"vae_study: the image size must be a multiple of 4 (the period-4 checkerboard measure) and at least 12 (its 4-pixel border), got {x.shape[-1]}")
     results = run_study(kinds, seeds, lambda k, s: run_vae(k, dls, epochs, lr, n_latent, width, beta, warmup, s, runs, show_progress,

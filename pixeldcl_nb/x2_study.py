@@ -12,7 +12,7 @@ from torch import nn, Tensor
 from .layers import upsampler, positive_ints, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, spectral_peak_ratio, constant_response, show_map
 from .data import photo_dls, first_items
-from .runs import check_kinds, run_config, fit_run, run_study, save_results, load_results, mean_std, count, seeds_text, headless
+from .runs import check_kinds, run_config, fit_run, run_study, save_results, load_results, mean_std, count, seeds_text, check_batches, headless
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
@@ -192,6 +192,7 @@ def x2_study(out:Path|str='runs/x2',   # output folder
     out = Path(out)
     if fresh and (out / 'runs').exists(): shutil.rmtree(out / 'runs')
     dls = photo_dls('x2', n_train=n_train, n_valid=n_valid, bs=bs, seed=0)   # the same crops for every seed
+    check_batches(dls, 'x2_study')
     results = run_study(kinds, seeds, lambda k, s: run_x2(k, dls, epochs, lr, width, s, skip, out / 'runs', show_progress), 'SRNet')
     f = save_results(out, 'x2', dict(data='photos'), results, reference=x2_reference(dls.valid))
     models = {}
