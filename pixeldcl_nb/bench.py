@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_bench.ipynb #646f54bc
 from __future__ import annotations
-import contextlib, os, platform, random, statistics, sys, time
+import contextlib, os, platform, random, statistics, sys, time, warnings
 from pathlib import Path
 import torch
 import torch.nn.functional as F
@@ -17,7 +17,8 @@ from .runs import comma_list, check_kinds, save_results, load_results, headless,
 
 # %% auto #0
 __all__ = ['QUICK_BENCH', 'time_round_robin', 'peak_memory', 'bench_upsampler', 'bench_layers', 'bench_unet', 'layer_table',
-           'unet_table', 'show_bench', 'machine', 'bench_summary', 'bench_section', 'run_bench', 'pixeldcl_bench']
+           'unet_table', 'show_bench', 'busy_cores', 'machine', 'bench_summary', 'bench_section', 'run_bench',
+           'pixeldcl_bench']
 
 # %% ../nbs/11_bench.ipynb #5ea2eb6d
 def _sync(device):
@@ -183,10 +184,25 @@ def show_bench(layer_rows:list, unet_rows:list|None=None, fname:Path|str|None=No
     if fname is not None: fig.savefig(fname, dpi=80)
     return fig
 
+def busy_cores(seconds:float=0.5) -> float:
+    "How many cores other processes keep busy now: from /proc/stat over `seconds` on Linux, else the 1-minute load average."
+    def sample():
+        with open('/proc/stat') as f: v = list(map(int, f.readline().split()[1:]))
+        return v[3] + v[4], sum(v)   # idle + iowait, total
+    try:
+        (i0, t0), _ = sample(), time.sleep(seconds)
+        i1, t1 = sample()
+        return round((1 - (i1 - i0) / max(t1 - t0, 1)) * os.cpu_count(), 2)
+    except OSError: return round(os.getloadavg()[0], 2)
+
 def machine() -> dict:
-    "What the figures were measured on."
+    "What the figures were measured on, and how many cores other processes kept busy when the run started (`busy_cores`)."
     return dict(cpu=platform.processor() or platform.machine(), cores=os.cpu_count(), threads=torch.get_num_threads(), torch=torch.__version__,
-                cuda=torch.cuda.get_device_name() if torch.cuda.is_available() else None)
+                cuda=torch.cuda.get_device_name() if torch.cuda.is_available() else None, busy=busy_cores())
+
+def _busy(m:dict) -> bool:
+    "Whether other processes held more cores than torch's threads left free when the run started."
+    return m.get('busy', 0) + m['threads'] > m['cores'] + 0.5
 
 def _ratio_line(rows:list, kind:str, key:str, where) -> str|None:
     "'a.aax' (one row) or 'a.aa-b.bbx' (a range over rows) of `key` for `kind` in the rows that `where` keeps."
@@ -215,7 +231,7 @@ def bench_section(src) -> str:
     m = st['machine']
     return f"""## Speed and memory
 
-Measured on {m['cuda'] or m['cpu']} ({st['device']}, {m['threads']} threads, torch {m['torch']}), in {st['seconds']:.0f} s. Times are medians of {st['reps']} runs (U-Net: {st['unet_reps']}) after warm-up, with the kinds of each shape run round-robin; ratios are to DCL 6x6 (`dcl`) measured in the same run (below 1: faster than DCL 6x6). Peak memory: forward + backward, beyond the input and the weights.
+Measured on {m['cuda'] or m['cpu']} ({st['device']}, {m['threads']} threads, torch {m['torch']}, {m.get('busy', '?')} of {m['cores']} cores busy with other work when it started), in {st['seconds']:.0f} s.{' The machine was busy when it started, so the ratios of layers made of several operations may be inflated (see Benchmarks).' if st['device'] == 'cpu' and _busy(m) else ''} Times are medians of {st['reps']} runs (U-Net: {st['unet_reps']}) after warm-up, with the kinds of each shape run round-robin; ratios are to DCL 6x6 (`dcl`) measured in the same run (below 1: faster than DCL 6x6). Peak memory: forward + backward, beyond the input and the weights.
 
 {bench_summary(layers, unet)}
 
@@ -244,6 +260,7 @@ def run_bench(out:Path|str='runs/bench',   # output folder: bench_results.json, 
               channels_last:bool=False,    # give the layers channels-last inputs
               progress:bool=True) -> dict:
     "Run `bench_layers` and `bench_unet` for each dtype; save the rows (`bench_results.json`), the figure and the section `bench.md` in `out`; return the saved results."
+    m = machine()   # before the run: how busy the machine was when it started
     device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
     if torch.device(device).type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f"run_bench: device={device!r}, but this machine has no CUDA device")
     if not dtypes: raise ValueError("run_bench: no dtypes given")
@@ -256,7 +273,11 @@ def run_bench(out:Path|str='runs/bench',   # output folder: bench_results.json, 
     t = time.time()
     layers = bench_layers(grid, kinds, dtypes, device, reps, channels_last, progress=progress)
     unet = [r for dt in dtypes for r in bench_unet(unet_kinds, unet_bs, unet_size, unet_width, dtype=dt, device=device, reps=unet_reps, progress=progress)]
-    settings = dict(machine=machine(), device=device, seconds=time.time() - t, reps=reps, unet_reps=unet_reps, unet_bs=unet_bs,
+    if device == 'cpu' and _busy(m):
+        warnings.warn(f"run_bench: the machine is busy ({m['busy']} of {m['cores']} cores in use by other processes, torch using {m['threads']} threads): "
+                      "waiting threads make every operation cost a scheduler time slice, so layers made of several small operations look slower; "
+                      "measure on an idle machine, or with fewer threads (torch.set_num_threads, --threads)")
+    settings = dict(machine=m, device=device, seconds=time.time() - t, reps=reps, unet_reps=unet_reps, unet_bs=unet_bs,
                     unet_size=unet_size, unet_width=unet_width, channels_last=channels_last)
     f = save_results(out, 'bench', settings, dict(layers=layers, unet=unet))
     with headless():

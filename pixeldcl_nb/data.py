@@ -638,14 +638,18 @@ def fashion_mnist_dls(path:Path|str=FASHION_MNIST,   # folder of {train,t10k}-im
     return DataLoaders.from_dsets(tds, vds, bs=bs, device=device, **kwargs)
 
 # %% ../nbs/02_data.ipynb #38fd3418
-def _item_bytes(it) -> bytes:
-    "Bytes that identify one dataset item: a path with its size and modification time, arrays by content, anything else by pickle or repr."
+def _item_bytes(it, depth:int=0) -> bytes:
+    "Bytes that identify one dataset item, the same in every process: a file path with its size and modification time, arrays and tensors by content, containers and plain objects by their parts, anything else by pickle or repr."
     import pickle
     if isinstance(it, (str, Path)) and Path(it).is_file():
         st = Path(it).stat(); return f"{Path(it).resolve()}|{st.st_size}|{st.st_mtime_ns}".encode()   # the same file however the path is written
-    if isinstance(it, (list, tuple)): return b'(' + b','.join(_item_bytes(i) for i in it) + b')'
+    if isinstance(it, (list, tuple)): return b'(' + b','.join(_item_bytes(i, depth + 1) for i in it) + b')'
+    if isinstance(it, dict): return b'{' + b','.join(_item_bytes(k, depth + 1) + b':' + _item_bytes(v, depth + 1) for k, v in sorted(it.items(), key=lambda kv: repr(kv[0]))) + b'}'
     if isinstance(it, Tensor): it = it.detach().cpu().numpy()
-    if isinstance(it, np.ndarray): return str(it.shape).encode() + np.ascontiguousarray(it).tobytes()
+    if isinstance(it, np.ndarray): return str((it.shape, it.dtype)).encode() + np.ascontiguousarray(it).tobytes()
+    if isinstance(it, (int, float, bool, str, bytes, type(None))): return repr(it).encode()
+    if hasattr(it, '__dict__') and not isinstance(it, type) and depth < 8:   # a dataset object: its class and attributes (pickle of tensors differs between processes)
+        return type(it).__qualname__.encode() + _item_bytes(vars(it), depth + 1)
     try: return pickle.dumps(it)
     except Exception: return repr(it).encode()
 
