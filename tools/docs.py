@@ -82,9 +82,11 @@ def _anchor(text):
     t = re.sub(r'<[^>]+>', '', html.unescape(text)).strip().lower()
     return re.sub(r'[^\w\- ]', '', t).replace(' ', '-')
 
-def _postprocess(body, pages, current, title, desc):
+def _postprocess(body, pages, current, title, desc, outs=None):
     site = _site_url()
     body = body.replace(site, '')                                           # nbdev's doc links, made relative
+    for nb_name, out in (outs or {}).items():                               # links to a notebook go to its page, as Quarto does
+        body = re.sub(rf'href="{re.escape(nb_name)}(#[^"]*)?"', lambda m: f'href="{out}{m.group(1) or ""}"', body)
     body = re.sub(r'<script[^>]*src="https?://[^"]*"[^>]*>\s*</script>', '', body)   # no CDN scripts offline
     def add_anchor(m):                                                      # Quarto-style ids next to nbconvert's
         tag, attrs, inner = m.group(1), m.group(2), m.group(3)
@@ -131,7 +133,7 @@ def build():
     docs.mkdir()
     for n, (nb, fm, out) in books.items():
         body, _ = exp.from_notebook_node(nb)
-        (docs / out).write_text(_postprocess(body, pages, out, fm.get('title', out), fm.get('description', '')))
+        (docs / out).write_text(_postprocess(body, pages, out, fm.get('title', out), fm.get('description', ''), {k: v[2] for k, v in books.items()}))
         print(f"wrote _docs/{out}")
     nb, fm, _ = books['index.ipynb']
     md, _ = MarkdownExporter(config=c).from_notebook_node(nb)
