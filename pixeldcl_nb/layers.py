@@ -12,9 +12,9 @@ from torch import nn, Tensor
 
 # %% auto #0
 __all__ = ['STUDIES', 'UP_REGISTRY', 'UP_KINDS', 'phase_list', 'phase_sum', 'interleave', 'interleave_stack', 'dilate',
-           'positive_ints', 'evaluating', 'DCL', 'DCL3d', 'cross_mask', 'cross_kernel', 'pixel_dcl', 'seq_upsample',
-           'PixelDCL', 'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv', 'ResizeConv3d', 'quiet_fastai',
-           'PixelShuffleUp', 'UpKind', 'register_upsampler', 'up_kinds', 'default_kinds', 'parse_kind',
+           'positive_ints', 'positive_numbers', 'evaluating', 'DCL', 'DCL3d', 'cross_mask', 'cross_kernel', 'pixel_dcl',
+           'seq_upsample', 'PixelDCL', 'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv', 'ResizeConv3d',
+           'quiet_fastai', 'PixelShuffleUp', 'UpKind', 'register_upsampler', 'up_kinds', 'default_kinds', 'parse_kind',
            'canonical_kind', 'upsampler', 'kinds_table', 'Swap', 'DeconvReport', 'replace_deconvs']
 
 # %% ../nbs/00_layers.ipynb #ee185d95
@@ -97,6 +97,11 @@ def positive_ints(where:str, **values) -> None:
     "Raise a `ValueError` naming the first of `values` (name=value) that is not a positive int; `where` starts the message."
     for k, v in values.items():
         if isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < 1: raise ValueError(f"{where}: {k} must be a positive int, got {v!r}")
+
+def positive_numbers(where:str, **values) -> None:
+    "Raise a `ValueError` naming the first of `values` (name=value) that is not a number > 0 (a learning rate, a weight); `where` starts the message."
+    for k, v in values.items():
+        if isinstance(v, bool) or not isinstance(v, numbers.Real) or not v > 0: raise ValueError(f"{where}: {k} must be > 0, got {v!r}")
 
 @contextlib.contextmanager
 def evaluating(*modules:nn.Module):

@@ -9,7 +9,7 @@ import numpy as np
 from pathlib import Path
 from typing import Callable
 import torch
-from .layers import parse_kind, canonical_kind, default_kinds, quiet_fastai
+from .layers import parse_kind, canonical_kind, default_kinds, positive_numbers, quiet_fastai
 from .data import data_fingerprint
 with quiet_fastai():
     from fastai.basics import Callback, set_seed
@@ -127,7 +127,7 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
            ) -> dict:
     "Fit a learner with a one-cycle schedule, seeded with `config['seed']` (weights and batch order), resuming from its last epoch checkpoint with every random state (a resumed run equals an uninterrupted one); return its config, final metrics, curves and measures."
     name, seed = run_name(config['kind'], config['seed']), config['seed']
-    if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not lr > 0: raise ValueError(f"{name}: lr must be > 0, got {lr!r}")
+    positive_numbers(name, lr=lr)
     config = {**config, 'epochs': epochs, 'lr': lr}   # the schedule is part of the key
     out = Path(out) if out is not None else None
     res_f = out / f'{name}.json' if out is not None else None

@@ -10,7 +10,7 @@ import torch
 import torch.nn.functional as F
 from fastcore.script import call_parse
 from fastcore.meta import delegates
-from .layers import positive_ints, evaluating, quiet_fastai
+from .layers import positive_ints, positive_numbers, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, spectral_peak_ratio
 from .data import VOID, dataset_dls, first_items
 from .segmentation import seg_learner
@@ -145,7 +145,7 @@ def seg_study(out:Path|str='runs/seg',   # output folder
               show_progress:bool=True, **kwargs) -> dict:
     "Train the paper's U-Net with each kind on `data`; save results (JSON, CSV), figures and the section `seg.md` in `out`; return the saved results."
     kinds = check_kinds(kinds, 'seg', 'seg_study')
-    if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not lr > 0: raise ValueError(f"seg_study: lr must be > 0, got {lr!r}")
+    positive_numbers('seg_study', lr=lr)
     positive_ints('seg_study', epochs=epochs, seeds=seeds, size=size, bs=bs, width=width, depth=depth,
                   **{k: v for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None})
     out = Path(out); out.mkdir(parents=True, exist_ok=True)

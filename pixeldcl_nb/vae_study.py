@@ -10,7 +10,7 @@ import torch
 from torch import Tensor
 from fastcore.script import call_parse
 from fastcore.meta import delegates
-from .layers import positive_ints, evaluating
+from .layers import positive_ints, positive_numbers, evaluating
 from .checkerboard import checkerboard_score, spectral_peak_ratio, power_spectrum
 from .data import dataset_dls
 from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples, show_reconstructions, _vae
@@ -173,7 +173,7 @@ def vae_study(out:Path|str='runs/vae',   # output folder
               **kwargs) -> dict:
     "Train the VAE with each kind on `data`; save results (JSON, CSV), figures and the section `vae.md` in `out`; return the saved results."
     kinds = check_kinds(kinds, 'vae', 'vae_study')
-    if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not lr > 0: raise ValueError(f"vae_study: lr must be > 0, got {lr!r}")
+    positive_numbers('vae_study', lr=lr)
     positive_ints('vae_study', epochs=epochs, seeds=seeds, bs=bs, n_latent=n_latent, width=width, n_train=n_train,
                   n_valid=n_valid, n_samples=n_samples)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)

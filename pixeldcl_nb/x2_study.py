@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from .layers import upsampler, positive_ints, evaluating, quiet_fastai
+from .layers import upsampler, positive_ints, positive_numbers, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, spectral_peak_ratio, constant_response, show_map
 from .data import photo_dls, first_items
 from .runs import check_kinds, run_config, fit_run, run_study, save_results, load_results, mean_std, count, seeds_text, check_batches, headless
@@ -187,7 +187,7 @@ def x2_study(out:Path|str='runs/x2',   # output folder
     "Train `SRNet` with each kind on the x2 photo task; save results (JSON), figures and the section `x2.md` in `out`; return the saved results."
     kinds = check_kinds(kinds, 'x2', 'x2_study')
     positive_ints('x2_study', epochs=epochs, n_train=n_train, n_valid=n_valid, bs=bs, width=width, seeds=seeds)
-    if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not lr > 0: raise ValueError(f"x2_study: lr must be > 0, got {lr!r}")
+    positive_numbers('x2_study', lr=lr)
     if skip not in (None, 'nearest', 'bicubic'): raise ValueError(f"x2_study: skip must be None, 'nearest' or 'bicubic', got {skip!r} (on the command line: none, nearest or bicubic)")
     out = Path(out)
     if fresh and (out / 'runs').exists(): shutil.rmtree(out / 'runs')
