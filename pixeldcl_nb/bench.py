@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from torch import nn
 from fastcore.script import call_parse
 from fastcore.meta import delegates
-from .layers import upsampler, parse_kind, positive_ints, default_kinds, quiet_fastai
+from .layers import upsampler, positive_ints, default_kinds, quiet_fastai
 from .unet import UNet
 from .runs import comma_list, check_kinds, save_results, load_results, headless, cli_errors
 
@@ -65,12 +65,8 @@ def peak_memory(fn, device:str|torch.device='cpu') -> int:
 
 # %% ../nbs/11_bench.ipynb #b1135185
 def bench_upsampler(kind:str, ni:int, nf:int, device:str|torch.device='cpu', dtype:torch.dtype=torch.float32, ndim:int=2) -> nn.Module:
-    "The up-sampler of a benchmark kind: a kind as `upsampler` names it, optionally followed by '/reference' or '/seq'."
-    kind, _, opt = kind.partition('/')
-    if opt not in ('', 'reference', 'seq'): raise ValueError(f"bench_upsampler: unknown option {opt!r} in {kind + '/' + opt!r}: expected '/reference' or '/seq'")
-    kw = dict(impl='reference') if opt == 'reference' else dict(sequential=True) if opt == 'seq' else {}
-    if opt == 'seq' and parse_kind(kind)[0] != 'pixeldcl': raise ValueError(f"bench_upsampler: '/seq' is an option of pixeldcl only, got {kind + '/seq'!r}")
-    with quiet_fastai(): return upsampler(kind, ni, nf, ndim=ndim, **kw).to(device, dtype)
+    "The up-sampler of a benchmark kind (any kind `upsampler` takes, options too: 'pixeldcl/reference', 'pixeldcl/seq', 'dcl/free'), on `device` in `dtype`."
+    with quiet_fastai(): return upsampler(kind, ni, nf, ndim=ndim).to(device, dtype)
 
 def _dtype(d) -> torch.dtype:
     if isinstance(d, torch.dtype): return d

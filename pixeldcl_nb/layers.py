@@ -11,11 +11,13 @@ import torch.nn.functional as F
 from torch import nn, Tensor
 
 # %% auto #0
-__all__ = ['STUDIES', 'UP_REGISTRY', 'UP_KINDS', 'phase_list', 'phase_sum', 'interleave', 'interleave_stack', 'dilate',
-           'positive_ints', 'positive_numbers', 'evaluating', 'DCL', 'DCL3d', 'cross_mask', 'cross_kernel', 'pixel_dcl',
-           'seq_upsample', 'PixelDCL', 'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv', 'ResizeConv3d',
-           'quiet_fastai', 'PixelShuffleUp', 'UpKind', 'register_upsampler', 'up_kinds', 'default_kinds', 'parse_kind',
-           'canonical_kind', 'upsampler', 'kinds_table', 'Swap', 'DeconvReport', 'replace_deconvs']
+__all__ = ['STUDIES', 'UP_REGISTRY', 'KIND_OPTIONS', 'UP_KINDS', 'phase_list', 'phase_sum', 'interleave', 'interleave_stack',
+           'dilate', 'positive_ints', 'positive_numbers', 'evaluating', 'tie_phases', 'DCL', 'DCL3d', 'cross_mask',
+           'cross_kernel', 'pixel_dcl', 'seq_upsample', 'tie_sum', 'PixelDCL', 'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d',
+           'ResizeConv', 'ResizeConv3d', 'quiet_fastai', 'PixelShuffleUp', 'linear_x2', 'BilinearConv',
+           'BilinearConv3d', 'CARAFE', 'DySample', 'UpKind', 'register_upsampler', 'up_kinds', 'default_kinds',
+           'kind_options', 'parse_kind', 'canonical_kind', 'upsampler', 'kinds_table', 'Swap', 'DeconvReport',
+           'replace_deconvs']
 
 # %% ../nbs/00_layers.ipynb #ee185d95
 def phase_list(ndim:int=2) -> list[tuple[int, ...]]:
@@ -147,6 +149,7 @@ class _Up(nn.Module):
     ndim: int = 2
     odd_ks: bool = True                   # most layers need an odd kernel for 'same' padding
     impls: tuple = ('fast', 'reference')  # the implementations this layer has
+    inits: tuple = ('default',)           # the initialisations it offers: 'icnr' if it can start checkerboard-free (see `_icnr_`)
     def __init__(self,
                  ni:int,              # input channels
                  nf:int|None=None,    # output channels (default `ni`)
@@ -155,6 +158,7 @@ class _Up(nn.Module):
                  norm_type=None,      # None, 'batch' or 'instance' (or a fastai `NormType`), after the bias
                  act_cls=None,        # activation class (e.g. `nn.ReLU`), after the norm
                  impl:str='fast',     # 'fast' (input resolution) or 'reference' (literal, as the authors' code)
+                 init:str='default',  # 'default' (the paper's: variance preserving) or 'icnr' (every phase answers a constant input alike; where `inits` has it)
                  crop=0,              # output pixels removed (start, end) of each spatial dim: `replace_deconvs` sets it to match a transposed convolution
                  device=None, dtype=None):
         super().__init__()
@@ -167,7 +171,10 @@ class _Up(nn.Module):
         if impl not in self.impls:
             raise ValueError(f"{name}: impl must be {' or '.join(map(repr, self.impls))}, got {impl!r}"
                              + (f" ({name} has no literal reference)" if impl == 'reference' else ""))
-        self.ni, self.nf, self.ks, self.impl = ni, nf, ks, impl
+        if init not in self.inits:
+            raise ValueError(f"{name}: init must be {' or '.join(map(repr, self.inits))}, got {init!r}"
+                             + (f" ({name} has no checkerboard-free initialisation)" if init == 'icnr' else ""))
+        self.ni, self.nf, self.ks, self.impl, self.init = ni, nf, ks, impl, init
         self.crop = _crop_pairs(crop, self.ndim, name)
         self._fk = dict(device=device, dtype=dtype)
         self.bias = nn.Parameter(torch.empty(nf, **self._fk)) if bias else None
@@ -178,14 +185,19 @@ class _Up(nn.Module):
     def _new(self, *shape) -> nn.Parameter: return nn.Parameter(torch.empty(*shape, **self._fk))
 
     def reset_parameters(self) -> None:
-        "Re-initialise the weights (variance preserving), the bias (zeros) and the norm."
+        "Re-initialise the weights (variance preserving; then made checkerboard-free if `init='icnr'`), the bias (zeros) and the norm."
         self._reset_weights()
+        if self.init == 'icnr':
+            with torch.no_grad(): self._icnr_()
         if self.bias is not None: nn.init.zeros_(self.bias)
         if self.norm is not None:
             self.norm.reset_parameters()
             if self.norm.zero_init: nn.init.zeros_(self.norm.weight)
 
     def _reset_weights(self): raise NotImplementedError
+
+    def _icnr_(self):
+        "Change the weights so that the response to a constant input is the same on every output phase (for `init='icnr'`; a layer that is so by construction leaves them)."
 
     def check_input(self, x:Tensor) -> None:
         "Raise a `ValueError` naming the problem if `x` is not a float (N, ni, *spatial) tensor."
@@ -253,6 +265,7 @@ class _Up(nn.Module):
         s = f"{self.ni}, {self.nf}, ks={self.ks}"
         if self.bias is not None: s += ", bias=True"
         if self.impl != 'fast': s += f", impl={self.impl!r}"
+        if self.init != 'default': s += f", init={self.init!r}"
         s += self._extra()
         if any(s_ or e for s_, e in self.crop):
             s += f", crop={self.crop[0] if len(set(self.crop)) == 1 else self.crop}"
@@ -267,16 +280,38 @@ def _save_placement(module, state_dict, prefix, local_metadata):
     "State-dict hook: record a DCL's placement in the checkpoint's metadata (beside its version), so that loading it elsewhere can check it."
     local_metadata['placement'] = module.placement
 
+def _parity_masks(ks:int, ndim:int, device=None) -> list[Tensor]:
+    "For a `ks`-tap transposed-convolution kernel in `ndim` dims, one 0/1 mask per parity class of taps (in `phase_list` order): away from the borders each output phase sums the taps of one class."
+    r = torch.arange(ks, device=device) % 2
+    grids = torch.meshgrid(*[r] * ndim, indexing='ij')
+    return [torch.stack([g == a for g, a in zip(grids, ph)]).all(0).float() for ph in phase_list(ndim)]
+
+def tie_phases(w:Tensor,   # transposed-convolution weight (ni, nf, *[ks] * ndim), ks >= 2
+               ndim:int    # spatial dims
+              ) -> Tensor:
+    "The weight nearest to `w` (least squares) whose taps sum alike in every parity class, so that a constant input gives the same value on every output phase (Sugawara et al. 2019): each class's excess over the mean class sum is taken evenly off its taps."
+    dims = tuple(range(2, 2 + ndim))
+    masks = [m.to(w.dtype) for m in _parity_masks(w.shape[-1], ndim, w.device)]
+    sums = [(w * m).sum(dims) for m in masks]          # (ni, nf) per class
+    mean = sum(sums) / len(sums)
+    return w - sum(((s - mean) / m.sum()).view(*s.shape, *[1] * ndim) * m for s, m in zip(sums, masks))
+
 class DCL(_Up):
     "Transposed convolution, stride 2, output exactly 2x the input (the paper's DCL baseline); odd kernels placed as the authors' code places them."
     odd_ks = False
+    inits = ('default', 'icnr')
     _version = 2   # 1 (pixeldcl_nb 0.0.1): odd kernels placed as PyTorch's ConvTranspose2d, the only placement then
     def __init__(self, ni:int, nf:int|None=None, ks:int=6,
                  placement:str='tf',  # odd `ks` only: 'tf' (the authors' TF 'SAME') or 'torch' (`nn.ConvTranspose2d(ks, 2, (ks-1)//2, output_padding=1)`)
+                 checkerboard_free:bool=False, # compute with `tie_phases(weight)`, so that the layer stays checkerboard-free while it trains
                  **kwargs):
         super().__init__(ni, nf, ks, **kwargs)
         if placement not in _PLACEMENTS: raise ValueError(f"DCL: placement must be 'tf' or 'torch', got {placement!r}")
-        self.placement = placement
+        if not isinstance(checkerboard_free, bool): raise TypeError(f"DCL: checkerboard_free must be True or False, got {checkerboard_free!r}")
+        if ks == 1 and (checkerboard_free or self.init == 'icnr'):
+            raise ValueError(f"DCL: a 1x1 transposed convolution fills one phase of four and leaves the others at zero, so it cannot be checkerboard-free "
+                             f"(init={self.init!r}, checkerboard_free={checkerboard_free}); use ks >= 2")
+        self.placement, self.checkerboard_free = placement, checkerboard_free
         # conv_transpose's padding and output_padding, and how many output pixels to drop at the end, for a 2n output
         if ks % 2 == 0: self.padding, self.output_padding, self._trim = (ks - 2) // 2, 0, 0
         elif placement == 'torch': self.padding, self.output_padding, self._trim = (ks - 1) // 2, 1, 0
@@ -287,15 +322,27 @@ class DCL(_Up):
 
     def _reset_weights(self): _uniform_(self.weight, self.ni * self.ks**self.ndim / 2**self.ndim)
 
+    def _icnr_(self):
+        "The kernel becomes a random `(ks-1)^d` kernel convolved with a `2^d` box: the layer starts as nearest-neighbour x2 followed by that convolution (Odena et al. 2016), and every tap class sums to the same."
+        d, s, w = self.ndim, self.ks - 1, self.weight
+        v = _uniform_(torch.empty(self.ni * self.nf, 1, *[s] * d, device=w.device, dtype=torch.float64 if w.dtype == torch.float64 else torch.float32),
+                      self.ni * s**d)   # output variance as the default's: each output reads ni * s^d values of v
+        box = torch.ones(1, 1, *[2] * d, device=v.device, dtype=v.dtype)
+        w.copy_((F.conv_transpose3d if d == 3 else F.conv_transpose2d)(v, box).view(w.shape))   # full convolution with the box: ks taps
+
+    def effective_weight(self) -> Tensor:
+        "The kernel the layer computes with: `weight`, or `tie_phases(weight)` if `checkerboard_free`."
+        return tie_phases(self.weight, self.ndim) if self.checkerboard_free else self.weight
+
     def upsample(self, x:Tensor) -> Tensor:
         if self.impl == 'fast':
             f = F.conv_transpose3d if self.ndim == 3 else F.conv_transpose2d
-            y = f(x, self.weight, stride=2, padding=self.padding, output_padding=self.output_padding)
+            y = f(x, self.effective_weight(), stride=2, padding=self.padding, output_padding=self.output_padding)
             return y[(..., *[slice(None, -self._trim)] * self.ndim)] if self._trim else y
         # the definition: zeros inserted after every input pixel, the flipped kernel slid over it; output pixel m is full[m + padding]
         k = self.ks
         full = (F.conv3d if self.ndim == 3 else F.conv2d)(F.pad(dilate(x, (0,) * self.ndim), [k - 1, k - 1] * self.ndim),
-                                                          self.weight.flip(list(range(2, 2 + self.ndim))).transpose(0, 1))
+                                                          self.effective_weight().flip(list(range(2, 2 + self.ndim))).transpose(0, 1))
         return full[(..., *[slice(self.padding, self.padding + 2 * n) for n in x.shape[2:]])]
 
     def _checkpoint_error(self, state_dict, prefix, version, metadata={}):
@@ -307,7 +354,8 @@ class DCL(_Up):
             return (f"this DCL checkpoint (ks={self.ks}) was {why}; this layer has placement={self.placement!r} (one output pixel apart). "
                     f"Build the layer with placement={saved!r} to load it and compute what it computed")
 
-    def _extra(self) -> str: return f", placement={self.placement!r}" if self.ks % 2 and self.placement != 'tf' else ""
+    def _extra(self) -> str:
+        return (f", placement={self.placement!r}" if self.ks % 2 and self.placement != 'tf' else "") + (", checkerboard_free=True" if self.checkerboard_free else "")
 
 class DCL3d(DCL):
     "3D transposed convolution, stride 2, output exactly 2x the input."
@@ -449,21 +497,62 @@ def seq_upsample(x:Tensor,                   # input (N, ni, *S)
     if impl == 'reference': return torch.stack([dilate(m, p) for m, p in zip(out, phase_list(x.dim() - 2))]).sum(0)
     return interleave(out)
 
+def tie_sum(w:Tensor,       # a convolution weight (out, in, *taps)
+            target:Tensor,  # (out, in): what its taps must sum to
+            ntap:int        # how many trailing dims of `w` are taps
+           ) -> Tensor:
+    "The weight nearest to `w` (least squares) whose taps sum to `target`: every tap shifted by the same amount. A convolution with it maps a constant input `c` to `target @ c` (away from borders)."
+    dims = tuple(range(w.dim() - ntap, w.dim()))
+    k = math.prod(w.shape[w.dim() - ntap:])
+    return w - (w.sum(dims, keepdim=True) - target.to(w).view(*target.shape, *[1] * ntap)) / k
+
 class _SeqUp(_Up):
     "An up-sampler defined by a spec of sequential convolutions (`steps`, `phases`) run by `seq_upsample`."
     steps: tuple = ()
     phases: tuple = ()
+    inits = ('default', 'icnr')
     def __init__(self, ni:int, nf:int|None=None, ks:int=3,
                  combine:str='concat',  # how each step combines its inputs: 'concat' (channels) or 'sum'
+                 checkerboard_free:bool=False, # compute with every step after the first tied by `tie_sum` (see `dc_targets`), so that the layer stays checkerboard-free while it trains
                  **kwargs):
         super().__init__(ni, nf, ks, **kwargs)
         name = type(self).__name__
         if combine not in ('concat', 'sum'): raise ValueError(f"{name}: combine must be 'concat' or 'sum', got {combine!r}")
-        self.combine = combine
+        if not isinstance(checkerboard_free, bool): raise TypeError(f"{name}: checkerboard_free must be True or False, got {checkerboard_free!r}")
+        self.combine, self.checkerboard_free = combine, checkerboard_free
         self._build(self.steps)
+        if checkerboard_free:   # the targets follow the module's device and dtype; not in the state dict
+            for i, t in enumerate(self.dc_targets()):
+                if t is not None: self.register_buffer(f'_target{i + 1}', t.to(**self._fk), persistent=False)
         self.reset_parameters()
 
+    def dc_targets(self) -> list:
+        "Per weight, the (out, in) sum of its taps that gives every map the constant-input response of F1 (None for F1's own step): maps made earlier share the identity evenly (in float64, cast to the weight's dtype), the input gets 0 (its taps sum to zero). Raises `ValueError` where no such linear condition exists."
+        out = [None]
+        for src, n in self._spec[1:]:
+            made = [j for j in src if j != 0]
+            if self.combine == 'sum':
+                if 0 in src: raise ValueError(f"{type(self).__name__}: combine='sum' adds the input to the maps, so no tap sum makes the phases agree "
+                                              f"for every input: use combine='concat' with init='icnr' or checkerboard_free=True")
+                t = torch.eye(self.nf, dtype=torch.float64) / len(src)
+            else: t = torch.cat([torch.zeros(self.nf, self.ni, dtype=torch.float64) if j == 0 else torch.eye(self.nf, dtype=torch.float64) / len(made) for j in src], 1)
+            out.append(t.repeat(n, 1))
+        return out
+
+    def _ntap(self, i:int) -> int: return self.ndim   # how many trailing dims of weight i are taps
+
+    def _icnr_(self):
+        "Every step after the first is moved to the nearest weights whose taps sum to `dc_targets()` (its random zero-sum part kept): then every map, so every phase, answers a constant input as F1 does."
+        for i, (w, t) in enumerate(zip(self.weights, self.dc_targets())):
+            if t is not None: w.copy_(tie_sum(w, t, self._ntap(i)))
+
+    def effective_weights(self) -> list[Tensor]:
+        "The weights the layer computes with: `weights`, or with `checkerboard_free` each step after the first tied by `tie_sum`."
+        if not self.checkerboard_free: return self.weights
+        return [w if i == 0 else tie_sum(w, getattr(self, f'_target{i + 1}'), self._ntap(i)) for i, w in enumerate(self.weights)]
+
     def _build(self, steps):
+        self._spec = steps
         chans, self._fans = [self.ni], []
         for i, (src, n) in enumerate(steps):
             cin = [chans[j] for j in src]
@@ -482,9 +571,9 @@ class _SeqUp(_Up):
         for w, fan in zip(self.weights, self._fans): _uniform_(w, fan)
 
     def upsample(self, x:Tensor) -> Tensor:
-        return seq_upsample(x, self.weights, self.steps, self.phases, self.combine, self.impl)
+        return seq_upsample(x, self.effective_weights(), self.steps, self.phases, self.combine, self.impl)
 
-    def _extra(self) -> str: return f", combine={self.combine!r}" if self.combine != 'concat' else ""
+    def _extra(self) -> str: return (f", combine={self.combine!r}" if self.combine != 'concat' else "") + (", checkerboard_free=True" if self.checkerboard_free else "")
 
 # %% ../nbs/00_layers.ipynb #55d55cfc
 class PixelDCL(_SeqUp):
@@ -500,6 +589,7 @@ class PixelDCL(_SeqUp):
 
     def _build(self, steps):
         if self.sequential: return super()._build(self.seq_steps)
+        self._spec = None   # the masked layer: see `dc_targets`
         if self.combine != 'concat': raise ValueError(f"PixelDCL: combine={self.combine!r} applies to sequential=True only (the masked layer has no combined inputs)")
         if self.ks < 3: raise ValueError(f"PixelDCL: the cross mask of a {self.ks}x{self.ks} kernel has no taps, "
                                          f"so the off-diagonal phases would stay empty; use ks >= 3, got ks={self.ks}")
@@ -508,9 +598,16 @@ class PixelDCL(_SeqUp):
         self.weight3 = self._new(self.nf, self.nf, (k2 - 1) // 2)
         self._fans = [self.ni * k2, self.nf * k2, self.nf * (k2 - 1) // 2]
 
+    def dc_targets(self) -> list:
+        "As `_SeqUp.dc_targets`; for the masked layer: F2 = conv(F1) with taps summing to the identity, and the cross taps (which read F1 and F2 for both empty phases) summing to the identity."
+        if self.sequential: return super().dc_targets()
+        return [None, torch.eye(self.nf), torch.eye(self.nf)]
+
+    def _ntap(self, i:int) -> int: return 1 if i == 2 and not self.sequential else 2   # weight3 of the masked layer: (nf, nf, T)
+
     def upsample(self, x:Tensor) -> Tensor:
-        if self.sequential: return seq_upsample(x, self.weights, self.seq_steps, self.phases, self.combine, self.impl)
-        return pixel_dcl(x, self.weight1, self.weight2, self.weight3, self.impl)
+        if self.sequential: return seq_upsample(x, self.effective_weights(), self.seq_steps, self.phases, self.combine, self.impl)
+        return pixel_dcl(x, *self.effective_weights(), impl=self.impl)
 
     def _extra(self) -> str: return super()._extra() + (", sequential=True" if self.sequential else "")
 
@@ -548,6 +645,7 @@ class iPixelDCL3d(_SeqUp):
 # %% ../nbs/00_layers.ipynb #538c9ab7
 class ResizeConv(_Up):
     "Nearest-neighbour x2 up-sampling followed by a `ks x ks` convolution."
+    inits = ('default', 'icnr')   # checkerboard-free by construction: 'icnr' is its default
     def __init__(self, ni:int, nf:int|None=None, ks:int=3, **kwargs):
         super().__init__(ni, nf, ks, **kwargs)
         self.weight = self._new(self.nf, self.ni, *[ks] * self.ndim)
@@ -574,6 +672,7 @@ def quiet_fastai():
 class PixelShuffleUp(_Up):
     "fastai's `PixelShuffle_ICNR` (1x1 conv, pixel shuffle, ICNR init, optional blur) as a bare linear up-sampler."
     odd_ks = False
+    inits = ('default', 'icnr')   # fastai's ICNR either way
     impls = ('fast',)   # fastai's module is the only implementation
     def __init__(self, ni:int, nf:int|None=None, ks:int=1,
                  blur:bool=False,  # fastai's blur: replication pad + 2x2 average pool after the shuffle
@@ -595,6 +694,122 @@ class PixelShuffleUp(_Up):
 
     def _extra(self) -> str: return ", blur=True" if self.blur else ""
 
+# %% ../nbs/00_layers.ipynb #2cce4959
+def linear_x2(x:Tensor) -> Tensor:
+    "Bilinear (2D) or trilinear (3D) x2 up-sampling written out, the literal form of `F.interpolate(x, scale_factor=2, mode='bilinear', align_corners=False)`: along each axis `y[2i] = 3/4 x[i] + 1/4 x[i-1]`, `y[2i+1] = 3/4 x[i] + 1/4 x[i+1]`, the edge pixel repeated beyond the border."
+    for ax in range(2, x.dim()):
+        n = x.shape[ax]
+        xp = torch.cat([x.narrow(ax, 0, 1), x, x.narrow(ax, n - 1, 1)], ax)   # replicate one pixel at each end
+        even = 0.75 * x + 0.25 * xp.narrow(ax, 0, n)
+        odd = 0.75 * x + 0.25 * xp.narrow(ax, 2, n)
+        x = torch.stack([even, odd], ax + 1).flatten(ax, ax + 1)
+    return x
+
+class BilinearConv(ResizeConv):
+    "Bilinear x2 up-sampling followed by a `ks x ks` convolution."
+    def upsample(self, x:Tensor) -> Tensor:
+        up = F.interpolate(x, scale_factor=2, mode='trilinear' if self.ndim == 3 else 'bilinear', align_corners=False) if self.impl == 'fast' \
+             else linear_x2(x)
+        return (F.conv3d if self.ndim == 3 else F.conv2d)(up, self.weight, padding=self.ks // 2)
+
+class BilinearConv3d(BilinearConv):
+    "Trilinear x2 up-sampling followed by a 3D convolution."
+    ndim = 3
+
+# %% ../nbs/00_layers.ipynb #d47da92e
+class CARAFE(_Up):
+    "CARAFE (Wang et al., ICCV 2019): content-aware reassembly of features with a normalised `ks x ks` kernel predicted for every output pixel. 2D only."
+    def __init__(self, ni:int, nf:int|None=None,
+                 ks:int=5,          # k_up, the reassembly kernel's size
+                 k_enc:int=3,       # the content encoder's kernel size
+                 c_mid:int=64,      # the channel compressor's output channels
+                 **kwargs):
+        super().__init__(ni, nf, ks, **kwargs)
+        positive_ints('CARAFE', k_enc=k_enc, c_mid=c_mid)
+        if k_enc % 2 == 0: raise ValueError(f"CARAFE: k_enc must be odd ('same' padding), got {k_enc}")
+        self.k_enc, self.c_mid = k_enc, c_mid
+        self.compressor = nn.Conv2d(ni, c_mid, 1, **self._fk)
+        self.encoder = nn.Conv2d(c_mid, 4 * ks * ks, k_enc, padding=k_enc // 2, **self._fk)
+        self.proj = nn.Conv2d(ni, self.nf, 1, bias=False, **self._fk) if self.nf != ni else None
+        self.reset_parameters()
+
+    def _reset_weights(self):
+        nn.init.xavier_uniform_(self.compressor.weight); nn.init.zeros_(self.compressor.bias)
+        nn.init.normal_(self.encoder.weight, std=0.001); nn.init.zeros_(self.encoder.bias)
+        if self.proj is not None: _uniform_(self.proj.weight, self.ni)
+
+    def kernels(self, x:Tensor) -> Tensor:
+        "The reassembly kernels (N, ks*ks, 4, H, W): for each low-resolution pixel and output phase (row-major), softmax-normalised taps in row-major order."
+        n, _, h, w = x.shape
+        return self.encoder(self.compressor(x)).view(n, self.ks**2, 4, h, w).softmax(1)   # channel k*4 + phase: pixel_shuffle's order
+
+    def upsample(self, x:Tensor) -> Tensor:
+        k, r, (h, w) = self.ks, self.ks // 2, x.shape[-2:]
+        wk = self.kernels(x)
+        f = self.proj(x) if self.proj is not None else x
+        fp = F.pad(f, [r] * 4)
+        if self.impl == 'fast':
+            taps = torch.stack([fp[..., i:i + h, j:j + w] for i in range(k) for j in range(k)], 2)   # (N, C, k*k, H, W)
+            return interleave(torch.einsum('nckhw,nkphw->pnchw', taps, wk).unbind(0))
+        # Eq. 3 per output pixel: the kernel of l' = (i', j') weighs the input around (i'//2, j'//2); kernels placed by pixel shuffle
+        wk_hr = F.pixel_shuffle(wk.flatten(1, 2), 2)   # (N, k*k, 2H, 2W)
+        nn_up = lambda t: t.repeat_interleave(2, -2).repeat_interleave(2, -1)
+        return sum(wk_hr[:, i * k + j, None] * nn_up(fp[..., i:i + h, j:j + w]) for i in range(k) for j in range(k))
+
+    def _extra(self) -> str: return f", k_enc={self.k_enc}, c_mid={self.c_mid}"
+
+class DySample(_Up):
+    "DySample (Liu et al., ICCV 2023), 'LP' style with a static scope factor: bilinear point sampling of the input at learnt offsets, per channel group. 2D only."
+    def __init__(self, ni:int, nf:int|None=None,
+                 ks:int=1,          # the offset convolution's size: 1, as in the paper
+                 groups:int|None=None, # channel groups, each with its own sampling points; None: the paper's 4, or gcd(nf, 4) if nf is not a multiple of 4
+                 **kwargs):
+        super().__init__(ni, nf, ks, **kwargs)
+        if ks != 1: raise ValueError(f"DySample: the offsets come from a 1x1 convolution, got ks={ks}")
+        groups = math.gcd(self.nf, 4) if groups is None else groups
+        positive_ints('DySample', groups=groups)
+        if self.nf % groups: raise ValueError(f"DySample: the output channels ({self.nf}) must be a multiple of groups ({groups})")
+        self.groups = groups
+        self.offset = nn.Conv2d(ni, 2 * groups * 4, 1, **self._fk)
+        self.proj = nn.Conv2d(ni, self.nf, 1, bias=False, **self._fk) if self.nf != ni else None
+        self.reset_parameters()
+
+    def _reset_weights(self):
+        nn.init.normal_(self.offset.weight, std=0.001); nn.init.zeros_(self.offset.bias)
+        if self.proj is not None: _uniform_(self.proj.weight, self.ni)
+
+    def positions(self, x:Tensor) -> tuple[Tensor, Tensor]:
+        "Where each output pixel samples the input, in input pixel units (column, row), each (N, groups, 2H, 2W): the pixel's own position, plus the bilinear phase offset (-1/4 or +1/4), plus 0.25 x the learnt offset."
+        n, _, h, w = x.shape
+        off = (self.offset(x) * 0.25).view(n, 2, self.groups, 2, 2, h, w)   # (x or y, group, row phase, column phase)
+        q = torch.tensor([-0.25, 0.25], dtype=x.dtype, device=x.device)
+        px = off[:, 0] + q.view(1, 1, 1, 2, 1, 1) + torch.arange(w, dtype=x.dtype, device=x.device)
+        py = off[:, 1] + q.view(1, 1, 2, 1, 1, 1) + torch.arange(h, dtype=x.dtype, device=x.device).view(h, 1)
+        hr = lambda t: t.permute(0, 1, 4, 2, 5, 3).reshape(n, self.groups, 2 * h, 2 * w)   # phases onto the x2 grid
+        return hr(px), hr(py)
+
+    def upsample(self, x:Tensor) -> Tensor:
+        n, _, h, w = x.shape
+        px, py = self.positions(x)
+        f = self.proj(x) if self.proj is not None else x
+        fg = f.reshape(n * self.groups, -1, h, w)
+        if self.impl == 'fast':
+            grid = torch.stack([(2 * px + 1) / w - 1, (2 * py + 1) / h - 1], -1).flatten(0, 1)   # align_corners=False: pixel centres at (2i+1)/n - 1
+            return F.grid_sample(fg, grid, mode='bilinear', padding_mode='border', align_corners=False).view(n, -1, 2 * h, 2 * w)
+        # bilinear sampling written out: clamp to the border, the four neighbours, their weights
+        px, py = px.flatten(0, 1).clamp(0, w - 1), py.flatten(0, 1).clamp(0, h - 1)   # (N*g, 2H, 2W)
+        x0, y0 = px.floor(), py.floor()
+        ax, ay = px - x0, py - y0
+        x0, y0 = x0.long(), y0.long()
+        x1, y1 = (x0 + 1).clamp(max=w - 1), (y0 + 1).clamp(max=h - 1)
+        flat = fg.flatten(2)
+        at = lambda yy, xx: flat.gather(2, (yy * w + xx).flatten(1)[:, None].expand(-1, flat.shape[1], -1)).view(*fg.shape[:2], 2 * h, 2 * w)
+        ax, ay = ax[:, None], ay[:, None]
+        y = (1 - ay) * ((1 - ax) * at(y0, x0) + ax * at(y0, x1)) + ay * ((1 - ax) * at(y1, x0) + ax * at(y1, x1))
+        return y.view(n, -1, 2 * h, 2 * w)
+
+    def _extra(self) -> str: return f", groups={self.groups}"
+
 # %% ../nbs/00_layers.ipynb #db1a0b68
 STUDIES = ('x2', 'seg', 'vae', 'bench')   # the studies and the benchmark that take their default kinds from the registry
 
@@ -605,7 +820,7 @@ class UpKind(NamedTuple):
     cls3d:type|None           # the 3D layer, or None
     aliases:tuple             # other names that mean this kind
     doc:str                   # one line for listings
-    studies:dict              # study name (see `STUDIES`) -> the kinds it runs by default ('dcl4', 'pixeldcl/reference' ...)
+    studies:dict              # study name (see `STUDIES`) -> the kinds it runs by default ('dcl4', 'pixeldcl/icnr', 'pixeldcl/reference' ...)
     @property
     def reference(self) -> bool:
         "Whether the kind has a literal reference implementation beside its fast path (`impl='reference'`)."
@@ -613,6 +828,8 @@ class UpKind(NamedTuple):
 
 UP_REGISTRY: dict[str, UpKind] = {}
 _ALIASES: dict[str, str] = {}
+KIND_OPTIONS = {'icnr': dict(init='icnr'), 'free': dict(checkerboard_free=True),   # a kind's options ('pixeldcl/icnr') and the layer arguments they stand for
+                'reference': dict(impl='reference'), 'seq': dict(sequential=True)}
 
 def _default_ks(cls:type) -> int|None:
     "The default kernel size of an up-sampler class."
@@ -624,7 +841,7 @@ def register_upsampler(name:str,            # the kind's name: lower case letter
                        cls3d:type|None=None,# 3D class on `_Up`, or None
                        aliases:tuple=(),    # other names that resolve to `name` (lower case letters and '_')
                        doc:str='',          # one line for listings
-                       studies:dict|None=None # study -> default kinds ('name', 'name4', 'name/reference'; None: `name` in every study of `STUDIES`)
+                       studies:dict|None=None # study -> default kinds ('name', 'name4', 'name/icnr', 'name/reference'; None: `name` in every study of `STUDIES`)
                       ) -> UpKind:
     "Add an up-sampler kind to `UP_REGISTRY`, so that `upsampler`, the models, the learners, the studies and the benchmark know it. Raises `ValueError`/`TypeError` naming what is wrong."
     word = re.compile(r'[a-z_]+')
@@ -643,7 +860,7 @@ def register_upsampler(name:str,            # the kind's name: lower case letter
     bad = set(studies) - set(STUDIES)
     if bad: raise ValueError(f"register_upsampler: {name!r}: unknown studies {sorted(bad)}: expected some of {', '.join(STUDIES)}")
     for s, ks in studies.items():
-        if isinstance(ks, str) or not all(isinstance(k, str) and re.fullmatch(rf'{name}([1-9]\d*)?(/reference|/seq)?', k) for k in ks):
+        if isinstance(ks, str) or not all(isinstance(k, str) and re.fullmatch(rf'{name}([1-9]\d*)?(/({"|".join(KIND_OPTIONS)}))*', k) for k in ks):
             raise ValueError(f"register_upsampler: {name!r}: studies[{s!r}] must be a tuple of this kind's names ('{name}', '{name}4', '{name}/reference'), got {ks!r}")
     entry = UpKind(name, cls, cls3d, tuple(aliases), doc, {s: tuple(ks) for s, ks in studies.items()})
     UP_REGISTRY[name] = entry
@@ -652,15 +869,19 @@ def register_upsampler(name:str,            # the kind's name: lower case letter
 
 register_upsampler('dcl', DCL, DCL3d, aliases=('transposed', 'deconv', 'convtranspose'),
                    doc="transposed convolution, 6x6 by default (the paper's baseline); 'dcl3' the authors' code's, 'dcl4' DCGAN's",
-                   studies=dict(x2=('dcl', 'dcl4', 'dcl3'), seg=('dcl',), vae=('dcl',), bench=('dcl', 'dcl4')))
+                   studies=dict(x2=('dcl', 'dcl/icnr', 'dcl4', 'dcl3'), seg=('dcl', 'dcl/icnr'), vae=('dcl', 'dcl/icnr'), bench=('dcl', 'dcl4', 'dcl/free')))
 register_upsampler('pixeldcl', PixelDCL, PixelDCL3d, doc="PixelDCL: the four phases in sequence, each from the ones before (the paper's Eq. 4)",
-                   studies=dict(x2=('pixeldcl',), seg=('pixeldcl',), vae=('pixeldcl',), bench=('pixeldcl', 'pixeldcl/reference', 'pixeldcl/seq')))
+                   studies=dict(x2=('pixeldcl', 'pixeldcl/icnr'), seg=('pixeldcl', 'pixeldcl/icnr'), vae=('pixeldcl', 'pixeldcl/icnr'),
+                                bench=('pixeldcl', 'pixeldcl/reference', 'pixeldcl/seq', 'pixeldcl/free')))
 register_upsampler('ipixeldcl', iPixelDCL, iPixelDCL3d, doc="iPixelDCL: PixelDCL with the input fed to every step",
-                   studies=dict(x2=('ipixeldcl',), seg=('ipixeldcl',), bench=('ipixeldcl', 'ipixeldcl/reference')))
-register_upsampler('resize_conv', ResizeConv, ResizeConv3d, doc="nearest-neighbour x2, then a 3x3 convolution (Odena et al. 2016)",
-                   studies=dict(x2=('resize_conv',), bench=('resize_conv',)))
+                   studies=dict(x2=('ipixeldcl', 'ipixeldcl/icnr'), seg=('ipixeldcl', 'ipixeldcl/icnr'), vae=('ipixeldcl', 'ipixeldcl/icnr'),
+                                bench=('ipixeldcl', 'ipixeldcl/reference')))
+register_upsampler('resize_conv', ResizeConv, ResizeConv3d, doc="nearest-neighbour x2, then a 3x3 convolution (Odena et al. 2016)")
+register_upsampler('bilinear_conv', BilinearConv, BilinearConv3d, doc="bilinear x2, then a 3x3 convolution")
 register_upsampler('pixelshuffle', PixelShuffleUp, doc="fastai's PixelShuffle_ICNR: 1x1 convolution, pixel shuffle, ICNR init",
-                   studies=dict(x2=('pixelshuffle',), bench=('pixelshuffle',)))
+                   studies=dict(x2=('pixelshuffle',), seg=('pixelshuffle',), bench=('pixelshuffle',)))
+register_upsampler('carafe', CARAFE, doc="CARAFE (Wang et al. 2019): a normalised 5x5 kernel predicted for every output pixel reassembles the input")
+register_upsampler('dysample', DySample, doc="DySample (Liu et al. 2023): bilinear sampling of the input at learnt offsets")
 UP_KINDS = tuple(UP_REGISTRY)   # the kinds built in
 
 def up_kinds(ndim:int|None=None,        # only kinds with a layer of this many spatial dims (2 or 3)
@@ -676,27 +897,39 @@ def default_kinds(study:str) -> tuple[str, ...]:
     if study not in STUDIES: raise ValueError(f"default_kinds: study must be one of {', '.join(STUDIES)}, got {study!r}")
     return tuple(k for e in UP_REGISTRY.values() for k in e.studies.get(study, ()))
 
+def kind_options(kind:str) -> tuple[str, dict]:
+    "Split a kind such as 'pixeldcl/icnr' into its base ('pixeldcl') and the layer arguments its options stand for (`KIND_OPTIONS`: {'init': 'icnr'}). Raises `ValueError` naming an unknown or repeated option."
+    base, *opts = str(kind).strip().lower().split('/')
+    for o in opts:
+        if o not in KIND_OPTIONS: raise ValueError(f"unknown option {o!r} in up-sampler kind {kind!r}: expected {', '.join('/' + k for k in KIND_OPTIONS)}")
+    if len(set(opts)) != len(opts): raise ValueError(f"up-sampler kind {kind!r} repeats an option")
+    return base, {k: v for o in opts for k, v in KIND_OPTIONS[o].items()}
+
 def parse_kind(kind:str) -> tuple[str, int|None]:
-    "Split an up-sampler kind such as 'dcl4' into its registered name and kernel size ('dcl', 4); aliases resolve ('deconv4' -> ('dcl', 4)); the size is None if absent."
-    m = re.fullmatch(r'([a-z_]+?)([1-9]\d*)?', str(kind).lower().strip())
+    "Split an up-sampler kind such as 'dcl4' into its registered name and kernel size ('dcl', 4); aliases resolve ('deconv4' -> ('dcl', 4)); the size is None if absent; options ('/icnr') are checked and left out."
+    m = re.fullmatch(r'([a-z_]+?)([1-9]\d*)?', kind_options(kind)[0])
     name = m and _ALIASES.get(m.group(1), m.group(1))
     if name not in UP_REGISTRY:
         raise ValueError(f"unknown up-sampler kind {kind!r}: expected one of {', '.join(UP_REGISTRY)} (see UP_REGISTRY), optionally followed by a kernel size")
     return name, None if m.group(2) is None else int(m.group(2))
 
 def canonical_kind(kind:str) -> str:
-    "The one spelling of a kind: the registered name, with the kernel size only if it is not the layer's default ('DCL', 'deconv', 'dcl6' -> 'dcl'; 'deconv4' -> 'dcl4')."
+    "The one spelling of a kind: the registered name, with the kernel size only if it is not the layer's default, then its options in `KIND_OPTIONS` order ('DCL', 'deconv', 'dcl6' -> 'dcl'; 'deconv4' -> 'dcl4'; 'PixelDCL/ICNR' -> 'pixeldcl/icnr')."
     name, ks = parse_kind(kind)
-    return name if ks is None or ks == _default_ks(UP_REGISTRY[name].cls) else f'{name}{ks}'
+    opts = str(kind).strip().lower().split('/')[1:]
+    return (name if ks is None or ks == _default_ks(UP_REGISTRY[name].cls) else f'{name}{ks}') + ''.join(f'/{o}' for o in KIND_OPTIONS if o in opts)
 
-def upsampler(kind:str,        # a registered kind or alias (see `UP_REGISTRY`), optionally followed by a kernel size ('dcl3')
+def upsampler(kind:str,        # a registered kind or alias (see `UP_REGISTRY`), optionally followed by a kernel size ('dcl3') and options ('pixeldcl/icnr', see `KIND_OPTIONS`)
               ni:int,          # input channels
               nf:int|None=None,# output channels (default `ni`)
               ndim:int=2,      # spatial dimensions: 2 or 3
               **kwargs         # passed to the layer: `ks`, `bias`, `norm_type`, `act_cls`, `impl`, `blur`, ...
              ) -> nn.Module:
-    "A x2 up-sampler of the given `kind`: (N, ni, *S) -> (N, nf, *2S). Raises `ValueError` for an unknown kind, a missing 3D form or a kernel size given twice."
+    "A x2 up-sampler of the given `kind`: (N, ni, *S) -> (N, nf, *2S). Raises `ValueError` for an unknown kind or option, a missing 3D form or a kernel size or option given twice, differently."
     name, ks = parse_kind(kind)
+    for k, v in kind_options(kind)[1].items():
+        if k in kwargs and kwargs[k] != v: raise ValueError(f"upsampler: kind {kind!r} says {k}={v!r}, but {k}={kwargs[k]!r} was passed too")
+        kwargs[k] = v
     if ndim not in (2, 3): raise ValueError(f"upsampler: ndim must be 2 or 3, got {ndim!r}")
     e = UP_REGISTRY[name]
     cls = (e.cls, e.cls3d)[ndim - 2]
@@ -709,10 +942,10 @@ def upsampler(kind:str,        # a registered kind or alias (see `UP_REGISTRY`),
 
 # %% ../nbs/00_layers.ipynb #33b3565c
 def kinds_table() -> str:
-    "Markdown table of `UP_REGISTRY`: kind, aliases, 2D/3D classes, reference, description."
-    rows = ["| kind | aliases | 2D | 3D | literal reference | what it is |", "|---|---|---|---|---|---|"]
+    "Markdown table of `UP_REGISTRY`: kind, aliases, 2D/3D classes, reference, checkerboard-free initialisation, description."
+    rows = ["| kind | aliases | 2D | 3D | literal reference | `/icnr` | what it is |", "|---|---|---|---|---|---|---|"]
     rows += [f"| `{e.name}` | {', '.join(f'`{a}`' for a in e.aliases)} | `{e.cls.__name__}` | {f'`{e.cls3d.__name__}`' if e.cls3d else '-'} | "
-             f"{'yes' if e.reference else 'no'} | {e.doc} |" for e in UP_REGISTRY.values()]
+             f"{'yes' if e.reference else 'no'} | {'yes' if 'icnr' in e.cls.inits else 'no'} | {e.doc} |" for e in UP_REGISTRY.values()]
     return '\n'.join(rows)
 
 # %% ../nbs/00_layers.ipynb #20c606ee

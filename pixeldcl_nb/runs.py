@@ -29,13 +29,12 @@ def check_kinds(kinds,      # None (the study's defaults), a comma-separated str
                 study:str,  # one of `STUDIES`: whose defaults `None` means
                 where:str   # the caller's name, for the error message
                ) -> tuple[str, ...]:
-    "The up-sampler kinds a study runs, each in its one spelling (`canonical_kind`; a '/reference' or '/seq' option kept): `default_kinds(study)` for None. Raises `ValueError` naming an unknown or repeated kind, or an empty list."
+    "The up-sampler kinds a study runs, each in its one spelling (`canonical_kind`, options such as '/icnr' kept): `default_kinds(study)` for None. Raises `ValueError` naming an unknown or repeated kind or option, or an empty list."
     given = default_kinds(study) if kinds is None else comma_list(kinds) if isinstance(kinds, str) else tuple(kinds)
     if not given: raise ValueError(f"{where}: no up-sampler kinds given")
     out = []
     for k in given:
-        base, sep, opt = str(k).partition('/')
-        c = canonical_kind(base) + sep + opt
+        c = canonical_kind(k)
         if c in out: raise ValueError(f"{where}: kind {k!r} is {c!r}, given twice")
         out.append(c)
     return tuple(out)
@@ -89,8 +88,8 @@ def check_batches(dls, where:str) -> None:
                          f"(fastai drops an incomplete last batch): lower bs or raise n_train")
 
 def run_name(kind:str, seed:int) -> str:
-    "The file name stem of a run: '{kind}-s{seed}'."
-    return f'{kind}-s{seed}'
+    "The file name stem of a run: '{kind}-s{seed}', a kind's options joined with '+' ('pixeldcl+icnr-s0')."
+    return f"{kind.replace('/', '+')}-s{seed}"
 
 def run_config(study:str,   # the study's name ('seg', 'vae', 'x2', ...)
                version:int, # the study's version: bump it when what a run computes changes, so that old results are not reused

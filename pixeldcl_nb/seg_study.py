@@ -14,7 +14,7 @@ from .layers import positive_ints, positive_numbers, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, spectral_peak_ratio
 from .data import VOID, dataset_dls, first_items
 from .segmentation import seg_learner
-from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
+from .runs import (run_name, check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors)
 
 # %% auto #0
@@ -157,7 +157,7 @@ def seg_study(out:Path|str='runs/seg',   # output folder
     models = {}
     for k in kinds:
         with quiet_fastai(): models[k] = seg_learner(dls, k, width=width, depth=depth).model
-        models[k].load_state_dict(torch.load(out / 'runs' / f'{k}-s0.pth'))
+        models[k].load_state_dict(torch.load(out / 'runs' / f'{run_name(k, 0)}.pth'))
     with headless():
         import matplotlib.pyplot as plt
         plt.close(show_seg_predictions(models, dls.valid, fname=out / 'seg_predictions.png'))

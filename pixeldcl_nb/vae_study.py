@@ -14,7 +14,7 @@ from .layers import positive_ints, positive_numbers, evaluating
 from .checkerboard import checkerboard_score, spectral_peak_ratio, power_spectrum
 from .data import dataset_dls
 from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples, show_reconstructions, _vae
-from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
+from .runs import (run_name, check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors)
 
 # %% auto #0
@@ -189,7 +189,7 @@ def vae_study(out:Path|str='runs/vae',   # output folder
     models = {}
     for k in kinds:
         models[k] = VAE(k, x.shape[-1], x.shape[1], n_latent, width)
-        models[k].load_state_dict(torch.load(runs / f'{k}-s0.pth'))
+        models[k].load_state_dict(torch.load(runs / f'{run_name(k, 0)}.pth'))
     real = torch.cat([x.float().cpu() for x, _ in dls.valid])
     samples = {k: vae_sample(m, n_samples, seed=0) for k, m in models.items()}
     with headless():

@@ -12,7 +12,7 @@ from torch import nn, Tensor
 from .layers import upsampler, positive_ints, positive_numbers, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, spectral_peak_ratio, constant_response, show_map
 from .data import photo_dls, first_items
-from .runs import check_kinds, run_config, fit_run, run_study, save_results, load_results, mean_std, count, seeds_text, check_batches, headless
+from .runs import run_name, check_kinds, run_config, fit_run, run_study, save_results, load_results, mean_std, count, seeds_text, check_batches, headless
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
@@ -197,7 +197,7 @@ def x2_study(out:Path|str='runs/x2',   # output folder
     f = save_results(out, 'x2', dict(data='photos'), results, reference=x2_reference(dls.valid))
     models = {}
     for k in kinds:
-        models[k] = SRNet(k, width=width, skip=skip); models[k].load_state_dict(torch.load(out / 'runs' / f'{k}-s0.pth'))
+        models[k] = SRNet(k, width=width, skip=skip); models[k].load_state_dict(torch.load(out / 'runs' / f'{run_name(k, 0)}.pth'))
     with headless():
         import matplotlib.pyplot as plt
         plt.close(show_outputs(models, dls.valid, fname=out / 'x2_outputs.jpg'))
