@@ -9,16 +9,17 @@ import numpy as np
 from pathlib import Path
 from typing import Callable
 import torch
-from .layers import parse_kind, canonical_kind, default_kinds, positive_numbers, quiet_fastai
+from .layers import parse_kind, canonical_kind, default_kinds, positive_ints, positive_numbers, quiet_fastai
 from .data import data_fingerprint
 with quiet_fastai():
     from fastai.basics import Callback, set_seed
     for m in ('schedule', 'progress'): importlib.import_module(f'fastai.callback.{m}')   # Learner.fit_one_cycle, Learner.no_bar
 
 # %% auto #0
-__all__ = ['comma_list', 'check_kinds', 'headless', 'cli_errors', 'write_atomic', 'read_json', 'check_batches', 'run_name',
-           'run_config', 'EpochCheckpoint', 'fit_run', 'run_study', 'save_results', 'load_results', 'write_csv',
-           'embed_figures', 'mean_std', 'count', 'seeds_text']
+__all__ = ['PAPER_KINDS', 'comma_list', 'check_kinds', 'headless', 'cli_errors', 'write_atomic', 'read_json', 'check_batches',
+           'run_name', 'run_config', 'EpochCheckpoint', 'fit_run', 'study_seeds', 'run_study', 'late_gain',
+           'save_results', 'load_results', 'write_csv', 'embed_figures', 'mean_std', 'count', 'seeds_text',
+           'paired_diff', 'diff_text', 'resolved_text']
 
 # %% ../nbs/07_runs.ipynb #042cf2fe
 def comma_list(s:str|None) -> tuple[str, ...]:
@@ -171,16 +172,46 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
         for f in (ck, meta, rng): f.unlink(missing_ok=True)   # finished: the result and the weights are what is kept
     return res
 
-def run_study(kinds:tuple, seeds:int,
-              run,        # (kind, seed) -> result dict
-              what:str    # what is trained, for the progress lines: '[i/n] {what} with {kind}, seed {seed}'
+PAPER_KINDS = ('dcl', 'pixeldcl', 'ipixeldcl')   # the paper's layers: with any kernel size or option, they get `paper_seeds` in a study
+
+def study_seeds(kinds:tuple,                # the study's kinds (canonical spellings)
+                seeds:int,                  # seeds per kind
+                paper_seeds:int|None=None,  # seeds for the paper's layers (`PAPER_KINDS`, any kernel size or option); None: `seeds`
+                where:str='study'
+               ) -> dict:
+    "How many seeds each kind runs: {kind: n}. The studies compare the paper's layers with at least as many seeds as the others."
+    positive_ints(where, seeds=seeds, **({} if paper_seeds is None else dict(paper_seeds=paper_seeds)))
+    return {k: paper_seeds if paper_seeds is not None and parse_kind(k)[0] in PAPER_KINDS else seeds for k in kinds}
+
+def run_study(kinds:tuple,
+              seeds:int|dict,  # seeds per kind: one number for all, or {kind: n} (`study_seeds`)
+              run,             # (kind, seed) -> result dict
+              what:str         # what is trained, for the progress lines: '[i/n] {what} with {kind}, seed {seed}'
              ) -> dict:
-    "Call `run` for every kind and seed (kinds outer); the results per kind, one per seed."
-    todo, results = [(k, s) for k in kinds for s in range(seeds)], {}
+    "Call `run` for every kind and seed, seeds outer (seed 0 of every kind first, so that a study stopped early is still paired); the results per kind, one per seed, in `kinds` order."
+    n = {k: seeds for k in kinds} if isinstance(seeds, int) else dict(seeds)
+    todo = [(k, s) for s in range(max(n.values())) for k in kinds if s < n[k]]
+    results = {k: [] for k in kinds}
     for i, (k, s) in enumerate(todo):
         print(f"[{i + 1}/{len(todo)}] {what} with {k}, seed {s}", flush=True)
-        results.setdefault(k, []).append(run(k, s))
+        results[k].append(run(k, s))
     return results
+
+def late_gain(results:dict,   # per kind, a list of per-seed results with `curves`
+              metric:str,     # a recorded column: 'valid_loss', 'mean_iou', 'psnr_y' ...
+              frac:float=0.25 # the last fraction of the epochs
+             ) -> dict:
+    "How much `metric` changed over the last `frac` of the epochs (final value minus the value `frac` of the epochs before the end), mean over seeds, per kind: small means the validation curves have flattened."
+    out = {}
+    for k, rs in results.items():
+        d = []
+        for r in rs:
+            names, vals = r['curves']['names'], r['curves']['values']
+            j = names.index(metric)
+            back = max(1, round(frac * len(vals)))
+            d.append(vals[-1][j] - vals[max(len(vals) - 1 - back, 0)][j])
+        out[k] = float(np.mean(d))
+    return out
 
 # %% ../nbs/07_runs.ipynb #f04ce986
 def save_results(out:Path|str,   # the study's folder
@@ -249,3 +280,36 @@ def seeds_text(results:dict) -> str:
     if len(set(ns.values())) > 1: return "seeds per kind: " + ", ".join(f"{k} {n}" for k, n in ns.items()) + " (mean ± standard deviation where more than one)"
     n = next(iter(ns.values()))
     return "one seed" if n == 1 else f"{n} seeds, mean ± standard deviation"
+
+# %% ../nbs/07_runs.ipynb #84d2de1c
+def paired_diff(a:list, b:list,     # one value per seed, paired by index (seed s of a with seed s of b); extra seeds of the longer list are left out
+                level:float=0.95    # the confidence level
+               ) -> tuple[float, float, float, int]:
+    "Mean of the paired differences `a[s] - b[s]`, the bounds of its `level` confidence interval (Student's t, n-1 degrees of freedom; NaN with fewer than 2 pairs) and the number of pairs."
+    from scipy import stats
+    n = min(len(a), len(b))
+    if n == 0: raise ValueError("paired_diff: no pairs (an empty list of values)")
+    d = np.asarray(a[:n], dtype=np.float64) - np.asarray(b[:n], dtype=np.float64)
+    m = float(d.mean())
+    if n < 2: return m, math.nan, math.nan, n
+    h = float(stats.t.ppf((1 + level) / 2, n - 1) * d.std(ddof=1) / math.sqrt(n))
+    return m, m - h, m + h, n
+
+def diff_text(diff:tuple, nd:int=2) -> str:
+    "A `paired_diff` as '+0.12 [-0.05, +0.29]' (its mean and 95% interval), or '+0.12 (one seed)'."
+    m, lo, hi, n = diff
+    return f"{m:+.{nd}f} (one seed)" if n < 2 else f"{m:+.{nd}f} [{lo:+.{nd}f}, {hi:+.{nd}f}]"
+
+def resolved_text(diffs:dict,          # kind -> `paired_diff` against the baseline
+                  baseline:str,        # the baseline's name, for the sentence
+                  what:str,            # the measure compared, e.g. 'mean IoU'
+                  higher_better:bool=True
+                 ) -> str:
+    "One sentence saying which kinds' differences to `baseline` the study resolves (95% interval excluding 0), better or worse, and which it does not."
+    better = [k for k, (m, lo, hi, n) in diffs.items() if n > 1 and (lo > 0 if higher_better else hi < 0)]
+    worse = [k for k, (m, lo, hi, n) in diffs.items() if n > 1 and (hi < 0 if higher_better else lo > 0)]
+    open_ = [k for k in diffs if k not in better + worse]
+    parts = [f"better than {baseline}: {', '.join(better)}" if better else f"no kind is resolved better than {baseline}",
+             f"worse: {', '.join(worse)}" if worse else "none is resolved worse",
+             f"not resolved (the interval includes 0, or one seed): {', '.join(open_)}" if open_ else ""]
+    return f"On {what}, paired by seed with 95% intervals: " + "; ".join(p for p in parts if p) + "."

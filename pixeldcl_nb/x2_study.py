@@ -4,35 +4,43 @@
 
 # %% ../nbs/10_x2_study.ipynb #5d44ca74
 from __future__ import annotations
-import shutil
+import shutil, time
 from pathlib import Path
+import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
+from fastcore.script import call_parse
+from fastcore.meta import delegates
 from .layers import upsampler, positive_ints, positive_numbers, evaluating, quiet_fastai
-from .checkerboard import checkerboard_score, spectral_peak_ratio, constant_response, show_map
+from .checkerboard import checkerboard_score, local_checkerboard, constant_response, show_map
 from .data import photo_dls, first_items
-from .runs import run_name, check_kinds, run_config, fit_run, run_study, save_results, load_results, mean_std, count, seeds_text, check_batches, headless
+from .runs import (run_name, check_kinds, run_config, fit_run, run_study, study_seeds, save_results, load_results, write_csv, mean_std,
+                              count, seeds_text, check_batches, headless, cli_errors, paired_diff, diff_text, resolved_text, late_gain)
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
-__all__ = ['SRNet', 'n_params', 'psnr', 'const_score', 'up_score', 'evaluate', 'x2_reference', 'run_x2', 'x2_table',
-           'show_outputs', 'show_const', 'x2_section', 'x2_study']
+__all__ = ['X2_COLUMNS', 'SRNet', 'n_params', 'rgb_to_y', 'psnr_y', 'ssim_y', 'psnr', 'const_score', 'up_score', 'evaluate',
+           'x2_reference', 'run_x2', 'x2_table', 'x2_verdict', 'show_outputs', 'show_x2_curves', 'show_const',
+           'x2_section', 'x2_study', 'pixeldcl_x2']
 
 # %% ../nbs/10_x2_study.ipynb #5f5fc52d
 class SRNet(nn.Module):
-    "x2 network: 3x3 conv + ReLU, the `kind` up-sampler + BatchNorm + ReLU, 3x3 conv to `n_out`; plus `skip` interpolation of the input. (N, n_in, H, W) -> (N, n_out, 2H, 2W)."
+    "x2 network: `depth` convolutions + ReLU (5x5, then 3x3), the `kind` up-sampler + BatchNorm + ReLU, 3x3 conv to `n_out`; plus `skip` interpolation of the input. (N, n_in, H, W) -> (N, n_out, 2H, 2W)."
     def __init__(self, kind:str='pixeldcl',  # up-sampler kind (see `upsampler`)
                  n_in:int=3,                 # input channels
                  width:int=32,               # channels of the hidden layers
                  n_out:int=3,                # output channels
-                 skip:str|None='nearest'):   # learn the residual over this interpolation ('nearest', 'bicubic'; needs n_in == n_out), or None
+                 skip:str|None='bicubic',    # learn the residual over this interpolation ('bicubic', 'nearest'; needs n_in == n_out), or None
+                 depth:int=3):               # convolutions before the up-sampler
         super().__init__()
-        positive_ints('SRNet', n_in=n_in, width=width, n_out=n_out)
+        positive_ints('SRNet', n_in=n_in, width=width, n_out=n_out, depth=depth)
         if skip not in (None, 'nearest', 'bicubic'): raise ValueError(f"SRNet: skip must be None, 'nearest' or 'bicubic', got {skip!r}")
         if skip and n_in != n_out: raise ValueError(f"SRNet: skip={skip!r} needs n_in == n_out, got n_in={n_in}, n_out={n_out}")
         self.kind, self.skip = kind, skip
-        self.head = nn.Sequential(nn.Conv2d(n_in, width, 3, padding=1), nn.ReLU())
+        layers = [nn.Conv2d(n_in, width, 5, padding=2), nn.ReLU()]
+        for _ in range(depth - 1): layers += [nn.Conv2d(width, width, 3, padding=1), nn.ReLU()]
+        self.head = nn.Sequential(*layers)
         self.up = upsampler(kind, width, width, norm_type='batch', act_cls=nn.ReLU)
         self.tail = nn.Conv2d(width, n_out, 3, padding=1)
         if skip: nn.init.zeros_(self.tail.weight); nn.init.zeros_(self.tail.bias)
@@ -49,81 +57,122 @@ def n_params(m:nn.Module) -> int:
     return sum(p.numel() for p in m.parameters())
 
 # %% ../nbs/10_x2_study.ipynb #2ab53630
+def rgb_to_y(t:Tensor) -> Tensor:
+    "Luma Y of ITU-R BT.601 in [16/255, 235/255] of RGB images (N, 3, H, W) in [0, 1], as MATLAB's rgb2ycbcr (the SR papers' evaluation): (N, H, W)."
+    if t.dim() != 4 or t.shape[1] != 3: raise ValueError(f"rgb_to_y: expected RGB images (N, 3, H, W), got shape {tuple(t.shape)}")
+    return (16 + 65.481 * t[:, 0] + 128.553 * t[:, 1] + 24.966 * t[:, 2]) / 255
+
+def _y_crop(pred:Tensor, targ:Tensor, border:int) -> tuple[Tensor, Tensor]:
+    y0, y1 = rgb_to_y(pred.float().clamp(0, 1)), rgb_to_y(targ.float())
+    return (y0[..., border:-border, border:-border], y1[..., border:-border, border:-border]) if border else (y0, y1)
+
+def psnr_y(pred:Tensor, targ:Tensor, border:int=2) -> Tensor:
+    "Mean PSNR (dB) over the images of the luma Y (`rgb_to_y`), `border` pixels cropped from each side, predictions clamped to [0, 1]: the SR papers' x2 evaluation."
+    p, t = _y_crop(pred, targ, border)
+    return (10 * torch.log10(1 / (p - t).pow(2).flatten(1).mean(1).clamp_min(1e-10))).mean()
+
+def ssim_y(pred:Tensor, targ:Tensor, border:int=2) -> float:
+    "Mean SSIM over the images of the cropped luma Y, with scikit-image's `structural_similarity` (Gaussian window, sigma 1.5, population covariance: Wang et al. 2004)."
+    from skimage.metrics import structural_similarity
+    p, t = (a.cpu().numpy().astype(np.float64) for a in _y_crop(pred, targ, border))
+    return float(np.mean([structural_similarity(a, b, data_range=1.0, gaussian_weights=True, sigma=1.5, use_sample_covariance=False) for a, b in zip(p, t)]))
+
 def psnr(pred:Tensor, targ:Tensor) -> Tensor:
-    "Mean PSNR (dB) over the images of a batch, for images in [0, 1]."
+    "Mean PSNR (dB) over the images of a batch, RGB in [0, 1] (outputs clamped)."
     mse = ((pred.clamp(0, 1) - targ) ** 2).flatten(1).mean(1)
     return (10 * torch.log10(1 / mse.clamp_min(1e-10))).mean()
 
-def const_score(model:nn.Module, n_in:int=3, size:int=32, value:float=0.5) -> float:
-    "Checkerboard score of `model`'s response to a constant image (border of 4 output pixels cropped)."
-    return checkerboard_score(constant_response(model, n_in, size, value), border=4).item()
+def const_score(model:nn.Module, n_in:int=3, size:int=32, value:float=0.5, border:int=16) -> float:
+    "Checkerboard score of `model`'s response to a constant image, `border` output pixels cropped (beyond the reach of the zero padding of SRNet's convolutions)."
+    return checkerboard_score(constant_response(model, n_in, size, value), border=border).item()
 
 @torch.no_grad()
 def up_score(up:nn.Module) -> float:
-    "Pooled checkerboard score of an up-sampler's linear map (`up.upsample`: no bias, norm or activation) on a constant input."
+    "Pooled checkerboard score of an up-sampler's map (`up.upsample`: no bias, norm or activation) on a constant 24x24 input, 10 output pixels cropped (beyond the zero padding's reach, even for the four steps of the sequential layers)."
     p = next(up.parameters())
-    return checkerboard_score(up.upsample(torch.ones(1, up.ni, 16, 16, device=p.device, dtype=p.dtype)).float(), border=4, pooled=True).item()
+    return checkerboard_score(up.upsample(torch.ones(1, up.ni, 24, 24, device=p.device, dtype=p.dtype)).float(), border=10, pooled=True).item()
+
+def _image_measures(p:Tensor, t:Tensor) -> dict:
+    return dict(psnr=psnr(p, t).item(), psnr_y=psnr_y(p, t).item(), ssim_y=ssim_y(p, t), local_checkerboard=local_checkerboard(p.clamp(0, 1), border=2).item())
 
 @torch.no_grad()
 def evaluate(model:nn.Module, dl) -> dict:
-    "PSNR and spectral peak ratio of `model`'s outputs on `dl` (in eval mode, restored after), the ratio of the targets, `const_score` and `up_score`."
+    "PSNR, PSNR-Y, SSIM-Y and local checkerboard of `model`'s outputs on `dl` (in eval mode, restored after), `const_score` and `up_score`."
     with evaluating(model): preds, targs = zip(*[(model(xb).float(), yb.float()) for xb, yb in dl])
-    p, t = torch.cat(preds), torch.cat(targs)
-    return dict(psnr=psnr(p, t).item(), peak_ratio=spectral_peak_ratio(p.clamp(0, 1)).item(),
-                target_peak_ratio=spectral_peak_ratio(t).item(), const_score=const_score(model), up_score=up_score(model.up))
+    return dict(**_image_measures(torch.cat(preds), torch.cat(targs)), const_score=const_score(model), up_score=up_score(model.up))
 
 @torch.no_grad()
 def x2_reference(dl) -> dict:
-    "PSNR and period-2 peak ratio of nearest-neighbour and bicubic x2 interpolation on `dl`, and the targets' own peak ratio: the no-learning rows."
+    "The no-learning rows: the measures of nearest-neighbour and bicubic x2 interpolation on `dl` ('{method}_{measure}'), and the targets' own local checkerboard."
     vx, vy = zip(*[(x, y) for x, y in dl])
     vx, vy = torch.cat(vx).float(), torch.cat(vy).float()
-    ref = dict(target_peak_ratio=spectral_peak_ratio(vy).item())
+    ref = dict(target_local_checkerboard=local_checkerboard(vy, border=2).item())
     for m, kw in (('nearest', {}), ('bicubic', dict(align_corners=False))):
-        p = F.interpolate(vx, scale_factor=2, mode=m, **kw).clamp(0, 1)
-        ref.update({f'{m}_psnr': psnr(p, vy).item(), f'{m}_peak_ratio': spectral_peak_ratio(p).item()})
+        ref.update({f'{m}_{k}': v for k, v in _image_measures(F.interpolate(vx, scale_factor=2, mode=m, **kw), vy).items()})
     return ref
 
 # %% ../nbs/10_x2_study.ipynb #9f8c2d39
-_X2_STUDY_VERSION = 4   # bump when what run_x2 computes changes, so that saved results are not reused
+_X2_STUDY_VERSION = 5   # bump when what run_x2 computes changes, so that saved results are not reused
 
-def run_x2(kind:str, dls, epochs:int=3, lr:float=3e-3, width:int=32, seed:int=0, skip:str|None='nearest',
+def run_x2(kind:str, dls, epochs:int=16, lr:float=3e-3, width:int=32, seed:int=0, skip:str|None='bicubic', depth:int=3,
            out:Path|str|None=None,  # folder for `{kind}-s{seed}.json`, `.pth` and the checkpoint; None: keep nothing
            show_progress:bool=True,
            cbs:list|None=None       # more fastai callbacks for the fit
           ) -> dict:
-    "Train `SRNet(kind)` on `dls` with `seed` (weights and batch order) and return its curves and measures (`evaluate`), resuming when possible."
-    cfg = run_config('x2', _X2_STUDY_VERSION, kind, seed, dls, epochs=epochs, lr=lr, width=width, skip=skip)
+    "Train `SRNet(kind)` on `dls` with `seed` (weights and batch order) and return its curves (PSNR-Y per epoch) and measures (`evaluate`), resuming when possible."
+    cfg = run_config('x2', _X2_STUDY_VERSION, kind, seed, dls, epochs=epochs, lr=lr, width=width, skip=skip, depth=depth)
     init = {}
     def make():
-        model = SRNet(kind, width=width, skip=skip)
+        model = SRNet(kind, width=width, skip=skip, depth=depth)
         init.update(params_up=n_params(model.up), params=n_params(model), up_score_init=up_score(model.up))
-        return Learner(dls, model, loss_func=MSELossFlat(), metrics=psnr)
-    res = fit_run(make, cfg, epochs, lr, out, show_progress, cbs, measure=lambda learn: {**init, **evaluate(learn.model, dls.valid)})
-    return res
+        return Learner(dls, model, loss_func=MSELossFlat(), metrics=psnr_y)
+    return fit_run(make, cfg, epochs, lr, out, show_progress, cbs, measure=lambda learn: {**init, **evaluate(learn.model, dls.valid)})
 
 # %% ../nbs/10_x2_study.ipynb #4d98cabf
+X2_COLUMNS = ('psnr_y', 'ssim_y', 'psnr', 'local_checkerboard', 'up_score_init', 'up_score', 'const_score')
+
 def _ms(rs:list, key:str, nd:int) -> str:
     "`mean_std` of `key` over per-seed results."
     return mean_std([r[key] for r in rs], nd)
 
-def x2_table(results:dict, ref:dict) -> str:
-    "Markdown table of `x2_study` results (per kind, a list of per-seed results; `ref`: `x2_reference`)."
-    rows = ["| up-sampler | params (up-sampler) | PSNR (dB) ↑ | checkerboard of the up-sampler, init ↓ | ... trained ↓ | checkerboard of the network, trained ↓ | period-2 peak ratio ↓ | train (s) |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|"]
-    rows += [f"| *{m} (no learning)* | 0 | {ref[m + '_psnr']:.2f} | | | 0 | {ref[m + '_peak_ratio']:.3f} | |" for m in ('nearest', 'bicubic')]
+def x2_table(results:dict, ref:dict, baseline:str='dcl') -> str:
+    "Markdown table of `x2_study` results (per kind, a list of per-seed results; `ref`: `x2_reference`), with each kind's gain over bicubic and its paired difference to `baseline`."
+    b = results.get(baseline)
+    rows = ["| up-sampler | params (up-sampler) | PSNR-Y (dB) ↑ | gain over bicubic (dB) ↑ | vs " + baseline + ": Δ PSNR-Y, 95% CI ↑ | SSIM-Y ↑ | "
+            "local checkerboard of outputs ↓ | up-sampler's constant-input spread: init ↓ | trained ↓ | train (s) |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    bic = ref['bicubic_psnr_y']
+    rows += [f"| *{m} (no learning)* | 0 | {ref[m + '_psnr_y']:.2f} | {ref[m + '_psnr_y'] - bic:+.2f} | | {ref[m + '_ssim_y']:.4f} | "
+             f"{ref[m + '_local_checkerboard']:.4f} | 0 | 0 | |" for m in ('nearest', 'bicubic')]
     for k, rs in results.items():
-        rows.append(f"| {k} | {rs[0]['params_up']:,} | {_ms(rs, 'psnr', 2)} | {_ms(rs, 'up_score_init', 3)} | {_ms(rs, 'up_score', 3)} | "
-                    f"{_ms(rs, 'const_score', 4)} | {_ms(rs, 'peak_ratio', 2)} | {_ms(rs, 'train_s', 0)} |")
-    rows.append(f"| *targets (real crops)* | | | | | | {ref['target_peak_ratio']:.3f} | |")
+        vs = "" if b is None or k == baseline else diff_text(paired_diff([r['psnr_y'] for r in rs], [r['psnr_y'] for r in b]))
+        rows.append(f"| {k} | {rs[0]['params_up']:,} | {_ms(rs, 'psnr_y', 2)} | {mean_std([r['psnr_y'] - bic for r in rs], 2)} | {vs} | {_ms(rs, 'ssim_y', 4)} | "
+                    f"{_ms(rs, 'local_checkerboard', 4)} | {_ms(rs, 'up_score_init', 3)} | {_ms(rs, 'up_score', 3)} | {_ms(rs, 'train_s', 0)} |")
+    rows.append(f"| *targets (real crops)* | | | | | | {ref['target_local_checkerboard']:.4f} | | | |")
     return '\n'.join(rows)
+
+def x2_verdict(results:dict, ref:dict, baseline:str='dcl') -> str:
+    "Sentences for the section: which kinds beat bicubic, which differences to `baseline` the study resolves, and whether the curves had flattened."
+    beat = [k for k, rs in results.items() if min(r['psnr_y'] for r in rs) > ref['bicubic_psnr_y']]
+    s = (f"Every learnt kind beats bicubic on every seed." if len(beat) == len(results) else
+         f"Kinds that beat bicubic on every seed: {', '.join(beat) or 'none'}.")
+    if baseline in results and len(results) > 1:
+        b = results[baseline]
+        s += " " + resolved_text({k: paired_diff([r['psnr_y'] for r in rs], [r['psnr_y'] for r in b]) for k, rs in results.items() if k != baseline},
+                                 baseline, 'PSNR-Y')
+    g = late_gain(results, 'psnr_y')
+    s += (f" Over the last quarter of the epochs the validation PSNR-Y rose by {np.mean(list(g.values())):+.3f} dB on average over the kinds "
+          f"(most: {max(g, key=g.get)}, {max(g.values()):+.3f} dB).")
+    return s
 
 @torch.no_grad()
 def show_outputs(models:dict, dl, n:int=3, fname:Path|str|None=None):
-    "Figure: for `n` validation crops, the input (nearest x2), the target and each model's output; returns it."
+    "Figure: for `n` validation crops, the input (nearest x2), the target, bicubic and each model's output; returns it."
     import matplotlib.pyplot as plt
     xb, yb = (t.float() for t in first_items(dl, n))   # fewer if the set has fewer
     n = len(xb)
-    cols = [('input (nearest x2)', F.interpolate(xb, scale_factor=2)), ('target', yb)]
+    cols = [('input (nearest x2)', F.interpolate(xb, scale_factor=2)), ('target', yb),
+            ('bicubic', F.interpolate(xb, scale_factor=2, mode='bicubic', align_corners=False).clamp(0, 1))]
     for k, m in models.items():
         with evaluating(m): cols.append((k, m(xb).clamp(0, 1)))
     fig, axs = plt.subplots(n, len(cols), figsize=(1.9 * len(cols), 2 * n), squeeze=False)
@@ -135,14 +184,29 @@ def show_outputs(models:dict, dl, n:int=3, fname:Path|str|None=None):
     if fname is not None: fig.savefig(fname, dpi=80, **(dict(pil_kwargs={'quality': 85}) if str(fname).endswith('.jpg') else {}))
     return fig
 
+def show_x2_curves(results:dict, ref:dict, fname:Path|str|None=None):
+    "Figure: validation PSNR-Y per epoch, mean over seeds, one line per kind, bicubic dashed; returns it."
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(7, 3.6))
+    for k, rs in results.items():
+        names = rs[0]['curves']['names']
+        v = np.array([r['curves']['values'] for r in rs], dtype=np.float64).mean(0)[:, names.index('psnr_y')]
+        ax.plot(range(1, len(v) + 1), v, marker='o', ms=3, label=k)
+    ax.axhline(ref['bicubic_psnr_y'], color='k', ls='--', lw=1, label='bicubic')
+    ax.set_xlabel('epoch'); ax.set_ylabel('validation PSNR-Y (dB) ↑'); ax.grid(alpha=.3)
+    ax.legend(fontsize=7, ncol=2, loc='lower right')
+    fig.tight_layout()
+    if fname is not None: fig.savefig(fname, dpi=80)
+    return fig
+
 @torch.no_grad()
 def show_const(models:dict, fname:Path|str|None=None, zoom:int=16):
-    "Figure: each model's response to a constant grey image (one channel, contrast stretched), with its score; returns it."
+    "Figure: each model's response to a constant grey image (one channel, its centre, contrast stretched), with its score (`const_score`); returns it."
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(1, len(models), figsize=(1.9 * len(models), 2.3), squeeze=False)
     for ax, (k, m) in zip(axs[0], models.items()):
         y = constant_response(m, 3, 32, 0.5)
-        show_map(ax, y[0, 1, 8:8 + zoom, 8:8 + zoom], f"{k}\n{checkerboard_score(y, border=4):.4f}")
+        show_map(ax, y[0, 1, 24:24 + zoom, 24:24 + zoom], f"{k}\n{checkerboard_score(y, border=16):.4f}")   # the centre, beyond the zero padding's reach
     fig.tight_layout()
     if fname is not None: fig.savefig(fname, dpi=80)
     return fig
@@ -155,52 +219,77 @@ def x2_section(src) -> str:
     skip = c['skip']
     return f"""## x2 reconstruction of real photographs
 
-Each up-sampler is trained in the same small network (`SRNet`: 3x3 conv + ReLU, the up-sampler + BatchNorm + ReLU, 3x3 conv to RGB; {c['width']} channels{f'; it learns the residual over {skip} up-sampling, starting from it (last convolution initialised to zero)' if skip else ''}) to reconstruct 64x64 crops of the photographs shipped with scikit-image and scikit-learn from their 2x2-averaged 32x32 versions: {c['n_train']} random crops per epoch, {count(c['epochs'], 'epoch')} of Adam with a one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, {seeds_text(results)} (seeds vary the weights and the batch order{'; run with --seeds 3 to see their spread' if all(len(rs) == 1 for rs in results.values()) else ''}). Validation: {c['n_valid']} crops of photographs never seen in training (coffee, flower). ↑: higher is better, ↓: lower is better.
+Each up-sampler is trained in the same small network (`SRNet`: {c['depth']} convolutions with ReLU at the input resolution, {c['width']} channels; the up-sampler + BatchNorm + ReLU; a 3x3 convolution to RGB{f'; it learns the residual over {skip} up-sampling, starting from it' if skip else ''}) to reconstruct 64x64 crops of the photographs shipped with scikit-image and scikit-learn from their 2x2-averaged 32x32 versions: {c['n_train']} random crops per epoch, {count(c['epochs'], 'epoch')} of Adam with a one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, {seeds_text(results)}; seeds vary the weights and the batch order, and runs are paired by seed. Validation: {c['n_valid']} crops of photographs never seen in training (coffee, flower). PSNR-Y and SSIM-Y are computed on the luma channel with a 2-pixel border cropped, as super-resolution papers report them. ↑: higher is better, ↓: lower is better.
 
-- *checkerboard of the up-sampler*: the polyphase spread (RMS over channels of the std of the four phase means, over the RMS of the means) of the up-sampler's linear map (without its BatchNorm and ReLU) on a constant input, at initialisation and after training; 0 means its four output phases agree.
-- *checkerboard of the network*: the same for the trained network's RGB response to a constant grey image.
-- *period-2 peak ratio*: power of the validation outputs at the period-2 frequencies over the power around them; compare with the targets' own value (last row).
+- *gain over bicubic*: PSNR-Y minus bicubic interpolation's, mean ± std over seeds.
+- *vs dcl*: the mean paired difference in PSNR-Y to DCL 6x6 (the paper's baseline) and its 95% confidence interval (Student's t over seeds).
+- *local checkerboard of outputs*: the local period-2 amplitude of the validation outputs (see Checkerboard metrics); compare with the targets' own value (last row).
+- *up-sampler's constant-input spread*: the polyphase spread of the up-sampler's bare map on a constant input, at initialisation and after training; 0 means its four output phases agree.
 
 {x2_table(results, ref)}
 
+{x2_verdict(results, ref)}
+
+![curves](x2_curves.png)
+
+*Validation PSNR-Y per epoch, mean over seeds; bicubic interpolation dashed.*
+
 ![outputs](x2_outputs.jpg)
 
-*Validation crops: input (nearest-neighbour x2), target, and each up-sampler's output.*
+*Validation crops: input (nearest-neighbour x2), target, bicubic, and each up-sampler's output (seed 0).*
 
 ![constant](x2_constant.png)
 
-*Each trained network's response to a constant grey image (one channel, 16x16 pixels, contrast stretched to its own range), with its checkerboard score.*
+*Each trained network's response to a constant grey image (one channel, 16x16 pixels, contrast stretched to its own range), with its polyphase spread (seed 0).*
 """
 
 def x2_study(out:Path|str='runs/x2',   # output folder
              kinds:tuple|str|None=None,# up-sampler kinds (None: `default_kinds('x2')`)
-             epochs:int=3,             # training epochs per run
+             epochs:int=16,            # training epochs per run
              n_train:int=2048,         # training crops per epoch
              n_valid:int=256,          # validation crops
              bs:int=32,                # batch size
              lr:float=3e-3,            # maximum learning rate (one-cycle)
              width:int=32,             # channels of the network
+             depth:int=3,              # convolutions before the up-sampler
              seeds:int=1,              # seeds per kind (weights and batch order), runs paired by seed
-             skip:str|None='nearest',  # learn the residual over 'nearest' or 'bicubic' up-sampling, or None
+             paper_seeds:int|None=None,# seeds for the paper's layers (dcl, pixeldcl, ipixeldcl with any option); None: `seeds`
+             skip:str|None='bicubic',  # learn the residual over 'bicubic' or 'nearest' up-sampling, or None
              fresh:bool=False,         # retrain every run, deleting the saved results first
              show_progress:bool=True) -> dict:
-    "Train `SRNet` with each kind on the x2 photo task; save results (JSON), figures and the section `x2.md` in `out`; return the saved results."
+    "Train `SRNet` with each kind on the x2 photo task; save results (JSON, CSV), figures and the section `x2.md` in `out`; return the saved results."
     kinds = check_kinds(kinds, 'x2', 'x2_study')
-    positive_ints('x2_study', epochs=epochs, n_train=n_train, n_valid=n_valid, bs=bs, width=width, seeds=seeds)
+    positive_ints('x2_study', epochs=epochs, n_train=n_train, n_valid=n_valid, bs=bs, width=width, depth=depth)
+    n_seeds = study_seeds(kinds, seeds, paper_seeds, 'x2_study')
     positive_numbers('x2_study', lr=lr)
     if skip not in (None, 'nearest', 'bicubic'): raise ValueError(f"x2_study: skip must be None, 'nearest' or 'bicubic', got {skip!r} (on the command line: none, nearest or bicubic)")
     out = Path(out)
     if fresh and (out / 'runs').exists(): shutil.rmtree(out / 'runs')
     dls = photo_dls('x2', n_train=n_train, n_valid=n_valid, bs=bs, seed=0)   # the same crops for every seed
     check_batches(dls, 'x2_study')
-    results = run_study(kinds, seeds, lambda k, s: run_x2(k, dls, epochs, lr, width, s, skip, out / 'runs', show_progress), 'SRNet')
-    f = save_results(out, 'x2', dict(data='photos'), results, reference=x2_reference(dls.valid))
+    results = run_study(kinds, n_seeds, lambda k, s: run_x2(k, dls, epochs, lr, width, s, skip, depth, out / 'runs', show_progress), 'SRNet')
+    ref = x2_reference(dls.valid)
+    f = save_results(out, 'x2', dict(data='photos'), results, reference=ref)
+    write_csv(out / 'x2_results.csv', results, X2_COLUMNS)
     models = {}
     for k in kinds:
-        models[k] = SRNet(k, width=width, skip=skip); models[k].load_state_dict(torch.load(out / 'runs' / f'{run_name(k, 0)}.pth'))
+        models[k] = SRNet(k, width=width, skip=skip, depth=depth); models[k].load_state_dict(torch.load(out / 'runs' / f'{run_name(k, 0)}.pth'))
     with headless():
         import matplotlib.pyplot as plt
         plt.close(show_outputs(models, dls.valid, fname=out / 'x2_outputs.jpg'))
+        plt.close(show_x2_curves(results, ref, fname=out / 'x2_curves.png'))
         plt.close(show_const(models, fname=out / 'x2_constant.png'))
     (out / 'x2.md').write_text(x2_section(f))
     return load_results(f)
+
+# %% ../nbs/10_x2_study.ipynb #4c582094
+@call_parse
+@delegates(x2_study, but=['kinds', 'skip', 'show_progress'])
+def pixeldcl_x2(kinds:str=None,       # comma-separated up-sampler kinds (default: the registry's for this study)
+                skip:str='bicubic',   # learn the residual over 'bicubic' or 'nearest' up-sampling, or 'none'
+                threads:int=0,        # torch threads (0: torch's default)
+                **kwargs):
+    "Train every up-sampler kind in the same x2 network on real photographs and write the table (x2.md), figures, JSON and CSV in `out`."
+    t = time.time()
+    with cli_errors('pixeldcl_x2', threads): x2_study(kinds=kinds, skip=None if str(skip).lower() == 'none' else skip, **kwargs)
+    print(f"wrote {Path(kwargs.get('out', 'runs/x2')) / 'x2.md'} in {time.time() - t:.0f} s")
