@@ -4,10 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install demo bench test test-slow lab docs docs-check clean
+.PHONY: help install demo studies bench test test-slow lab docs docs-check clean
 
 help:
 	@echo "make demo        run the main job (pixeldcl_compare -> runs/compare/report.md)"
+	@echo "make studies     the decisive studies: x2, segmentation, VAE, every kind, 5 seeds of the paper's layers, 3 of the others"
+	@echo "                 (hours on 2 CPU cores; resumable: run it again after an interruption) -> runs/studies/"
 	@echo "make bench       time every up-sampler against DCL 6x6 (pixeldcl_bench -> runs/bench/bench.md)"
 	@echo "make test        test every notebook (nbdev_test), check library/notebooks in sync and clean"
 	@echo "make test-slow   the same with the '#| slow' cells too"
@@ -26,6 +28,12 @@ $(STAMP): settings.ini setup.py constraints.txt
 
 demo: $(STAMP)
 	$(BIN)/pixeldcl_compare --out runs/compare
+
+STUDY_SEEDS := --seeds 3 --paper_seeds 5
+studies: $(STAMP)
+	$(BIN)/pixeldcl_x2 --out runs/studies/x2 --epochs 12 $(STUDY_SEEDS)
+	$(BIN)/pixeldcl_seg --out runs/studies/seg --epochs 20 $(STUDY_SEEDS)
+	$(BIN)/pixeldcl_vae --out runs/studies/vae --epochs 12 $(STUDY_SEEDS)
 
 bench: $(STAMP)
 	$(BIN)/pixeldcl_bench --out runs/bench

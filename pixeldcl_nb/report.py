@@ -9,14 +9,14 @@ from pathlib import Path
 from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .layers import positive_ints
-from .runs import cli_errors
+from .runs import cli_errors, load_results, mean_std, paired_diff, diff_text
 from .x2_study import x2_study, x2_section
 from .seg_study import seg_study, seg_section
 from .vae_study import vae_study, vae_section
 from .bench import run_bench, bench_section, QUICK_BENCH
 
 # %% auto #0
-__all__ = ['REPORT_SECTIONS', 'write_report', 'compare', 'pixeldcl_compare']
+__all__ = ['REPORT_SECTIONS', 'write_report', 'compare', 'which_upsampler', 'pixeldcl_compare']
 
 # %% ../nbs/12_report.ipynb #b5de7124
 REPORT_SECTIONS = (('x2', x2_section), ('seg', seg_section), ('vae', vae_section), ('bench', bench_section))   # study (= sub-folder), section function, in report order
@@ -40,33 +40,89 @@ def write_report(out:Path|str='runs/compare') -> Path:
 @delegates(x2_study, but=['out'])
 def compare(out:Path|str='runs/compare',  # output folder: report.md and one folder per study
             seg:bool=True,      # run the segmentation study (nuclei)
-            seg_epochs:int=4,   # epochs of the segmentation runs
+            seg_epochs:int=2,   # epochs of the segmentation runs
             vae:bool=True,      # run the image generation (VAE) study
-            vae_epochs:int=4,   # epochs of the VAE runs
+            vae_epochs:int=2,   # epochs of the VAE runs
+            vae_n_train:int=1024, # images per epoch of the VAE runs
             bench:bool=True,    # run a quick benchmark (`QUICK_BENCH`)
-            **kwargs            # the x2 study's options; `seeds` applies to every study
+            **kwargs            # the x2 study's options (here `epochs` defaults to 2 and `n_train` to 1024); `seeds` applies to every study
            ) -> Path:
-    "Run the x2 study, then the short segmentation and VAE studies and a quick benchmark, into `out`; write and return `out/report.md`."
-    positive_ints('compare', seg_epochs=seg_epochs, vae_epochs=vae_epochs)   # checked before anything trains
+    "Run short versions of the x2, segmentation and VAE studies (every default kind, one seed: a tour, not a decision; see the studies' pages for the decisive runs) and a quick benchmark, into `out`; write and return `out/report.md`."
+    positive_ints('compare', seg_epochs=seg_epochs, vae_epochs=vae_epochs, vae_n_train=vae_n_train)   # checked before anything trains
     out = Path(out)
-    x2_study(out / 'x2', **kwargs)
+    x2_study(out / 'x2', **{'epochs': 2, 'n_train': 1024, **kwargs})
     seeds, progress = kwargs.get('seeds', 1), kwargs.get('show_progress', True)
     if seg: seg_study(out / 'seg', epochs=seg_epochs, seeds=seeds, show_progress=progress)
-    if vae: vae_study(out / 'vae', epochs=vae_epochs, seeds=seeds, show_progress=progress)
+    if vae: vae_study(out / 'vae', epochs=vae_epochs, n_train=vae_n_train, seeds=seeds, show_progress=progress)
     if bench: run_bench(out / 'bench', progress=progress, **QUICK_BENCH)
     return write_report(out)
+
+# %% ../nbs/12_report.ipynb #58d5b378
+def _study(src, study):
+    try: return load_results(src, study)
+    except FileNotFoundError: return None
+
+def _diff(res, k:str, key:str, nd:int, base:str='dcl'):
+    "(text, paired_diff) of `key` between kind `k` and `base` in a study's results, or ('-', None)."
+    if res is None or k not in res['results']: return '-', None
+    rs = res['results']
+    if k == base or base not in rs: return '', None
+    d = paired_diff([r[key] for r in rs[k]], [r[key] for r in rs[base]])
+    return diff_text(d, nd), d
+
+def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ and vae/ study results (each `*_results.json`)
+                    bench:Path|str='runs/bench',      # a `pixeldcl_bench` output folder
+                    baseline:str='dcl'
+                   ) -> str:
+    "The 'Which up-sampler?' table (Markdown) and one line per kind, from saved results only. Raises `FileNotFoundError` naming `studies` if it holds no study results."
+    studies = Path(studies)
+    x2, seg, vae = (_study(studies / s, s) for s in ('x2', 'seg', 'vae'))
+    if x2 is None and seg is None and vae is None: raise FileNotFoundError(f"which_upsampler: no saved study results in {studies}/x2, /seg or /vae: run pixeldcl_x2, pixeldcl_seg or pixeldcl_vae with --out under it first")
+    b = _study(bench, 'bench')
+    kinds = list(dict.fromkeys(k for r in (x2, seg, vae) if r is not None for k in r['results']))
+    def ms(res, k, key, nd, shift=0.):
+        if res is None or k not in res['results']: return '-'
+        return mean_std([r[key] - shift for r in res['results'][k]], nd)
+    def cost(k, key, part='layers'):
+        rows = [] if b is None else [r for r in b['results'][part] if r['kind'] == k]
+        return f"{rows[0][key]:.2f}" if rows else '-'
+    bic = x2['reference']['bicubic_psnr_y'] if x2 is not None else 0.
+    heads = ["kind", "x2: gain over bicubic (dB) ↑", f"x2: Δ PSNR-Y vs {baseline} ↑", "seg: mean IoU ↑", f"seg: Δ vs {baseline} ↑", "VAE: -ELBO ↓",
+             f"VAE: Δ vs {baseline} ↓", "checkerboard ↓ (x2 outputs / seg probabilities / VAE samples)", "time × dcl (layer, fwd+bwd)", "memory × dcl (layer)",
+             "U-Net train step × dcl", "params (x2 up-sampler)"]
+    rows = ["| " + " | ".join(heads) + " |", "|---|" + "---:|" * (len(heads) - 1)]
+    ref = ' / '.join(['-' if x2 is None else f"{x2['reference']['target_local_checkerboard']:.4f}", '-' if seg is None or 'reference' not in seg else f"{seg['reference']['target_local']:.4f}",
+                      '-' if vae is None else f"{next(iter(vae['results'].values()))[0]['real_local']:.4f}"])
+    rows.append(f"| *targets, real images (bicubic for x2)* | 0 | | {'-' if seg is None or 'reference' not in seg else 'majority class ' + format(seg['reference']['majority_mean_iou'], '.4f')} | | | | {ref} | | | | |")
+    lines, verdicts = [], {}
+    for k in kinds:
+        dx, px = _diff(x2, k, 'psnr_y', 2, baseline); ds, ps = _diff(seg, k, 'mean_iou', 4, baseline); dv, pv = _diff(vae, k, 'neg_elbo', 1, baseline)
+        cb = ' / '.join([ms(x2, k, 'local_checkerboard', 4), ms(seg, k, 'prob_local', 4), ms(vae, k, 'sample_local', 4)])
+        params = f"{x2['results'][k][0]['params_up']:,}" if x2 is not None and k in x2['results'] else '-'
+        rows.append(f"| {k} | {ms(x2, k, 'psnr_y', 2, bic)} | {dx} | {ms(seg, k, 'mean_iou', 4)} | {ds} | {ms(vae, k, 'neg_elbo', 1)} | {dv} | {cb} | "
+                    f"{cost(k, 'fwd_bwd_ratio')} | {cost(k, 'mem_ratio')} | {cost(k, 'train_ratio', 'unet')} | {params} |")
+        better, worse = [], []
+        for what, d, hb in (('x2 PSNR-Y', px, True), ('segmentation mean IoU', ps, True), ('VAE -ELBO', pv, False)):
+            if d is None or d[3] < 2 or not (d[1] > 0 or d[2] < 0): continue   # one seed, or the interval includes 0: not resolved
+            (better if (d[1] > 0) == hb else worse).append(what)
+        if k == baseline: verdicts[k] = "the baseline (the paper's DCL 6x6)."
+        else: verdicts[k] = (f"resolved better than {baseline} on {', '.join(better)}" if better else f"not resolved better than {baseline} on any quality measure") + \
+                            (f"; resolved worse on {', '.join(worse)}" if worse else "") + \
+                            (f"; layer time {cost(k, 'fwd_bwd_ratio')}x {baseline}'s." if cost(k, 'fwd_bwd_ratio') != '-' else ".")
+    lines = [f"- **{k}**: {v}" for k, v in verdicts.items()]
+    return '\n'.join(rows) + '\n\n' + '\n'.join(lines)
 
 # %% ../nbs/12_report.ipynb #01fe1b82
 @call_parse
 @delegates(compare, but=['kinds', 'skip', 'seg', 'vae', 'bench', 'show_progress'])
 def pixeldcl_compare(kinds:str=None,       # comma-separated up-sampler kinds of the x2 study (default: the registry's)
-                     skip:str='nearest',   # x2 study: learn the residual over 'nearest' or 'bicubic' up-sampling, or 'none'
+                     skip:str='bicubic',   # x2 study: learn the residual over 'bicubic' or 'nearest' up-sampling, or 'none'
                      no_seg:bool=False,    # skip the segmentation study
                      no_vae:bool=False,    # skip the image generation (VAE) study
                      no_bench:bool=False,  # skip the speed and memory section (a quick `pixeldcl_bench`)
                      threads:int=0,        # torch threads (0: torch's default)
                      **kwargs):
-    "Train every up-sampler kind on the x2 photo task (then the short nuclei segmentation and VAE studies, and a quick benchmark) and write `out/report.md`. The options without seg_/vae_ in their name are the x2 study's; --seeds applies to all."
+    "Short versions of the studies (x2 photo task, nuclei segmentation, VAE; every default kind, one seed) and a quick benchmark, then `out/report.md`. The options without seg_/vae_ in their name are the x2 study's; --seeds applies to all."
     t = time.time()
     with cli_errors('pixeldcl_compare', threads):
         f = compare(kinds=kinds, skip=None if str(skip).lower() == 'none' else skip, seg=not no_seg, vae=not no_vae, bench=not no_bench, **kwargs)

@@ -11,15 +11,16 @@ import torch.nn.functional as F
 from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .layers import positive_ints, positive_numbers, evaluating, quiet_fastai
-from .checkerboard import checkerboard_score, spectral_peak_ratio
+import numpy as np
+from .checkerboard import checkerboard_score, spectral_peak_ratio, local_checkerboard
 from .data import VOID, dataset_dls, first_items
-from .segmentation import seg_learner
+from .segmentation import seg_learner, confusion_matrix, iou_per_class
 from .runs import (run_name, check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
-                              count, seeds_text, check_batches, headless, cli_errors)
+                              count, seeds_text, check_batches, headless, cli_errors, study_seeds, paired_diff, diff_text, resolved_text, late_gain)
 
 # %% auto #0
-__all__ = ['SEG_COLUMNS', 'seg_data', 'prob_measures', 'run_seg', 'seg_table', 'show_seg_predictions', 'show_seg_curves',
-           'seg_section', 'seg_study', 'pixeldcl_seg']
+__all__ = ['SEG_COLUMNS', 'seg_data', 'prob_measures', 'seg_reference', 'run_seg', 'seg_table', 'seg_verdict',
+           'show_seg_predictions', 'show_seg_curves', 'seg_section', 'seg_study', 'pixeldcl_seg']
 
 # %% ../nbs/08_seg_study.ipynb #fa326afb
 def seg_data(data:str='nuclei',          # a name in `dataset_names('seg')` ('nuclei', 'voc', 'coco', 'camvid', ...) or a folder of images/ and masks/
@@ -32,11 +33,11 @@ def seg_data(data:str='nuclei',          # a name in `dataset_names('seg')` ('nu
     return dataset_dls(data, 'seg', path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
 
 # %% ../nbs/08_seg_study.ipynb #affc1e55
-_SEG_STUDY_VERSION = 2   # bump when what run_seg computes changes, so that saved results are not reused
+_SEG_STUDY_VERSION = 3   # bump when what run_seg computes changes, so that saved results are not reused
 
 @torch.no_grad()
 def prob_measures(learn, dl) -> dict:
-    "Checkerboard measures of the predicted class probabilities on `dl` (pooled polyphase spread, border 4; period-2 peak ratio), and the period-2 peak ratio of the one-hot targets."
+    "Checkerboard measures of the predicted class probabilities on `dl` (local period-2 amplitude, border 2; pooled polyphase spread, border 4; period-2 peak ratio), and the period-2 peak ratio of the one-hot targets."
     probs, targs = [], []
     with evaluating(learn.model) as m:
         for xb, yb in dl:
@@ -44,8 +45,28 @@ def prob_measures(learn, dl) -> dict:
             t = yb.long().clone(); t[t == VOID] = 0
             targs.append(F.one_hot(t, probs[-1].shape[1]).permute(0, 3, 1, 2).float())
     p, t = torch.cat(probs), torch.cat(targs)
-    return dict(prob_checkerboard=checkerboard_score(p, border=4, pooled=True).item(),
+    return dict(prob_local=local_checkerboard(p, border=2).item(), prob_checkerboard=checkerboard_score(p, border=4, pooled=True).item(),
                 prob_peak_ratio=spectral_peak_ratio(p).item(), target_peak_ratio=spectral_peak_ratio(t).item())
+
+@torch.no_grad()
+def seg_reference(dls) -> dict:
+    "The trivial baseline: the training set's most frequent class predicted on every validation pixel (its pixel accuracy and mean IoU, void left out), and the one-hot validation targets' local checkerboard."
+    counts, cm, onehot = torch.zeros(0, dtype=torch.long), None, []
+    for _, yb in dls.train.new(shuffle=False, drop_last=False):
+        y = yb.long().flatten().cpu()
+        c = torch.bincount(y[y != VOID])
+        n = max(len(counts), len(c))
+        counts = F.pad(counts, (0, n - len(counts))) + F.pad(c, (0, n - len(c)))
+    major = int(counts.argmax())
+    ys = [yb.long().cpu() for _, yb in dls.valid]
+    nc = max(len(counts), max(int(y[y != VOID].max()) + 1 if (y != VOID).any() else 1 for y in ys))
+    for y in ys:
+        m = confusion_matrix(torch.full_like(y, major), y, nc)
+        cm = m if cm is None else cm + m
+        t = y.clone(); t[t == VOID] = 0
+        onehot.append(F.one_hot(t, nc).permute(0, 3, 1, 2).float())
+    return dict(majority_class=major, majority_pixel_acc=float(cm.diag().sum() / cm.sum()), majority_mean_iou=float(iou_per_class(cm).nanmean()),
+                target_local=local_checkerboard(torch.cat(onehot), border=2).item())
 
 def run_seg(kind:str, dls, epochs:int=4, lr:float=1e-3, width:int=16, depth:int=4, seed:int=0,
             out:Path|str|None=None,   # folder for `{kind}-s{seed}.json`, its weights and its checkpoint; None: keep nothing
@@ -58,18 +79,33 @@ def run_seg(kind:str, dls, epochs:int=4, lr:float=1e-3, width:int=16, depth:int=
                    measure=lambda learn: prob_measures(learn, dls.valid))
 
 # %% ../nbs/08_seg_study.ipynb #71d709db
-SEG_COLUMNS = ('pixel_acc', 'mean_iou', 'boundary_f', 'prob_checkerboard', 'prob_peak_ratio')
+SEG_COLUMNS = ('pixel_acc', 'mean_iou', 'boundary_f', 'prob_local', 'prob_checkerboard', 'prob_peak_ratio')
 
-def seg_table(results:dict) -> str:
-    "Markdown table of `seg_study` results (per kind, a list of per-seed results)."
-    first = next(iter(results.values()))[0]
-    rows = ["| up-sampler | pixel accuracy ↑ | mean IoU ↑ | boundary F ↑ | checkerboard of the probabilities ↓ | period-2 peak ratio of the probabilities ↓ | train (s) |",
-            "|---|---:|---:|---:|---:|---:|---:|"]
+def seg_table(results:dict, ref:dict|None=None, baseline:str='dcl') -> str:
+    "Markdown table of `seg_study` results (per kind, a list of per-seed results), with each kind's paired difference in mean IoU to `baseline` and, given `ref` (`seg_reference`), the majority-class row."
+    first, b = next(iter(results.values()))[0], results.get(baseline)
+    rows = [f"| up-sampler | pixel accuracy ↑ | mean IoU ↑ | vs {baseline}: Δ mean IoU, 95% CI ↑ | boundary F ↑ | local checkerboard of the probabilities ↓ | "
+            "polyphase spread ↓ | period-2 peak ratio ↓ | train (s) |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    if ref is not None: rows.append(f"| *majority class (no learning)* | {ref['majority_pixel_acc']:.4f} | {ref['majority_mean_iou']:.4f} | | 0 | 0 | 0 | | |")
+    nd = dict(prob_peak_ratio=3)
     for k, rs in results.items():
-        rows.append(f"| {k} | " + " | ".join(mean_std([r[c] for r in rs], 3 if c == 'prob_peak_ratio' else 4) for c in SEG_COLUMNS)
-                    + f" | {mean_std([r['train_s'] for r in rs], 0)} |")
-    rows.append(f"| *targets (one-hot)* | | | | | {first['target_peak_ratio']:.3f} | |")
+        vs = "" if b is None or k == baseline else diff_text(paired_diff([r['mean_iou'] for r in rs], [r['mean_iou'] for r in b]), 4)
+        cells = [mean_std([r[c] for r in rs], nd.get(c, 4)) for c in SEG_COLUMNS]
+        rows.append(f"| {k} | {cells[0]} | {cells[1]} | {vs} | " + " | ".join(cells[2:]) + f" | {mean_std([r['train_s'] for r in rs], 0)} |")
+    rows.append(f"| *targets (one-hot)* | | | | | {ref['target_local']:.4f} | | {first['target_peak_ratio']:.3f} | |" if ref is not None else
+                f"| *targets (one-hot)* | | | | | | | {first['target_peak_ratio']:.3f} | |")
     return '\n'.join(rows)
+
+def seg_verdict(results:dict, baseline:str='dcl') -> str:
+    "Sentences for the section: which differences in mean IoU to `baseline` the study resolves, and how much the curves still moved at the end."
+    s = ""
+    if baseline in results and len(results) > 1:
+        b = results[baseline]
+        s = resolved_text({k: paired_diff([r['mean_iou'] for r in rs], [r['mean_iou'] for r in b]) for k, rs in results.items() if k != baseline},
+                          baseline, 'mean IoU') + " "
+    g = late_gain(results, 'mean_iou')
+    return s + (f"Over the last quarter of the epochs the validation mean IoU changed by {np.mean(list(g.values())):+.4f} on average over the kinds "
+                f"(most: {max(g, key=lambda k: abs(g[k]))}, {g[max(g, key=lambda k: abs(g[k]))]:+.4f}).")
 
 @torch.no_grad()
 def show_seg_predictions(models:dict, dl, n:int=4, fname:Path|str|None=None):
@@ -104,7 +140,7 @@ def show_seg_curves(results:dict, fname:Path|str|None=None):
         axs[0].plot(ep, v[:, names.index('valid_loss')], marker='o', label=k)
         axs[1].plot(ep, v[:, names.index('mean_iou')], marker='o', label=k)
     for ax, t in zip(axs, ('validation loss ↓', 'mean IoU ↑')): ax.set_xlabel('epoch'); ax.set_title(t); ax.grid(alpha=.3)
-    axs[1].legend(fontsize=8)
+    axs[1].legend(fontsize=7, ncol=2)
     fig.tight_layout()
     if fname is not None: fig.savefig(fname, dpi=80)
     return fig
@@ -112,13 +148,15 @@ def show_seg_curves(results:dict, fname:Path|str|None=None):
 def seg_section(src) -> str:
     "The report's Markdown section of a segmentation study, from its saved results only (`load_results`: a file, its folder, or the dict); figures as files next to it."
     res = load_results(src, 'seg')
-    st, results = res['settings'], res['results']
+    st, results, ref = res['settings'], res['results'], res.get('reference')
     c = next(iter(results.values()))[0]['config']
     return f"""## Semantic segmentation (the paper's Table 1, on {st['data']})
 
-The paper's U-Net (width {c['width']}, depth {c['depth']}) with each up-sampler in its decoder, trained with Adam and a one-cycle schedule (max lr {c['lr']}) for {count(c['epochs'], 'epoch')} on {c['n_train']} crops of {st['size']}x{st['size']} per epoch (batch {c['bs']}), softmax cross-entropy with void ignored; validation on {c['n_valid']} fixed crops; {seeds_text(results)}. Mean IoU comes from one confusion matrix over the validation set; the boundary F-score matches each class's boundaries within 2 pixels and averages over classes; the checkerboard columns measure the predicted class probabilities (polyphase spread, pooled over classes; period-2 spectral peak ratio, against the one-hot targets' own). ↑: higher is better, ↓: lower is better.
+The paper's U-Net (width {c['width']}, depth {c['depth']}) with each up-sampler in its decoder, trained with Adam and a one-cycle schedule (max lr {c['lr']}) for {count(c['epochs'], 'epoch')} on {c['n_train']} crops of {st['size']}x{st['size']} per epoch (batch {c['bs']}), softmax cross-entropy with void ignored; validation on {c['n_valid']} fixed crops; {seeds_text(results)}; runs are paired by seed. Mean IoU comes from one confusion matrix over the validation set; the boundary F-score matches each class's boundaries within 2 pixels and averages over classes. *vs dcl*: the mean paired difference in mean IoU to DCL 6x6 (the paper's baseline) and its 95% confidence interval (Student's t over seeds). The checkerboard columns measure the predicted class probabilities: the local period-2 amplitude (see Checkerboard metrics; the one-hot targets' own value in the last row), the polyphase spread pooled over classes, the period-2 spectral peak ratio. The *majority class* row predicts the training set's most frequent class everywhere. ↑: higher is better, ↓: lower is better.
 
-{seg_table(results)}
+{seg_table(results, ref)}
+
+{seg_verdict(results)}
 
 ![predictions](seg_predictions.png)
 
@@ -135,6 +173,7 @@ def seg_study(out:Path|str='runs/seg',   # output folder
               kinds:tuple|str|None=None, # up-sampler kinds (None: `default_kinds('seg')`)
               epochs:int=4,              # training epochs per run
               seeds:int=1,               # seeds per kind (weights and batch order), runs paired by seed
+              paper_seeds:int|None=None, # seeds for the paper's layers (dcl, pixeldcl, ipixeldcl with any option); None: `seeds`
               size:int=128,              # crop side (pixels)
               bs:int=8,                  # batch size
               lr:float=1e-3,             # maximum learning rate (one-cycle)
@@ -146,13 +185,14 @@ def seg_study(out:Path|str='runs/seg',   # output folder
     "Train the paper's U-Net with each kind on `data`; save results (JSON, CSV), figures and the section `seg.md` in `out`; return the saved results."
     kinds = check_kinds(kinds, 'seg', 'seg_study')
     positive_numbers('seg_study', lr=lr)
-    positive_ints('seg_study', epochs=epochs, seeds=seeds, size=size, bs=bs, width=width, depth=depth,
+    n_seeds = study_seeds(kinds, seeds, paper_seeds, 'seg_study')
+    positive_ints('seg_study', epochs=epochs, size=size, bs=bs, width=width, depth=depth,
                   **{k: v for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None})
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     dls = seg_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
     check_batches(dls, 'seg_study')
-    results = run_study(kinds, seeds, lambda k, s: run_seg(k, dls, epochs, lr, width, depth, s, out / 'runs', show_progress), 'U-Net')
-    f = save_results(out, 'seg', dict(data=str(data), size=size), results)
+    results = run_study(kinds, n_seeds, lambda k, s: run_seg(k, dls, epochs, lr, width, depth, s, out / 'runs', show_progress), 'U-Net')
+    f = save_results(out, 'seg', dict(data=str(data), size=size), results, reference=seg_reference(dls))
     write_csv(out / 'seg_results.csv', results, SEG_COLUMNS)
     models = {}
     for k in kinds:

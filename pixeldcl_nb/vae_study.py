@@ -11,15 +11,17 @@ from torch import Tensor
 from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .layers import positive_ints, positive_numbers, evaluating
-from .checkerboard import checkerboard_score, spectral_peak_ratio, power_spectrum
+import numpy as np
+from .checkerboard import checkerboard_score, spectral_peak_ratio, power_spectrum, local_checkerboard
 from .data import dataset_dls
 from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples, show_reconstructions, _vae
 from .runs import (run_name, check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
-                              count, seeds_text, check_batches, headless, cli_errors)
+                              count, seeds_text, check_batches, headless, cli_errors,
+                              study_seeds, paired_diff, diff_text, resolved_text, late_gain)
 
 # %% auto #0
-__all__ = ['VAE_COLUMNS', 'vae_data', 'vae_elbo', 'image_measures', 'vae_measures', 'run_vae', 'vae_table', 'show_vae_samples',
-           'show_vae_spectra', 'vae_section', 'vae_study', 'pixeldcl_vae']
+__all__ = ['VAE_COLUMNS', 'vae_data', 'vae_elbo', 'image_measures', 'vae_measures', 'run_vae', 'vae_table', 'vae_verdict',
+           'show_vae_samples', 'show_vae_spectra', 'vae_section', 'vae_study', 'pixeldcl_vae']
 
 # %% ../nbs/09_vae_study.ipynb #09a6a867
 def vae_data(data:str='photos',            # a name in `dataset_names('image')` ('photos', 'celeba', 'fashion', ...) or a folder of images
@@ -57,9 +59,9 @@ def vae_elbo(learn, dl, seed:int=0) -> dict:
     return _elbo_pass(_vae(learn), dl, seed)[0]
 
 def image_measures(ims:Tensor, prefix:str) -> dict:
-    "Checkerboard measures of images (N, C, H, W): pooled polyphase spread (border 4) and period-2 and -4 spectral peak ratios."
+    "Checkerboard measures of images (N, C, H, W): local period-2 amplitude (border 2; the studies rank by it), pooled polyphase spread (border 4) and period-2 and -4 spectral peak ratios."
     ims = ims.float()
-    return {f'{prefix}_checkerboard': checkerboard_score(ims, border=4, pooled=True).item(),
+    return {f'{prefix}_local': local_checkerboard(ims, border=2).item(), f'{prefix}_checkerboard': checkerboard_score(ims, border=4, pooled=True).item(),
             f'{prefix}_peak2': spectral_peak_ratio(ims, 2).item(), f'{prefix}_peak4': spectral_peak_ratio(ims, 4).item()}
 
 def vae_measures(learn, dl, n_samples:int=256, seed:int=0) -> dict:
@@ -69,7 +71,7 @@ def vae_measures(learn, dl, n_samples:int=256, seed:int=0) -> dict:
             **image_measures(rec, 'recon'), **image_measures(real, 'real')}
 
 # %% ../nbs/09_vae_study.ipynb #c18c0f43
-_VAE_STUDY_VERSION = 2   # bump when what run_vae computes changes, so that saved results are not reused
+_VAE_STUDY_VERSION = 3   # bump when what run_vae computes changes, so that saved results are not reused
 
 def run_vae(kind:str, dls, epochs:int=10, lr:float=2e-3, n_latent:int=128, width:int=32, beta:float=1., warmup:float=0.,
             seed:int=0, out:Path|str|None=None, show_progress:bool=True, cbs:list|None=None, n_samples:int=256) -> dict:
@@ -80,20 +82,42 @@ def run_vae(kind:str, dls, epochs:int=10, lr:float=2e-3, n_latent:int=128, width
                    measure=lambda learn: vae_measures(learn, dls.valid, n_samples))
 
 # %% ../nbs/09_vae_study.ipynb #689d1974
-VAE_COLUMNS = ('neg_elbo', 'kl_nats', 'recon_mse', 'sample_checkerboard', 'sample_peak2', 'sample_peak4', 'recon_checkerboard', 'recon_peak2')
+VAE_COLUMNS = ('neg_elbo', 'kl_nats', 'recon_mse', 'sample_local', 'sample_checkerboard', 'sample_peak2', 'sample_peak4', 'recon_local', 'recon_peak2')
 
-def vae_table(results:dict) -> str:
-    "Markdown table of `vae_study` results (per kind, a list of per-seed results), with the real images' measures last."
-    heads = ['-ELBO (nats/image) ↓', 'KL (nats)', 'recon MSE ↓', 'samples: checkerboard ↓', 'samples: period-2 peak ↓', 'samples: period-4 peak ↓',
-             'recon: checkerboard ↓', 'recon: period-2 peak ↓']
-    nd = dict(neg_elbo=1, kl_nats=1, recon_mse=4, sample_checkerboard=4, recon_checkerboard=4)
+def _vs(results:dict, k:str, key:str, baseline:str, nd:int) -> str:
+    b = results.get(baseline)
+    return "" if b is None or k == baseline else diff_text(paired_diff([r[key] for r in results[k]], [r[key] for r in b]), nd)
+
+def vae_table(results:dict, baseline:str='dcl') -> str:
+    "Markdown table of `vae_study` results (per kind, a list of per-seed results), with the paired differences to `baseline` in -ELBO and in the samples' local checkerboard, and the real images' measures last."
+    heads = ['-ELBO (nats/image) ↓', f'vs {baseline}: Δ -ELBO, 95% CI ↓', 'KL (nats)', 'recon MSE ↓', 'samples: local checkerboard ↓',
+             f'vs {baseline}: Δ samples local, 95% CI ↓', 'samples: polyphase spread ↓', 'samples: period-2 peak ↓', 'samples: period-4 peak ↓',
+             'recon: local checkerboard ↓', 'recon: period-2 peak ↓']
+    nd = dict(neg_elbo=1, kl_nats=1, recon_mse=4, sample_local=4, sample_checkerboard=4, recon_local=4)
     rows = ["| up-sampler | " + " | ".join(heads) + " | train (s) |", "|---|" + "---:|" * (len(heads) + 1)]
     for k, rs in results.items():
-        rows.append(f"| {k} | " + " | ".join(mean_std([r[c] for r in rs], nd.get(c, 2)) for c in VAE_COLUMNS)
-                    + f" | {mean_std([r['train_s'] for r in rs], 0)} |")
+        cells = [mean_std([r[c] for r in rs], nd.get(c, 2)) for c in VAE_COLUMNS]
+        cells.insert(1, _vs(results, k, 'neg_elbo', baseline, 1)); cells.insert(5, _vs(results, k, 'sample_local', baseline, 4))
+        rows.append(f"| {k} | " + " | ".join(cells) + f" | {mean_std([r['train_s'] for r in rs], 0)} |")
     f = next(iter(results.values()))[0]
-    rows.append(f"| *real images* | | | | {f['real_checkerboard']:.4f} | {f['real_peak2']:.2f} | {f['real_peak4']:.2f} | {f['real_checkerboard']:.4f} | {f['real_peak2']:.2f} | |")
+    rows.append(f"| *real images* | | | | | {f['real_local']:.4f} | | {f['real_checkerboard']:.4f} | {f['real_peak2']:.2f} | {f['real_peak4']:.2f} | "
+                f"{f['real_local']:.4f} | {f['real_peak2']:.2f} | |")
     return '\n'.join(rows)
+
+def vae_verdict(results:dict, baseline:str='dcl') -> str:
+    "Sentences for the section: which differences to `baseline` the study resolves in -ELBO and in the samples' local checkerboard (the paper's Figure 9 claim), and how much the validation loss still moved at the end."
+    s = ""
+    if baseline in results and len(results) > 1:
+        b = results[baseline]
+        for key, what in (('neg_elbo', '-ELBO'), ('sample_local', "the samples' local checkerboard")):
+            s += resolved_text({k: paired_diff([r[key] for r in rs], [r[key] for r in b]) for k, rs in results.items() if k != baseline},
+                               baseline, what, higher_better=False) + " "
+    real = next(iter(results.values()))[0]['real_local']
+    near = [k for k, rs in results.items() if np.mean([r['sample_local'] for r in rs]) <= real]
+    s += (f"Samples at or below the real images' local checkerboard ({real:.4f}): {', '.join(near) or 'none'}. ")
+    g = late_gain(results, 'valid_loss')
+    return s + (f"Over the last quarter of the epochs the validation loss changed by {np.mean(list(g.values())):+.2f} on average over the kinds "
+                f"(most: {max(g, key=lambda k: abs(g[k]))}, {g[max(g, key=lambda k: abs(g[k]))]:+.2f}).")
 
 def show_vae_samples(samples:dict,      # kind -> (n, C, H, W) samples
                      real:Tensor|None=None, n:int=8, fname:Path|str|None=None):
@@ -135,9 +159,11 @@ def vae_section(src) -> str:
     size, beta, warmup = c['shape'][-1], c['beta'], c['warmup']
     return f"""## Image generation (the paper's Figure 9, on {st['data']})
 
-The same VAE (encoder of 4x4 stride-2 convolutions from {c['width']} channels, a {c['n_latent']}-dimensional Gaussian latent, and a decoder of x2 up-samplers of the named kind, each with BatchNorm and ReLU, then a 1x1 convolution and a sigmoid giving the image) trained with each up-sampler on {c['n_train']} {size}x{size} images per epoch ({st['data']}) for {count(c['epochs'], 'epoch')}: Adam, one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, Bernoulli likelihood (binary cross-entropy) plus {'the KL divergence' if beta == 1 else f'{beta} x the KL divergence'}{f', warmed up over the first {warmup:.0%} of training' if warmup else ''}; {seeds_text(results)}. -ELBO and KL: nats per image on {c['n_valid']} validation images (one sample of z each); recon MSE: of the reconstructions from z = mu. Checkerboard columns: the pooled polyphase spread and the period-2 and period-4 spectral peak ratios of {c['n_samples']} samples from the prior and of the validation reconstructions; the last row gives the real images' own values. ↓: lower is better (for the checkerboard columns, the real images' values are the floor).
+The same VAE (encoder of 4x4 stride-2 convolutions from {c['width']} channels, a {c['n_latent']}-dimensional Gaussian latent, and a decoder of x2 up-samplers of the named kind, each with BatchNorm and ReLU, then a 1x1 convolution and a sigmoid giving the image) trained with each up-sampler on {c['n_train']} {size}x{size} images per epoch ({st['data']}) for {count(c['epochs'], 'epoch')}: Adam, one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, Bernoulli likelihood (binary cross-entropy) plus {'the KL divergence' if beta == 1 else f'{beta} x the KL divergence'}{f', warmed up over the first {warmup:.0%} of training' if warmup else ''}; {seeds_text(results)}; runs are paired by seed. -ELBO and KL: nats per image on {c['n_valid']} validation images (one sample of z each); recon MSE: of the reconstructions from z = mu. *vs dcl*: the mean paired difference to DCL 6x6 (the paper's baseline) and its 95% confidence interval (Student's t over seeds). Checkerboard columns, of {c['n_samples']} samples from the prior and of the validation reconstructions: the local period-2 amplitude (see Checkerboard metrics; the measure the study ranks by), the pooled polyphase spread, the period-2 and period-4 spectral peak ratios; the last row gives the real images' own values. ↓: lower is better (for the checkerboard columns, the real images' values are the floor).
 
 {vae_table(results)}
+
+{vae_verdict(results)}
 
 ![samples](vae_samples.png)
 
@@ -158,6 +184,7 @@ def vae_study(out:Path|str='runs/vae',   # output folder
               kinds:tuple|str|None=None, # up-sampler kinds (None: `default_kinds('vae')`)
               epochs:int=10,             # training epochs per run
               seeds:int=1,               # seeds per kind (weights and batch order), runs paired by seed
+              paper_seeds:int|None=None, # seeds for the paper's layers (dcl, pixeldcl, ipixeldcl with any option); None: `seeds`
               size:int|None=None,        # image side (default: 32 for fashion, 64 otherwise)
               bs:int=64,                 # batch size
               lr:float=2e-3,             # maximum learning rate (one-cycle)
@@ -174,7 +201,8 @@ def vae_study(out:Path|str='runs/vae',   # output folder
     "Train the VAE with each kind on `data`; save results (JSON, CSV), figures and the section `vae.md` in `out`; return the saved results."
     kinds = check_kinds(kinds, 'vae', 'vae_study')
     positive_numbers('vae_study', lr=lr)
-    positive_ints('vae_study', epochs=epochs, seeds=seeds, bs=bs, n_latent=n_latent, width=width, n_train=n_train,
+    n_seeds = study_seeds(kinds, seeds, paper_seeds, 'vae_study')
+    positive_ints('vae_study', epochs=epochs, bs=bs, n_latent=n_latent, width=width, n_train=n_train,
                   n_valid=n_valid, n_samples=n_samples)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     runs = Path(runs) if runs is not None else out / 'runs'
@@ -182,7 +210,7 @@ def vae_study(out:Path|str='runs/vae',   # output folder
     check_batches(dls, 'vae_study')
     x = dls.one_batch()[0]
     if x.shape[-1] % 4 or x.shape[-1] < 12: raise ValueError(f"vae_study: the image size must be a multiple of 4 (the period-4 checkerboard measure) and at least 12 (its 4-pixel border), got {x.shape[-1]}")
-    results = run_study(kinds, seeds, lambda k, s: run_vae(k, dls, epochs, lr, n_latent, width, beta, warmup, s, runs, show_progress,
+    results = run_study(kinds, n_seeds, lambda k, s: run_vae(k, dls, epochs, lr, n_latent, width, beta, warmup, s, runs, show_progress,
                                                           n_samples=n_samples), 'VAE')
     f = save_results(out, 'vae', dict(data=str(data)), results)
     write_csv(out / 'vae_results.csv', results, VAE_COLUMNS)

@@ -154,7 +154,7 @@ def x2_table(results:dict, ref:dict, baseline:str='dcl') -> str:
 def x2_verdict(results:dict, ref:dict, baseline:str='dcl') -> str:
     "Sentences for the section: which kinds beat bicubic, which differences to `baseline` the study resolves, and whether the curves had flattened."
     beat = [k for k, rs in results.items() if min(r['psnr_y'] for r in rs) > ref['bicubic_psnr_y']]
-    s = (f"Every learnt kind beats bicubic on every seed." if len(beat) == len(results) else
+    s = ("Every learnt kind beats bicubic on every seed." if len(beat) == len(results) else
          f"Kinds that beat bicubic on every seed: {', '.join(beat) or 'none'}.")
     if baseline in results and len(results) > 1:
         b = results[baseline]
