@@ -114,7 +114,7 @@ def x2_reference(dl) -> dict:
 # %% ../nbs/10_x2_study.ipynb #9f8c2d39
 _X2_STUDY_VERSION = 5   # bump when what run_x2 computes changes, so that saved results are not reused
 
-def run_x2(kind:str, dls, epochs:int=16, lr:float=3e-3, width:int=32, seed:int=0, skip:str|None='bicubic', depth:int=3,
+def run_x2(kind:str, dls, epochs:int=12, lr:float=1e-3, width:int=32, seed:int=0, skip:str|None='bicubic', depth:int=3,
            out:Path|str|None=None,  # folder for `{kind}-s{seed}.json`, `.pth` and the checkpoint; None: keep nothing
            show_progress:bool=True,
            cbs:list|None=None       # more fastai callbacks for the fit
@@ -245,11 +245,11 @@ Each up-sampler is trained in the same small network (`SRNet`: {c['depth']} conv
 
 def x2_study(out:Path|str='runs/x2',   # output folder
              kinds:tuple|str|None=None,# up-sampler kinds (None: `default_kinds('x2')`)
-             epochs:int=16,            # training epochs per run
+             epochs:int=12,            # training epochs per run
              n_train:int=2048,         # training crops per epoch
              n_valid:int=256,          # validation crops
              bs:int=32,                # batch size
-             lr:float=3e-3,            # maximum learning rate (one-cycle)
+             lr:float=1e-3,            # maximum learning rate (one-cycle; at 3e-3 some runs collapse to bicubic: BatchNorm + ReLU after the up-sampler dies)
              width:int=32,             # channels of the network
              depth:int=3,              # convolutions before the up-sampler
              seeds:int=1,              # seeds per kind (weights and batch order), runs paired by seed
