@@ -155,11 +155,11 @@ def show_map(ax, y:Tensor, title:str|None=None, cmap:str='gray'):
     ax.imshow(y, cmap=cmap, vmin=m - s, vmax=m + s); ax.axis('off')
     if title: ax.set_title(title, fontsize=9)
 
-def show_constant_responses(kinds:tuple|list|None=None,  # up-sampler kinds (see `upsampler`); None: every registered kind, and 'dcl3', 'dcl4'
-                            ni:int=16, size:int=16, border:int=4, seed:int=0, zoom:int=12):
+def show_constant_responses(kinds:tuple|list|None=None,  # up-sampler kinds (see `upsampler`); None: every registered kind, 'dcl3', 'dcl4', 'dcl/icnr', 'pixeldcl/icnr'
+                            ni:int=16, size:int=16, border:int=8, seed:int=0, zoom:int=12):
     "The response of a freshly initialised up-sampler of each kind to a constant input, with its checkerboard score; returns the figure."
     import matplotlib.pyplot as plt
-    kinds = up_kinds() + ('dcl3', 'dcl4') if kinds is None else tuple(kinds)
+    kinds = up_kinds() + ('dcl3', 'dcl4', 'dcl/icnr', 'pixeldcl/icnr') if kinds is None else tuple(kinds)
     fig, axs = plt.subplots(1, len(kinds), figsize=(2.4 * len(kinds), 2.9), squeeze=False)
     for ax, kind in zip(axs[0], kinds):
         torch.manual_seed(seed)
