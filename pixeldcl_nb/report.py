@@ -16,46 +16,7 @@ from .vae_study import vae_study, vae_section
 from .bench import run_bench, bench_section, QUICK_BENCH
 
 # %% auto #0
-__all__ = ['REPORT_SECTIONS', 'write_report', 'compare', 'which_upsampler', 'pixeldcl_compare']
-
-# %% ../nbs/12_report.ipynb #b5de7124
-REPORT_SECTIONS = (('x2', x2_section), ('seg', seg_section), ('vae', vae_section), ('bench', bench_section))   # study (= sub-folder), section function, in report order
-
-def write_report(out:Path|str='runs/compare') -> Path:
-    "Write `out/report.md` from the saved results in `out/x2`, `out/seg`, `out/vae` and `out/bench` (those that exist), figure links pointing into each folder. Raises `FileNotFoundError` naming `out` when there are none."
-    out, parts = Path(out), []
-    for study, section in REPORT_SECTIONS:
-        d = out / study
-        if (d / f'{study}_results.json').exists():
-            sec = section(d)
-            for fig in re.findall(r'!\[[^\]]*\]\((?!https?:|data:|/)([^)]+)\)', sec):
-                if not (d / fig).exists(): warnings.warn(f"write_report: {d / fig} is missing; the report links to it")
-            parts.append(re.sub(r'\]\((?!https?:|data:|/)', f']({study}/', sec).strip())
-    if not parts: raise FileNotFoundError(f"write_report: no saved study results in {out} ({', '.join(s + '/' for s, _ in REPORT_SECTIONS)}): run pixeldcl_compare or a study with out={str(out / 'x2')!r} first")
-    f = out / 'report.md'
-    f.write_text("# pixeldcl_nb: comparison of up-samplers\n\n" + '\n\n'.join(parts) + '\n')
-    return f
-
-# %% ../nbs/12_report.ipynb #c5c97948
-@delegates(x2_study, but=['out'])
-def compare(out:Path|str='runs/compare',  # output folder: report.md and one folder per study
-            seg:bool=True,      # run the segmentation study (nuclei)
-            seg_epochs:int=2,   # epochs of the segmentation runs
-            vae:bool=True,      # run the image generation (VAE) study
-            vae_epochs:int=2,   # epochs of the VAE runs
-            vae_n_train:int=1024, # images per epoch of the VAE runs
-            bench:bool=True,    # run a quick benchmark (`QUICK_BENCH`)
-            **kwargs            # the x2 study's options (here `epochs` defaults to 2 and `n_train` to 1024); `seeds` applies to every study
-           ) -> Path:
-    "Run short versions of the x2, segmentation and VAE studies (every default kind, one seed: a tour, not a decision; see the studies' pages for the decisive runs) and a quick benchmark, into `out`; write and return `out/report.md`."
-    positive_ints('compare', seg_epochs=seg_epochs, vae_epochs=vae_epochs, vae_n_train=vae_n_train)   # checked before anything trains
-    out = Path(out)
-    x2_study(out / 'x2', **{'epochs': 2, 'n_train': 1024, **kwargs})
-    seeds, progress = kwargs.get('seeds', 1), kwargs.get('show_progress', True)
-    if seg: seg_study(out / 'seg', epochs=seg_epochs, seeds=seeds, show_progress=progress)
-    if vae: vae_study(out / 'vae', epochs=vae_epochs, n_train=vae_n_train, seeds=seeds, show_progress=progress)
-    if bench: run_bench(out / 'bench', progress=progress, **QUICK_BENCH)
-    return write_report(out)
+__all__ = ['REPORT_SECTIONS', 'which_upsampler', 'write_report', 'compare', 'pixeldcl_compare']
 
 # %% ../nbs/12_report.ipynb #58d5b378
 def _study(src, study):
@@ -111,6 +72,47 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
                             (f"; layer time {cost(k, 'fwd_bwd_ratio')}x {baseline}'s." if cost(k, 'fwd_bwd_ratio') != '-' else ".")
     lines = [f"- **{k}**: {v}" for k, v in verdicts.items()]
     return '\n'.join(rows) + '\n\n' + '\n'.join(lines)
+
+# %% ../nbs/12_report.ipynb #b5de7124
+REPORT_SECTIONS = (('x2', x2_section), ('seg', seg_section), ('vae', vae_section), ('bench', bench_section))   # study (= sub-folder), section function, in report order
+
+def write_report(out:Path|str='runs/compare') -> Path:
+    "Write `out/report.md` from the saved results in `out/x2`, `out/seg`, `out/vae` and `out/bench` (those that exist): the `which_upsampler` table first, then each study's section, figure links pointing into each folder. Raises `FileNotFoundError` naming `out` when there are none."
+    out, parts = Path(out), []
+    for study, section in REPORT_SECTIONS:
+        d = out / study
+        if (d / f'{study}_results.json').exists():
+            sec = section(d)
+            for fig in re.findall(r'!\[[^\]]*\]\((?!https?:|data:|/)([^)]+)\)', sec):
+                if not (d / fig).exists(): warnings.warn(f"write_report: {d / fig} is missing; the report links to it")
+            parts.append(re.sub(r'\]\((?!https?:|data:|/)', f']({study}/', sec).strip())
+    if not parts: raise FileNotFoundError(f"write_report: no saved study results in {out} ({', '.join(s + '/' for s, _ in REPORT_SECTIONS)}): run pixeldcl_compare or a study with out={str(out / 'x2')!r} first")
+    if any((out / s / f'{s}_results.json').exists() for s in ('x2', 'seg', 'vae')):
+        parts.insert(0, "## Which up-sampler? (these runs)\n\n" + which_upsampler(out, out / 'bench'))
+    f = out / 'report.md'
+    f.write_text("# pixeldcl_nb: comparison of up-samplers\n\n" + '\n\n'.join(parts) + '\n')
+    return f
+
+# %% ../nbs/12_report.ipynb #c5c97948
+@delegates(x2_study, but=['out'])
+def compare(out:Path|str='runs/compare',  # output folder: report.md and one folder per study
+            seg:bool=True,      # run the segmentation study (nuclei)
+            seg_epochs:int=2,   # epochs of the segmentation runs
+            vae:bool=True,      # run the image generation (VAE) study
+            vae_epochs:int=2,   # epochs of the VAE runs
+            vae_n_train:int=1024, # images per epoch of the VAE runs
+            bench:bool=True,    # run a quick benchmark (`QUICK_BENCH`)
+            **kwargs            # the x2 study's options (here `epochs` defaults to 2 and `n_train` to 1024); `seeds` applies to every study
+           ) -> Path:
+    "Run short versions of the x2, segmentation and VAE studies (every default kind, one seed: a tour, not a decision; see the studies' pages for the decisive runs) and a quick benchmark, into `out`; write and return `out/report.md`."
+    positive_ints('compare', seg_epochs=seg_epochs, vae_epochs=vae_epochs, vae_n_train=vae_n_train)   # checked before anything trains
+    out = Path(out)
+    x2_study(out / 'x2', **{'epochs': 2, 'n_train': 1024, **kwargs})
+    seeds, progress = kwargs.get('seeds', 1), kwargs.get('show_progress', True)
+    if seg: seg_study(out / 'seg', epochs=seg_epochs, seeds=seeds, show_progress=progress)
+    if vae: vae_study(out / 'vae', epochs=vae_epochs, n_train=vae_n_train, seeds=seeds, show_progress=progress)
+    if bench: run_bench(out / 'bench', progress=progress, **QUICK_BENCH)
+    return write_report(out)
 
 # %% ../nbs/12_report.ipynb #01fe1b82
 @call_parse
