@@ -123,9 +123,10 @@ def pixeldcl_compare(kinds:str=None,       # comma-separated up-sampler kinds of
                      no_vae:bool=False,    # skip the image generation (VAE) study
                      no_bench:bool=False,  # skip the speed and memory section (a quick `pixeldcl_bench`)
                      threads:int=0,        # torch threads (0: torch's default)
+                     quiet:bool=False,     # no progress: only errors and the closing line
                      **kwargs):
     "Short versions of the studies (x2 photo task, nuclei segmentation, VAE; every default kind, one seed) and a quick benchmark, then `out/report.md`. The options without seg_/vae_ in their name are the x2 study's; --seeds applies to all."
     t = time.time()
     with cli_errors('pixeldcl_compare', threads):
-        f = compare(kinds=kinds, skip=None if str(skip).lower() == 'none' else skip, seg=not no_seg, vae=not no_vae, bench=not no_bench, **kwargs)
+        f = compare(kinds=kinds, skip=None if str(skip).lower() == 'none' else skip, seg=not no_seg, vae=not no_vae, bench=not no_bench, show_progress=not quiet, **kwargs)
     print(f"wrote {f} in {time.time() - t:.0f} s")

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_runs.ipynb #3a91a12e
 from __future__ import annotations
-import contextlib, csv, importlib, json, math, os, random, time
+import contextlib, csv, importlib, json, math, os, random, sys, time
 import numpy as np
 from pathlib import Path
 from typing import Callable
@@ -17,9 +17,9 @@ with quiet_fastai():
 
 # %% auto #0
 __all__ = ['PAPER_KINDS', 'comma_list', 'check_kinds', 'headless', 'cli_errors', 'write_atomic', 'read_json', 'check_batches',
-           'run_name', 'run_config', 'EpochCheckpoint', 'fit_run', 'study_seeds', 'run_study', 'late_gain',
-           'save_results', 'load_results', 'write_csv', 'embed_figures', 'mean_std', 'count', 'seeds_text',
-           'paired_diff', 'diff_text', 'resolved_text']
+           'run_name', 'run_config', 'EpochCheckpoint', 'EpochLine', 'progress_mode', 'fit_run', 'study_seeds',
+           'run_study', 'late_gain', 'save_results', 'load_results', 'write_csv', 'embed_figures', 'mean_std', 'count',
+           'seeds_text', 'paired_diff', 'diff_text', 'resolved_text']
 
 # %% ../nbs/07_runs.ipynb #042cf2fe
 def comma_list(s:str|None) -> tuple[str, ...]:
@@ -117,16 +117,32 @@ class EpochCheckpoint(Callback):
         write_atomic(self.fname.with_suffix('.json'), json.dumps(dict(config=self.config, epoch=self.epoch,
                                                                       values=[list(map(float, v)) for v in self.recorder.values])))
 
+class EpochLine(Callback):
+    "Print one line per epoch, '{name} epoch 3/20: train_loss 0.1234, valid_loss 0.1100, mean_iou 0.8521 (24 s)': the log fastai's bars would give, for a file or a CI log."
+    order = 66   # after the Recorder
+    def __init__(self, run:str): self.run = run   # (a Callback's `name` is its own)
+    def before_epoch(self): self._t = time.time()
+    def after_epoch(self):
+        vals = [f"{n} {v:.4f}" if isinstance(v, float) else f"{n} {v}" for n, v in zip(self.recorder.metric_names[1:-1], self.recorder.log[1:-1])]
+        print(f"{self.run} epoch {self.epoch + 1}/{self.n_epoch}: {', '.join(vals)} ({time.time() - self._t:.0f} s)", flush=True)
+
+def progress_mode(show_progress) -> str:
+    "'bar' (fastai's progress bars and table, in a terminal), 'line' (`EpochLine`: one line per epoch, when stdout is a file or a pipe) or 'none', from a `show_progress` of True / False or one of those names."
+    if show_progress in ('bar', 'line', 'none'): return show_progress
+    if show_progress is False or show_progress is None: return 'none'
+    if show_progress is True: return 'bar' if sys.stdout.isatty() else 'line'
+    raise ValueError(f"show_progress must be True, False, 'bar', 'line' or 'none', got {show_progress!r}")
+
 def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called after seeding)
             config:dict,              # the run's key (`run_config`): a saved result or checkpoint is reused only if equal
             epochs:int, lr:float,
             out:Path|str|None=None,   # folder for `{kind}-s{seed}.json`, `.pth` and the checkpoint; None: keep nothing
-            show_progress:bool=True,  # fastai's progress bars and epoch table
+            show_progress=True,       # True: fastai's progress bars in a terminal, one line per epoch otherwise (see `progress_mode`); False: silent
             cbs:list|None=None,       # more fastai callbacks for the fit
             measure:Callable|None=None # learn -> dict of measures after training (they replace metrics of the same name)
            ) -> dict:
     "Fit a learner with a one-cycle schedule, seeded with `config['seed']` (weights and batch order), resuming from its last epoch checkpoint with every random state (a resumed run equals an uninterrupted one); return its config, final metrics, curves and measures."
-    name, seed = run_name(config['kind'], config['seed']), config['seed']
+    name, seed, mode = run_name(config['kind'], config['seed']), config['seed'], progress_mode(show_progress)
     positive_numbers(name, lr=lr)
     config = {**config, 'epochs': epochs, 'lr': lr}   # the schedule is part of the key
     out = Path(out) if out is not None else None
@@ -134,7 +150,7 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
     if res_f is not None and res_f.exists():
         res = read_json(res_f)
         if res.get('config') == config:
-            if show_progress: print(f"{name}: the saved result {res_f} has these settings and data: reused, not trained again")
+            if mode != 'none': print(f"{name}: the saved result {res_f} has these settings and data: reused, not trained again")
             return res
     set_seed(seed)
     learn = make_learner()
@@ -155,9 +171,9 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
         cbs.append(EpochCheckpoint(ck, config, resume=state))
     t = time.time()
     if start < epochs:
-        if show_progress: learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
+        if mode == 'bar': learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
         else:
-            with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
+            with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr, cbs=cbs + ([EpochLine(name)] if mode == 'line' else []), start_epoch=start)
     names = list(learn.recorder.metric_names[1:-1])     # train_loss, valid_loss, metrics (epoch and time left out)
     values = past + [list(map(float, v)) for v in learn.recorder.values[start:]]   # the Recorder also logs the skipped epochs
     final = dict(zip(names[1:], values[-1][1:])) if values else {}
@@ -186,14 +202,15 @@ def study_seeds(kinds:tuple,                # the study's kinds (canonical spell
 def run_study(kinds:tuple,
               seeds:int|dict,  # seeds per kind: one number for all, or {kind: n} (`study_seeds`)
               run,             # (kind, seed) -> result dict
-              what:str         # what is trained, for the progress lines: '[i/n] {what} with {kind}, seed {seed}'
+              what:str,        # what is trained, for the progress lines: '[i/n] {what} with {kind}, seed {seed}'
+              verbose:bool=True # print those lines
              ) -> dict:
     "Call `run` for every kind and seed, seeds outer (seed 0 of every kind first, so that a study stopped early is still paired); the results per kind, one per seed, in `kinds` order."
     n = {k: seeds for k in kinds} if isinstance(seeds, int) else dict(seeds)
     todo = [(k, s) for s in range(max(n.values())) for k in kinds if s < n[k]]
     results = {k: [] for k in kinds}
     for i, (k, s) in enumerate(todo):
-        print(f"[{i + 1}/{len(todo)}] {what} with {k}, seed {s}", flush=True)
+        if verbose: print(f"[{i + 1}/{len(todo)}] {what} with {k}, seed {s}", flush=True)
         results[k].append(run(k, s))
     return results
 

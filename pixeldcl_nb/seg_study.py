@@ -191,7 +191,7 @@ def seg_study(out:Path|str='runs/seg',   # output folder
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     dls = seg_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
     check_batches(dls, 'seg_study')
-    results = run_study(kinds, n_seeds, lambda k, s: run_seg(k, dls, epochs, lr, width, depth, s, out / 'runs', show_progress), 'U-Net')
+    results = run_study(kinds, n_seeds, lambda k, s: run_seg(k, dls, epochs, lr, width, depth, s, out / 'runs', show_progress), 'U-Net', verbose=bool(show_progress))
     f = save_results(out, 'seg', dict(data=str(data), size=size), results, reference=seg_reference(dls))
     write_csv(out / 'seg_results.csv', results, SEG_COLUMNS)
     models = {}
@@ -211,8 +211,9 @@ def seg_study(out:Path|str='runs/seg',   # output folder
 def pixeldcl_seg(kinds:str=None,   # comma-separated up-sampler kinds (default: the registry's for this study)
                  path:str=None,    # the dataset's folder (voc, coco, camvid; nuclei: where to cache it)
                  threads:int=0,    # torch threads (0: torch's default)
+                 quiet:bool=False, # no progress: only errors and the closing line
                  **kwargs):
     "Train the paper's U-Net with each up-sampler and write the Table 1 analogue (seg.md), figures, JSON and CSV in `out`."
     t = time.time()
-    with cli_errors('pixeldcl_seg', threads): seg_study(kinds=kinds, path=path, **kwargs)
+    with cli_errors('pixeldcl_seg', threads): seg_study(kinds=kinds, path=path, show_progress=not quiet, **kwargs)
     print(f"wrote {Path(kwargs.get('out', 'runs/seg')) / 'seg.md'} in {time.time() - t:.0f} s")

@@ -211,7 +211,7 @@ def vae_study(out:Path|str='runs/vae',   # output folder
     x = dls.one_batch()[0]
     if x.shape[-1] % 4 or x.shape[-1] < 12: raise ValueError(f"vae_study: the image size must be a multiple of 4 (the period-4 checkerboard measure) and at least 12 (its 4-pixel border), got {x.shape[-1]}")
     results = run_study(kinds, n_seeds, lambda k, s: run_vae(k, dls, epochs, lr, n_latent, width, beta, warmup, s, runs, show_progress,
-                                                          n_samples=n_samples), 'VAE')
+                                                          n_samples=n_samples), 'VAE', verbose=bool(show_progress))
     f = save_results(out, 'vae', dict(data=str(data)), results)
     write_csv(out / 'vae_results.csv', results, VAE_COLUMNS)
     models = {}
@@ -237,8 +237,9 @@ def pixeldcl_vae(kinds:str=None,   # comma-separated up-sampler kinds (default: 
                  path:str=None,    # the dataset's folder (celeba; fashion if not Debian's)
                  size:int=None,    # image side (default: 32 for fashion, 64 otherwise)
                  threads:int=0,    # torch threads (0: torch's default)
+                 quiet:bool=False, # no progress: only errors and the closing line
                  **kwargs):
     "Train the VAE with each up-sampler and write the Figure 9 analogue (vae.md), figures, JSON and CSV in `out`."
     t = time.time()
-    with cli_errors('pixeldcl_vae', threads): vae_study(kinds=kinds, path=path, size=size, **kwargs)
+    with cli_errors('pixeldcl_vae', threads): vae_study(kinds=kinds, path=path, size=size, show_progress=not quiet, **kwargs)
     print(f"wrote {Path(kwargs.get('out', 'runs/vae')) / 'vae.md'} in {time.time() - t:.0f} s")

@@ -267,7 +267,7 @@ def x2_study(out:Path|str='runs/x2',   # output folder
     if fresh and (out / 'runs').exists(): shutil.rmtree(out / 'runs')
     dls = photo_dls('x2', n_train=n_train, n_valid=n_valid, bs=bs, seed=0)   # the same crops for every seed
     check_batches(dls, 'x2_study')
-    results = run_study(kinds, n_seeds, lambda k, s: run_x2(k, dls, epochs, lr, width, s, skip, depth, out / 'runs', show_progress), 'SRNet')
+    results = run_study(kinds, n_seeds, lambda k, s: run_x2(k, dls, epochs, lr, width, s, skip, depth, out / 'runs', show_progress), 'SRNet', verbose=bool(show_progress))
     ref = x2_reference(dls.valid)
     f = save_results(out, 'x2', dict(data='photos'), results, reference=ref)
     write_csv(out / 'x2_results.csv', results, X2_COLUMNS)
@@ -288,8 +288,9 @@ def x2_study(out:Path|str='runs/x2',   # output folder
 def pixeldcl_x2(kinds:str=None,       # comma-separated up-sampler kinds (default: the registry's for this study)
                 skip:str='bicubic',   # learn the residual over 'bicubic' or 'nearest' up-sampling, or 'none'
                 threads:int=0,        # torch threads (0: torch's default)
+                quiet:bool=False,     # no progress: only errors and the closing line
                 **kwargs):
     "Train every up-sampler kind in the same x2 network on real photographs and write the table (x2.md), figures, JSON and CSV in `out`."
     t = time.time()
-    with cli_errors('pixeldcl_x2', threads): x2_study(kinds=kinds, skip=None if str(skip).lower() == 'none' else skip, **kwargs)
+    with cli_errors('pixeldcl_x2', threads): x2_study(kinds=kinds, skip=None if str(skip).lower() == 'none' else skip, show_progress=not quiet, **kwargs)
     print(f"wrote {Path(kwargs.get('out', 'runs/x2')) / 'x2.md'} in {time.time() - t:.0f} s")
