@@ -19,7 +19,11 @@ requirements = shlex.split(cfg.get('requirements', ''))
 if cfg.get('pip_requirements'): requirements += shlex.split(cfg.get('pip_requirements', ''))
 min_python = cfg['min_python']
 lic = licenses.get(cfg['license'].lower(), cfg['license'])
-dev_requirements = (cfg.get('dev_requirements') or '').split()
+# extras: the base install is torch alone (pixeldcl_nb.layers, .checkerboard, .unet, .export); [fastai] adds the learners, data
+# readers, studies and command lines; [onnx] the ONNX export checks; [all] both; [dev] everything the tests need
+fastai_requirements = shlex.split(cfg.get('fastai_requirements', ''))
+onnx_requirements = shlex.split(cfg.get('onnx_requirements', ''))
+dev_requirements = fastai_requirements + onnx_requirements + shlex.split(cfg.get('dev_requirements') or '')
 
 setuptools.setup(
     name=cfg['lib_name'],
@@ -34,7 +38,7 @@ setuptools.setup(
     packages=setuptools.find_packages(),
     include_package_data=True,
     install_requires=requirements,
-    extras_require={'dev': dev_requirements},
+    extras_require={'fastai': fastai_requirements, 'onnx': onnx_requirements, 'all': fastai_requirements + onnx_requirements, 'dev': dev_requirements},
     dependency_links=cfg.get('dep_links', '').split(),
     python_requires='>=' + cfg['min_python'],
     long_description=open('README.md', encoding='utf-8').read(),

@@ -4,6 +4,8 @@
 
 # %% ../nbs/11_bench.ipynb #646f54bc
 from __future__ import annotations
+from .layers import require_extra
+require_extra('pixeldcl_nb.bench')   # before the imports it checks
 import contextlib, os, platform, random, statistics, sys, time, warnings
 from pathlib import Path
 import torch

@@ -16,13 +16,17 @@ __all__ = ['phase_means', 'checkerboard_score', 'power_spectrum', 'spectral_peak
 
 # %% ../nbs/01_checkerboard.ipynb #e339db8f
 def _spatial(y:Tensor, ndim:int) -> None:
+    if not isinstance(y, Tensor): raise TypeError(f"expected a torch.Tensor, got {type(y).__name__} (torch.as_tensor turns an array into one)")
+    if y.is_complex(): raise TypeError(f"expected real-valued maps, got dtype {y.dtype}")
+    if y.numel() == 0: raise ValueError(f"expected non-empty maps, got shape {tuple(y.shape)}")
     if y.dim() < ndim: raise ValueError(f"expected at least {ndim} dims (..., {'D, ' if ndim == 3 else ''}H, W), got shape {tuple(y.shape)}")
 
 def _nchw(y:Tensor, ndim:int) -> Tensor:
-    "`y` as (N, C, *S) float: (*S) and (C, *S) get the missing dims."
+    "`y` as (N, C, *S) float (float64 stays float64): (*S) and (C, *S) get the missing dims."
     _spatial(y, ndim)
     if y.dim() > ndim + 2: raise ValueError(f"expected (N, C, *S), (C, *S) or (*S) with {ndim} spatial dims, got shape {tuple(y.shape)}")
-    return y.float().reshape(*[1] * (ndim + 2 - y.dim()), *y.shape)
+    y = y if y.dtype == torch.float64 else y.float()
+    return y.reshape(*[1] * (ndim + 2 - y.dim()), *y.shape)
 
 def phase_means(y:Tensor,     # (N, C, *S), (C, *S) or (*S)
                 ndim:int=2    # spatial dimensions
@@ -89,19 +93,19 @@ def _crop(y:Tensor, border:int, where:str) -> Tensor:
     return y[..., border:-border, border:-border] if border else y
 
 def local_checkerboard(y:Tensor,         # maps (N, C, H, W), (C, H, W) or (H, W), H and W even, the up-sampling grid starting at (0, 0)
-                       border:int=0,     # pixels (even) dropped on each side after the smoothing, against its edge effect
+                       border:int=2,     # pixels (even) dropped on each side after the smoothing (its replicate padding biases the edge cells)
                        reduce:bool=True  # mean over the batch; False: one value per map
                       ) -> Tensor:
-    "Local period-2 amplitude: RMS, over the 2x2 cells of the up-sampling grid and the channels, of the projections of the map minus its `[1,2,1]` blur on the column-stripe, row-stripe and checkerboard patterns, halved. A pure `±a` pattern gives `a` whatever its signs; in the units of `y`; lower is better."
+    "Local period-2 amplitude: RMS, over the 2x2 cells of the up-sampling grid and the channels, of the projections of the map minus its `[1,2,1]` blur on the column-stripe, row-stripe and checkerboard patterns, halved. A pure `±a` pattern gives `a` whatever its sign does across the image, provided the sign holds over a few cells (a flip every cell is a period-4 pattern, which reads lower); in the units of `y`; lower is better."
     y = _nchw(y, 2)
     n, c, h, w = y.shape
     if h % 2 or w % 2: raise ValueError(f"local_checkerboard: H and W must be even (2x2 cells of the up-sampling grid), got shape {tuple(y.shape)}")
-    k = torch.tensor([1., 2., 1.], device=y.device) / 4
+    k = torch.tensor([1., 2., 1.], device=y.device, dtype=y.dtype) / 4
     blur = (k[:, None] * k[None]).expand(c, 1, 3, 3)
     r = _crop(y - F.conv2d(F.pad(y, [1] * 4, mode='replicate'), blur, groups=c), border, 'local_checkerboard')
     h, w = r.shape[-2:]
     cells = r.reshape(n, c, h // 2, 2, w // 2, 2).transpose(3, 4)                           # (N, C, H/2, W/2, 2, 2)
-    coef = torch.einsum('nchwij,kij->nchwk', cells, _CELL_PATTERNS.to(y.device))
+    coef = torch.einsum('nchwij,kij->nchwk', cells, _CELL_PATTERNS.to(y))
     amp = coef.pow(2).sum(-1).mean((1, 2, 3)).sqrt() / 2                                      # each pattern has norm 1 and a +-a cell has norm 2a
     return amp.mean() if reduce else amp
 
@@ -113,7 +117,7 @@ def band_checkerboard(y:Tensor,          # maps (N, C, H, W), (C, H, W) or (H, W
     y = _nchw(y, 2)
     if not 0 < band < 0.5: raise ValueError(f"band_checkerboard: band must be in (0, 0.5) cycles per pixel, got {band!r}")
     h, w = y.shape[-2:]
-    fy, fx = torch.fft.fftfreq(h, device=y.device).abs()[:, None], torch.fft.fftfreq(w, device=y.device).abs()[None]
+    fy, fx = torch.fft.fftfreq(h, device=y.device, dtype=y.dtype).abs()[:, None], torch.fft.fftfreq(w, device=y.device, dtype=y.dtype).abs()[None]
     d = torch.stack([torch.hypot(fy - 0.5, fx), torch.hypot(fy, fx - 0.5), torch.hypot(fy - 0.5, fx - 0.5)]).amin(0)
     power = torch.fft.fft2(y - y.mean((-2, -1), keepdim=True)).abs().pow(2)
     amp = ((power * (d < band)).sum((-2, -1)) / (h * w) ** 2).mean(1).sqrt()

@@ -4,6 +4,8 @@
 
 # %% ../nbs/02_data.ipynb #20674963
 from __future__ import annotations
+from .layers import require_extra
+require_extra('pixeldcl_nb.data')   # before the imports it checks
 import math, operator, os, re, subprocess, sys, tempfile, zipfile
 from pathlib import Path
 from typing import Callable, NamedTuple

@@ -8,6 +8,7 @@ import copy
 from pathlib import Path
 import torch
 from torch import nn, Tensor
+from .layers import require_extra
 
 # %% auto #0
 __all__ = ['deployable', 'dynamic_shapes', 'other_input', 'check_same', 'export_program', 'run_onnx', 'export_onnx']
@@ -93,9 +94,8 @@ def _program(m:nn.Module, example, checks:list, strict:bool, atol, rtol) -> tupl
     return program, wants
 
 def _ort():
-    try: import onnxruntime
-    except ImportError as e: raise ImportError("running ONNX files needs onnxruntime (and exporting them onnx and onnxscript): "
-                                               "pip install onnx onnxscript onnxruntime") from e
+    require_extra('exporting and running ONNX files', 'onnx')   # onnx, onnxscript (the exporter) and onnxruntime
+    import onnxruntime
     return onnxruntime
 
 def run_onnx(path:str|Path, *inputs:Tensor) -> list[Tensor]:

@@ -4,20 +4,20 @@
 
 # %% ../nbs/00_layers.ipynb #220667a7
 from __future__ import annotations
-import contextlib, inspect, itertools, math, numbers, re, warnings
+import contextlib, importlib.util, inspect, itertools, math, numbers, re, warnings
 from typing import NamedTuple, Sequence
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 
 # %% auto #0
-__all__ = ['STUDIES', 'UP_REGISTRY', 'KIND_OPTIONS', 'UP_KINDS', 'phase_list', 'phase_sum', 'interleave', 'interleave_stack',
-           'dilate', 'positive_ints', 'positive_numbers', 'evaluating', 'tie_phases', 'DCL', 'DCL3d', 'cross_mask',
-           'cross_kernel', 'pixel_dcl', 'seq_upsample', 'tie_sum', 'PixelDCL', 'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d',
-           'ResizeConv', 'ResizeConv3d', 'quiet_fastai', 'PixelShuffleUp', 'linear_x2', 'BilinearConv',
-           'BilinearConv3d', 'CARAFE', 'DySample', 'UpKind', 'register_upsampler', 'up_kinds', 'default_kinds',
-           'kind_options', 'parse_kind', 'canonical_kind', 'upsampler', 'kinds_table', 'Swap', 'DeconvReport',
-           'replace_deconvs']
+__all__ = ['EXTRAS', 'STUDIES', 'UP_REGISTRY', 'KIND_OPTIONS', 'UP_KINDS', 'phase_list', 'phase_sum', 'interleave',
+           'interleave_stack', 'dilate', 'positive_ints', 'positive_numbers', 'evaluating', 'tie_phases', 'DCL',
+           'DCL3d', 'cross_mask', 'cross_kernel', 'pixel_dcl', 'seq_upsample', 'tie_sum', 'PixelDCL', 'iPixelDCL',
+           'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv', 'ResizeConv3d', 'require_extra', 'quiet_fastai', 'PixelShuffleUp',
+           'linear_x2', 'BilinearConv', 'BilinearConv3d', 'CARAFE', 'DySample', 'UpKind', 'register_upsampler',
+           'up_kinds', 'default_kinds', 'kind_options', 'parse_kind', 'canonical_kind', 'upsampler', 'kinds_table',
+           'Swap', 'DeconvReport', 'replace_deconvs']
 
 # %% ../nbs/00_layers.ipynb #ee185d95
 def phase_list(ndim:int=2) -> list[tuple[int, ...]]:
@@ -176,10 +176,13 @@ class _Up(nn.Module):
                              + (f" ({name} has no checkerboard-free initialisation)" if init == 'icnr' else ""))
         self.ni, self.nf, self.ks, self.impl, self.init = ni, nf, ks, impl, init
         self.crop = _crop_pairs(crop, self.ndim, name)
+        if dtype is not None and not dtype.is_floating_point: raise ValueError(f"{name}: dtype must be a floating point dtype, got {dtype}")
         self._fk = dict(device=device, dtype=dtype)
+        if not isinstance(bias, bool): raise TypeError(f"{name}: bias must be True or False, got {bias!r}")
         self.bias = nn.Parameter(torch.empty(nf, **self._fk)) if bias else None
         self.norm = _norm_layer(norm_type, nf, self.ndim, **self._fk)
-        if isinstance(act_cls, nn.Module): raise TypeError(f"{name}: act_cls must be a class such as nn.ReLU, got an instance {act_cls!r}")
+        if isinstance(act_cls, nn.Module) or not (act_cls is None or callable(act_cls)):
+            raise TypeError(f"{name}: act_cls must be a class such as nn.ReLU, got {'an instance ' if isinstance(act_cls, nn.Module) else ''}{act_cls!r}")
         self.act = act_cls() if act_cls is not None else None
 
     def _new(self, *shape) -> nn.Parameter: return nn.Parameter(torch.empty(*shape, **self._fk))
@@ -221,6 +224,8 @@ class _Up(nn.Module):
             if not _tracing() and any(n - s - e < 1 for n, (s, e) in zip(full, self.crop)):
                 raise ValueError(f"{name}: crop {self.crop} leaves nothing of an output of spatial size {full}")
             return y[(..., *[slice(s, -e if e else None) for s, e in self.crop])]
+        if not isinstance(output_size, (tuple, list, torch.Size)):
+            raise TypeError(f"{name}: output_size must be a tuple or list of sizes (as nn.ConvTranspose2d takes it), got {output_size!r}")
         o = list(output_size)
         if len(o) not in (self.ndim, self.ndim + 2):
             raise ValueError(f"{name}: output_size must give {self.ndim} spatial sizes (or the whole shape), got {tuple(output_size)}")
@@ -242,6 +247,7 @@ class _Up(nn.Module):
         "Up-sample `x` (N, ni, *S) to (N, nf, *2S), minus `crop`; `output_size` as in `nn.ConvTranspose2d`: each size that, one less or one more."
         self.check_input(x)
         y = self._cut(self.upsample(x), output_size)
+        if not _tracing(): y = y.contiguous(memory_format=_memory_format(x))   # channels-last in, channels-last out (a no-op for most layers)
         if self.bias is not None: y = y + self.bias.view(-1, *[1] * self.ndim)
         if self.norm is not None: y = self.norm(y)
         if self.act is not None: y = self.act(y)
@@ -662,6 +668,16 @@ class ResizeConv3d(ResizeConv):
     "3D nearest-neighbour x2 up-sampling followed by a convolution."
     ndim = 3
 
+EXTRAS = {'fastai': ('fastai', 'fastcore', 'torchvision', 'numpy', 'scipy', 'matplotlib', 'PIL', 'skimage', 'sklearn', 'pycocotools', 'tifffile'),
+          'onnx': ('onnx', 'onnxscript', 'onnxruntime')}   # the import names of each extra's packages (settings.ini lists their pip names)
+
+def require_extra(what:str,            # the module or class that needs it, for the message
+                  extra:str='fastai'   # a key of `EXTRAS`
+                 ) -> None:
+    "Raise an `ImportError` that names `extra` and the missing packages if any of `EXTRAS[extra]` is not installed: the first statement of every module outside the torch-only core (layers, checkerboard, unet, export)."
+    missing = [m for m in EXTRAS[extra] if importlib.util.find_spec(m) is None]
+    if missing: raise ImportError(f"{what} needs the '{extra}' extra, which is not installed (missing: {', '.join(missing)}): pip install 'pixeldcl_nb[{extra}]'")
+
 @contextlib.contextmanager
 def quiet_fastai():
     "Import fastai inside this block without the `torch.jit.script` FutureWarning that fastai 2.8 raises with torch 2.10+."
@@ -677,6 +693,7 @@ class PixelShuffleUp(_Up):
     def __init__(self, ni:int, nf:int|None=None, ks:int=1,
                  blur:bool=False,  # fastai's blur: replication pad + 2x2 average pool after the shuffle
                  **kwargs):
+        require_extra('PixelShuffleUp')
         with quiet_fastai(): from fastai.layers import PixelShuffle_ICNR
         super().__init__(ni, nf, ks, **kwargs)
         if ks != 1: raise ValueError(f"PixelShuffleUp: fastai's PixelShuffle_ICNR uses a 1x1 convolution, got ks={ks}")
@@ -726,6 +743,7 @@ class CARAFE(_Up):
                  **kwargs):
         super().__init__(ni, nf, ks, **kwargs)
         positive_ints('CARAFE', k_enc=k_enc, c_mid=c_mid)
+        if ks < 3: raise ValueError(f"CARAFE: ks (the reassembly kernel, 5 in the paper) must be >= 3: with ks=1 the softmax has one tap and the layer is nearest-neighbour x2, got ks={ks}")
         if k_enc % 2 == 0: raise ValueError(f"CARAFE: k_enc must be odd ('same' padding), got {k_enc}")
         self.k_enc, self.c_mid = k_enc, c_mid
         self.compressor = nn.Conv2d(ni, c_mid, 1, **self._fk)
@@ -792,10 +810,10 @@ class DySample(_Up):
         n, _, h, w = x.shape
         px, py = self.positions(x)
         f = self.proj(x) if self.proj is not None else x
-        fg = f.reshape(n * self.groups, -1, h, w)
+        fg = f.reshape(n * self.groups, self.nf // self.groups, h, w)
         if self.impl == 'fast':
             grid = torch.stack([(2 * px + 1) / w - 1, (2 * py + 1) / h - 1], -1).flatten(0, 1)   # align_corners=False: pixel centres at (2i+1)/n - 1
-            return F.grid_sample(fg, grid, mode='bilinear', padding_mode='border', align_corners=False).view(n, -1, 2 * h, 2 * w)
+            return F.grid_sample(fg, grid, mode='bilinear', padding_mode='border', align_corners=False).view(n, self.nf, 2 * h, 2 * w)
         # bilinear sampling written out: clamp to the border, the four neighbours, their weights
         px, py = px.flatten(0, 1).clamp(0, w - 1), py.flatten(0, 1).clamp(0, h - 1)   # (N*g, 2H, 2W)
         x0, y0 = px.floor(), py.floor()
@@ -806,7 +824,7 @@ class DySample(_Up):
         at = lambda yy, xx: flat.gather(2, (yy * w + xx).flatten(1)[:, None].expand(-1, flat.shape[1], -1)).view(*fg.shape[:2], 2 * h, 2 * w)
         ax, ay = ax[:, None], ay[:, None]
         y = (1 - ay) * ((1 - ax) * at(y0, x0) + ax * at(y0, x1)) + ay * ((1 - ax) * at(y1, x0) + ax * at(y1, x1))
-        return y.view(n, -1, 2 * h, 2 * w)
+        return y.view(n, self.nf, 2 * h, 2 * w)
 
     def _extra(self) -> str: return f", groups={self.groups}"
 
@@ -901,6 +919,7 @@ def kind_options(kind:str) -> tuple[str, dict]:
     "Split a kind such as 'pixeldcl/icnr' into its base ('pixeldcl') and the layer arguments its options stand for (`KIND_OPTIONS`: {'init': 'icnr'}). Raises `ValueError` naming an unknown or repeated option."
     base, *opts = str(kind).strip().lower().split('/')
     for o in opts:
+        if not o: raise ValueError(f"up-sampler kind {kind!r} has an empty option (two slashes, or a slash at the end)")
         if o not in KIND_OPTIONS: raise ValueError(f"unknown option {o!r} in up-sampler kind {kind!r}: expected {', '.join('/' + k for k in KIND_OPTIONS)}")
     if len(set(opts)) != len(opts): raise ValueError(f"up-sampler kind {kind!r} repeats an option")
     return base, {k: v for o in opts for k, v in KIND_OPTIONS[o].items()}
@@ -930,13 +949,17 @@ def upsampler(kind:str,        # a registered kind or alias (see `UP_REGISTRY`),
     for k, v in kind_options(kind)[1].items():
         if k in kwargs and kwargs[k] != v: raise ValueError(f"upsampler: kind {kind!r} says {k}={v!r}, but {k}={kwargs[k]!r} was passed too")
         kwargs[k] = v
-    if ndim not in (2, 3): raise ValueError(f"upsampler: ndim must be 2 or 3, got {ndim!r}")
+    if ndim not in (2, 3) or isinstance(ndim, (bool, float)): raise ValueError(f"upsampler: ndim must be 2 or 3, got {ndim!r}")
     e = UP_REGISTRY[name]
     cls = (e.cls, e.cls3d)[ndim - 2]
     if cls is None: raise ValueError(f"upsampler: kind {kind!r} has no {ndim}D version")
     if ks is not None:
         if 'ks' in kwargs and kwargs['ks'] != ks: raise ValueError(f"upsampler: kind {kind!r} says ks={ks}, but ks={kwargs['ks']} was passed too")
         kwargs['ks'] = ks
+    takes = {p for c in cls.__mro__ if '__init__' in vars(c) for p in inspect.signature(c.__init__).parameters}
+    for opt, kw in KIND_OPTIONS.items():
+        k = next(iter(kw))
+        if f'/{opt}' in str(kind).lower() and k not in takes: raise ValueError(f"upsampler: kind {kind!r}: {cls.__name__} has no '/{opt}' option (no {k} argument)")
     try: return cls(ni, nf, **kwargs)
     except TypeError as e: raise TypeError(f"upsampler: kind {kind!r} ({cls.__name__}): {e}") from e
 

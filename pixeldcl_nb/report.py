@@ -4,6 +4,8 @@
 
 # %% ../nbs/12_report.ipynb #5df26532
 from __future__ import annotations
+from .layers import require_extra
+require_extra('pixeldcl_nb.report')   # before the imports it checks
 import re, time, warnings
 from pathlib import Path
 from fastcore.script import call_parse

@@ -4,12 +4,14 @@
 
 # %% ../nbs/07_runs.ipynb #3a91a12e
 from __future__ import annotations
+from .layers import require_extra
+require_extra('pixeldcl_nb.runs')   # before the imports it checks
 import contextlib, csv, importlib, json, math, os, random, sys, time
 import numpy as np
 from pathlib import Path
 from typing import Callable
 import torch
-from .layers import parse_kind, canonical_kind, default_kinds, positive_ints, positive_numbers, quiet_fastai
+from .layers import parse_kind, canonical_kind, default_kinds, upsampler, positive_ints, positive_numbers, quiet_fastai
 from .data import data_fingerprint
 with quiet_fastai():
     from fastai.basics import Callback, set_seed
@@ -28,15 +30,19 @@ def comma_list(s:str|None) -> tuple[str, ...]:
 
 def check_kinds(kinds,      # None (the study's defaults), a comma-separated string, or a sequence of kinds
                 study:str,  # one of `STUDIES`: whose defaults `None` means
-                where:str   # the caller's name, for the error message
+                where:str,  # the caller's name, for the error message
+                ndim:int=2  # the layers' spatial dims: each kind is built once, so that a kind the study cannot make fails before anything trains
                ) -> tuple[str, ...]:
-    "The up-sampler kinds a study runs, each in its one spelling (`canonical_kind`, options such as '/icnr' kept): `default_kinds(study)` for None. Raises `ValueError` naming an unknown or repeated kind or option, or an empty list."
+    "The up-sampler kinds a study runs, each in its one spelling (`canonical_kind`, options such as '/icnr' kept): `default_kinds(study)` for None. Raises `ValueError` naming an unknown or repeated kind, an option its layer does not have, or an empty list."
     given = default_kinds(study) if kinds is None else comma_list(kinds) if isinstance(kinds, str) else tuple(kinds)
     if not given: raise ValueError(f"{where}: no up-sampler kinds given")
     out = []
     for k in given:
         c = canonical_kind(k)
         if c in out: raise ValueError(f"{where}: kind {k!r} is {c!r}, given twice")
+        try:
+            with quiet_fastai(): upsampler(c, 8, ndim=ndim)
+        except (ValueError, TypeError, ImportError) as e: raise ValueError(f"{where}: {e}") from e
         out.append(c)
     return tuple(out)
 
@@ -53,8 +59,9 @@ def cli_errors(name:str,      # the command's name, which starts every message
                threads:int=0  # torch threads (0: leave torch's default)
               ):
     "The body of a command line: set torch's threads; the errors a user can cause (bad option, missing file, divergence) exit with one line naming `name`, not a traceback."
-    if threads: torch.set_num_threads(threads)
-    try: yield
+    try:
+        if threads: torch.set_num_threads(threads)   # a bad number is a RuntimeError: one line too
+        yield
     except (ValueError, TypeError, OSError, RuntimeError, FloatingPointError) as e: raise SystemExit(f"{name}: {e}") from e
 
 # %% ../nbs/07_runs.ipynb #6f68c6c3
@@ -197,6 +204,7 @@ def study_seeds(kinds:tuple,                # the study's kinds (canonical spell
                ) -> dict:
     "How many seeds each kind runs: {kind: n}. The studies compare the paper's layers with at least as many seeds as the others."
     positive_ints(where, seeds=seeds, **({} if paper_seeds is None else dict(paper_seeds=paper_seeds)))
+    if paper_seeds is not None and paper_seeds < seeds: raise ValueError(f"{where}: paper_seeds ({paper_seeds}) must be at least seeds ({seeds}): the paper's layers are compared with at least as many seeds as the others")
     return {k: paper_seeds if paper_seeds is not None and parse_kind(k)[0] in PAPER_KINDS else seeds for k in kinds}
 
 def run_study(kinds:tuple,

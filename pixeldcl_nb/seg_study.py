@@ -4,6 +4,8 @@
 
 # %% ../nbs/08_seg_study.ipynb #8f887517
 from __future__ import annotations
+from .layers import require_extra
+require_extra('pixeldcl_nb.seg_study')   # before the imports it checks
 import time
 from pathlib import Path
 import torch

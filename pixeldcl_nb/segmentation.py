@@ -4,6 +4,8 @@
 
 # %% ../nbs/04_segmentation.ipynb #421c4c0d
 from __future__ import annotations
+from .layers import require_extra
+require_extra('pixeldcl_nb.segmentation')   # before the imports it checks
 import importlib
 import contextlib
 from pathlib import Path

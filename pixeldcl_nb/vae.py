@@ -4,6 +4,8 @@
 
 # %% ../nbs/05_vae.ipynb #d30b6f68
 from __future__ import annotations
+from .layers import require_extra
+require_extra('pixeldcl_nb.vae')   # before the imports it checks
 import math, warnings
 from typing import Callable
 import torch

@@ -4,6 +4,8 @@
 
 # %% ../nbs/09_vae_study.ipynb #73fb1fd0
 from __future__ import annotations
+from .layers import require_extra
+require_extra('pixeldcl_nb.vae_study')   # before the imports it checks
 import time
 from pathlib import Path
 import torch

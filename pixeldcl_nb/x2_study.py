@@ -4,6 +4,8 @@
 
 # %% ../nbs/10_x2_study.ipynb #5d44ca74
 from __future__ import annotations
+from .layers import require_extra
+require_extra('pixeldcl_nb.x2_study')   # before the imports it checks
 import shutil, time
 from pathlib import Path
 import numpy as np
