@@ -13,14 +13,14 @@ import torch.nn.functional as F
 from torch import nn
 from fastcore.script import call_parse
 from fastcore.meta import delegates
-from .layers import upsampler, positive_ints, default_kinds, quiet_fastai
+from .layers import upsampler, canonical_kind, positive_ints, default_kinds, quiet_fastai
 from .unet import UNet
 from .runs import comma_list, check_kinds, save_results, load_results, headless, cli_errors
 
 # %% auto #0
 __all__ = ['QUICK_BENCH', 'time_round_robin', 'peak_memory', 'bench_upsampler', 'bench_layers', 'bench_unet', 'layer_table',
            'unet_table', 'show_bench', 'busy_cores', 'machine', 'bench_summary', 'bench_section', 'run_bench',
-           'pixeldcl_bench']
+           'parse_shapes', 'pixeldcl_bench']
 
 # %% ../nbs/11_bench.ipynb #5ea2eb6d
 def _sync(device):
@@ -75,24 +75,36 @@ def _dtype(d) -> torch.dtype:
     if d not in ('float32', 'bfloat16', 'float16', 'float64'): raise ValueError(f"unknown dtype {d!r}: expected float32, bfloat16, float16 or float64")
     return getattr(torch, d)
 
-def bench_layers(grid:tuple=((8, 64, 32), (4, 128, 64)),   # (batch, channels, size) cases
-                 kinds:tuple|None=None,   # kinds, with '/reference' or '/seq' (None: `default_kinds('bench')`); must include 'dcl', the baseline
+def _baselines(baselines, kinds:tuple) -> tuple[tuple, tuple]:
+    "The baselines in their one spelling, and the kinds with the baselines first (those not given are added)."
+    if isinstance(baselines, str): baselines = (baselines,)
+    if not baselines: raise ValueError("no baseline kind given")
+    b = tuple(dict.fromkeys(canonical_kind(k) for k in baselines))
+    return b, b + tuple(k for k in kinds if k not in b)
+
+def _shape(bs:int, c:int, s:int, ndim:int) -> str: return f"{bs}x{c}x" + 'x'.join([str(s)] * ndim)
+
+def bench_layers(grid:tuple=((8, 64, 32), (4, 128, 64)),   # (batch, channels, size) cases: input (batch, channels, size, size[, size])
+                 kinds:tuple|None=None,   # kinds as `upsampler` names them, options included ('pixeldcl/reference'; None: `default_kinds('bench')`)
                  dtypes:tuple=('float32',),
-                 device:str|torch.device='cpu', reps:int=10, channels_last:bool=False, memory:bool=True, progress:bool=True) -> list:
-    "Time (forward, forward + backward) and peak memory of each up-sampler case at each shape; ratios to `dcl` of the same shape."
-    kinds = default_kinds('bench') if kinds is None else tuple(kinds)
-    if 'dcl' not in kinds: raise ValueError("bench_layers: the kinds must include 'dcl', the baseline")
-    rows = []
+                 device:str|torch.device='cpu', reps:int=10, channels_last:bool=False, memory:bool=True, progress:bool=True,
+                 baselines:tuple|str=('dcl', 'dcl4'),  # kinds the ratios are to (added to `kinds` if missing): the paper's 6x6, DCGAN's 4x4, or yours ('dcl2', ...)
+                 ndim:int=2                # 2 (images) or 3 (volumes)
+                ) -> list:
+    "Time (forward, forward + backward) and peak memory of each up-sampler at each shape; ratios to each of `baselines` at the same shape (`fwd_bwd_ratio`, `fwd_ratio`, `mem_ratio`: to the first)."
+    if ndim not in (2, 3) or isinstance(ndim, bool): raise ValueError(f"bench_layers: ndim must be 2 or 3, got {ndim!r}")
+    baselines, kinds = _baselines(baselines, default_kinds('bench') if kinds is None else tuple(kinds))
+    b0, rows = baselines[0], []
     for dt in dtypes:
         dtype = _dtype(dt)
         for bs, c, s in grid:
             torch.manual_seed(0)
-            x = torch.randn(bs, c, s, s, device=device, dtype=dtype)
-            if channels_last: x = x.contiguous(memory_format=torch.channels_last)
+            x = torch.randn(bs, c, *[s] * ndim, device=device, dtype=dtype)
+            if channels_last: x = x.contiguous(memory_format=torch.channels_last if ndim == 2 else torch.channels_last_3d)
             xg = x.clone().requires_grad_()
-            mods = {k: bench_upsampler(k, c, c, device, dtype) for k in kinds}
+            mods = {k: bench_upsampler(k, c, c, device, dtype, ndim) for k in kinds}
             grads = {k: torch.randn_like(m(x)) for k, m in mods.items()}
-            def fwd(m): 
+            def fwd(m):
                 def f():
                     with torch.no_grad(): m(x)
                 return f
@@ -101,28 +113,28 @@ def bench_layers(grid:tuple=((8, 64, 32), (4, 128, 64)),   # (batch, channels, s
             tb = time_round_robin({k: fwd_bwd(m, grads[k]) for k, m in mods.items()}, reps, device=device)
             mem = {k: peak_memory(fwd_bwd(m, grads[k]), device) for k, m in mods.items()} if memory else {}
             for k in kinds:
-                rows.append(dict(kind=k, batch=bs, channels=c, size=s, dtype=str(dtype).replace('torch.', ''), device=str(device),
-                                 channels_last=channels_last, fwd_ms=1e3 * tf[k], fwd_bwd_ms=1e3 * tb[k], fwd_ratio=tf[k] / tf['dcl'],
-                                 fwd_bwd_ratio=tb[k] / tb['dcl'], peak_mb=mem[k] / 2**20 if memory else None,
-                                 mem_ratio=mem[k] / mem['dcl'] if memory else None))
-            if progress: print(f"layers {bs}x{c}x{s}x{s} {rows[-1]['dtype']}, fwd+bwd / dcl: " + ' '.join(f"{r['kind']} {r['fwd_bwd_ratio']:.2f}x" for r in rows[-len(kinds):]), flush=True)
+                rows.append(dict(kind=k, batch=bs, channels=c, size=s, ndim=ndim, dtype=str(dtype).replace('torch.', ''), device=str(device),
+                                 channels_last=channels_last, baseline=b0, fwd_ms=1e3 * tf[k], fwd_bwd_ms=1e3 * tb[k], fwd_ratio=tf[k] / tf[b0],
+                                 fwd_bwd_ratio=tb[k] / tb[b0], peak_mb=mem[k] / 2**20 if memory else None,
+                                 mem_ratio=mem[k] / mem[b0] if memory else None, fwd_bwd_vs={b: tb[k] / tb[b] for b in baselines}))
+            if progress: print(f"layers {_shape(bs, c, s, ndim)} {rows[-1]['dtype']}, fwd+bwd / {b0}: " + ' '.join(f"{r['kind']} {r['fwd_bwd_ratio']:.2f}x" for r in rows[-len(kinds):]), flush=True)
     return rows
 
 # %% ../nbs/11_bench.ipynb #8fb8465f
-def bench_unet(kinds:tuple|None=None,   # kinds (None: those of `default_kinds('bench')` without '/' options); must include 'dcl'
+def bench_unet(kinds:tuple|None=None,   # kinds (None: those of `default_kinds('bench')` without '/' options)
                bs:int=4, size:int=128, width:int=64, depth:int=4, n_out:int=21,
-               dtype:str|torch.dtype='float32', device:str|torch.device='cpu', reps:int=5, progress:bool=True) -> list:
-    "Train-step and predict time of the paper's U-Net with each up-sampler, and ratios to the U-Net with `dcl`."
-    kinds = tuple(k for k in default_kinds('bench') if '/' not in k) if kinds is None else tuple(kinds)
-    if 'dcl' not in kinds: raise ValueError("bench_unet: the kinds must include 'dcl', the baseline")
-    dtype = _dtype(dtype)
+               dtype:str|torch.dtype='float32', device:str|torch.device='cpu', reps:int=5, progress:bool=True,
+               baselines:tuple|str=('dcl', 'dcl4')  # kinds the ratios are to (added if missing); `train_ratio`, `predict_ratio`: to the first
+              ) -> list:
+    "Train-step and predict time of the paper's U-Net with each up-sampler, and ratios to the U-Nets with the baselines."
+    baselines, kinds = _baselines(baselines, tuple(k for k in default_kinds('bench') if '/' not in k) if kinds is None else tuple(kinds))
+    b0, dtype = baselines[0], _dtype(dtype)
     torch.manual_seed(0)
     x = torch.randn(bs, 3, size, size, device=device, dtype=dtype)
     y = torch.randint(0, n_out, (bs, size, size), device=device)
     nets, opts = {}, {}
     for k in kinds:
-        kind, _, opt = k.partition('/')
-        with quiet_fastai(): nets[k] = UNet(3, n_out, kind=kind, width=width, depth=depth, **(dict(impl='reference') if opt == 'reference' else {})).to(device, dtype)
+        with quiet_fastai(): nets[k] = UNet(3, n_out, kind=k, width=width, depth=depth).to(device, dtype)
         opts[k] = torch.optim.Adam(nets[k].parameters(), 1e-4)
     def step(k):
         def f():
@@ -136,47 +148,56 @@ def bench_unet(kinds:tuple|None=None,   # kinds (None: those of `default_kinds('
         return f
     tt = time_round_robin({k: step(k) for k in kinds}, reps, warmup=1, device=device)
     tp = time_round_robin({k: predict(k) for k in kinds}, reps, warmup=1, device=device)
-    rows = [dict(kind=k, batch=bs, size=size, width=width, depth=depth, dtype=str(dtype).replace('torch.', ''), device=str(device),
+    rows = [dict(kind=k, batch=bs, size=size, width=width, depth=depth, dtype=str(dtype).replace('torch.', ''), device=str(device), baseline=b0,
                  params=sum(p.numel() for p in nets[k].parameters()), train_ms=1e3 * tt[k], predict_ms=1e3 * tp[k],
-                 train_ratio=tt[k] / tt['dcl'], predict_ratio=tp[k] / tp['dcl']) for k in kinds]
-    if progress: print("unet: " + ", ".join(f"{r['kind']} {r['train_ratio']:.2f}x" for r in rows), flush=True)
+                 train_ratio=tt[k] / tt[b0], predict_ratio=tp[k] / tp[b0], train_vs={b: tt[k] / tt[b] for b in baselines}) for k in kinds]
+    if progress: print(f"unet, train step / {b0}: " + ", ".join(f"{r['kind']} {r['train_ratio']:.2f}x" for r in rows), flush=True)
     return rows
 
 # %% ../nbs/11_bench.ipynb #9dc76499
 def layer_table(rows:list) -> str:
-    "Markdown table of `bench_layers` rows."
-    out = ["| kind | shape (N, C, H=W) | dtype | forward ms | ratio | fwd+bwd ms | ratio | peak MB | ratio |", "|---|---|---|---:|---:|---:|---:|---:|---:|"]
+    "Markdown table of `bench_layers` rows: times, the forward + backward ratio to each baseline, peak memory and its ratio to the first baseline."
+    bs = list(rows[0].get('fwd_bwd_vs', {rows[0].get('baseline', 'dcl'): 1.}))
+    b0 = bs[0]
+    out = [f"| kind | shape (N, C, {'D=H=W' if rows[0].get('ndim', 2) == 3 else 'H=W'}) | dtype | forward ms | × {b0} | fwd+bwd ms | " + " | ".join(f"× {b}" for b in bs)
+           + f" | peak MB | × {b0} |", "|---|---|---|---:|---:|---:|" + "---:|" * len(bs) + "---:|---:|"]
     for r in rows:
         mem = f"{r['peak_mb']:.1f} | {r['mem_ratio']:.2f}" if r['peak_mb'] is not None else " | "
+        vs = r.get('fwd_bwd_vs', {b0: r['fwd_bwd_ratio']})
         out.append(f"| {r['kind']} | {r['batch']}, {r['channels']}, {r['size']} | {r['dtype']} | {r['fwd_ms']:.1f} | {r['fwd_ratio']:.2f} | "
-                   f"{r['fwd_bwd_ms']:.1f} | {r['fwd_bwd_ratio']:.2f} | {mem} |")
+                   f"{r['fwd_bwd_ms']:.1f} | " + " | ".join(f"{vs[b]:.2f}" for b in bs) + f" | {mem} |")
     return '\n'.join(out)
 
 def unet_table(rows:list) -> str:
-    "Markdown table of `bench_unet` rows."
-    out = ["| up-sampler | dtype | parameters | train step ms | ratio | predict ms | ratio |", "|---|---|---:|---:|---:|---:|---:|"]
+    "Markdown table of `bench_unet` rows: train-step time and its ratio to each baseline, predict time and its ratio to the first."
+    bs = list(rows[0].get('train_vs', {rows[0].get('baseline', 'dcl'): 1.}))
+    out = ["| up-sampler | dtype | parameters | train step ms | " + " | ".join(f"× {b}" for b in bs) + f" | predict ms | × {bs[0]} |",
+           "|---|---|---:|---:|" + "---:|" * len(bs) + "---:|---:|"]
     for r in rows:
-        out.append(f"| {r['kind']} | {r['dtype']} | {r['params']:,} | {r['train_ms']:.0f} | {r['train_ratio']:.2f} | {r['predict_ms']:.0f} | {r['predict_ratio']:.2f} |")
+        vs = r.get('train_vs', {bs[0]: r['train_ratio']})
+        out.append(f"| {r['kind']} | {r['dtype']} | {r['params']:,} | {r['train_ms']:.0f} | " + " | ".join(f"{vs[b]:.2f}" for b in bs)
+                   + f" | {r['predict_ms']:.0f} | {r['predict_ratio']:.2f} |")
     return '\n'.join(out)
 
 def show_bench(layer_rows:list, unet_rows:list|None=None, fname:Path|str|None=None):
     "Bars of the forward + backward time ratio to DCL 6x6 per layer case and shape (and the U-Net's train-step ratios); returns the figure."
     import matplotlib.pyplot as plt
     groups = list(dict.fromkeys((r['batch'], r['channels'], r['size'], r['dtype']) for r in layer_rows))   # in the order run
+    b0, nd = layer_rows[0].get('baseline', 'dcl'), layer_rows[0].get('ndim', 2)
     kinds = list(dict.fromkeys(r['kind'] for r in layer_rows))
     n = len(groups) + (1 if unet_rows else 0)
     fig, axs = plt.subplots(1, n, figsize=(3.6 * n, 0.32 * len(kinds) + 1.4), squeeze=False, sharey=True)
     for ax, g in zip(axs[0], groups):
         v = {r['kind']: r['fwd_bwd_ratio'] for r in layer_rows if (r['batch'], r['channels'], r['size'], r['dtype']) == g}
-        ax.barh(range(len(kinds)), [v.get(c, float('nan')) for c in kinds], color=['#888' if c == 'dcl' else '#c44' if 'pixeldcl' in c else '#48a' for c in kinds])
-        ax.set_title(f"layer fwd+bwd, {g[0]}x{g[1]}x{g[2]}², {g[3]}", fontsize=9)
+        ax.barh(range(len(kinds)), [v.get(c, float('nan')) for c in kinds], color=['#888' if c.startswith('dcl') else '#c44' if 'pixeldcl' in c else '#48a' for c in kinds])
+        ax.set_title(f"layer fwd+bwd, {_shape(g[0], g[1], g[2], nd)}, {g[3]}", fontsize=9)
     if unet_rows:
         ax = axs[0, -1]
         v = {r['kind']: r['train_ratio'] for r in unet_rows if r['dtype'] == unet_rows[0]['dtype']}
         ax.barh(range(len(kinds)), [v.get(c, float('nan')) for c in kinds], color='#6a6')
         ax.set_title(f"U-Net train step, {unet_rows[0]['dtype']}", fontsize=9)
     for ax in axs[0]:
-        ax.axvline(1, color='k', lw=.8); ax.set_xlabel('time / DCL 6x6'); ax.grid(axis='x', alpha=.3)
+        ax.axvline(1, color='k', lw=.8); ax.set_xlabel(f'time / {b0}'); ax.grid(axis='x', alpha=.3)
     axs[0, 0].set_yticks(range(len(kinds))); axs[0, 0].set_yticklabels(kinds, fontsize=8); axs[0, 0].invert_yaxis()
     fig.tight_layout()
     if fname is not None: fig.savefig(fname, dpi=80)
@@ -209,17 +230,19 @@ def _ratio_line(rows:list, kind:str, key:str, where) -> str|None:
     return f"{min(v):.2f}x" if len(v) == 1 or round(min(v), 2) == round(max(v), 2) else f"{min(v):.2f}-{max(v):.2f}x"
 
 def bench_summary(layers:list, unet:list) -> str:
-    "Bullets of the main ratios to DCL 6x6 in these rows, written from the rows (no number typed by hand)."
+    "Bullets of the main ratios to each baseline in these rows, written from the rows (no number typed by hand)."
     out = []
+    bs = list(layers[0].get('fwd_bwd_vs', {layers[0].get('baseline', 'dcl'): 1.})) if layers else []
     for g in dict.fromkeys((r['batch'], r['channels'], r['size'], r['dtype']) for r in layers):
         sel = lambda r, g=g: (r['batch'], r['channels'], r['size'], r['dtype']) == g
-        parts = [f"{k} {_ratio_line(layers, k, 'fwd_bwd_ratio', sel)}" for k in dict.fromkeys(r['kind'] for r in layers if sel(r)) if k != 'dcl']
-        out.append(f"- Layers at (N, C, H=W) = ({g[0]}, {g[1]}, {g[2]}), {g[3]}, forward + backward time / DCL 6x6: " + ', '.join(parts) + '.')
+        for b in bs:
+            vals = [(r['kind'], r.get('fwd_bwd_vs', {b: r['fwd_bwd_ratio']})[b]) for r in layers if sel(r) and r['kind'] != b]
+            out.append(f"- Layers at (N, C, size) = ({g[0]}, {g[1]}, {g[2]}), {layers[0].get('ndim', 2)}D, {g[3]}, forward + backward time / {b}: " + ', '.join(f"{k} {v:.2f}x" for k, v in vals) + '.')
+    ub = list(unet[0].get('train_vs', {unet[0].get('baseline', 'dcl'): 1.})) if unet else []
     for dt in dict.fromkeys(r['dtype'] for r in unet):
-        sel = lambda r, dt=dt: r['dtype'] == dt
-        parts = [f"{k} {_ratio_line(unet, k, 'train_ratio', sel)} (prediction {_ratio_line(unet, k, 'predict_ratio', sel)})"
-                 for k in dict.fromkeys(r['kind'] for r in unet if sel(r)) if k != 'dcl']
-        out.append(f"- The paper's U-Net, {dt}, training step time / with DCL 6x6: " + ', '.join(parts) + '.')
+        for b in ub:
+            vals = [(r['kind'], r.get('train_vs', {b: r['train_ratio']})[b], r['predict_ratio']) for r in unet if r['dtype'] == dt and r['kind'] != b]
+            out.append(f"- The paper's U-Net, {dt}, training step time / with {b}: " + ', '.join(f"{k} {v:.2f}x" + (f" (prediction {p:.2f}x)" if b == ub[0] else '') for k, v, p in vals) + '.')
     return '\n'.join(out)
 
 def bench_section(src) -> str:
@@ -227,19 +250,20 @@ def bench_section(src) -> str:
     res = load_results(src, 'bench')
     st, layers, unet = res['settings'], res['results']['layers'], res['results']['unet']
     m = st['machine']
+    unet_part = (f"### The paper's U-Net (width {st['unet_width']}, depth 4, batch {st['unet_bs']}, {st['unet_size']}x{st['unet_size']}): Table 2's analogue "
+                 f"(paper, on a K40, to DCL: PixelDCL 1.27x training, 1.28x prediction; iPixelDCL 1.40x, 1.56x)\n\n{unet_table(unet)}" if unet else
+                 "No U-Net timing (a 3D run times the layers only).")
     return f"""## Speed and memory
 
-Measured on {m['cuda'] or m['cpu']} ({st['device']}, {m['threads']} threads, torch {m['torch']}, {m.get('busy', '?')} of {m['cores']} cores busy with other work when it started), in {st['seconds']:.0f} s.{' The machine was busy when it started, so the ratios of layers made of several operations may be inflated (see Benchmarks).' if st['device'] == 'cpu' and _busy(m) else ''} Times are medians of {st['reps']} runs (U-Net: {st['unet_reps']}) after warm-up, with the kinds of each shape run round-robin; ratios are to DCL 6x6 (`dcl`) measured in the same run (below 1: faster than DCL 6x6). Peak memory: forward + backward, beyond the input and the weights.
+Measured on {m['cuda'] or m['cpu']} ({st['device']}, {m['threads']} threads, torch {m['torch']}, {m.get('busy', '?')} of {m['cores']} cores busy with other work when it started), in {st['seconds']:.0f} s.{' The machine was busy when it started, so the ratios of layers made of several operations may be inflated (see Benchmarks).' if st['device'] == 'cpu' and _busy(m) else ''} Times are medians of {st['reps']} runs (U-Net: {st['unet_reps']}) after warm-up, with the kinds of each shape run round-robin; ratios are to the baselines ({', '.join(f'`{b}`' for b in st.get('baselines', ['dcl']))}: `dcl` is the paper's 6x6 transposed convolution, `dcl4` the common 4x4 one) measured in the same run (below 1: faster than the baseline). Peak memory: forward + backward, beyond the input and the weights.
 
 {bench_summary(layers, unet)}
 
-### Layers (`ni = nf` = C{', channels-last inputs' if st['channels_last'] else ''})
+### Layers (`ni = nf` = C, {layers[0].get('ndim', 2)}D{', channels-last inputs' if st['channels_last'] else ''})
 
 {layer_table(layers)}
 
-### The paper's U-Net (width {st['unet_width']}, depth 4, batch {st['unet_bs']}, {st['unet_size']}x{st['unet_size']}): Table 2's analogue (paper, on a K40: PixelDCL 1.27x training, 1.28x prediction; iPixelDCL 1.40x, 1.56x)
-
-{unet_table(unet)}
+{unet_part}
 
 ![timing](bench.png)
 """
@@ -247,7 +271,7 @@ Measured on {m['cuda'] or m['cpu']} ({st['device']}, {m['threads']} threads, tor
 def run_bench(out:Path|str='runs/bench',   # output folder: bench_results.json, bench.md, bench.png
               device:str|None=None,        # 'cpu' or 'cuda' (default: cuda when present)
               dtypes:tuple=('float32', 'bfloat16'),
-              grid:tuple=((8, 64, 32), (4, 128, 64)),   # (batch, channels, size) of the layer cases
+              grid:tuple|None=None,        # (batch, channels, size) of the layer cases (None: (8, 64, 32), (4, 128, 64) in 2D; (2, 32, 16), (1, 64, 32) in 3D)
               kinds:tuple|None=None,       # layer kinds (None: `default_kinds('bench')`)
               unet_kinds:tuple|None=None,  # U-Net kinds (None: the layer defaults without '/' options)
               reps:int=10,                 # timed runs per layer kind
@@ -256,7 +280,10 @@ def run_bench(out:Path|str='runs/bench',   # output folder: bench_results.json, 
               unet_size:int=128,           # the U-Net's input side (a multiple of 16)
               unet_width:int=64,           # the U-Net's width (the paper: 64)
               channels_last:bool=False,    # give the layers channels-last inputs
-              progress:bool=True) -> dict:
+              progress:bool=True,
+              baselines:tuple|str=('dcl', 'dcl4'), # the kinds the ratios are to (see `bench_layers`)
+              ndim:int=2                   # 2 (images; layers and the U-Net) or 3 (volumes; layers only)
+             ) -> dict:
     "Run `bench_layers` and `bench_unet` for each dtype; save the rows (`bench_results.json`), the figure and the section `bench.md` in `out`; return the saved results."
     m = machine()   # before the run: how busy the machine was when it started
     device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
@@ -269,13 +296,16 @@ def run_bench(out:Path|str='runs/bench',   # output folder: bench_results.json, 
                          f"(unet_bs * (unet_size/16)^2 >= 2), got unet_bs={unet_bs}, unet_size={unet_size}")
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     t = time.time()
-    layers = bench_layers(grid, kinds, dtypes, device, reps, channels_last, progress=progress)
-    unet = [r for dt in dtypes for r in bench_unet(unet_kinds, unet_bs, unet_size, unet_width, dtype=dt, device=device, reps=unet_reps, progress=progress)]
+    if grid is None: grid = ((8, 64, 32), (4, 128, 64)) if ndim == 2 else ((2, 32, 16), (1, 64, 32))
+    layers = bench_layers(grid, kinds, dtypes, device, reps, channels_last, progress=progress, baselines=baselines, ndim=ndim)
+    unet = [] if ndim == 3 else [r for dt in dtypes for r in bench_unet(unet_kinds, unet_bs, unet_size, unet_width, dtype=dt, device=device, reps=unet_reps,
+                                                                        progress=progress, baselines=baselines)]
     if device == 'cpu' and _busy(m):
         warnings.warn(f"run_bench: the machine is busy ({m['busy']} of {m['cores']} cores in use by other processes, torch using {m['threads']} threads): "
                       "waiting threads make every operation cost a scheduler time slice, so layers made of several small operations look slower; "
                       "measure on an idle machine, or with fewer threads (torch.set_num_threads, --threads)")
-    settings = dict(machine=m, device=device, seconds=time.time() - t, reps=reps, unet_reps=unet_reps, unet_bs=unet_bs,
+    settings = dict(machine=m, device=device, seconds=time.time() - t, reps=reps, unet_reps=unet_reps, unet_bs=unet_bs, ndim=ndim,
+                    baselines=list(dict.fromkeys(r['kind'] for r in layers if r['kind'] in layers[0]['fwd_bwd_vs'])),
                     unet_size=unet_size, unet_width=unet_width, channels_last=channels_last)
     f = save_results(out, 'bench', settings, dict(layers=layers, unet=unet))
     with headless():
@@ -287,19 +317,36 @@ def run_bench(out:Path|str='runs/bench',   # output folder: bench_results.json, 
 # %% ../nbs/11_bench.ipynb #746badf8
 QUICK_BENCH = dict(dtypes=('float32',), reps=5, unet_reps=3, unet_width=32)   # `run_bench` settings of a quick run (about a minute)
 
+def parse_shapes(s:str) -> tuple:
+    "'8x64x32,4x128x64' -> ((8, 64, 32), (4, 128, 64)): the (batch, channels, size) cases of a command line. Raises `ValueError` naming a case that is not three positive ints."
+    out = []
+    for case in comma_list(s):
+        v = case.lower().split('x')
+        if len(v) != 3 or not all(x.isdigit() and int(x) > 0 for x in v):
+            raise ValueError(f"--shapes: {case!r} is not batch x channels x size (three positive ints, e.g. 8x64x32)")
+        out.append(tuple(map(int, v)))
+    if not out: raise ValueError("--shapes: no shape given")
+    return tuple(out)
+
 @call_parse
-@delegates(run_bench, but=['dtypes', 'grid', 'kinds', 'unet_kinds', 'unet_reps', 'progress'])
-def pixeldcl_bench(kinds:str=None,               # comma-separated layer kinds, with '/reference' or '/seq' (default: the registry's); must include dcl
+@delegates(run_bench, but=['dtypes', 'grid', 'kinds', 'unet_kinds', 'unet_reps', 'progress', 'baselines', 'ndim'])
+def pixeldcl_bench(kinds:str=None,               # comma-separated layer kinds, options included ('pixeldcl/reference', 'dcl/free'; default: the registry's)
+                   baseline:str='dcl,dcl4',      # comma-separated kinds the ratios are to, yours first: 'dcl4' (DCGAN), 'dcl2' (U-Net), 'dcl3', 'resize_conv' ...
+                   shapes:str=None,              # comma-separated batch x channels x size of the layer cases, e.g. '16x256x32,1x64x128' (default: 8x64x32,4x128x64; 3D: 2x32x16,1x64x32)
+                   ndim:int=2,                   # 2 (images; layers and the U-Net) or 3 (volumes; layers only)
                    dtypes:str='float32,bfloat16', # comma-separated dtypes
                    quick:bool=False,             # float32 only, fewer runs, a smaller U-Net (about a minute)
                    threads:int=0,                # torch threads (0: torch's default)
+                   quiet:bool=False,             # no progress lines: only errors and the closing line
                    **kwargs):
-    "Time every up-sampler against DCL 6x6 (layers and the paper's U-Net) and write the tables and figure in `out`."
+    "Time up-samplers against your baselines (DCL 6x6 and 4x4 by default), at your shapes, 2D or 3D (layers, and the paper's U-Net in 2D); write the tables and figure in `out`."
     with cli_errors('pixeldcl_bench', threads):
-        ks = None if kinds is None else check_kinds(kinds, 'bench', '--kinds')
+        ks = None if kinds is None else check_kinds(kinds, 'bench', '--kinds', ndim=ndim)
+        bl = check_kinds(baseline, 'bench', '--baseline', ndim=ndim)
+        kwargs['grid'] = None if shapes is None else parse_shapes(shapes)
         kw = dict(kwargs, dtypes=comma_list(dtypes), unet_reps=max(3, kwargs.get('reps', 10) // 2))
         if quick:   # the quick settings, for the options left at their defaults
             defaults = dict(dtypes=('float32', 'bfloat16'), reps=10, unet_reps=5, unet_width=64)
             kw.update({k: v for k, v in QUICK_BENCH.items() if kw.get(k, defaults[k]) == defaults[k]})
-        b = run_bench(kinds=ks, unet_kinds=None if ks is None else tuple(k for k in ks if '/' not in k), **kw)
+        b = run_bench(kinds=ks, unet_kinds=None if ks is None else tuple(k for k in ks if '/' not in k), baselines=bl, ndim=ndim, progress=not quiet, **kw)
     print(f"wrote {Path(kwargs.get('out', 'runs/bench')) / 'bench.md'} in {b['settings']['seconds']:.0f} s")
