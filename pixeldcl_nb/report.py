@@ -47,6 +47,7 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
         if res is None or k not in res['results']: return '-'
         return mean_std([r[key] - shift for r in res['results'][k]], nd)
     def cost(k, key, part='layers'):
+        k = k.replace('/icnr', '')   # an initialisation: the same layer, the same cost
         rows = [] if b is None else [r for r in b['results'][part] if r['kind'] == k]
         return f"{rows[0][key]:.2f}" if rows else '-'
     bic = x2['reference']['bicubic_psnr_y'] if x2 is not None else 0.
@@ -96,20 +97,22 @@ def write_report(out:Path|str='runs/compare') -> Path:
     return f
 
 # %% ../nbs/12_report.ipynb #c5c97948
-@delegates(x2_study, but=['out'])
+@delegates(x2_study, but=['out', 'epochs', 'n_train'])
 def compare(out:Path|str='runs/compare',  # output folder: report.md and one folder per study
+            epochs:int=2,       # epochs of the x2 runs (the decisive study: 12)
+            n_train:int=1024,   # training crops per epoch of the x2 runs (the decisive study: 2048)
             seg:bool=True,      # run the segmentation study (nuclei)
             seg_epochs:int=2,   # epochs of the segmentation runs
             vae:bool=True,      # run the image generation (VAE) study
             vae_epochs:int=2,   # epochs of the VAE runs
             vae_n_train:int=1024, # images per epoch of the VAE runs
             bench:bool=True,    # run a quick benchmark (`QUICK_BENCH`)
-            **kwargs            # the x2 study's options (here `epochs` defaults to 2 and `n_train` to 1024); `seeds` applies to every study
+            **kwargs            # the x2 study's other options; `seeds` applies to every study
            ) -> Path:
     "Run short versions of the x2, segmentation and VAE studies (every default kind, one seed: a tour, not a decision; see the studies' pages for the decisive runs) and a quick benchmark, into `out`; write and return `out/report.md`."
-    positive_ints('compare', seg_epochs=seg_epochs, vae_epochs=vae_epochs, vae_n_train=vae_n_train)   # checked before anything trains
+    positive_ints('compare', epochs=epochs, n_train=n_train, seg_epochs=seg_epochs, vae_epochs=vae_epochs, vae_n_train=vae_n_train)   # checked before anything trains
     out = Path(out)
-    x2_study(out / 'x2', **{'epochs': 2, 'n_train': 1024, **kwargs})
+    x2_study(out / 'x2', epochs=epochs, n_train=n_train, **kwargs)
     seeds, progress = kwargs.get('seeds', 1), kwargs.get('show_progress', True)
     if seg: seg_study(out / 'seg', epochs=seg_epochs, seeds=seeds, show_progress=progress)
     if vae: vae_study(out / 'vae', epochs=vae_epochs, n_train=vae_n_train, seeds=seeds, show_progress=progress)
