@@ -162,10 +162,10 @@ def layer_table(rows:list) -> str:
     out = [f"| kind | shape (N, C, {'D=H=W' if rows[0].get('ndim', 2) == 3 else 'H=W'}) | dtype | forward ms | × {b0} | fwd+bwd ms | " + " | ".join(f"× {b}" for b in bs)
            + f" | peak MB | × {b0} |", "|---|---|---|---:|---:|---:|" + "---:|" * len(bs) + "---:|---:|"]
     for r in rows:
-        mem = f"{r['peak_mb']:.1f} | {r['mem_ratio']:.2f}" if r['peak_mb'] is not None else " | "
+        mem = f"{r['peak_mb']:.3g} | {r['mem_ratio']:.2f}" if r['peak_mb'] is not None else " | "
         vs = r.get('fwd_bwd_vs', {b0: r['fwd_bwd_ratio']})
-        out.append(f"| {r['kind']} | {r['batch']}, {r['channels']}, {r['size']} | {r['dtype']} | {r['fwd_ms']:.1f} | {r['fwd_ratio']:.2f} | "
-                   f"{r['fwd_bwd_ms']:.1f} | " + " | ".join(f"{vs[b]:.2f}" for b in bs) + f" | {mem} |")
+        out.append(f"| {r['kind']} | {r['batch']}, {r['channels']}, {r['size']} | {r['dtype']} | {r['fwd_ms']:.3g} | {r['fwd_ratio']:.2f} | "
+                   f"{r['fwd_bwd_ms']:.3g} | " + " | ".join(f"{vs[b]:.2f}" for b in bs) + f" | {mem} |")
     return '\n'.join(out)
 
 def unet_table(rows:list) -> str:
@@ -229,6 +229,8 @@ def _ratio_line(rows:list, kind:str, key:str, where) -> str|None:
     if not v: return None
     return f"{min(v):.2f}x" if len(v) == 1 or round(min(v), 2) == round(max(v), 2) else f"{min(v):.2f}-{max(v):.2f}x"
 
+_BASELINE_NAMES = dict(dcl="the paper's 6x6 transposed convolution", dcl4="the common 4x4 one (DCGAN's)", dcl2="a U-Net's 2x2 one", dcl3="the authors' code's 3x3 one")
+
 def bench_summary(layers:list, unet:list) -> str:
     "Bullets of the main ratios to each baseline in these rows, written from the rows (no number typed by hand)."
     out = []
@@ -237,12 +239,12 @@ def bench_summary(layers:list, unet:list) -> str:
         sel = lambda r, g=g: (r['batch'], r['channels'], r['size'], r['dtype']) == g
         for b in bs:
             vals = [(r['kind'], r.get('fwd_bwd_vs', {b: r['fwd_bwd_ratio']})[b]) for r in layers if sel(r) and r['kind'] != b]
-            out.append(f"- Layers at (N, C, size) = ({g[0]}, {g[1]}, {g[2]}), {layers[0].get('ndim', 2)}D, {g[3]}, forward + backward time / {b}: " + ', '.join(f"{k} {v:.2f}x" for k, v in vals) + '.')
+            if vals: out.append(f"- Layers at (N, C, size) = ({g[0]}, {g[1]}, {g[2]}), {layers[0].get('ndim', 2)}D, {g[3]}, forward + backward time / {b}: " + ', '.join(f"{k} {v:.2f}x" for k, v in vals) + '.')
     ub = list(unet[0].get('train_vs', {unet[0].get('baseline', 'dcl'): 1.})) if unet else []
     for dt in dict.fromkeys(r['dtype'] for r in unet):
         for b in ub:
             vals = [(r['kind'], r.get('train_vs', {b: r['train_ratio']})[b], r['predict_ratio']) for r in unet if r['dtype'] == dt and r['kind'] != b]
-            out.append(f"- The paper's U-Net, {dt}, training step time / with {b}: " + ', '.join(f"{k} {v:.2f}x" + (f" (prediction {p:.2f}x)" if b == ub[0] else '') for k, v, p in vals) + '.')
+            if vals: out.append(f"- The paper's U-Net, {dt}, training step time / with {b}: " + ', '.join(f"{k} {v:.2f}x" + (f" (prediction {p:.2f}x)" if b == ub[0] else '') for k, v, p in vals) + '.')
     return '\n'.join(out)
 
 def bench_section(src) -> str:
@@ -255,7 +257,7 @@ def bench_section(src) -> str:
                  "No U-Net timing (a 3D run times the layers only).")
     return f"""## Speed and memory
 
-Measured on {m['cuda'] or m['cpu']} ({st['device']}, {m['threads']} threads, torch {m['torch']}, {m.get('busy', '?')} of {m['cores']} cores busy with other work when it started), in {st['seconds']:.0f} s.{' The machine was busy when it started, so the ratios of layers made of several operations may be inflated (see Benchmarks).' if st['device'] == 'cpu' and _busy(m) else ''} Times are medians of {st['reps']} runs (U-Net: {st['unet_reps']}) after warm-up, with the kinds of each shape run round-robin; ratios are to the baselines ({', '.join(f'`{b}`' for b in st.get('baselines', ['dcl']))}: `dcl` is the paper's 6x6 transposed convolution, `dcl4` the common 4x4 one) measured in the same run (below 1: faster than the baseline). Peak memory: forward + backward, beyond the input and the weights.
+Measured on {m['cuda'] or m['cpu']} ({st['device']}, {m['threads']} threads, torch {m['torch']}, {m.get('busy', '?')} of {m['cores']} cores busy with other work when it started), in {st['seconds']:.0f} s.{' The machine was busy when it started, so the ratios of layers made of several operations may be inflated (see Benchmarks).' if st['device'] == 'cpu' and _busy(m) else ''} Times are medians of {st['reps']} runs (U-Net: {st['unet_reps']}) after warm-up, with the kinds of each shape run round-robin; ratios are to the baselines ({'; '.join(f'`{b}`' + (f': {_BASELINE_NAMES[b]}' if b in _BASELINE_NAMES else '') for b in st.get('baselines', ['dcl']))}) measured in the same run (below 1: faster than the baseline). Peak memory: forward + backward, beyond the input and the weights.
 
 {bench_summary(layers, unet)}
 
@@ -287,6 +289,7 @@ def run_bench(out:Path|str='runs/bench',   # output folder: bench_results.json, 
     "Run `bench_layers` and `bench_unet` for each dtype; save the rows (`bench_results.json`), the figure and the section `bench.md` in `out`; return the saved results."
     m = machine()   # before the run: how busy the machine was when it started
     device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
+    if torch.device(device).type not in ('cpu', 'cuda'): raise ValueError(f"run_bench: device must be 'cpu' or 'cuda' (or 'cuda:N'), got {device!r}")
     if torch.device(device).type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f"run_bench: device={device!r}, but this machine has no CUDA device")
     if not dtypes: raise ValueError("run_bench: no dtypes given")
     for d in dtypes: _dtype(d)
@@ -348,5 +351,5 @@ def pixeldcl_bench(kinds:str=None,               # comma-separated layer kinds, 
         if quick:   # the quick settings, for the options left at their defaults
             defaults = dict(dtypes=('float32', 'bfloat16'), reps=10, unet_reps=5, unet_width=64)
             kw.update({k: v for k, v in QUICK_BENCH.items() if kw.get(k, defaults[k]) == defaults[k]})
-        b = run_bench(kinds=ks, unet_kinds=None if ks is None else tuple(k for k in ks if '/' not in k), baselines=bl, ndim=ndim, progress=not quiet, **kw)
+        b = run_bench(kinds=ks, unet_kinds=None if ks is None else tuple(k for k in ks if not k.endswith('/reference')), baselines=bl, ndim=ndim, progress=not quiet, **kw)
     print(f"wrote {Path(kwargs.get('out', 'runs/bench')) / 'bench.md'} in {b['settings']['seconds']:.0f} s")

@@ -47,9 +47,13 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
         if res is None or k not in res['results']: return '-'
         return mean_std([r[key] - shift for r in res['results'][k]], nd)
     def cost(k, key, part='layers'):
+        "The first 2D benchmark row's ratio of `k` to DCL 6x6 ('-' if the benchmark has no such row, or no DCL 6x6 baseline)."
         k = k.replace('/icnr', '')   # an initialisation: the same layer, the same cost
-        rows = [] if b is None else [r for r in b['results'][part] if r['kind'] == k]
-        return f"{rows[0][key]:.2f}" if rows else '-'
+        rows = [] if b is None else [r for r in b['results'][part] if r['kind'] == k and r.get('ndim', 2) == 2]
+        if not rows: return '-'
+        vs = rows[0].get({'fwd_bwd_ratio': 'fwd_bwd_vs', 'train_ratio': 'train_vs'}.get(key, ''), {})
+        if rows[0].get('baseline', 'dcl') == 'dcl': return f"{rows[0][key]:.2f}"
+        return f"{vs['dcl']:.2f}" if key in ('fwd_bwd_ratio', 'train_ratio') and 'dcl' in vs else '-'
     bic = x2['reference']['bicubic_psnr_y'] if x2 is not None else 0.
     heads = ["kind", "x2: gain over bicubic (dB) ↑", f"x2: Δ PSNR-Y vs {baseline} ↑", "seg: mean IoU ↑", f"seg: Δ vs {baseline} ↑", "VAE: -ELBO ↓",
              f"VAE: Δ vs {baseline} ↓", "checkerboard ↓ (x2 outputs / seg probabilities / VAE samples)", "time × dcl (layer, fwd+bwd)", "memory × dcl (layer)",

@@ -105,6 +105,7 @@ def seg_verdict(results:dict, baseline:str='dcl') -> str:
         b = results[baseline]
         s = resolved_text({k: paired_diff([r['mean_iou'] for r in rs], [r['mean_iou'] for r in b]) for k, rs in results.items() if k != baseline},
                           baseline, 'mean IoU') + " "
+    if len(next(iter(results.values()))[0]['curves']['values']) < 4: return s.strip()   # too few epochs to say whether the curves flattened
     g = late_gain(results, 'mean_iou')
     return s + (f"Over the last quarter of the epochs the validation mean IoU changed by {np.mean(list(g.values())):+.4f} on average over the kinds "
                 f"(most: {max(g, key=lambda k: abs(g[k]))}, {g[max(g, key=lambda k: abs(g[k]))]:+.4f}).")

@@ -117,6 +117,7 @@ def vae_verdict(results:dict, baseline:str='dcl') -> str:
     real = next(iter(results.values()))[0]['real_local']
     near = [k for k, rs in results.items() if np.mean([r['sample_local'] for r in rs]) <= real]
     s += (f"Samples at or below the real images' local checkerboard ({real:.4f}): {', '.join(near) or 'none'}. ")
+    if len(next(iter(results.values()))[0]['curves']['values']) < 4: return s.strip()   # too few epochs to say whether the curves flattened
     g = late_gain(results, 'valid_loss')
     return s + (f"Over the last quarter of the epochs the validation loss changed by {np.mean(list(g.values())):+.2f} on average over the kinds "
                 f"(most: {max(g, key=lambda k: abs(g[k]))}, {g[max(g, key=lambda k: abs(g[k]))]:+.2f}).")

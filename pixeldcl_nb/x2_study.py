@@ -162,6 +162,7 @@ def x2_verdict(results:dict, ref:dict, baseline:str='dcl') -> str:
         b = results[baseline]
         s += " " + resolved_text({k: paired_diff([r['psnr_y'] for r in rs], [r['psnr_y'] for r in b]) for k, rs in results.items() if k != baseline},
                                  baseline, 'PSNR-Y')
+    if len(next(iter(results.values()))[0]['curves']['values']) < 4: return s.strip()   # too few epochs to say whether the curves flattened
     g = late_gain(results, 'psnr_y')
     s += (f" Over the last quarter of the epochs the validation PSNR-Y rose by {np.mean(list(g.values())):+.3f} dB on average over the kinds "
           f"(most: {max(g, key=g.get)}, {max(g.values()):+.3f} dB).")
