@@ -915,13 +915,18 @@ def default_kinds(study:str) -> tuple[str, ...]:
     if study not in STUDIES: raise ValueError(f"default_kinds: study must be one of {', '.join(STUDIES)}, got {study!r}")
     return tuple(k for e in UP_REGISTRY.values() for k in e.studies.get(study, ()))
 
-def kind_options(kind:str) -> tuple[str, dict]:
-    "Split a kind such as 'pixeldcl/icnr' into its base ('pixeldcl') and the layer arguments its options stand for (`KIND_OPTIONS`: {'init': 'icnr'}). Raises `ValueError` naming an unknown or repeated option."
+def _split_kind(kind:str) -> tuple[str, list]:
+    "A kind's base ('pixeldcl4') and its option names (['icnr']), lower case. Raises `ValueError` naming an empty, unknown or repeated option."
     base, *opts = str(kind).strip().lower().split('/')
     for o in opts:
         if not o: raise ValueError(f"up-sampler kind {kind!r} has an empty option (two slashes, or a slash at the end)")
         if o not in KIND_OPTIONS: raise ValueError(f"unknown option {o!r} in up-sampler kind {kind!r}: expected {', '.join('/' + k for k in KIND_OPTIONS)}")
     if len(set(opts)) != len(opts): raise ValueError(f"up-sampler kind {kind!r} repeats an option")
+    return base, opts
+
+def kind_options(kind:str) -> tuple[str, dict]:
+    "Split a kind such as 'pixeldcl/icnr' into its base ('pixeldcl') and the layer arguments its options stand for (`KIND_OPTIONS`: {'init': 'icnr'}). Raises `ValueError` naming an unknown or repeated option."
+    base, opts = _split_kind(kind)
     return base, {k: v for o in opts for k, v in KIND_OPTIONS[o].items()}
 
 def parse_kind(kind:str) -> tuple[str, int|None]:
@@ -935,7 +940,7 @@ def parse_kind(kind:str) -> tuple[str, int|None]:
 def canonical_kind(kind:str) -> str:
     "The one spelling of a kind: the registered name, with the kernel size only if it is not the layer's default, then its options in `KIND_OPTIONS` order ('DCL', 'deconv', 'dcl6' -> 'dcl'; 'deconv4' -> 'dcl4'; 'PixelDCL/ICNR' -> 'pixeldcl/icnr')."
     name, ks = parse_kind(kind)
-    opts = str(kind).strip().lower().split('/')[1:]
+    opts = _split_kind(kind)[1]
     return (name if ks is None or ks == _default_ks(UP_REGISTRY[name].cls) else f'{name}{ks}') + ''.join(f'/{o}' for o in KIND_OPTIONS if o in opts)
 
 def upsampler(kind:str,        # a registered kind or alias (see `UP_REGISTRY`), optionally followed by a kernel size ('dcl3') and options ('pixeldcl/icnr', see `KIND_OPTIONS`)
@@ -957,9 +962,9 @@ def upsampler(kind:str,        # a registered kind or alias (see `UP_REGISTRY`),
         if 'ks' in kwargs and kwargs['ks'] != ks: raise ValueError(f"upsampler: kind {kind!r} says ks={ks}, but ks={kwargs['ks']} was passed too")
         kwargs['ks'] = ks
     takes = {p for c in cls.__mro__ if '__init__' in vars(c) for p in inspect.signature(c.__init__).parameters}
-    for opt, kw in KIND_OPTIONS.items():
-        k = next(iter(kw))
-        if f'/{opt}' in str(kind).lower() and k not in takes: raise ValueError(f"upsampler: kind {kind!r}: {cls.__name__} has no '/{opt}' option (no {k} argument)")
+    for opt in _split_kind(kind)[1]:
+        k = next(iter(KIND_OPTIONS[opt]))
+        if k not in takes: raise ValueError(f"upsampler: kind {kind!r}: {cls.__name__} has no '/{opt}' option (no {k} argument)")
     try: return cls(ni, nf, **kwargs)
     except TypeError as e: raise TypeError(f"upsampler: kind {kind!r} ({cls.__name__}): {e}") from e
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .layers import positive_ints
-from .runs import cli_errors, load_results, mean_std, paired_diff, diff_text
+from .runs import cli_errors, load_results, mean_std, diffs_to, diff_text
 from .x2_study import x2_study, x2_section
 from .seg_study import seg_study, seg_section
 from .vae_study import vae_study, vae_section
@@ -25,13 +25,9 @@ def _study(src, study):
     try: return load_results(src, study)
     except FileNotFoundError: return None
 
-def _diff(res, k:str, key:str, nd:int, base:str='dcl'):
-    "(text, paired_diff) of `key` between kind `k` and `base` in a study's results, or ('-', None)."
-    if res is None or k not in res['results']: return '-', None
-    rs = res['results']
-    if k == base or base not in rs: return '', None
-    d = paired_diff([r[key] for r in rs[k]], [r[key] for r in rs[base]])
-    return diff_text(d, nd), d
+def _diffs(res, key:str, base:str) -> dict:
+    "`diffs_to` of a study's saved results, or {} without the study."
+    return {} if res is None else diffs_to(res['results'], key, base)
 
 def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ and vae/ study results (each `*_results.json`)
                     bench:Path|str='runs/bench',      # a `pixeldcl_bench` output folder
@@ -63,8 +59,10 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
                       '-' if vae is None else f"{next(iter(vae['results'].values()))[0]['real_local']:.4f}"])
     rows.append(f"| *targets, real images (bicubic for x2)* | 0 | | {'-' if seg is None or 'reference' not in seg else 'majority class ' + format(seg['reference']['majority_mean_iou'], '.4f')} | | | | {ref} | | | | |")
     lines, verdicts = [], {}
+    diffs = [(res, _diffs(res, key, baseline), nd) for res, key, nd in ((x2, 'psnr_y', 2), (seg, 'mean_iou', 4), (vae, 'neg_elbo', 1))]
     for k in kinds:
-        dx, px = _diff(x2, k, 'psnr_y', 2, baseline); ds, ps = _diff(seg, k, 'mean_iou', 4, baseline); dv, pv = _diff(vae, k, 'neg_elbo', 1, baseline)
+        (dx, px), (ds, ps), (dv, pv) = [('-', None) if res is None or k not in res['results'] else (diff_text(d[k], nd), d[k]) if k in d else ('', None)
+                                        for res, d, nd in diffs]
         cb = ' / '.join([ms(x2, k, 'local_checkerboard', 4), ms(seg, k, 'prob_local', 4), ms(vae, k, 'sample_local', 4)])
         params = f"{x2['results'][k][0]['params_up']:,}" if x2 is not None and k in x2['results'] else '-'
         rows.append(f"| {k} | {ms(x2, k, 'psnr_y', 2, bic)} | {dx} | {ms(seg, k, 'mean_iou', 4)} | {ds} | {ms(vae, k, 'neg_elbo', 1)} | {dv} | {cb} | "

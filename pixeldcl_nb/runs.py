@@ -20,8 +20,8 @@ with quiet_fastai():
 # %% auto #0
 __all__ = ['PAPER_KINDS', 'comma_list', 'check_kinds', 'headless', 'cli_errors', 'write_atomic', 'read_json', 'check_batches',
            'run_name', 'run_config', 'EpochCheckpoint', 'EpochLine', 'progress_mode', 'fit_run', 'study_seeds',
-           'run_study', 'late_gain', 'save_results', 'load_results', 'write_csv', 'embed_figures', 'mean_std', 'count',
-           'seeds_text', 'paired_diff', 'diff_text', 'resolved_text']
+           'run_study', 'late_gain', 'flatten_text', 'save_results', 'load_results', 'write_csv', 'embed_figures',
+           'mean_std', 'count', 'seeds_text', 'paired_diff', 'diffs_to', 'diff_text', 'resolved_text']
 
 # %% ../nbs/07_runs.ipynb #042cf2fe
 def comma_list(s:str|None) -> tuple[str, ...]:
@@ -238,6 +238,14 @@ def late_gain(results:dict,   # per kind, a list of per-seed results with `curve
         out[k] = float(np.mean(d))
     return out
 
+def flatten_text(results:dict, metric:str, what:str, nd:int, unit:str='') -> str:
+    "A sentence for a study's section on how much the validation `metric` (called `what`) still moved over the last quarter of the epochs (`late_gain`): its mean over the kinds and the kind that moved most; '' with fewer than 4 epochs."
+    if len(next(iter(results.values()))[0]['curves']['values']) < 4: return ''
+    g = late_gain(results, metric)
+    top = max(g, key=lambda k: abs(g[k]))
+    return (f"Over the last quarter of the epochs the validation {what} changed by {np.mean(list(g.values())):+.{nd}f}{unit} on average over the kinds "
+            f"(most: {top}, {g[top]:+.{nd}f}{unit}).")
+
 # %% ../nbs/07_runs.ipynb #f04ce986
 def save_results(out:Path|str,   # the study's folder
                  study:str,      # the study's name: the file is `out/{study}_results.json`
@@ -319,6 +327,14 @@ def paired_diff(a:list, b:list,     # one value per seed, paired by index (seed 
     if n < 2: return m, math.nan, math.nan, n
     h = float(stats.t.ppf((1 + level) / 2, n - 1) * d.std(ddof=1) / math.sqrt(n))
     return m, m - h, m + h, n
+
+def diffs_to(results:dict,      # per kind, a list of per-seed results
+             key:str,           # the measure compared
+             baseline:str='dcl'
+            ) -> dict:
+    "Each kind's `paired_diff` of `key` to `baseline`, for the kinds other than the baseline; empty if the results have no baseline."
+    b = results.get(baseline)
+    return {} if b is None else {k: paired_diff([r[key] for r in rs], [r[key] for r in b]) for k, rs in results.items() if k != baseline}
 
 def diff_text(diff:tuple, nd:int=2) -> str:
     "A `paired_diff` as '+0.12 [-0.05, +0.29]' (its mean and 95% interval), or '+0.12 (one seed)'."

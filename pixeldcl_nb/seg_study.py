@@ -13,12 +13,11 @@ import torch.nn.functional as F
 from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .layers import positive_ints, positive_numbers, evaluating, quiet_fastai
-import numpy as np
 from .checkerboard import checkerboard_score, spectral_peak_ratio, local_checkerboard
 from .data import VOID, dataset_dls, first_items
 from .segmentation import seg_learner, confusion_matrix, iou_per_class
 from .runs import (run_name, check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
-                              count, seeds_text, check_batches, headless, cli_errors, study_seeds, paired_diff, diff_text, resolved_text, late_gain)
+                              count, seeds_text, check_batches, headless, cli_errors, study_seeds, diffs_to, diff_text, resolved_text, flatten_text)
 
 # %% auto #0
 __all__ = ['SEG_COLUMNS', 'seg_data', 'prob_measures', 'seg_reference', 'run_seg', 'seg_table', 'seg_verdict',
@@ -85,13 +84,13 @@ SEG_COLUMNS = ('pixel_acc', 'mean_iou', 'boundary_f', 'prob_local', 'prob_checke
 
 def seg_table(results:dict, ref:dict|None=None, baseline:str='dcl') -> str:
     "Markdown table of `seg_study` results (per kind, a list of per-seed results), with each kind's paired difference in mean IoU to `baseline` and, given `ref` (`seg_reference`), the majority-class row."
-    first, b = next(iter(results.values()))[0], results.get(baseline)
+    first, ds = next(iter(results.values()))[0], diffs_to(results, 'mean_iou', baseline)
     rows = [f"| up-sampler | pixel accuracy ↑ | mean IoU ↑ | vs {baseline}: Δ mean IoU, 95% CI ↑ | boundary F ↑ | local checkerboard of the probabilities ↓ | "
             "polyphase spread ↓ | period-2 peak ratio ↓ | train (s) |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     if ref is not None: rows.append(f"| *majority class (no learning)* | {ref['majority_pixel_acc']:.4f} | {ref['majority_mean_iou']:.4f} | | 0 | 0 | 0 | | |")
     nd = dict(prob_peak_ratio=3)
     for k, rs in results.items():
-        vs = "" if b is None or k == baseline else diff_text(paired_diff([r['mean_iou'] for r in rs], [r['mean_iou'] for r in b]), 4)
+        vs = diff_text(ds[k], 4) if k in ds else ""
         cells = [mean_std([r[c] for r in rs], nd.get(c, 4)) for c in SEG_COLUMNS]
         rows.append(f"| {k} | {cells[0]} | {cells[1]} | {vs} | " + " | ".join(cells[2:]) + f" | {mean_std([r['train_s'] for r in rs], 0)} |")
     rows.append(f"| *targets (one-hot)* | | | | | {ref['target_local']:.4f} | | {first['target_peak_ratio']:.3f} | |" if ref is not None else
@@ -100,15 +99,8 @@ def seg_table(results:dict, ref:dict|None=None, baseline:str='dcl') -> str:
 
 def seg_verdict(results:dict, baseline:str='dcl') -> str:
     "Sentences for the section: which differences in mean IoU to `baseline` the study resolves, and how much the curves still moved at the end."
-    s = ""
-    if baseline in results and len(results) > 1:
-        b = results[baseline]
-        s = resolved_text({k: paired_diff([r['mean_iou'] for r in rs], [r['mean_iou'] for r in b]) for k, rs in results.items() if k != baseline},
-                          baseline, 'mean IoU') + " "
-    if len(next(iter(results.values()))[0]['curves']['values']) < 4: return s.strip()   # too few epochs to say whether the curves flattened
-    g = late_gain(results, 'mean_iou')
-    return s + (f"Over the last quarter of the epochs the validation mean IoU changed by {np.mean(list(g.values())):+.4f} on average over the kinds "
-                f"(most: {max(g, key=lambda k: abs(g[k]))}, {g[max(g, key=lambda k: abs(g[k]))]:+.4f}).")
+    ds = diffs_to(results, 'mean_iou', baseline)
+    return f"{resolved_text(ds, baseline, 'mean IoU') if ds else ''} {flatten_text(results, 'mean_iou', 'mean IoU', 4)}".strip()
 
 @torch.no_grad()
 def show_seg_predictions(models:dict, dl, n:int=4, fname:Path|str|None=None):

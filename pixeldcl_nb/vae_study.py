@@ -19,7 +19,7 @@ from .data import dataset_dls
 from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples, show_reconstructions, _vae
 from .runs import (run_name, check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors,
-                              study_seeds, paired_diff, diff_text, resolved_text, late_gain)
+                              study_seeds, diffs_to, diff_text, resolved_text, flatten_text)
 
 # %% auto #0
 __all__ = ['VAE_COLUMNS', 'vae_data', 'vae_elbo', 'image_measures', 'vae_measures', 'run_vae', 'vae_table', 'vae_verdict',
@@ -86,10 +86,6 @@ def run_vae(kind:str, dls, epochs:int=10, lr:float=2e-3, n_latent:int=128, width
 # %% ../nbs/09_vae_study.ipynb #689d1974
 VAE_COLUMNS = ('neg_elbo', 'kl_nats', 'recon_mse', 'sample_local', 'sample_checkerboard', 'sample_peak2', 'sample_peak4', 'recon_local', 'recon_peak2')
 
-def _vs(results:dict, k:str, key:str, baseline:str, nd:int) -> str:
-    b = results.get(baseline)
-    return "" if b is None or k == baseline else diff_text(paired_diff([r[key] for r in results[k]], [r[key] for r in b]), nd)
-
 def vae_table(results:dict, baseline:str='dcl') -> str:
     "Markdown table of `vae_study` results (per kind, a list of per-seed results), with the paired differences to `baseline` in -ELBO and in the samples' local checkerboard, and the real images' measures last."
     heads = ['-ELBO (nats/image) ↓', f'vs {baseline}: Δ -ELBO, 95% CI ↓', 'KL (nats)', 'recon MSE ↓', 'samples: local checkerboard ↓',
@@ -97,9 +93,10 @@ def vae_table(results:dict, baseline:str='dcl') -> str:
              'recon: local checkerboard ↓', 'recon: period-2 peak ↓']
     nd = dict(neg_elbo=1, kl_nats=1, recon_mse=4, sample_local=4, sample_checkerboard=4, recon_local=4)
     rows = ["| up-sampler | " + " | ".join(heads) + " | train (s) |", "|---|" + "---:|" * (len(heads) + 1)]
+    de, dl = diffs_to(results, 'neg_elbo', baseline), diffs_to(results, 'sample_local', baseline)
     for k, rs in results.items():
         cells = [mean_std([r[c] for r in rs], nd.get(c, 2)) for c in VAE_COLUMNS]
-        cells.insert(1, _vs(results, k, 'neg_elbo', baseline, 1)); cells.insert(5, _vs(results, k, 'sample_local', baseline, 4))
+        cells.insert(1, diff_text(de[k], 1) if k in de else ""); cells.insert(5, diff_text(dl[k], 4) if k in dl else "")
         rows.append(f"| {k} | " + " | ".join(cells) + f" | {mean_std([r['train_s'] for r in rs], 0)} |")
     f = next(iter(results.values()))[0]
     rows.append(f"| *real images* | | | | | {f['real_local']:.4f} | | {f['real_checkerboard']:.4f} | {f['real_peak2']:.2f} | {f['real_peak4']:.2f} | "
@@ -109,18 +106,13 @@ def vae_table(results:dict, baseline:str='dcl') -> str:
 def vae_verdict(results:dict, baseline:str='dcl') -> str:
     "Sentences for the section: which differences to `baseline` the study resolves in -ELBO and in the samples' local checkerboard (the paper's Figure 9 claim), and how much the validation loss still moved at the end."
     s = ""
-    if baseline in results and len(results) > 1:
-        b = results[baseline]
-        for key, what in (('neg_elbo', '-ELBO'), ('sample_local', "the samples' local checkerboard")):
-            s += resolved_text({k: paired_diff([r[key] for r in rs], [r[key] for r in b]) for k, rs in results.items() if k != baseline},
-                               baseline, what, higher_better=False) + " "
+    for key, what in (('neg_elbo', '-ELBO'), ('sample_local', "the samples' local checkerboard")):
+        ds = diffs_to(results, key, baseline)
+        if ds: s += resolved_text(ds, baseline, what, higher_better=False) + " "
     real = next(iter(results.values()))[0]['real_local']
     near = [k for k, rs in results.items() if np.mean([r['sample_local'] for r in rs]) <= real]
-    s += (f"Samples at or below the real images' local checkerboard ({real:.4f}): {', '.join(near) or 'none'}. ")
-    if len(next(iter(results.values()))[0]['curves']['values']) < 4: return s.strip()   # too few epochs to say whether the curves flattened
-    g = late_gain(results, 'valid_loss')
-    return s + (f"Over the last quarter of the epochs the validation loss changed by {np.mean(list(g.values())):+.2f} on average over the kinds "
-                f"(most: {max(g, key=lambda k: abs(g[k]))}, {g[max(g, key=lambda k: abs(g[k]))]:+.2f}).")
+    s += f"Samples at or below the real images' local checkerboard ({real:.4f}): {', '.join(near) or 'none'}."
+    return f"{s} {flatten_text(results, 'valid_loss', 'loss', 2)}".strip()
 
 def show_vae_samples(samples:dict,      # kind -> (n, C, H, W) samples
                      real:Tensor|None=None, n:int=8, fname:Path|str|None=None):

@@ -18,7 +18,7 @@ from .layers import upsampler, positive_ints, positive_numbers, evaluating, quie
 from .checkerboard import checkerboard_score, local_checkerboard, constant_response, show_map
 from .data import photo_dls, first_items
 from .runs import (run_name, check_kinds, run_config, fit_run, run_study, study_seeds, save_results, load_results, write_csv, mean_std,
-                              count, seeds_text, check_batches, headless, cli_errors, paired_diff, diff_text, resolved_text, late_gain)
+                              count, seeds_text, check_batches, headless, cli_errors, diffs_to, diff_text, resolved_text, flatten_text)
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
@@ -139,7 +139,7 @@ def _ms(rs:list, key:str, nd:int) -> str:
 
 def x2_table(results:dict, ref:dict, baseline:str='dcl') -> str:
     "Markdown table of `x2_study` results (per kind, a list of per-seed results; `ref`: `x2_reference`), with each kind's gain over bicubic and its paired difference to `baseline`."
-    b = results.get(baseline)
+    ds = diffs_to(results, 'psnr_y', baseline)
     rows = ["| up-sampler | params (up-sampler) | PSNR-Y (dB) ↑ | gain over bicubic (dB) ↑ | vs " + baseline + ": Δ PSNR-Y, 95% CI ↑ | SSIM-Y ↑ | "
             "local checkerboard of outputs ↓ | up-sampler's constant-input spread: init ↓ | trained ↓ | train (s) |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -147,7 +147,7 @@ def x2_table(results:dict, ref:dict, baseline:str='dcl') -> str:
     rows += [f"| *{m} (no learning)* | 0 | {ref[m + '_psnr_y']:.2f} | {ref[m + '_psnr_y'] - bic:+.2f} | | {ref[m + '_ssim_y']:.4f} | "
              f"{ref[m + '_local_checkerboard']:.4f} | 0 | 0 | |" for m in ('nearest', 'bicubic')]
     for k, rs in results.items():
-        vs = "" if b is None or k == baseline else diff_text(paired_diff([r['psnr_y'] for r in rs], [r['psnr_y'] for r in b]))
+        vs = diff_text(ds[k]) if k in ds else ""
         rows.append(f"| {k} | {rs[0]['params_up']:,} | {_ms(rs, 'psnr_y', 2)} | {mean_std([r['psnr_y'] - bic for r in rs], 2)} | {vs} | {_ms(rs, 'ssim_y', 4)} | "
                     f"{_ms(rs, 'local_checkerboard', 4)} | {_ms(rs, 'up_score_init', 3)} | {_ms(rs, 'up_score', 3)} | {_ms(rs, 'train_s', 0)} |")
     rows.append(f"| *targets (real crops)* | | | | | | {ref['target_local_checkerboard']:.4f} | | | |")
@@ -158,15 +158,9 @@ def x2_verdict(results:dict, ref:dict, baseline:str='dcl') -> str:
     beat = [k for k, rs in results.items() if min(r['psnr_y'] for r in rs) > ref['bicubic_psnr_y']]
     s = ("Every learnt kind beats bicubic on every seed." if len(beat) == len(results) else
          f"Kinds that beat bicubic on every seed: {', '.join(beat) or 'none'}.")
-    if baseline in results and len(results) > 1:
-        b = results[baseline]
-        s += " " + resolved_text({k: paired_diff([r['psnr_y'] for r in rs], [r['psnr_y'] for r in b]) for k, rs in results.items() if k != baseline},
-                                 baseline, 'PSNR-Y')
-    if len(next(iter(results.values()))[0]['curves']['values']) < 4: return s.strip()   # too few epochs to say whether the curves flattened
-    g = late_gain(results, 'psnr_y')
-    s += (f" Over the last quarter of the epochs the validation PSNR-Y rose by {np.mean(list(g.values())):+.3f} dB on average over the kinds "
-          f"(most: {max(g, key=g.get)}, {max(g.values()):+.3f} dB).")
-    return s
+    ds = diffs_to(results, 'psnr_y', baseline)
+    if ds: s += " " + resolved_text(ds, baseline, 'PSNR-Y')
+    return f"{s} {flatten_text(results, 'psnr_y', 'PSNR-Y', 3, ' dB')}".strip()
 
 @torch.no_grad()
 def show_outputs(models:dict, dl, n:int=3, fname:Path|str|None=None):
