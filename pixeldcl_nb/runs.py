@@ -128,10 +128,12 @@ class EpochLine(Callback):
     "Print one line per epoch, '{name} epoch 3/20: train_loss 0.1234, valid_loss 0.1100, mean_iou 0.8521 (24 s)': the log fastai's bars would give, for a file or a CI log."
     order = 66   # after the Recorder
     def __init__(self, run:str): self.run = run   # (a Callback's `name` is its own)
-    def before_epoch(self): self._t = time.time()
+    def before_train(self): self._t = time.time()
     def after_epoch(self):
+        if getattr(self, '_t', None) is None: return   # an epoch skipped by a resumed fit (`start_epoch`): not trained, nothing to say
         vals = [f"{n} {v:.4f}" if isinstance(v, float) else f"{n} {v}" for n, v in zip(self.recorder.metric_names[1:-1], self.recorder.log[1:-1])]
         print(f"{self.run} epoch {self.epoch + 1}/{self.n_epoch}: {', '.join(vals)} ({time.time() - self._t:.0f} s)", flush=True)
+        self._t = None
 
 def progress_mode(show_progress) -> str:
     "'bar' (fastai's progress bars and table, in a terminal), 'line' (`EpochLine`: one line per epoch, when stdout is a file or a pipe) or 'none', from a `show_progress` of True / False or one of those names."
