@@ -11,14 +11,15 @@ from pathlib import Path
 from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .layers import positive_ints
-from .runs import cli_errors, load_results, mean_std, diffs_to, diff_text
+from .runs import cli_errors, load_results, mean_std, count, paired_diff, diffs_to, diff_text
 from .x2_study import x2_study, x2_section
 from .seg_study import seg_study, seg_section
 from .vae_study import vae_study, vae_section
 from .bench import run_bench, bench_section, QUICK_BENCH
 
 # %% auto #0
-__all__ = ['REPORT_SECTIONS', 'which_upsampler', 'write_report', 'compare', 'pixeldcl_compare']
+__all__ = ['PAPER_CLAIMS', 'REPORT_SECTIONS', 'which_upsampler', 'claim_status', 'paper_claims', 'write_report', 'compare',
+           'pixeldcl_compare']
 
 # %% ../nbs/12_report.ipynb #58d5b378
 def _study(src, study):
@@ -78,11 +79,73 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
     lines = [f"- **{k}**: {v}" for k, v in verdicts.items()]
     return '\n'.join(rows) + '\n\n' + '\n'.join(lines)
 
+# %% ../nbs/12_report.ipynb #7fd4e0c1
+def claim_status(diff:tuple,          # a `paired_diff` (mean, low, high, pairs) of a kind against its baseline
+                 higher_better:bool   # the claim's direction: True if the claim is that the kind's value is higher
+                ) -> str:
+    "Whether one paired difference supports a claim: 'holds' (the 95% interval lies on the claimed side of 0), 'contradicted' (on the other side), 'not resolved' (it includes 0) or 'one seed'."
+    m, lo, hi, n = diff
+    if n < 2: return 'one seed'
+    if (lo > 0) if higher_better else (hi < 0): return 'holds'
+    if (hi < 0) if higher_better else (lo > 0): return 'contradicted'
+    return 'not resolved'
+
+def _headline(st:dict) -> str:
+    "A claim's verdict from the statuses of its comparisons {kind: status}."
+    ok, bad = [k for k, s in st.items() if s == 'holds'], [k for k, s in st.items() if s == 'contradicted']
+    if not st: return "is untested (the study has none of the kinds it compares)"
+    if len(ok) == len(st): return "holds"
+    if ok: return f"holds for {', '.join(ok)} only" + (f", and is contradicted for {', '.join(bad)}" if bad else "")
+    if bad: return f"does not hold: {', '.join(bad)} {'is' if len(bad) == 1 else 'are'} resolved worse"
+    if all(s == 'one seed' for s in st.values()): return "cannot be judged from one seed"
+    return "is not resolved (every 95% interval includes 0)"
+
+PAPER_CLAIMS = (('seg', 'mean_iou', True, 4, "mean IoU", "Better segmentation than DCL",
+                 "the paper's Table 1: PixelDCL and iPixelDCL above DCL in mean IoU on PASCAL VOC and MS-COCO"),
+                ('vae', 'sample_local', False, 4, "the samples' local checkerboard", "No checkerboard in VAE samples",
+                 "the paper's Figure 9: DCL's samples show checkerboard artifacts, PixelDCL's and iPixelDCL's do not"))
+# study, measure, claimed direction (higher is the claim), decimals, the measure in words, the claim, where the paper makes it
+
+def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ study results (each `*_results.json`)
+                 kinds:tuple=('pixeldcl', 'ipixeldcl'), # the paper's layers, each compared with DCL 6x6 under the same initialisation
+                 inits:tuple=('', '/icnr')          # '' : the paper's initialisation (each kind against dcl); '/icnr': both sides `init='icnr'`
+                ) -> str:
+    "Markdown: whether the paper's two claims (`PAPER_CLAIMS`) hold on this machine's saved study results, each with the paired differences (95% intervals over seeds) it rests on, per initialisation. Raises `FileNotFoundError` naming `studies` if it holds neither study."
+    studies, parts = Path(studies), []
+    found = {s: _study(studies / s, s) for s in ('seg', 'vae')}
+    if all(v is None for v in found.values()): raise FileNotFoundError(f"paper_claims: no saved seg or vae study results in {studies}: run pixeldcl_seg and pixeldcl_vae with --out under it first")
+    for i, (study, key, hb, nd, what, claim, source) in enumerate(PAPER_CLAIMS, 1):
+        res = found[study]
+        if res is None:
+            parts.append(f"{i}. **{claim}** ({source}): not run on this machine ({studies / study} holds no results)."); continue
+        rs, sents, heads = res['results'], [], {}
+        for init in inits:
+            base = 'dcl' + init
+            st, cmp = {}, []
+            for k in kinds:
+                k = k + init
+                if k not in rs or base not in rs: continue
+                d = paired_diff([r[key] for r in rs[k]], [r[key] for r in rs[base]])
+                st[k] = claim_status(d, hb)
+                cmp.append(f"{k} − {base} {diff_text(d, nd)} ({count(d[3], 'seed')}, {st[k]})")
+            if not st: continue
+            heads[init] = _headline(st)
+            label = "With the paper's initialisation" if init == '' else f"With `init='{init.strip('/')}'` on both sides"
+            sents.append(f"{label} it **{heads[init]}**: {what}, " + "; ".join(cmp) + ".")
+        if study == 'vae' and 'dcl' in rs:
+            lvl = lambda k: mean_std([r[key] for r in rs[k]], nd)
+            real = rs['dcl'][0]['real_local']
+            sents.append(f"For scale: the real images' own local checkerboard is {real:.{nd}f}; the samples' is {lvl('dcl')} for dcl" +
+                         "".join(f", {lvl(k)} for {k}" for k in [k + i for i in inits for k in kinds] + ['dcl/icnr'] if k in rs) + " (mean ± std over seeds).")
+        verdict = heads.get('', next(iter(heads.values()), "is untested (the study has none of the kinds it compares)"))
+        parts.append(f"{i}. **{claim}** ({source}) {verdict} on these data. " + " ".join(sents))
+    return '\n'.join(parts)
+
 # %% ../nbs/12_report.ipynb #b5de7124
 REPORT_SECTIONS = (('x2', x2_section), ('seg', seg_section), ('vae', vae_section), ('bench', bench_section))   # study (= sub-folder), section function, in report order
 
 def write_report(out:Path|str='runs/compare') -> Path:
-    "Write `out/report.md` from the saved results in `out/x2`, `out/seg`, `out/vae` and `out/bench` (those that exist): the `which_upsampler` table first, then each study's section, figure links pointing into each folder. Raises `FileNotFoundError` naming `out` when there are none."
+    "Write `out/report.md` from the saved results in `out/x2`, `out/seg`, `out/vae` and `out/bench` (those that exist): the `which_upsampler` table and the `paper_claims` verdicts first, then each study's section, figure links pointing into each folder. Raises `FileNotFoundError` naming `out` when there are none."
     out, parts = Path(out), []
     for study, section in REPORT_SECTIONS:
         d = out / study
@@ -94,6 +157,8 @@ def write_report(out:Path|str='runs/compare') -> Path:
     if not parts: raise FileNotFoundError(f"write_report: no saved study results in {out} ({', '.join(s + '/' for s, _ in REPORT_SECTIONS)}): run pixeldcl_compare or a study with out={str(out / 'x2')!r} first")
     if any((out / s / f'{s}_results.json').exists() for s in ('x2', 'seg', 'vae')):
         parts.insert(0, "## Which up-sampler? (these runs)\n\n" + which_upsampler(out, out / 'bench'))
+    if any((out / s / f'{s}_results.json').exists() for s in ('seg', 'vae')):
+        parts.insert(1, "## The paper's claims (these runs)\n\n" + paper_claims(out))
     f = out / 'report.md'
     f.write_text("# pixeldcl_nb: comparison of up-samplers\n\n" + '\n\n'.join(parts) + '\n')
     return f
