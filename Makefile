@@ -4,12 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install demo studies bench test test-slow lab docs docs-check clean
+.PHONY: help install demo studies studies-report bench test test-slow lab docs docs-check clean
 
 help:
 	@echo "make demo        run the main job (pixeldcl_compare -> runs/compare/report.md)"
 	@echo "make studies     the decisive studies: x2, segmentation, VAE, every kind, 5 seeds of the paper's layers, 3 of the others"
 	@echo "                 (hours on 2 CPU cores; resumable: run it again after an interruption) -> runs/studies/"
+	@echo "make studies-report  the studies' tables and figures from the runs finished so far (trains nothing)"
 	@echo "make bench       time every up-sampler against DCL 6x6 (pixeldcl_bench -> runs/bench/bench.md)"
 	@echo "make test        test every notebook (nbdev_test), check library/notebooks in sync and clean"
 	@echo "make test-slow   the same with the '#| slow' cells too"
@@ -30,10 +31,19 @@ demo: $(STAMP)
 	$(BIN)/pixeldcl_compare --out runs/compare
 
 STUDY_SEEDS := --seeds 3 --paper_seeds 5
+X2_STUDY    := --out runs/studies/x2 --epochs 12 $(STUDY_SEEDS)
+SEG_STUDY   := --out runs/studies/seg --epochs 20 $(STUDY_SEEDS)
+VAE_STUDY   := --out runs/studies/vae --epochs 12 $(STUDY_SEEDS)
 studies: $(STAMP)
-	$(BIN)/pixeldcl_x2 --out runs/studies/x2 --epochs 12 $(STUDY_SEEDS)
-	$(BIN)/pixeldcl_seg --out runs/studies/seg --epochs 20 $(STUDY_SEEDS)
-	$(BIN)/pixeldcl_vae --out runs/studies/vae --epochs 12 $(STUDY_SEEDS)
+	$(BIN)/pixeldcl_x2 $(X2_STUDY)
+	$(BIN)/pixeldcl_seg $(SEG_STUDY)
+	$(BIN)/pixeldcl_vae $(VAE_STUDY)
+
+# the same settings, --partial: each study's section from its finished runs (a study with none says so and the next one goes on)
+studies-report: $(STAMP)
+	-$(BIN)/pixeldcl_x2 $(X2_STUDY) --partial --quiet
+	-$(BIN)/pixeldcl_seg $(SEG_STUDY) --partial --quiet
+	-$(BIN)/pixeldcl_vae $(VAE_STUDY) --partial --quiet
 
 bench: $(STAMP)
 	$(BIN)/pixeldcl_bench --out runs/bench

@@ -30,6 +30,11 @@ def _diffs(res, key:str, base:str) -> dict:
     "`diffs_to` of a study's saved results, or {} without the study."
     return {} if res is None else diffs_to(res['results'], key, base)
 
+def _partial_note(studies:dict) -> str:
+    "A first line naming the studies (name -> saved results or None) that are not finished, '' if none."
+    ps = [f"{s} {r['settings']['partial']}" for s, r in studies.items() if r is not None and r['settings'].get('partial')]
+    return f"*Partial results ({', '.join(ps)} finished so far): kinds with fewer seeds have wider intervals, and kinds not yet run show '-'.*\n\n" if ps else ""
+
 def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ and vae/ study results (each `*_results.json`)
                     bench:Path|str='runs/bench',      # a `pixeldcl_bench` output folder
                     baseline:str='dcl'
@@ -77,7 +82,7 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
                             (f"; resolved worse on {', '.join(worse)}" if worse else "") + \
                             (f"; layer time {cost(k, 'fwd_bwd_ratio')}x {baseline}'s." if cost(k, 'fwd_bwd_ratio') != '-' else ".")
     lines = [f"- **{k}**: {v}" for k, v in verdicts.items()]
-    return '\n'.join(rows) + '\n\n' + '\n'.join(lines)
+    return _partial_note(dict(x2=x2, seg=seg, vae=vae)) + '\n'.join(rows) + '\n\n' + '\n'.join(lines)
 
 # %% ../nbs/12_report.ipynb #7fd4e0c1
 def claim_status(diff:tuple,          # a `paired_diff` (mean, low, high, pairs) of a kind against its baseline
@@ -139,7 +144,7 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
                          "".join(f", {lvl(k)} for {k}" for k in [k + i for i in inits for k in kinds] + ['dcl/icnr'] if k in rs) + " (mean ± std over seeds).")
         verdict = heads.get('', next(iter(heads.values()), "is untested (the study has none of the kinds it compares)"))
         parts.append(f"{i}. **{claim}** ({source}) {verdict} on these data. " + " ".join(sents))
-    return '\n'.join(parts)
+    return _partial_note(found) + '\n'.join(parts)
 
 # %% ../nbs/12_report.ipynb #b5de7124
 REPORT_SECTIONS = (('x2', x2_section), ('seg', seg_section), ('vae', vae_section), ('bench', bench_section))   # study (= sub-folder), section function, in report order

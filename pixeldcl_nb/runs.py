@@ -20,8 +20,9 @@ with quiet_fastai():
 # %% auto #0
 __all__ = ['PAPER_KINDS', 'comma_list', 'check_kinds', 'headless', 'cli_errors', 'write_atomic', 'read_json', 'check_batches',
            'run_name', 'run_config', 'EpochCheckpoint', 'EpochLine', 'progress_mode', 'fit_run', 'study_seeds',
-           'run_study', 'late_gain', 'flatten_text', 'save_results', 'load_results', 'write_csv', 'embed_figures',
-           'mean_std', 'count', 'seeds_text', 'paired_diff', 'diffs_to', 'diff_text', 'resolved_text']
+           'run_study', 'runs_done', 'partial_text', 'late_gain', 'flatten_text', 'save_results', 'load_results',
+           'write_csv', 'embed_figures', 'mean_std', 'count', 'seeds_text', 'paired_diff', 'diffs_to', 'diff_text',
+           'resolved_text']
 
 # %% ../nbs/07_runs.ipynb #042cf2fe
 def comma_list(s:str|None) -> tuple[str, ...]:
@@ -148,8 +149,9 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
             out:Path|str|None=None,   # folder for `{kind}-s{seed}.json`, `.pth` and the checkpoint; None: keep nothing
             show_progress=True,       # True: fastai's progress bars in a terminal, one line per epoch otherwise (see `progress_mode`); False: silent
             cbs:list|None=None,       # more fastai callbacks for the fit
-            measure:Callable|None=None # learn -> dict of measures after training (they replace metrics of the same name)
-           ) -> dict:
+            measure:Callable|None=None, # learn -> dict of measures after training (they replace metrics of the same name)
+            train:bool=True           # False: return the saved result, or None if the run has not finished (trains nothing; a partial study)
+           ) -> dict|None:
     "Fit a learner with a one-cycle schedule, seeded with `config['seed']` (weights and batch order), resuming from its last epoch checkpoint with every random state (a resumed run equals an uninterrupted one); return its config, final metrics, curves and measures."
     name, seed, mode = run_name(config['kind'], config['seed']), config['seed'], progress_mode(show_progress)
     positive_numbers(name, lr=lr)
@@ -161,6 +163,9 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
         if res.get('config') == config:
             if mode != 'none': print(f"{name}: the saved result {res_f} has these settings and data: reused, not trained again")
             return res
+    if not train:
+        if mode != 'none': print(f"{name}: not finished yet, left out", flush=True)
+        return None
     set_seed(seed)
     learn = make_learner()
     learn.dls.train.rng = random.Random(seed)   # the same batches in the same order for every kind
@@ -215,14 +220,31 @@ def run_study(kinds:tuple,
               what:str,        # what is trained, for the progress lines: '[i/n] {what} with {kind}, seed {seed}'
               verbose:bool=True # print those lines
              ) -> dict:
-    "Call `run` for every kind and seed, seeds outer (seed 0 of every kind first, so that a study stopped early is still paired); the results per kind, one per seed, in `kinds` order."
+    "Call `run` for every kind and seed, seeds outer (seed 0 of every kind first, so that a study stopped early is still paired); the results per kind, one per seed, in `kinds` order. A `run` that returns None (not finished, in a partial study) drops that seed and the kind's later ones, so that result i is always seed i; kinds left with none are left out."
     n = {k: seeds for k in kinds} if isinstance(seeds, int) else dict(seeds)
     todo = [(k, s) for s in range(max(n.values())) for k in kinds if s < n[k]]
-    results = {k: [] for k in kinds}
+    results, unfinished = {k: [] for k in kinds}, set()
     for i, (k, s) in enumerate(todo):
+        if k in unfinished: continue
         if verbose: print(f"[{i + 1}/{len(todo)}] {what} with {k}, seed {s}", flush=True)
-        results[k].append(run(k, s))
-    return results
+        r = run(k, s)
+        if r is None: unfinished.add(k)
+        else: results[k].append(r)
+    return {k: rs for k, rs in results.items() if rs}
+
+def runs_done(results:dict,   # per kind, its finished runs (`run_study`)
+              seeds:dict,     # per kind, the seeds the study asks for (`study_seeds`)
+              where:str       # the study and its runs folder, for the error
+             ) -> dict:
+    "The settings entry of a partial study, {'partial': '13 of 55 runs'}, or {} when every run asked for is there. Raises `FileNotFoundError` naming `where` when none is."
+    done, total = sum(map(len, results.values())), sum(seeds.values())
+    if done == 0: raise FileNotFoundError(f"{where}: no finished run with these settings: run the study without partial first (or with the settings it ran with)")
+    return {} if done >= total else dict(partial=f"{done} of {total} runs")
+
+def partial_text(res:dict) -> str:
+    "A first line for the section of a study that is not finished (its settings' `partial`, see `runs_done`), '' for a finished one."
+    p = res['settings'].get('partial')
+    return f"*Partial results: {p} finished so far (run the study again to finish it; it resumes). Kinds with fewer seeds have wider intervals, and kinds not yet run are missing.*\n\n" if p else ""
 
 def late_gain(results:dict,   # per kind, a list of per-seed results with `curves`
               metric:str,     # a recorded column: 'valid_loss', 'mean_iou', 'psnr_y' ...

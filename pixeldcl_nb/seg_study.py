@@ -17,7 +17,7 @@ from .checkerboard import checkerboard_score, spectral_peak_ratio, local_checker
 from .data import VOID, dataset_dls, first_items
 from .segmentation import seg_learner, confusion_matrix, iou_per_class
 from .runs import (run_name, check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
-                              count, seeds_text, check_batches, headless, cli_errors, study_seeds, diffs_to, diff_text, resolved_text, flatten_text)
+                              count, seeds_text, check_batches, headless, cli_errors, study_seeds, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text)
 
 # %% auto #0
 __all__ = ['SEG_COLUMNS', 'seg_data', 'prob_measures', 'seg_reference', 'run_seg', 'seg_table', 'seg_verdict',
@@ -72,12 +72,13 @@ def seg_reference(dls) -> dict:
 def run_seg(kind:str, dls, epochs:int=4, lr:float=1e-3, width:int=16, depth:int=4, seed:int=0,
             out:Path|str|None=None,   # folder for `{kind}-s{seed}.json`, its weights and its checkpoint; None: keep nothing
             show_progress:bool=True,
-            cbs:list|None=None        # more fastai callbacks for the fit
-           ) -> dict:
+            cbs:list|None=None,       # more fastai callbacks for the fit
+            train:bool=True           # False: the saved result only, None if the run has not finished (`fit_run`)
+           ) -> dict|None:
     "Train the paper's U-Net with `kind` on `dls` and return its metrics, curves and checkerboard measures (resuming when possible)."
     cfg = run_config('seg', _SEG_STUDY_VERSION, kind, seed, dls, epochs=epochs, lr=lr, width=width, depth=depth)
     return fit_run(lambda: seg_learner(dls, kind, width=width, depth=depth, lr=lr), cfg, epochs, lr, out, show_progress, cbs,
-                   measure=lambda learn: prob_measures(learn, dls.valid))
+                   measure=lambda learn: prob_measures(learn, dls.valid), train=train)
 
 # %% ../nbs/08_seg_study.ipynb #71d709db
 SEG_COLUMNS = ('pixel_acc', 'mean_iou', 'boundary_f', 'prob_local', 'prob_checkerboard', 'prob_peak_ratio')
@@ -147,7 +148,7 @@ def seg_section(src) -> str:
     c = next(iter(results.values()))[0]['config']
     return f"""## Semantic segmentation (the paper's Table 1, on {st['data']})
 
-The paper's U-Net (width {c['width']}, depth {c['depth']}) with each up-sampler in its decoder, trained with Adam and a one-cycle schedule (max lr {c['lr']}) for {count(c['epochs'], 'epoch')} on {c['n_train']} crops of {st['size']}x{st['size']} per epoch (batch {c['bs']}), softmax cross-entropy with void ignored; validation on {c['n_valid']} fixed crops; {seeds_text(results)}; runs are paired by seed. Mean IoU comes from one confusion matrix over the validation set; the boundary F-score matches each class's boundaries within 2 pixels and averages over classes. *vs dcl*: the mean paired difference in mean IoU to DCL 6x6 (the paper's baseline) and its 95% confidence interval (Student's t over seeds). The checkerboard columns measure the predicted class probabilities: the local period-2 amplitude (see Checkerboard metrics; the one-hot targets' own value in the last row), the polyphase spread pooled over classes, the period-2 spectral peak ratio. The *majority class* row predicts the training set's most frequent class everywhere. ↑: higher is better, ↓: lower is better.
+{partial_text(res)}The paper's U-Net (width {c['width']}, depth {c['depth']}) with each up-sampler in its decoder, trained with Adam and a one-cycle schedule (max lr {c['lr']}) for {count(c['epochs'], 'epoch')} on {c['n_train']} crops of {st['size']}x{st['size']} per epoch (batch {c['bs']}), softmax cross-entropy with void ignored; validation on {c['n_valid']} fixed crops; {seeds_text(results)}; runs are paired by seed. Mean IoU comes from one confusion matrix over the validation set; the boundary F-score matches each class's boundaries within 2 pixels and averages over classes. *vs dcl*: the mean paired difference in mean IoU to DCL 6x6 (the paper's baseline) and its 95% confidence interval (Student's t over seeds). The checkerboard columns measure the predicted class probabilities: the local period-2 amplitude (see Checkerboard metrics; the one-hot targets' own value in the last row), the polyphase spread pooled over classes, the period-2 spectral peak ratio. The *majority class* row predicts the training set's most frequent class everywhere. ↑: higher is better, ↓: lower is better.
 
 {seg_table(results, ref)}
 
@@ -176,6 +177,7 @@ def seg_study(out:Path|str='runs/seg',   # output folder
               depth:int=4,               # U-Net depth (the paper: 4)
               n_train:int|None=None,     # nuclei: crops per epoch (default 256); other data: the first N training images (default: all)
               n_valid:int|None=None,     # nuclei: validation crops (default 64); other data: the first N validation images (default: all)
+              partial:bool=False,        # train nothing: tables and figures of the runs finished so far (a study still running, or interrupted)
               show_progress:bool=True, **kwargs) -> dict:
     "Train the paper's U-Net with each kind on `data`; save results (JSON, CSV), figures and the section `seg.md` in `out`; return the saved results."
     kinds = check_kinds(kinds, 'seg', 'seg_study')
@@ -186,8 +188,10 @@ def seg_study(out:Path|str='runs/seg',   # output folder
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     dls = seg_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
     check_batches(dls, 'seg_study')
-    results = run_study(kinds, n_seeds, lambda k, s: run_seg(k, dls, epochs, lr, width, depth, s, out / 'runs', show_progress), 'U-Net', verbose=bool(show_progress))
-    f = save_results(out, 'seg', dict(data=str(data), size=size), results, reference=seg_reference(dls))
+    results = run_study(kinds, n_seeds, lambda k, s: run_seg(k, dls, epochs, lr, width, depth, s, out / 'runs', show_progress, train=not partial),
+                        'U-Net', verbose=bool(show_progress))
+    done, kinds = runs_done(results, n_seeds, f"seg_study ({out / 'runs'})"), tuple(results)
+    f = save_results(out, 'seg', dict(data=str(data), size=size, **done), results, reference=seg_reference(dls))
     write_csv(out / 'seg_results.csv', results, SEG_COLUMNS)
     models = {}
     for k in kinds:

@@ -19,7 +19,7 @@ from .data import dataset_dls
 from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples, show_reconstructions, _vae
 from .runs import (run_name, check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors,
-                              study_seeds, diffs_to, diff_text, resolved_text, flatten_text)
+                              study_seeds, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text)
 
 # %% auto #0
 __all__ = ['VAE_COLUMNS', 'vae_data', 'vae_elbo', 'image_measures', 'vae_measures', 'run_vae', 'vae_table', 'vae_verdict',
@@ -76,12 +76,14 @@ def vae_measures(learn, dl, n_samples:int=256, seed:int=0) -> dict:
 _VAE_STUDY_VERSION = 3   # bump when what run_vae computes changes, so that saved results are not reused
 
 def run_vae(kind:str, dls, epochs:int=10, lr:float=2e-3, n_latent:int=128, width:int=32, beta:float=1., warmup:float=0.,
-            seed:int=0, out:Path|str|None=None, show_progress:bool=True, cbs:list|None=None, n_samples:int=256) -> dict:
+            seed:int=0, out:Path|str|None=None, show_progress:bool=True, cbs:list|None=None, n_samples:int=256,
+            train:bool=True   # False: the saved result only, None if the run has not finished (`fit_run`)
+           ) -> dict|None:
     "Train a `vae_learner` with `kind` on `dls` (one-cycle, seeded, resumable) and return its curves and `vae_measures`."
     cfg = run_config('vae', _VAE_STUDY_VERSION, kind, seed, dls, shape=list(dls.one_batch()[0].shape[1:]), epochs=epochs, lr=lr,
                      n_latent=n_latent, width=width, beta=beta, warmup=warmup, n_samples=n_samples)
     return fit_run(lambda: vae_learner(dls, kind, n_latent, width, beta, warmup, lr=lr), cfg, epochs, lr, out, show_progress, cbs,
-                   measure=lambda learn: vae_measures(learn, dls.valid, n_samples))
+                   measure=lambda learn: vae_measures(learn, dls.valid, n_samples), train=train)
 
 # %% ../nbs/09_vae_study.ipynb #689d1974
 VAE_COLUMNS = ('neg_elbo', 'kl_nats', 'recon_mse', 'sample_local', 'sample_checkerboard', 'sample_peak2', 'sample_peak4', 'recon_local', 'recon_peak2')
@@ -154,7 +156,7 @@ def vae_section(src) -> str:
     size, beta, warmup = c['shape'][-1], c['beta'], c['warmup']
     return f"""## Image generation (the paper's Figure 9, on {st['data']})
 
-The same VAE (encoder of 4x4 stride-2 convolutions from {c['width']} channels, a {c['n_latent']}-dimensional Gaussian latent, and a decoder of x2 up-samplers of the named kind, each with BatchNorm and ReLU, then a 1x1 convolution and a sigmoid giving the image) trained with each up-sampler on {c['n_train']} {size}x{size} images per epoch ({st['data']}) for {count(c['epochs'], 'epoch')}: Adam, one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, Bernoulli likelihood (binary cross-entropy) plus {'the KL divergence' if beta == 1 else f'{beta} x the KL divergence'}{f', warmed up over the first {warmup:.0%} of training' if warmup else ''}; {seeds_text(results)}; runs are paired by seed. -ELBO and KL: nats per image on {c['n_valid']} validation images (one sample of z each); recon MSE: of the reconstructions from z = mu. *vs dcl*: the mean paired difference to DCL 6x6 (the paper's baseline) and its 95% confidence interval (Student's t over seeds). Checkerboard columns, of {c['n_samples']} samples from the prior and of the validation reconstructions: the local period-2 amplitude (see Checkerboard metrics; the measure the study ranks by), the pooled polyphase spread, the period-2 and period-4 spectral peak ratios; the last row gives the real images' own values. ↓: lower is better (for the checkerboard columns, the real images' values are the floor).
+{partial_text(res)}The same VAE (encoder of 4x4 stride-2 convolutions from {c['width']} channels, a {c['n_latent']}-dimensional Gaussian latent, and a decoder of x2 up-samplers of the named kind, each with BatchNorm and ReLU, then a 1x1 convolution and a sigmoid giving the image) trained with each up-sampler on {c['n_train']} {size}x{size} images per epoch ({st['data']}) for {count(c['epochs'], 'epoch')}: Adam, one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, Bernoulli likelihood (binary cross-entropy) plus {'the KL divergence' if beta == 1 else f'{beta} x the KL divergence'}{f', warmed up over the first {warmup:.0%} of training' if warmup else ''}; {seeds_text(results)}; runs are paired by seed. -ELBO and KL: nats per image on {c['n_valid']} validation images (one sample of z each); recon MSE: of the reconstructions from z = mu. *vs dcl*: the mean paired difference to DCL 6x6 (the paper's baseline) and its 95% confidence interval (Student's t over seeds). Checkerboard columns, of {c['n_samples']} samples from the prior and of the validation reconstructions: the local period-2 amplitude (see Checkerboard metrics; the measure the study ranks by), the pooled polyphase spread, the period-2 and period-4 spectral peak ratios; the last row gives the real images' own values. ↓: lower is better (for the checkerboard columns, the real images' values are the floor).
 
 {vae_table(results)}
 
@@ -190,6 +192,7 @@ def vae_study(out:Path|str='runs/vae',   # output folder
               n_train:int=2048,          # images per epoch
               n_valid:int=256,           # validation images
               n_samples:int=256,         # samples drawn for the measures
+              partial:bool=False,        # train nothing: tables and figures of the runs finished so far (a study still running, or interrupted)
               show_progress:bool=True,
               runs:Path|str|None=None,   # folder of the per-run results and weights (default `out/runs`; studies may share one)
               **kwargs) -> dict:
@@ -206,8 +209,9 @@ def vae_study(out:Path|str='runs/vae',   # output folder
     x = dls.one_batch()[0]
     if x.shape[-1] % 4 or x.shape[-1] < 12: raise ValueError(f"vae_study: the image size must be a multiple of 4 (the period-4 checkerboard measure) and at least 12 (its 4-pixel border), got {x.shape[-1]}")
     results = run_study(kinds, n_seeds, lambda k, s: run_vae(k, dls, epochs, lr, n_latent, width, beta, warmup, s, runs, show_progress,
-                                                          n_samples=n_samples), 'VAE', verbose=bool(show_progress))
-    f = save_results(out, 'vae', dict(data=str(data)), results)
+                                                          n_samples=n_samples, train=not partial), 'VAE', verbose=bool(show_progress))
+    done, kinds = runs_done(results, n_seeds, f"vae_study ({runs})"), tuple(results)
+    f = save_results(out, 'vae', dict(data=str(data), **done), results)
     write_csv(out / 'vae_results.csv', results, VAE_COLUMNS)
     models = {}
     for k in kinds:

@@ -18,7 +18,7 @@ from .layers import upsampler, positive_ints, positive_numbers, evaluating, quie
 from .checkerboard import checkerboard_score, local_checkerboard, constant_response, show_map
 from .data import photo_dls, first_items
 from .runs import (run_name, check_kinds, run_config, fit_run, run_study, study_seeds, save_results, load_results, write_csv, mean_std,
-                              count, seeds_text, check_batches, headless, cli_errors, diffs_to, diff_text, resolved_text, flatten_text)
+                              count, seeds_text, check_batches, headless, cli_errors, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text)
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
@@ -119,8 +119,9 @@ _X2_STUDY_VERSION = 5   # bump when what run_x2 computes changes, so that saved 
 def run_x2(kind:str, dls, epochs:int=12, lr:float=1e-3, width:int=32, seed:int=0, skip:str|None='bicubic', depth:int=3,
            out:Path|str|None=None,  # folder for `{kind}-s{seed}.json`, `.pth` and the checkpoint; None: keep nothing
            show_progress:bool=True,
-           cbs:list|None=None       # more fastai callbacks for the fit
-          ) -> dict:
+           cbs:list|None=None,      # more fastai callbacks for the fit
+           train:bool=True          # False: the saved result only, None if the run has not finished (`fit_run`)
+          ) -> dict|None:
     "Train `SRNet(kind)` on `dls` with `seed` (weights and batch order) and return its curves (PSNR-Y per epoch) and measures (`evaluate`), resuming when possible."
     cfg = run_config('x2', _X2_STUDY_VERSION, kind, seed, dls, epochs=epochs, lr=lr, width=width, skip=skip, depth=depth)
     init = {}
@@ -128,7 +129,7 @@ def run_x2(kind:str, dls, epochs:int=12, lr:float=1e-3, width:int=32, seed:int=0
         model = SRNet(kind, width=width, skip=skip, depth=depth)
         init.update(params_up=n_params(model.up), params=n_params(model), up_score_init=up_score(model.up))
         return Learner(dls, model, loss_func=MSELossFlat(), metrics=psnr_y)
-    return fit_run(make, cfg, epochs, lr, out, show_progress, cbs, measure=lambda learn: {**init, **evaluate(learn.model, dls.valid)})
+    return fit_run(make, cfg, epochs, lr, out, show_progress, cbs, measure=lambda learn: {**init, **evaluate(learn.model, dls.valid)}, train=train)
 
 # %% ../nbs/10_x2_study.ipynb #4d98cabf
 X2_COLUMNS = ('psnr_y', 'ssim_y', 'psnr', 'local_checkerboard', 'up_score_init', 'up_score', 'const_score')
@@ -216,7 +217,7 @@ def x2_section(src) -> str:
     skip = c['skip']
     return f"""## x2 reconstruction of real photographs
 
-Each up-sampler is trained in the same small network (`SRNet`: {c['depth']} convolutions with ReLU at the input resolution, {c['width']} channels; the up-sampler + BatchNorm + ReLU; a 3x3 convolution to RGB{f'; it learns the residual over {skip} up-sampling, starting from it' if skip else ''}) to reconstruct 64x64 crops of the photographs shipped with scikit-image and scikit-learn from their 2x2-averaged 32x32 versions: {c['n_train']} random crops per epoch, {count(c['epochs'], 'epoch')} of Adam with a one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, {seeds_text(results)}; seeds vary the weights and the batch order, and runs are paired by seed. Validation: {c['n_valid']} crops of photographs never seen in training (coffee, flower). PSNR-Y and SSIM-Y are computed on the luma channel with a 2-pixel border cropped, as super-resolution papers report them. ↑: higher is better, ↓: lower is better.
+{partial_text(res)}Each up-sampler is trained in the same small network (`SRNet`: {c['depth']} convolutions with ReLU at the input resolution, {c['width']} channels; the up-sampler + BatchNorm + ReLU; a 3x3 convolution to RGB{f'; it learns the residual over {skip} up-sampling, starting from it' if skip else ''}) to reconstruct 64x64 crops of the photographs shipped with scikit-image and scikit-learn from their 2x2-averaged 32x32 versions: {c['n_train']} random crops per epoch, {count(c['epochs'], 'epoch')} of Adam with a one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, {seeds_text(results)}; seeds vary the weights and the batch order, and runs are paired by seed. Validation: {c['n_valid']} crops of photographs never seen in training (coffee, flower). PSNR-Y and SSIM-Y are computed on the luma channel with a 2-pixel border cropped, as super-resolution papers report them. ↑: higher is better, ↓: lower is better.
 
 - *gain over bicubic*: PSNR-Y minus bicubic interpolation's, mean ± std over seeds.
 - *vs dcl*: the mean paired difference in PSNR-Y to DCL 6x6 (the paper's baseline) and its 95% confidence interval (Student's t over seeds).
@@ -253,6 +254,7 @@ def x2_study(out:Path|str='runs/x2',   # output folder
              paper_seeds:int|None=None,# seeds for the paper's layers (dcl, pixeldcl, ipixeldcl with any option); None: `seeds`
              skip:str|None='bicubic',  # learn the residual over 'bicubic' or 'nearest' up-sampling, or None
              fresh:bool=False,         # retrain every run, deleting the saved results first
+             partial:bool=False,       # train nothing: tables and figures of the runs finished so far (a study still running, or interrupted)
              show_progress:bool=True) -> dict:
     "Train `SRNet` with each kind on the x2 photo task; save results (JSON, CSV), figures and the section `x2.md` in `out`; return the saved results."
     kinds = check_kinds(kinds, 'x2', 'x2_study')
@@ -264,9 +266,11 @@ def x2_study(out:Path|str='runs/x2',   # output folder
     if fresh and (out / 'runs').exists(): shutil.rmtree(out / 'runs')
     dls = photo_dls('x2', n_train=n_train, n_valid=n_valid, bs=bs, seed=0)   # the same crops for every seed
     check_batches(dls, 'x2_study')
-    results = run_study(kinds, n_seeds, lambda k, s: run_x2(k, dls, epochs, lr, width, s, skip, depth, out / 'runs', show_progress), 'SRNet', verbose=bool(show_progress))
+    results = run_study(kinds, n_seeds, lambda k, s: run_x2(k, dls, epochs, lr, width, s, skip, depth, out / 'runs', show_progress, train=not partial),
+                        'SRNet', verbose=bool(show_progress))
+    done, kinds = runs_done(results, n_seeds, f"x2_study ({out / 'runs'})"), tuple(results)
     ref = x2_reference(dls.valid)
-    f = save_results(out, 'x2', dict(data='photos'), results, reference=ref)
+    f = save_results(out, 'x2', dict(data='photos', **done), results, reference=ref)
     write_csv(out / 'x2_results.csv', results, X2_COLUMNS)
     models = {}
     for k in kinds:
