@@ -11,15 +11,14 @@ from pathlib import Path
 from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .layers import positive_ints
-from .runs import cli_errors, load_results, mean_std, count, paired_diff, diffs_to, diff_text
+from .runs import cli_errors, load_results, mean_std, count, paired_diff, diffs_to, diff_text, diff_status
 from .x2_study import x2_study, x2_section
 from .seg_study import seg_study, seg_section
 from .vae_study import vae_study, vae_section
 from .bench import run_bench, bench_section, QUICK_BENCH
 
 # %% auto #0
-__all__ = ['PAPER_CLAIMS', 'REPORT_SECTIONS', 'which_upsampler', 'claim_status', 'paper_claims', 'write_report', 'compare',
-           'pixeldcl_compare']
+__all__ = ['PAPER_CLAIMS', 'REPORT_SECTIONS', 'which_upsampler', 'paper_claims', 'write_report', 'compare', 'pixeldcl_compare']
 
 # %% ../nbs/12_report.ipynb #58d5b378
 def _study(src, study):
@@ -35,11 +34,30 @@ def _partial_note(studies:dict) -> str:
     ps = [f"{s} {r['settings']['partial']}" for s, r in studies.items() if r is not None and r['settings'].get('partial')]
     return f"*Partial results ({', '.join(ps)} finished so far): kinds with fewer seeds have wider intervals, and kinds not yet run show '-'.*\n\n" if ps else ""
 
+def _pick(k:str, quality:list, artefacts:list, time:str, baseline:str) -> str:
+    "`which_upsampler`'s sentence for kind `k`: what the studies resolve against `baseline` (quality, checkerboard; `quality` and `artefacts` are lists of (what, `diffs_to`, higher is better)), its layer time ratio, and when to pick it."
+    st = lambda ds, s: [w for w, d, hb in ds if k in d and diff_status(d[k], hb) == s]
+    better, worse, less, more = st(quality, 'better'), st(quality, 'worse'), st(artefacts, 'better'), st(artefacts, 'worse')
+    t = None if time == '-' else float(time)
+    tt = "" if t is None else f"; layer time {t:.2f}x {baseline}'s"
+    if not any(k in d and diff_status(d[k], hb) != 'one seed' for w, d, hb in quality + artefacts):
+        return f"one seed (or none) in every study: no difference to {baseline} can be resolved{tt}."
+    facts = ([f"better than {baseline} on {', '.join(better)}"] if better else []) + ([f"worse on {', '.join(worse)}"] if worse else []) + \
+            ([] if better or worse else [f"no quality difference from {baseline} resolved"]) + \
+            ([f"less checkerboard in {', '.join(less)}"] if less else []) + ([f"more checkerboard in {', '.join(more)}"] if more else [])
+    if better and not worse: pick = f"pick it over {baseline}" + ("" if t is None else ", and it is faster too" if t < 1 else f", at {t:.2f}x the layer time")
+    elif worse and not better: pick = f"{baseline} is the better choice"
+    elif better and worse: pick = f"it depends on the task: pick it for {', '.join(better)}, not for {', '.join(worse)}"
+    elif less and not more: pick = "pick it where artefacts matter"
+    elif t is not None and t < 0.95 and not more: pick = "pick it for speed"
+    else: pick = f"no reason on these data to prefer it to {baseline}"
+    return "; ".join(facts) + f"{tt}. **{pick[0].upper() + pick[1:]}.**"
+
 def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ and vae/ study results (each `*_results.json`)
                     bench:Path|str='runs/bench',      # a `pixeldcl_bench` output folder
                     baseline:str='dcl'
                    ) -> str:
-    "The 'Which up-sampler?' table (Markdown) and one line per kind, from saved results only. Raises `FileNotFoundError` naming `studies` if it holds no study results."
+    "The 'Which up-sampler?' table (Markdown) and one line per kind (what the studies resolve against `baseline`, and when to pick it), from saved results only. Raises `FileNotFoundError` naming `studies` if it holds no study results."
     studies = Path(studies)
     x2, seg, vae = (_study(studies / s, s) for s in ('x2', 'seg', 'vae'))
     if x2 is None and seg is None and vae is None: raise FileNotFoundError(f"which_upsampler: no saved study results in {studies}/x2, /seg or /vae: run pixeldcl_x2, pixeldcl_seg or pixeldcl_vae with --out under it first")
@@ -64,37 +82,23 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
     ref = ' / '.join(['-' if x2 is None else f"{x2['reference']['target_local_checkerboard']:.4f}", '-' if seg is None or 'reference' not in seg else f"{seg['reference']['target_local']:.4f}",
                       '-' if vae is None else f"{next(iter(vae['results'].values()))[0]['real_local']:.4f}"])
     rows.append(f"| *targets, real images (bicubic for x2)* | 0 | | {'-' if seg is None or 'reference' not in seg else 'majority class ' + format(seg['reference']['majority_mean_iou'], '.4f')} | | | | {ref} | | | | |")
-    lines, verdicts = [], {}
-    diffs = [(res, _diffs(res, key, baseline), nd) for res, key, nd in ((x2, 'psnr_y', 2), (seg, 'mean_iou', 4), (vae, 'neg_elbo', 1))]
+    quality = [(what, _diffs(res, key, baseline), hb) for res, key, hb, what in
+               ((x2, 'psnr_y', True, 'x2 PSNR-Y'), (seg, 'mean_iou', True, 'segmentation mean IoU'), (vae, 'neg_elbo', False, 'VAE -ELBO'))]
+    artefacts = [(what, _diffs(res, key, baseline), False) for res, key, what in
+                 ((x2, 'local_checkerboard', 'x2 outputs'), (seg, 'prob_local', 'segmentation probabilities'), (vae, 'sample_local', 'VAE samples'))]
+    cell = lambda res, k, d, nd: '-' if res is None or k not in res['results'] else diff_text(d[k], nd) if k in d else ''
+    verdicts = {}
     for k in kinds:
-        (dx, px), (ds, ps), (dv, pv) = [('-', None) if res is None or k not in res['results'] else (diff_text(d[k], nd), d[k]) if k in d else ('', None)
-                                        for res, d, nd in diffs]
+        dx, ds, dv = (cell(res, k, d, nd) for res, (_, d, _), nd in zip((x2, seg, vae), quality, (2, 4, 1)))
         cb = ' / '.join([ms(x2, k, 'local_checkerboard', 4), ms(seg, k, 'prob_local', 4), ms(vae, k, 'sample_local', 4)])
         params = f"{x2['results'][k][0]['params_up']:,}" if x2 is not None and k in x2['results'] else '-'
         rows.append(f"| {k} | {ms(x2, k, 'psnr_y', 2, bic)} | {dx} | {ms(seg, k, 'mean_iou', 4)} | {ds} | {ms(vae, k, 'neg_elbo', 1)} | {dv} | {cb} | "
                     f"{cost(k, 'fwd_bwd_ratio')} | {cost(k, 'mem_ratio')} | {cost(k, 'train_ratio', 'unet')} | {params} |")
-        better, worse = [], []
-        for what, d, hb in (('x2 PSNR-Y', px, True), ('segmentation mean IoU', ps, True), ('VAE -ELBO', pv, False)):
-            if d is None or d[3] < 2 or not (d[1] > 0 or d[2] < 0): continue   # one seed, or the interval includes 0: not resolved
-            (better if (d[1] > 0) == hb else worse).append(what)
-        if k == baseline: verdicts[k] = "the baseline (the paper's DCL 6x6)."
-        else: verdicts[k] = (f"resolved better than {baseline} on {', '.join(better)}" if better else f"not resolved better than {baseline} on any quality measure") + \
-                            (f"; resolved worse on {', '.join(worse)}" if worse else "") + \
-                            (f"; layer time {cost(k, 'fwd_bwd_ratio')}x {baseline}'s." if cost(k, 'fwd_bwd_ratio') != '-' else ".")
+        verdicts[k] = "the baseline (the paper's DCL 6x6)." if k == baseline else _pick(k, quality, artefacts, cost(k, 'fwd_bwd_ratio'), baseline)
     lines = [f"- **{k}**: {v}" for k, v in verdicts.items()]
     return _partial_note(dict(x2=x2, seg=seg, vae=vae)) + '\n'.join(rows) + '\n\n' + '\n'.join(lines)
 
 # %% ../nbs/12_report.ipynb #7fd4e0c1
-def claim_status(diff:tuple,          # a `paired_diff` (mean, low, high, pairs) of a kind against its baseline
-                 higher_better:bool   # the claim's direction: True if the claim is that the kind's value is higher
-                ) -> str:
-    "Whether one paired difference supports a claim: 'holds' (the 95% interval lies on the claimed side of 0), 'contradicted' (on the other side), 'not resolved' (it includes 0) or 'one seed'."
-    m, lo, hi, n = diff
-    if n < 2: return 'one seed'
-    if (lo > 0) if higher_better else (hi < 0): return 'holds'
-    if (hi < 0) if higher_better else (lo > 0): return 'contradicted'
-    return 'not resolved'
-
 def _headline(st:dict) -> str:
     "A claim's verdict from the statuses of its comparisons {kind: status}."
     ok, bad = [k for k, s in st.items() if s == 'holds'], [k for k, s in st.items() if s == 'contradicted']
@@ -131,7 +135,7 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
                 k = k + init
                 if k not in rs or base not in rs: continue
                 d = paired_diff([r[key] for r in rs[k]], [r[key] for r in rs[base]])
-                st[k] = claim_status(d, hb)
+                st[k] = {'better': 'holds', 'worse': 'contradicted'}.get(diff_status(d, hb), diff_status(d, hb))
                 cmp.append(f"{k} − {base} {diff_text(d, nd)} ({count(d[3], 'seed')}, {st[k]})")
             if not st: continue
             heads[init] = _headline(st)

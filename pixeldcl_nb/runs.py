@@ -22,7 +22,7 @@ __all__ = ['PAPER_KINDS', 'comma_list', 'check_kinds', 'headless', 'cli_errors',
            'run_name', 'run_config', 'EpochCheckpoint', 'EpochLine', 'progress_mode', 'fit_run', 'study_seeds',
            'run_study', 'runs_done', 'partial_text', 'late_gain', 'flatten_text', 'save_results', 'load_results',
            'write_csv', 'embed_figures', 'mean_std', 'count', 'seeds_text', 'paired_diff', 'diffs_to', 'diff_text',
-           'resolved_text']
+           'diff_status', 'resolved_text']
 
 # %% ../nbs/07_runs.ipynb #042cf2fe
 def comma_list(s:str|None) -> tuple[str, ...]:
@@ -365,14 +365,24 @@ def diff_text(diff:tuple, nd:int=2) -> str:
     m, lo, hi, n = diff
     return f"{m:+.{nd}f} (one seed)" if n < 2 else f"{m:+.{nd}f} [{lo:+.{nd}f}, {hi:+.{nd}f}]"
 
+def diff_status(diff:tuple,            # a `paired_diff` (mean, low, high, pairs)
+                higher_better:bool=True  # the measure's direction
+               ) -> str:
+    "What a `paired_diff` resolves: 'better' (its 95% interval lies on the better side of 0), 'worse' (on the other side), 'not resolved' (it includes 0) or 'one seed' (no interval)."
+    m, lo, hi, n = diff
+    if n < 2: return 'one seed'
+    if lo > 0: return 'better' if higher_better else 'worse'
+    if hi < 0: return 'worse' if higher_better else 'better'
+    return 'not resolved'
+
 def resolved_text(diffs:dict,          # kind -> `paired_diff` against the baseline
                   baseline:str,        # the baseline's name, for the sentence
                   what:str,            # the measure compared, e.g. 'mean IoU'
                   higher_better:bool=True
                  ) -> str:
     "One sentence saying which kinds' differences to `baseline` the study resolves (95% interval excluding 0), better or worse, and which it does not."
-    better = [k for k, (m, lo, hi, n) in diffs.items() if n > 1 and (lo > 0 if higher_better else hi < 0)]
-    worse = [k for k, (m, lo, hi, n) in diffs.items() if n > 1 and (hi < 0 if higher_better else lo > 0)]
+    st = {k: diff_status(d, higher_better) for k, d in diffs.items()}
+    better, worse = [k for k, s in st.items() if s == 'better'], [k for k, s in st.items() if s == 'worse']
     open_ = [k for k in diffs if k not in better + worse]
     parts = [f"better than {baseline}: {', '.join(better)}" if better else f"no kind is resolved better than {baseline}",
              f"worse: {', '.join(worse)}" if worse else "none is resolved worse",
