@@ -11,7 +11,7 @@ from pathlib import Path
 from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .layers import positive_ints
-from .runs import cli_errors, load_results, mean_std, count, paired_diff, diffs_to, diff_text, diff_status
+from .runs import cli_errors, load_results, mean_std, paired_diff, diffs_to, diff_text, diff_status
 from .x2_study import x2_study, x2_section
 from .seg_study import seg_study, seg_section
 from .vae_study import vae_study, vae_section
@@ -136,18 +136,18 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
                 if k not in rs or base not in rs: continue
                 d = paired_diff([r[key] for r in rs[k]], [r[key] for r in rs[base]])
                 st[k] = {'better': 'holds', 'worse': 'contradicted'}.get(diff_status(d, hb), diff_status(d, hb))
-                cmp.append(f"{k} − {base} {diff_text(d, nd)} ({count(d[3], 'seed')}, {st[k]})")
+                cmp.append(f"{k} − {base} {diff_text(d, nd)}" + ("" if d[3] < 2 else f" ({d[3]} seeds, {st[k]})"))
             if not st: continue
             heads[init] = _headline(st)
-            label = "With the paper's initialisation" if init == '' else f"With `init='{init.strip('/')}'` on both sides"
-            sents.append(f"{label} it **{heads[init]}**: {what}, " + "; ".join(cmp) + ".")
+            sents.append((f"With the paper's initialisation, {what}: " if init == '' else f"With `init='{init.strip('/')}'` on both sides it **{heads[init]}**: {what}, ") +
+                         "; ".join(cmp) + ".")
         if study == 'vae' and 'dcl' in rs:
             lvl = lambda k: mean_std([r[key] for r in rs[k]], nd)
             real = rs['dcl'][0]['real_local']
             sents.append(f"For scale: the real images' own local checkerboard is {real:.{nd}f}; the samples' is {lvl('dcl')} for dcl" +
                          "".join(f", {lvl(k)} for {k}" for k in [k + i for i in inits for k in kinds] + ['dcl/icnr'] if k in rs) + " (mean ± std over seeds).")
         verdict = heads.get('', next(iter(heads.values()), "is untested (the study has none of the kinds it compares)"))
-        parts.append(f"{i}. **{claim}** ({source}) {verdict} on these data. " + " ".join(sents))
+        parts.append(f"{i}. **{claim}** ({source}) **{verdict}** on these data. " + " ".join(sents))
     return _partial_note(found) + '\n'.join(parts)
 
 # %% ../nbs/12_report.ipynb #b5de7124
