@@ -11,6 +11,7 @@ import numpy as np
 from pathlib import Path
 from typing import Callable
 import torch
+from torch import nn
 from .layers import parse_kind, canonical_kind, default_kinds, upsampler, positive_ints, positive_numbers, quiet_fastai
 from .data import data_fingerprint
 with quiet_fastai():
@@ -20,9 +21,9 @@ with quiet_fastai():
 # %% auto #0
 __all__ = ['PAPER_KINDS', 'comma_list', 'check_kinds', 'headless', 'cli_errors', 'write_atomic', 'read_json', 'check_batches',
            'run_name', 'run_config', 'EpochCheckpoint', 'EpochLine', 'progress_mode', 'fit_run', 'study_seeds',
-           'run_study', 'runs_done', 'partial_text', 'late_gain', 'flatten_text', 'save_results', 'load_results',
-           'write_csv', 'embed_figures', 'mean_std', 'count', 'seeds_text', 'paired_diff', 'diffs_to', 'diff_text',
-           'diff_status', 'resolved_text']
+           'run_study', 'runs_done', 'partial_done', 'check_partial', 'check_overwrite', 'load_run_weights',
+           'partial_text', 'late_gain', 'flatten_text', 'save_results', 'load_results', 'write_csv', 'embed_figures',
+           'mean_std', 'count', 'seeds_text', 'paired_diff', 'diffs_to', 'diff_text', 'diff_status', 'resolved_text']
 
 # %% ../nbs/07_runs.ipynb #042cf2fe
 def comma_list(s:str|None) -> tuple[str, ...]:
@@ -164,7 +165,12 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
             if mode != 'none': print(f"{name}: the saved result {res_f} has these settings and data: reused, not trained again")
             return res
     if not train:
-        if mode != 'none': print(f"{name}: not finished yet, left out", flush=True)
+        if mode != 'none':
+            meta = out / f'{name}-ckpt.json' if out is not None else None
+            m = read_json(meta) if meta is not None and meta.exists() else None
+            why = ("its saved result has other settings" if res_f is not None and res_f.exists() else
+                   f"in progress ({m['epoch'] + 1} of {epochs} epochs done)" if m is not None and m.get('config') == config else "not run yet")
+            print(f"{name}: {why}: left out", flush=True)
         return None
     set_seed(seed)
     learn = make_learner()
@@ -228,23 +234,57 @@ def run_study(kinds:tuple,
         if k in unfinished: continue
         if verbose: print(f"[{i + 1}/{len(todo)}] {what} with {k}, seed {s}", flush=True)
         r = run(k, s)
-        if r is None: unfinished.add(k)
-        else: results[k].append(r)
+        if r is not None: results[k].append(r); continue
+        unfinished.add(k)
+        if verbose and s + 1 < n[k]: print(f"{k}: its later seeds are left out too, so that results stay paired by seed", flush=True)
     return {k: rs for k, rs in results.items() if rs}
 
 def runs_done(results:dict,   # per kind, its finished runs (`run_study`)
               seeds:dict,     # per kind, the seeds the study asks for (`study_seeds`)
               where:str       # the study and its runs folder, for the error
              ) -> dict:
-    "The settings entry of a partial study, {'partial': '13 of 55 runs'}, or {} when every run asked for is there. Raises `FileNotFoundError` naming `where` when none is."
+    "The settings entries of a partial study, {'partial': '13 of 55 runs', 'missing': [kinds with no finished run]}, or {} when every run asked for is there. Raises `FileNotFoundError` naming `where` when none is."
     done, total = sum(map(len, results.values())), sum(seeds.values())
     if done == 0: raise FileNotFoundError(f"{where}: no finished run with these settings: run the study without partial first (or with the settings it ran with)")
-    return {} if done >= total else dict(partial=f"{done} of {total} runs")
+    return {} if done >= total else dict(partial=f"{done} of {total} runs", missing=[k for k in seeds if k not in results])
+
+def partial_done(res:dict) -> str:
+    "For a command's closing line: ' (partial results: 13 of 55 runs)' for a partial study's saved results, '' otherwise."
+    p = res['settings'].get('partial')
+    return f" (partial results: {p})" if p else ""
+
+def check_partial(runs:Path|str,   # the study's folder of per-run results
+                  where:str,       # the study, for the errors
+                  fresh:bool=False # the study's `fresh` option (delete the runs first)
+                 ) -> None:
+    "Before a partial study reads its finished runs: `fresh` (which would delete them) is refused, and so is a runs folder that does not exist."
+    if fresh: raise ValueError(f"{where}: partial=True reports the finished runs and fresh=True deletes them: choose one")
+    if not Path(runs).is_dir(): raise FileNotFoundError(f"{where}: partial=True, but {runs} does not exist or is not a folder: no run of this study has finished there")
+
+def check_overwrite(fname:Path|str,  # the study's saved results (`save_results`), about to be replaced
+                    results:dict,    # the partial study's results, per kind
+                    where:str) -> None:
+    "Before a partial study replaces `fname`: refuse if it holds a finished study with a run the new results lack (another kind, seed or setting), so that nothing finished is lost."
+    f = Path(fname)
+    if not f.exists(): return
+    old = read_json(f)
+    if old.get('settings', {}).get('partial'): return
+    new = {k: [r['config'] for r in rs] for k, rs in results.items()}
+    lost = [f"{k} seed {s}" for k, rs in old.get('results', {}).items() for s, r in enumerate(rs) if r.get('config') not in new.get(k, [])]
+    if lost: raise FileExistsError(f"{where}: {f} holds a finished study with runs these settings leave out ({', '.join(lost[:4])}{', ...' if len(lost) > 4 else ''}); "
+                                   "partial=True would replace it: give another out, or move that file away first")
+
+def load_run_weights(model:nn.Module, runs:Path|str, kind:str, seed:int=0) -> nn.Module:
+    "`model` with the saved weights of run (`kind`, `seed`) in `runs`. Raises `FileNotFoundError` naming the file when the run's result is there but its weights are not."
+    name = run_name(kind, seed); f = Path(runs) / f'{name}.pth'
+    if not f.exists(): raise FileNotFoundError(f"{f}: the weights of the finished run {name} are missing (its result {f.with_suffix('.json').name} is there): delete that result to train the run again")
+    model.load_state_dict(torch.load(f)); return model
 
 def partial_text(res:dict) -> str:
     "A first line for the section of a study that is not finished (its settings' `partial`, see `runs_done`), '' for a finished one."
-    p = res['settings'].get('partial')
-    return f"*Partial results: {p} finished so far (run the study again to finish it; it resumes). Kinds with fewer seeds have wider intervals, and kinds not yet run are missing.*\n\n" if p else ""
+    p, missing = res['settings'].get('partial'), res['settings'].get('missing')
+    return (f"*Partial results: {p} finished so far (run the study again to finish it; it resumes). Kinds with fewer seeds have wider intervals"
+            + (f"; not run yet: {', '.join(missing)}" if missing else "") + ".*\n\n") if p else ""
 
 def late_gain(results:dict,   # per kind, a list of per-seed results with `curves`
               metric:str,     # a recorded column: 'valid_loss', 'mean_iou', 'psnr_y' ...

@@ -16,8 +16,9 @@ from .layers import positive_ints, positive_numbers, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, spectral_peak_ratio, local_checkerboard
 from .data import VOID, dataset_dls, first_items
 from .segmentation import seg_learner, confusion_matrix, iou_per_class
-from .runs import (run_name, check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
-                              count, seeds_text, check_batches, headless, cli_errors, study_seeds, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text)
+from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
+                              count, seeds_text, check_batches, headless, cli_errors, study_seeds, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text,
+                              check_partial, check_overwrite, load_run_weights, partial_done)
 
 # %% auto #0
 __all__ = ['SEG_COLUMNS', 'seg_data', 'prob_measures', 'seg_reference', 'run_seg', 'seg_table', 'seg_verdict',
@@ -185,18 +186,20 @@ def seg_study(out:Path|str='runs/seg',   # output folder
     n_seeds = study_seeds(kinds, seeds, paper_seeds, 'seg_study')
     positive_ints('seg_study', epochs=epochs, size=size, bs=bs, width=width, depth=depth,
                   **{k: v for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None})
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    if partial: check_partial(out / 'runs', 'seg_study')
+    out.mkdir(parents=True, exist_ok=True)
     dls = seg_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
     check_batches(dls, 'seg_study')
     results = run_study(kinds, n_seeds, lambda k, s: run_seg(k, dls, epochs, lr, width, depth, s, out / 'runs', show_progress, train=not partial),
                         'U-Net', verbose=bool(show_progress))
     done, kinds = runs_done(results, n_seeds, f"seg_study ({out / 'runs'})"), tuple(results)
+    if partial: check_overwrite(out / 'seg_results.json', results, 'seg_study')
     f = save_results(out, 'seg', dict(data=str(data), size=size, **done), results, reference=seg_reference(dls))
     write_csv(out / 'seg_results.csv', results, SEG_COLUMNS)
     models = {}
     for k in kinds:
-        with quiet_fastai(): models[k] = seg_learner(dls, k, width=width, depth=depth).model
-        models[k].load_state_dict(torch.load(out / 'runs' / f'{run_name(k, 0)}.pth'))
+        with quiet_fastai(): models[k] = load_run_weights(seg_learner(dls, k, width=width, depth=depth).model, out / 'runs', k)
     with headless():
         import matplotlib.pyplot as plt
         plt.close(show_seg_predictions(models, dls.valid, fname=out / 'seg_predictions.png'))
@@ -214,5 +217,5 @@ def pixeldcl_seg(kinds:str=None,   # comma-separated up-sampler kinds (default: 
                  **kwargs):
     "Train the paper's U-Net with each up-sampler and write the Table 1 analogue (seg.md), figures, JSON and CSV in `out`."
     t = time.time()
-    with cli_errors('pixeldcl_seg', threads): seg_study(kinds=kinds, path=path, show_progress=not quiet, **kwargs)
-    print(f"wrote {Path(kwargs.get('out', 'runs/seg')) / 'seg.md'} in {time.time() - t:.0f} s")
+    with cli_errors('pixeldcl_seg', threads): r = seg_study(kinds=kinds, path=path, show_progress=not quiet, **kwargs)
+    print(f"wrote {Path(kwargs.get('out', 'runs/seg')) / 'seg.md'} in {time.time() - t:.0f} s{partial_done(r)}")

@@ -17,9 +17,10 @@ import numpy as np
 from .checkerboard import checkerboard_score, spectral_peak_ratio, power_spectrum, local_checkerboard
 from .data import dataset_dls
 from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples, show_reconstructions, _vae
-from .runs import (run_name, check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
+from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors,
-                              study_seeds, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text)
+                              study_seeds, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text,
+                              check_partial, check_overwrite, load_run_weights, partial_done)
 
 # %% auto #0
 __all__ = ['VAE_COLUMNS', 'vae_data', 'vae_elbo', 'image_measures', 'vae_measures', 'run_vae', 'vae_table', 'vae_verdict',
@@ -202,8 +203,10 @@ def vae_study(out:Path|str='runs/vae',   # output folder
     n_seeds = study_seeds(kinds, seeds, paper_seeds, 'vae_study')
     positive_ints('vae_study', epochs=epochs, bs=bs, n_latent=n_latent, width=width, n_train=n_train,
                   n_valid=n_valid, n_samples=n_samples)
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
     runs = Path(runs) if runs is not None else out / 'runs'
+    if partial: check_partial(runs, 'vae_study')
+    out.mkdir(parents=True, exist_ok=True)
     dls = vae_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
     check_batches(dls, 'vae_study')
     x = dls.one_batch()[0]
@@ -211,12 +214,12 @@ def vae_study(out:Path|str='runs/vae',   # output folder
     results = run_study(kinds, n_seeds, lambda k, s: run_vae(k, dls, epochs, lr, n_latent, width, beta, warmup, s, runs, show_progress,
                                                           n_samples=n_samples, train=not partial), 'VAE', verbose=bool(show_progress))
     done, kinds = runs_done(results, n_seeds, f"vae_study ({runs})"), tuple(results)
+    if partial: check_overwrite(out / 'vae_results.json', results, 'vae_study')
     f = save_results(out, 'vae', dict(data=str(data), **done), results)
     write_csv(out / 'vae_results.csv', results, VAE_COLUMNS)
     models = {}
     for k in kinds:
-        models[k] = VAE(k, x.shape[-1], x.shape[1], n_latent, width)
-        models[k].load_state_dict(torch.load(runs / f'{run_name(k, 0)}.pth'))
+        models[k] = load_run_weights(VAE(k, x.shape[-1], x.shape[1], n_latent, width), runs, k)
     real = torch.cat([x.float().cpu() for x, _ in dls.valid])
     samples = {k: vae_sample(m, n_samples, seed=0) for k, m in models.items()}
     with headless():
@@ -240,5 +243,5 @@ def pixeldcl_vae(kinds:str=None,   # comma-separated up-sampler kinds (default: 
                  **kwargs):
     "Train the VAE with each up-sampler and write the Figure 9 analogue (vae.md), figures, JSON and CSV in `out`."
     t = time.time()
-    with cli_errors('pixeldcl_vae', threads): vae_study(kinds=kinds, path=path, size=size, show_progress=not quiet, **kwargs)
-    print(f"wrote {Path(kwargs.get('out', 'runs/vae')) / 'vae.md'} in {time.time() - t:.0f} s")
+    with cli_errors('pixeldcl_vae', threads): r = vae_study(kinds=kinds, path=path, size=size, show_progress=not quiet, **kwargs)
+    print(f"wrote {Path(kwargs.get('out', 'runs/vae')) / 'vae.md'} in {time.time() - t:.0f} s{partial_done(r)}")

@@ -17,8 +17,9 @@ from fastcore.meta import delegates
 from .layers import upsampler, positive_ints, positive_numbers, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, local_checkerboard, constant_response, show_map
 from .data import photo_dls, first_items
-from .runs import (run_name, check_kinds, run_config, fit_run, run_study, study_seeds, save_results, load_results, write_csv, mean_std,
-                              count, seeds_text, check_batches, headless, cli_errors, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text)
+from .runs import (check_kinds, run_config, fit_run, run_study, study_seeds, save_results, load_results, write_csv, mean_std,
+                              count, seeds_text, check_batches, headless, cli_errors, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text,
+                              check_partial, check_overwrite, load_run_weights, partial_done)
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
@@ -263,18 +264,20 @@ def x2_study(out:Path|str='runs/x2',   # output folder
     positive_numbers('x2_study', lr=lr)
     if skip not in (None, 'nearest', 'bicubic'): raise ValueError(f"x2_study: skip must be None, 'nearest' or 'bicubic', got {skip!r} (on the command line: none, nearest or bicubic)")
     out = Path(out)
+    if partial: check_partial(out / 'runs', 'x2_study', fresh)
     if fresh and (out / 'runs').exists(): shutil.rmtree(out / 'runs')
     dls = photo_dls('x2', n_train=n_train, n_valid=n_valid, bs=bs, seed=0)   # the same crops for every seed
     check_batches(dls, 'x2_study')
     results = run_study(kinds, n_seeds, lambda k, s: run_x2(k, dls, epochs, lr, width, s, skip, depth, out / 'runs', show_progress, train=not partial),
                         'SRNet', verbose=bool(show_progress))
     done, kinds = runs_done(results, n_seeds, f"x2_study ({out / 'runs'})"), tuple(results)
+    if partial: check_overwrite(out / 'x2_results.json', results, 'x2_study')
     ref = x2_reference(dls.valid)
     f = save_results(out, 'x2', dict(data='photos', **done), results, reference=ref)
     write_csv(out / 'x2_results.csv', results, X2_COLUMNS)
     models = {}
     for k in kinds:
-        models[k] = SRNet(k, width=width, skip=skip, depth=depth); models[k].load_state_dict(torch.load(out / 'runs' / f'{run_name(k, 0)}.pth'))
+        models[k] = load_run_weights(SRNet(k, width=width, skip=skip, depth=depth), out / 'runs', k)
     with headless():
         import matplotlib.pyplot as plt
         plt.close(show_outputs(models, dls.valid, fname=out / 'x2_outputs.jpg'))
@@ -293,5 +296,5 @@ def pixeldcl_x2(kinds:str=None,       # comma-separated up-sampler kinds (defaul
                 **kwargs):
     "Train every up-sampler kind in the same x2 network on real photographs and write the table (x2.md), figures, JSON and CSV in `out`."
     t = time.time()
-    with cli_errors('pixeldcl_x2', threads): x2_study(kinds=kinds, skip=None if str(skip).lower() == 'none' else skip, show_progress=not quiet, **kwargs)
-    print(f"wrote {Path(kwargs.get('out', 'runs/x2')) / 'x2.md'} in {time.time() - t:.0f} s")
+    with cli_errors('pixeldcl_x2', threads): r = x2_study(kinds=kinds, skip=None if str(skip).lower() == 'none' else skip, show_progress=not quiet, **kwargs)
+    print(f"wrote {Path(kwargs.get('out', 'runs/x2')) / 'x2.md'} in {time.time() - t:.0f} s{partial_done(r)}")
