@@ -7,6 +7,7 @@ from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.report')   # before the imports it checks
 import re, time, warnings
+import numpy as np
 from pathlib import Path
 from fastcore.script import call_parse
 from fastcore.meta import delegates
@@ -34,24 +35,23 @@ def _partial_note(studies:dict) -> str:
     ps = [f"{s} {r['settings']['partial']}" for s, r in studies.items() if r is not None and r['settings'].get('partial')]
     return f"*Partial results ({', '.join(ps)} finished so far): kinds with fewer seeds have wider intervals, and kinds not yet run show '-'.*\n\n" if ps else ""
 
-def _pick(k:str, quality:list, artefacts:list, time:str, baseline:str) -> str:
-    "`which_upsampler`'s sentence for kind `k`: what the studies resolve against `baseline` (quality, checkerboard; `quality` and `artefacts` are lists of (what, `diffs_to`, higher is better)), its layer time ratio, and when to pick it."
-    st = lambda ds, s: [w for w, d, hb in ds if k in d and diff_status(d[k], hb) == s]
+def _pick(k:str, quality:list, artefacts:list, time:float|None, baseline:str) -> str:
+    "`which_upsampler`'s sentence for kind `k`: what the studies resolve against `baseline` (`quality` and `artefacts`: lists of (what, `diffs_to`, higher is better)), with the seeds behind it, its layer time against the baseline's, and when to pick it."
+    def st(ds, s): return [f"{w} ({d[k][3]} seeds)" for w, d, hb in ds if k in d and diff_status(d[k], hb) == s]
     better, worse, less, more = st(quality, 'better'), st(quality, 'worse'), st(artefacts, 'better'), st(artefacts, 'worse')
-    t = None if time == '-' else float(time)
-    tt = "" if t is None else f"; layer time {t:.2f}x {baseline}'s"
-    if not any(k in d and diff_status(d[k], hb) != 'one seed' for w, d, hb in quality + artefacts):
-        return f"one seed (or none) in every study: no difference to {baseline} can be resolved{tt}."
+    tt = "" if time is None else f"; layer time {time:.2f}x {baseline}'s"
+    if not any(k in d for w, d, hb in quality + artefacts): return f"no study has both it and {baseline}: nothing to compare{tt}."
+    if all(d[k][3] < 2 for w, d, hb in quality + artefacts if k in d): return f"one seed in every study it shares with {baseline}: no difference can be resolved{tt}."
     facts = ([f"better than {baseline} on {', '.join(better)}"] if better else []) + ([f"worse on {', '.join(worse)}"] if worse else []) + \
             ([] if better or worse else [f"no quality difference from {baseline} resolved"]) + \
             ([f"less checkerboard in {', '.join(less)}"] if less else []) + ([f"more checkerboard in {', '.join(more)}"] if more else [])
-    if better and not worse: pick = f"pick it over {baseline}" + ("" if t is None else ", and it is faster too" if t < 1 else f", at {t:.2f}x the layer time")
-    elif worse and not better: pick = f"{baseline} is the better choice"
-    elif better and worse: pick = f"it depends on the task: pick it for {', '.join(better)}, not for {', '.join(worse)}"
-    elif less and not more: pick = "pick it where artefacts matter"
-    elif t is not None and t < 0.95 and not more: pick = "pick it for speed"
-    else: pick = f"no reason on these data to prefer it to {baseline}"
-    return "; ".join(facts) + f"{tt}. **{pick[0].upper() + pick[1:]}.**"
+    if better and not worse: pick = f"Pick it over {baseline}" + ("" if time is None else ", and it is faster too" if time < 1 else f", at {time:.2f}x the layer time")
+    elif worse and not better: pick = f"Prefer {baseline}"
+    elif better and worse: pick = f"Depends on the task: pick it for {', '.join(b.split(' (')[0] for b in better)}, not for {', '.join(w.split(' (')[0] for w in worse)}"
+    elif less and not more: pick = "Pick it for less checkerboard"
+    elif time is not None and time < 0.95 and not more: pick = "Pick it for speed"
+    else: pick = f"No reason on these data to prefer it to {baseline}"
+    return "; ".join(facts) + f"{tt}. **{pick}.**"
 
 def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ and vae/ study results (each `*_results.json`)
                     bench:Path|str='runs/bench',      # a `pixeldcl_bench` output folder
@@ -63,6 +63,7 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
     if x2 is None and seg is None and vae is None: raise FileNotFoundError(f"which_upsampler: no saved study results in {studies}/x2, /seg or /vae: run pixeldcl_x2, pixeldcl_seg or pixeldcl_vae with --out under it first")
     b = _study(bench, 'bench')
     kinds = list(dict.fromkeys(k for r in (x2, seg, vae) if r is not None for k in r['results']))
+    if baseline not in kinds: raise ValueError(f"which_upsampler: baseline {baseline!r} has no runs in {studies} (kinds with runs: {', '.join(kinds)})")
     def ms(res, k, key, nd, shift=0.):
         if res is None or k not in res['results']: return '-'
         return mean_std([r[key] - shift for r in res['results'][k]], nd)
@@ -74,6 +75,10 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
         vs = rows[0].get({'fwd_bwd_ratio': 'fwd_bwd_vs', 'train_ratio': 'train_vs'}.get(key, ''), {})
         if rows[0].get('baseline', 'dcl') == 'dcl': return f"{rows[0][key]:.2f}"
         return f"{vs['dcl']:.2f}" if key in ('fwd_bwd_ratio', 'train_ratio') and 'dcl' in vs else '-'
+    def time(k):
+        "The layer time of `k` against the baseline's (both measured against DCL 6x6), or None without both."
+        tk, tb = cost(k, 'fwd_bwd_ratio'), cost(baseline, 'fwd_bwd_ratio')
+        return None if '-' in (tk, tb) else float(tk) / float(tb)
     bic = x2['reference']['bicubic_psnr_y'] if x2 is not None else 0.
     heads = ["kind", "x2: gain over bicubic (dB) ↑", f"x2: Δ PSNR-Y vs {baseline} ↑", "seg: mean IoU ↑", f"seg: Δ vs {baseline} ↑", "VAE: -ELBO ↓",
              f"VAE: Δ vs {baseline} ↓", "checkerboard ↓ (x2 outputs / seg probabilities / VAE samples)", "time × dcl (layer, fwd+bwd)", "memory × dcl (layer)",
@@ -81,7 +86,7 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
     rows = ["| " + " | ".join(heads) + " |", "|---|" + "---:|" * (len(heads) - 1)]
     ref = ' / '.join(['-' if x2 is None else f"{x2['reference']['target_local_checkerboard']:.4f}", '-' if seg is None or 'reference' not in seg else f"{seg['reference']['target_local']:.4f}",
                       '-' if vae is None else f"{next(iter(vae['results'].values()))[0]['real_local']:.4f}"])
-    rows.append(f"| *targets, real images (bicubic for x2)* | 0 | | {'-' if seg is None or 'reference' not in seg else 'majority class ' + format(seg['reference']['majority_mean_iou'], '.4f')} | | | | {ref} | | | | |")
+    rows.append(f"| *targets, real images (bicubic for x2)* | {'-' if x2 is None else 0} | | {'-' if seg is None or 'reference' not in seg else 'majority class ' + format(seg['reference']['majority_mean_iou'], '.4f')} | | | | {ref} | | | | |")
     quality = [(what, _diffs(res, key, baseline), hb) for res, key, hb, what in
                ((x2, 'psnr_y', True, 'x2 PSNR-Y'), (seg, 'mean_iou', True, 'segmentation mean IoU'), (vae, 'neg_elbo', False, 'VAE -ELBO'))]
     artefacts = [(what, _diffs(res, key, baseline), False) for res, key, what in
@@ -94,20 +99,19 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
         params = f"{x2['results'][k][0]['params_up']:,}" if x2 is not None and k in x2['results'] else '-'
         rows.append(f"| {k} | {ms(x2, k, 'psnr_y', 2, bic)} | {dx} | {ms(seg, k, 'mean_iou', 4)} | {ds} | {ms(vae, k, 'neg_elbo', 1)} | {dv} | {cb} | "
                     f"{cost(k, 'fwd_bwd_ratio')} | {cost(k, 'mem_ratio')} | {cost(k, 'train_ratio', 'unet')} | {params} |")
-        verdicts[k] = "the baseline (the paper's DCL 6x6)." if k == baseline else _pick(k, quality, artefacts, cost(k, 'fwd_bwd_ratio'), baseline)
+        verdicts[k] = ("the baseline (the paper's DCL 6x6)." if k == 'dcl' else "the baseline.") if k == baseline else _pick(k, quality, artefacts, time(k), baseline)
     lines = [f"- **{k}**: {v}" for k, v in verdicts.items()]
     return _partial_note(dict(x2=x2, seg=seg, vae=vae)) + '\n'.join(rows) + '\n\n' + '\n'.join(lines)
 
 # %% ../nbs/12_report.ipynb #7fd4e0c1
-def _headline(st:dict) -> str:
-    "A claim's verdict from the statuses of its comparisons {kind: status}."
-    ok, bad = [k for k, s in st.items() if s == 'holds'], [k for k, s in st.items() if s == 'contradicted']
-    if not st: return "is untested (the study has none of the kinds it compares)"
-    if len(ok) == len(st): return "holds"
-    if ok: return f"holds for {', '.join(ok)} only" + (f", and is contradicted for {', '.join(bad)}" if bad else "")
-    if bad: return f"does not hold: {', '.join(bad)} {'is' if len(bad) == 1 else 'are'} resolved worse"
-    if all(s == 'one seed' for s in st.values()): return "cannot be judged from one seed"
-    return "is not resolved (every 95% interval includes 0)"
+_CLAIM_WORDS = (('holds', "holds for {}"), ('contradicted', "is contradicted for {} (resolved the other way)"),
+                ('not resolved', "is not resolved for {} (the 95% interval includes 0)"), ('one seed', "cannot be judged for {} (one seed)"),
+                ('not run', "is untested for {} (not run)"))
+
+def _verdict(st:dict) -> str:
+    "A claim's verdict from the statuses of its comparisons {kind: 'holds' | 'contradicted' | 'not resolved' | 'one seed' | 'not run'}, naming the kinds behind each."
+    if st and all(s == 'holds' for s in st.values()): return "holds"
+    return "; ".join(w.format(', '.join(k for k, s in st.items() if s == status)) for status, w in _CLAIM_WORDS if status in st.values())
 
 PAPER_CLAIMS = (('seg', 'mean_iou', True, 4, "mean IoU", "Better segmentation than DCL",
                  "the paper's Table 1: PixelDCL and iPixelDCL above DCL in mean IoU on PASCAL VOC and MS-COCO"),
@@ -115,11 +119,24 @@ PAPER_CLAIMS = (('seg', 'mean_iou', True, 4, "mean IoU", "Better segmentation th
                  "the paper's Figure 9: DCL's samples show checkerboard artifacts, PixelDCL's and iPixelDCL's do not"))
 # study, measure, claimed direction (higher is the claim), decimals, the measure in words, the claim, where the paper makes it
 
+def _claim_facts(study:str, rs:dict, res:dict, names:list) -> str:
+    "What a reader needs beside a claim's differences: for segmentation, kinds no better than the majority class; for the VAE, the real images' levels."
+    lvl = lambda k, key, nd: mean_std([r[key] for r in rs[k]], nd)
+    if study == 'seg':
+        maj = (res.get('reference') or {}).get('majority_mean_iou')
+        dead = [k for k in names if maj is not None and np.mean([r['mean_iou'] for r in rs[k]]) <= maj + 1e-3]
+        return (f"Warning: {', '.join(dead)} {'is' if len(dead) == 1 else 'are'} no better than predicting the majority class everywhere (mean IoU {maj:.4f}): "
+                "those runs learned nothing, and their differences say nothing about the layers.") if dead else ""
+    real = rs[names[0]][0]
+    return (f"For scale: local checkerboard of the real images {real['real_local']:.4f}, of the samples " + ", ".join(f"{lvl(k, 'sample_local', 4)} ({k})" for k in names) +
+            f"; their period-2 spectral peak ratio (a checkerboard repeated over samples raises it) real images {real['real_peak2']:.2f}, samples " +
+            ", ".join(f"{lvl(k, 'sample_peak2', 1)} ({k})" for k in names) + " (mean ± std over seeds).")
+
 def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ study results (each `*_results.json`)
                  kinds:tuple=('pixeldcl', 'ipixeldcl'), # the paper's layers, each compared with DCL 6x6 under the same initialisation
                  inits:tuple=('', '/icnr')          # '' : the paper's initialisation (each kind against dcl); '/icnr': both sides `init='icnr'`
                 ) -> str:
-    "Markdown: whether the paper's two claims (`PAPER_CLAIMS`) hold on this machine's saved study results, each with the paired differences (95% intervals over seeds) it rests on, per initialisation. Raises `FileNotFoundError` naming `studies` if it holds neither study."
+    "Markdown: whether the paper's two claims (`PAPER_CLAIMS`) hold on this machine's saved study results, judged with the paper's initialisation, each with the paired differences (95% intervals over seeds) it rests on, and again with every other initialisation in `inits`. Raises `FileNotFoundError` naming `studies` if it holds neither study."
     studies, parts = Path(studies), []
     found = {s: _study(studies / s, s) for s in ('seg', 'vae')}
     if all(v is None for v in found.values()): raise FileNotFoundError(f"paper_claims: no saved seg or vae study results in {studies}: run pixeldcl_seg and pixeldcl_vae with --out under it first")
@@ -127,26 +144,25 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
         res = found[study]
         if res is None:
             parts.append(f"{i}. **{claim}** ({source}): not run on this machine ({studies / study} holds no results)."); continue
-        rs, sents, heads = res['results'], [], {}
+        rs, sents, verdict = res['results'], [], None
         for init in inits:
-            base = 'dcl' + init
+            base, ks = 'dcl' + init, [k + init for k in kinds]
+            label = "With the paper's initialisation" if init == '' else f"With `init='{init.strip('/')}'` on both sides"
+            if base not in rs:
+                if init == '' or any(k in rs for k in ks): sents.append(f"{label} it is untested: the study has no {base} runs.")
+                if init == '': verdict = f"is untested (the study has no {base} runs)"
+                continue
             st, cmp = {}, []
-            for k in kinds:
-                k = k + init
-                if k not in rs or base not in rs: continue
+            for k in ks:
+                if k not in rs: st[k] = 'not run'; continue
                 d = paired_diff([r[key] for r in rs[k]], [r[key] for r in rs[base]])
                 st[k] = {'better': 'holds', 'worse': 'contradicted'}.get(diff_status(d, hb), diff_status(d, hb))
-                cmp.append(f"{k} − {base} {diff_text(d, nd)}" + ("" if d[3] < 2 else f" ({d[3]} seeds, {st[k]})"))
-            if not st: continue
-            heads[init] = _headline(st)
-            sents.append((f"With the paper's initialisation, {what}: " if init == '' else f"With `init='{init.strip('/')}'` on both sides it **{heads[init]}**: {what}, ") +
-                         "; ".join(cmp) + ".")
-        if study == 'vae' and 'dcl' in rs:
-            lvl = lambda k: mean_std([r[key] for r in rs[k]], nd)
-            real = rs['dcl'][0]['real_local']
-            sents.append(f"For scale: the real images' own local checkerboard is {real:.{nd}f}; the samples' is {lvl('dcl')} for dcl" +
-                         "".join(f", {lvl(k)} for {k}" for k in [k + i for i in inits for k in kinds] + ['dcl/icnr'] if k in rs) + " (mean ± std over seeds).")
-        verdict = heads.get('', next(iter(heads.values()), "is untested (the study has none of the kinds it compares)"))
+                cmp.append(f"{k} − {base} {diff_text(d, nd)}" + ("" if d[3] < 2 else f" ({d[3]} seeds)"))
+            if init == '': verdict = _verdict(st)
+            elif all(s == 'not run' for s in st.values()): continue
+            sents.append(f"{label} it **{_verdict(st)}**" + (f": {what}, " + "; ".join(cmp) if cmp else "") + ".")
+        names = [k for k in ['dcl'] + list(kinds) + [k + i for i in inits if i for k in ['dcl'] + list(kinds)] if k in rs]
+        if names and (fact := _claim_facts(study, rs, res, names)): sents.append(fact)
         parts.append(f"{i}. **{claim}** ({source}) **{verdict}** on these data. " + " ".join(sents))
     return _partial_note(found) + '\n'.join(parts)
 
