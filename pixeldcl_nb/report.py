@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.report')   # before the imports it checks
-import re, time, warnings
+import os, re, time, warnings
 import numpy as np
 from pathlib import Path
 from fastcore.script import call_parse
@@ -19,7 +19,8 @@ from .vae_study import vae_study, vae_section
 from .bench import run_bench, bench_section, QUICK_BENCH
 
 # %% auto #0
-__all__ = ['PAPER_CLAIMS', 'REPORT_SECTIONS', 'which_upsampler', 'paper_claims', 'write_report', 'compare', 'pixeldcl_compare']
+__all__ = ['PAPER_CLAIMS', 'REPORT_SECTIONS', 'which_upsampler', 'paper_claims', 'write_report', 'compare', 'pixeldcl_compare',
+           'pixeldcl_report']
 
 # %% ../nbs/12_report.ipynb #58d5b378
 def _study(src, study):
@@ -169,19 +170,22 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
 # %% ../nbs/12_report.ipynb #b5de7124
 REPORT_SECTIONS = (('x2', x2_section), ('seg', seg_section), ('vae', vae_section), ('bench', bench_section))   # study (= sub-folder), section function, in report order
 
-def write_report(out:Path|str='runs/compare') -> Path:
-    "Write `out/report.md` from the saved results in `out/x2`, `out/seg`, `out/vae` and `out/bench` (those that exist): the `which_upsampler` table and the `paper_claims` verdicts first, then each study's section, figure links pointing into each folder. Raises `FileNotFoundError` naming `out` when there are none."
+def write_report(out:Path|str='runs/compare',   # folder with the studies' saved results in x2/, seg/, vae/ (those that exist); report.md goes here
+                 bench:Path|str|None=None       # a `pixeldcl_bench` folder (None: `out/bench`)
+                ) -> Path:
+    "Write `out/report.md` from the saved results in `out/x2`, `out/seg`, `out/vae` and `bench` (those that exist): the `which_upsampler` table and the `paper_claims` verdicts first, then each study's section, figure links pointing into each folder. Raises `FileNotFoundError` naming `out` when there are none."
     out, parts = Path(out), []
+    bench = out / 'bench' if bench is None else Path(bench)
     for study, section in REPORT_SECTIONS:
-        d = out / study
+        d = bench if study == 'bench' else out / study
         if (d / f'{study}_results.json').exists():
             sec = section(d)
             for fig in re.findall(r'!\[[^\]]*\]\((?!https?:|data:|/)([^)]+)\)', sec):
                 if not (d / fig).exists(): warnings.warn(f"write_report: {d / fig} is missing; the report links to it")
-            parts.append(re.sub(r'\]\((?!https?:|data:|/)', f']({study}/', sec).strip())
+            parts.append(re.sub(r'\]\((?!https?:|data:|/)', f']({os.path.relpath(d, out)}/', sec).strip())
     if not parts: raise FileNotFoundError(f"write_report: no saved study results in {out} ({', '.join(s + '/' for s, _ in REPORT_SECTIONS)}): run pixeldcl_compare or a study with out={str(out / 'x2')!r} first")
     if any((out / s / f'{s}_results.json').exists() for s in ('x2', 'seg', 'vae')):
-        parts.insert(0, "## Which up-sampler? (these runs)\n\n" + which_upsampler(out, out / 'bench'))
+        parts.insert(0, "## Which up-sampler? (these runs)\n\n" + which_upsampler(out, bench))
     if any((out / s / f'{s}_results.json').exists() for s in ('seg', 'vae')):
         parts.insert(1, "## The paper's claims (these runs)\n\n" + paper_claims(out))
     f = out / 'report.md'
@@ -227,3 +231,11 @@ def pixeldcl_compare(kinds:str=None,       # comma-separated up-sampler kinds of
     with cli_errors('pixeldcl_compare', threads):
         f = compare(kinds=kinds, skip=None if str(skip).lower() == 'none' else skip, seg=not no_seg, vae=not no_vae, bench=not no_bench, show_progress=not quiet, **kwargs)
     print(f"wrote {f} in {time.time() - t:.0f} s")
+
+# %% ../nbs/12_report.ipynb #9f1c0694
+@call_parse
+def pixeldcl_report(out:str='runs/compare', # folder with the studies' saved results in x2/, seg/, vae/ (e.g. runs/studies); report.md goes here
+                    bench:str=None):        # a pixeldcl_bench folder (default: OUT/bench)
+    "Write OUT/report.md from the saved results alone, training nothing: the which-up-sampler table, the paper's claims, each study's section."
+    with cli_errors('pixeldcl_report'): f = write_report(out, bench)
+    print(f"wrote {f}")
