@@ -159,9 +159,10 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
                 d = paired_diff([r[key] for r in rs[k]], [r[key] for r in rs[base]])
                 st[k] = {'better': 'holds', 'worse': 'contradicted'}.get(diff_status(d, hb), diff_status(d, hb))
                 cmp.append(f"{k} − {base} {diff_text(d, nd)}" + ("" if d[3] < 2 else f" ({d[3]} seeds)"))
-            if init == '': verdict = _verdict(st)
-            elif all(s == 'not run' for s in st.values()): continue
-            sents.append(f"{label} it **{_verdict(st)}**" + (f": {what}, " + "; ".join(cmp) if cmp else "") + ".")
+            if init == '':   # the headline: the claim as the paper makes it
+                verdict = _verdict(st)
+                if cmp: sents.append(f"{label}, {what}: " + "; ".join(cmp) + ".")
+            elif any(s != 'not run' for s in st.values()): sents.append(f"{label} it **{_verdict(st)}**" + (f": {what}, " + "; ".join(cmp) if cmp else "") + ".")
         names = [k for k in ['dcl'] + list(kinds) + [k + i for i in inits if i for k in ['dcl'] + list(kinds)] if k in rs]
         if names and (fact := _claim_facts(study, rs, res, names)): sents.append(fact)
         parts.append(f"{i}. **{claim}** ({source}) **{verdict}** on these data. " + " ".join(sents))

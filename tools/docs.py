@@ -137,9 +137,18 @@ def build():
         print(f"wrote _docs/{out}")
     nb, fm, _ = books['index.ipynb']
     md, _ = MarkdownExporter(config=c).from_notebook_node(nb)
+    md = _readme_md(md, {k: v[2] for k, v in books.items()})
     readme = f"# {fm.get('title', 'pixeldcl_nb')}\n\n> {fm.get('description', '')}\n\n" + re.sub(r'\n{3,}', '\n\n', md).strip() + '\n'
     (root / 'README.md').write_text(readme)
     print("wrote README.md")
+
+def _readme_md(md, outs):
+    "The home page's Markdown for README.md, read from the repository root: links to notebooks go to their pages on the docs site; no style blocks or fastai progress tables (HTML a Markdown viewer shows as text)."
+    site = _site_url()
+    for nb_name, out in outs.items():
+        md = re.sub(rf'\]\({re.escape(nb_name)}(#[^)]*)?\)', lambda m: f']({site}{out}{m.group(1) or ""})', md)
+    md = re.sub(r'<style[^>]*>.*?</style>\s*', '', md, flags=re.S)
+    return re.sub(r'<div>\s*<table class="fastprogress">.*?</table>\s*</div>\s*', '', md, flags=re.S)
 
 def _chromium():
     exe = shutil.which('chromium') or shutil.which('chromium-browser')
