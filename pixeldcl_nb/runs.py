@@ -22,8 +22,9 @@ with quiet_fastai():
 __all__ = ['PAPER_KINDS', 'comma_list', 'check_kinds', 'headless', 'cli_errors', 'write_atomic', 'read_json', 'check_batches',
            'run_name', 'run_config', 'EpochCheckpoint', 'EpochLine', 'progress_mode', 'fit_run', 'study_seeds',
            'run_study', 'runs_done', 'partial_done', 'check_partial', 'check_overwrite', 'load_run_weights',
-           'partial_text', 'late_gain', 'flatten_text', 'save_results', 'load_results', 'write_csv', 'embed_figures',
-           'mean_std', 'count', 'seeds_text', 'paired_diff', 'diffs_to', 'diff_text', 'diff_status', 'resolved_text']
+           'partial_text', 'late_gain', 'settle_epoch', 'flatten_text', 'save_results', 'load_results', 'write_csv',
+           'embed_figures', 'mean_std', 'count', 'seeds_text', 'paired_diff', 'diffs_to', 'diff_text', 'diff_status',
+           'resolved_text']
 
 # %% ../nbs/07_runs.ipynb #042cf2fe
 def comma_list(s:str|None) -> tuple[str, ...]:
@@ -302,13 +303,30 @@ def late_gain(results:dict,   # per kind, a list of per-seed results with `curve
         out[k] = float(np.mean(d))
     return out
 
+def settle_epoch(results:dict,   # per kind, a list of per-seed results with `curves`
+                 metric:str,     # a recorded column: 'valid_loss', 'mean_iou', 'psnr_y' ...
+                 frac:float=0.9  # settled: within (1 - frac) of the curve's whole change (first to last epoch) from its final value, from then on
+                ) -> dict:
+    "Per kind, the mean over seeds of the epoch (1-based) from which the validation `metric` stays settled: how many epochs the curves take to flatten."
+    out = {}
+    for k, rs in results.items():
+        e = []
+        for r in rs:
+            v = np.asarray(r['curves']['values'], dtype=np.float64)[:, r['curves']['names'].index(metric)]
+            ok = np.abs(v - v[-1]) <= (1 - frac) * abs(v[-1] - v[0])
+            e.append(len(v) - int(np.argmin(ok[::-1])) + 1 if not ok.all() else 1)   # one past the last epoch outside the band
+        out[k] = float(np.mean(e))
+    return out
+
 def flatten_text(results:dict, metric:str, what:str, nd:int, unit:str='') -> str:
-    "A sentence for a study's section on how much the validation `metric` (called `what`) still moved over the last quarter of the epochs (`late_gain`): its mean over the kinds and the kind that moved most; '' with fewer than 4 epochs."
-    if len(next(iter(results.values()))[0]['curves']['values']) < 4: return ''
-    g = late_gain(results, metric)
-    top = max(g, key=lambda k: abs(g[k]))
-    return (f"Over the last quarter of the epochs the validation {what} changed by {np.mean(list(g.values())):+.{nd}f}{unit} on average over the kinds "
-            f"(most: {top}, {g[top]:+.{nd}f}{unit}).")
+    "Sentences for a study's section on how far its validation `metric` (called `what`) had flattened: the epoch by which the curves settle (`settle_epoch`) and how much they still moved over the last quarter of the epochs (`late_gain`), mean over the kinds and the kind furthest from flat; '' with fewer than 4 epochs."
+    n = len(next(iter(results.values()))[0]['curves']['values'])
+    if n < 4: return ''
+    g, s = late_gain(results, metric), settle_epoch(results, metric)
+    top, last = max(g, key=lambda k: abs(g[k])), max(s, key=s.get)
+    return (f"The validation {what} curves settle (stay within 10% of their whole change of their final value) by epoch {np.mean(list(s.values())):.1f} of {n} "
+            f"on average over the kinds (latest: {last}, {s[last]:.1f}). Over the last quarter of the epochs they changed by {np.mean(list(g.values())):+.{nd}f}{unit} "
+            f"on average (most: {top}, {g[top]:+.{nd}f}{unit}).")
 
 # %% ../nbs/07_runs.ipynb #f04ce986
 def save_results(out:Path|str,   # the study's folder
