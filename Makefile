@@ -4,12 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install demo studies studies-report bench test test-slow lab docs docs-check clean
+.PHONY: help install demo studies studies-x2 studies-seg studies-vae studies-report bench test test-slow lab docs docs-check clean
 
 help:
 	@echo "make demo        run the main job (pixeldcl_compare -> runs/compare/report.md)"
 	@echo "make studies     the decisive studies: x2, segmentation, VAE, every kind, 5 seeds of the paper's layers, 3 of the others"
-	@echo "                 (hours on 2 CPU cores; resumable: run it again after an interruption) -> runs/studies/"
+	@echo "                 (hours on 2 CPU cores; resumable: run it again after an interruption) -> runs/studies/;"
+	@echo "                 make -j2 studies STUDY_THREADS=1 runs two studies at once, one thread each"
 	@echo "make studies-report  the studies' tables, figures and runs/studies/report.md from the runs finished so far (trains nothing)"
 	@echo "make bench       time every up-sampler against DCL 6x6 (pixeldcl_bench -> runs/bench/bench.md)"
 	@echo "make test        test every notebook (nbdev_test), check library/notebooks in sync and clean"
@@ -34,10 +35,14 @@ STUDY_SEEDS := --seeds 3 --paper_seeds 5
 X2_STUDY    := --out runs/studies/x2 --epochs 12 $(STUDY_SEEDS)
 SEG_STUDY   := --out runs/studies/seg --epochs 20 $(STUDY_SEEDS)
 VAE_STUDY   := --out runs/studies/vae --epochs 12 $(STUDY_SEEDS)
-studies: $(STAMP)
-	$(BIN)/pixeldcl_x2 $(X2_STUDY)
-	$(BIN)/pixeldcl_seg $(SEG_STUDY)
-	$(BIN)/pixeldcl_vae $(VAE_STUDY)
+STUDY_THREADS ?= 0
+studies: studies-x2 studies-seg studies-vae
+studies-x2: $(STAMP)
+	$(BIN)/pixeldcl_x2 $(X2_STUDY) --threads $(STUDY_THREADS)
+studies-seg: $(STAMP)
+	$(BIN)/pixeldcl_seg $(SEG_STUDY) --threads $(STUDY_THREADS)
+studies-vae: $(STAMP)
+	$(BIN)/pixeldcl_vae $(VAE_STUDY) --threads $(STUDY_THREADS)
 
 # the same settings, --partial: each study's section from its finished runs (a study with none says why, and the next goes on),
 # then runs/studies/report.md from them all (an error only if no study has a finished run)

@@ -21,10 +21,10 @@ with quiet_fastai():
 # %% auto #0
 __all__ = ['PAPER_KINDS', 'comma_list', 'check_kinds', 'headless', 'cli_errors', 'write_atomic', 'read_json', 'check_batches',
            'run_name', 'run_config', 'EpochCheckpoint', 'EpochLine', 'progress_mode', 'fit_run', 'study_seeds',
-           'run_study', 'runs_done', 'partial_done', 'check_partial', 'check_overwrite', 'load_run_weights',
-           'partial_text', 'late_gain', 'settle_epoch', 'flatten_text', 'save_results', 'load_results', 'write_csv',
-           'embed_figures', 'mean_std', 'count', 'seeds_text', 'paired_diff', 'diffs_to', 'diff_text', 'diff_status',
-           'resolved_text']
+           'run_study', 'runs_done', 'partial_done', 'study_lock', 'check_partial', 'check_overwrite',
+           'load_run_weights', 'partial_text', 'late_gain', 'settle_epoch', 'flatten_text', 'save_results',
+           'load_results', 'write_csv', 'embed_figures', 'mean_std', 'count', 'seeds_text', 'paired_diff', 'diffs_to',
+           'diff_text', 'diff_status', 'resolved_text']
 
 # %% ../nbs/07_runs.ipynb #042cf2fe
 def comma_list(s:str|None) -> tuple[str, ...]:
@@ -253,6 +253,22 @@ def partial_done(res:dict) -> str:
     "For a command's closing line: ' (partial results: 13 of 55 runs)' for a partial study's saved results, '' otherwise."
     p = res['settings'].get('partial')
     return f" (partial results: {p})" if p else ""
+
+@contextlib.contextmanager
+def study_lock(out:Path|str,  # the study's folder
+               where:str):    # the study, for the error
+    "Hold `out/.lock` while a study trains into `out`: a second process on the same folder fails at once, naming the first's pid, instead of training the same runs over its checkpoints. The lock goes with the process (`fcntl.flock`); where `fcntl` does not exist (Windows) there is none."
+    try: import fcntl
+    except ImportError: yield; return
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    f = open(out / '.lock', 'a+')
+    try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        f.seek(0); pid = f.read().strip(); f.close()
+        raise RuntimeError(f"{where}: {out} is in use by another process{f' (pid {pid})' if pid else ''} training this study: wait for it to end, or give another out") from None
+    f.seek(0); f.truncate(); f.write(str(os.getpid())); f.flush()
+    try: yield
+    finally: fcntl.flock(f, fcntl.LOCK_UN); f.close()
 
 def check_partial(runs:Path|str,   # the study's folder of per-run results
                   where:str,       # the study, for the errors

@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.seg_study')   # before the imports it checks
-import time
+import contextlib, time
 from pathlib import Path
 import torch
 import torch.nn.functional as F
@@ -18,7 +18,7 @@ from .data import VOID, dataset_dls, first_items
 from .segmentation import seg_learner, confusion_matrix, iou_per_class
 from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors, study_seeds, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text,
-                              check_partial, check_overwrite, load_run_weights, partial_done)
+                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock)
 
 # %% auto #0
 __all__ = ['SEG_COLUMNS', 'seg_data', 'prob_measures', 'seg_reference', 'run_seg', 'seg_table', 'seg_verdict',
@@ -191,8 +191,9 @@ def seg_study(out:Path|str='runs/seg',   # output folder
     out.mkdir(parents=True, exist_ok=True)
     dls = seg_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
     check_batches(dls, 'seg_study')
-    results = run_study(kinds, n_seeds, lambda k, s: run_seg(k, dls, epochs, lr, width, depth, s, out / 'runs', show_progress, train=not partial),
-                        'U-Net', verbose=bool(show_progress))
+    with (contextlib.nullcontext() if partial else study_lock(out / 'runs', 'seg_study')):
+        results = run_study(kinds, n_seeds, lambda k, s: run_seg(k, dls, epochs, lr, width, depth, s, out / 'runs', show_progress, train=not partial),
+                            'U-Net', verbose=bool(show_progress))
     done, kinds = runs_done(results, n_seeds, f"seg_study ({out / 'runs'})"), tuple(results)
     if partial: check_overwrite(out / 'seg_results.json', results, 'seg_study')
     f = save_results(out, 'seg', dict(data=str(data), size=size, **done), results, reference=seg_reference(dls))

@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.vae_study')   # before the imports it checks
-import time
+import contextlib, time
 from pathlib import Path
 import torch
 from torch import Tensor
@@ -20,7 +20,7 @@ from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples,
 from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors,
                               study_seeds, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text,
-                              check_partial, check_overwrite, load_run_weights, partial_done)
+                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock)
 
 # %% auto #0
 __all__ = ['VAE_COLUMNS', 'vae_data', 'vae_elbo', 'image_measures', 'vae_measures', 'run_vae', 'vae_table', 'vae_verdict',
@@ -211,8 +211,9 @@ def vae_study(out:Path|str='runs/vae',   # output folder
     check_batches(dls, 'vae_study')
     x = dls.one_batch()[0]
     if x.shape[-1] % 4 or x.shape[-1] < 12: raise ValueError(f"vae_study: the image size must be a multiple of 4 (the period-4 checkerboard measure) and at least 12 (its 4-pixel border), got {x.shape[-1]}")
-    results = run_study(kinds, n_seeds, lambda k, s: run_vae(k, dls, epochs, lr, n_latent, width, beta, warmup, s, runs, show_progress,
-                                                          n_samples=n_samples, train=not partial), 'VAE', verbose=bool(show_progress))
+    with (contextlib.nullcontext() if partial else study_lock(runs, 'vae_study')):
+        results = run_study(kinds, n_seeds, lambda k, s: run_vae(k, dls, epochs, lr, n_latent, width, beta, warmup, s, runs, show_progress,
+                                                              n_samples=n_samples, train=not partial), 'VAE', verbose=bool(show_progress))
     done, kinds = runs_done(results, n_seeds, f"vae_study ({runs})"), tuple(results)
     if partial: check_overwrite(out / 'vae_results.json', results, 'vae_study')
     f = save_results(out, 'vae', dict(data=str(data), **done), results)

@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.x2_study')   # before the imports it checks
-import shutil, time
+import contextlib, shutil, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -19,7 +19,7 @@ from .checkerboard import checkerboard_score, local_checkerboard, constant_respo
 from .data import photo_dls, first_items
 from .runs import (check_kinds, run_config, fit_run, run_study, study_seeds, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text,
-                              check_partial, check_overwrite, load_run_weights, partial_done)
+                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock)
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
@@ -268,8 +268,9 @@ def x2_study(out:Path|str='runs/x2',   # output folder
     if fresh and (out / 'runs').exists(): shutil.rmtree(out / 'runs')
     dls = photo_dls('x2', n_train=n_train, n_valid=n_valid, bs=bs, seed=0)   # the same crops for every seed
     check_batches(dls, 'x2_study')
-    results = run_study(kinds, n_seeds, lambda k, s: run_x2(k, dls, epochs, lr, width, s, skip, depth, out / 'runs', show_progress, train=not partial),
-                        'SRNet', verbose=bool(show_progress))
+    with (contextlib.nullcontext() if partial else study_lock(out / 'runs', 'x2_study')):
+        results = run_study(kinds, n_seeds, lambda k, s: run_x2(k, dls, epochs, lr, width, s, skip, depth, out / 'runs', show_progress, train=not partial),
+                            'SRNet', verbose=bool(show_progress))
     done, kinds = runs_done(results, n_seeds, f"x2_study ({out / 'runs'})"), tuple(results)
     if partial: check_overwrite(out / 'x2_results.json', results, 'x2_study')
     ref = x2_reference(dls.valid)
