@@ -21,7 +21,7 @@ with quiet_fastai():
 # %% auto #0
 __all__ = ['PAPER_KINDS', 'comma_list', 'check_kinds', 'headless', 'cli_errors', 'write_atomic', 'read_json', 'check_batches',
            'run_name', 'run_config', 'EpochCheckpoint', 'EpochLine', 'progress_mode', 'fit_run', 'study_seeds',
-           'run_study', 'runs_done', 'partial_done', 'study_lock', 'check_partial', 'check_overwrite',
+           'run_study', 'runs_done', 'partial_done', 'study_lock', 'delete_runs', 'check_partial', 'check_overwrite',
            'load_run_weights', 'partial_text', 'late_gain', 'settle_epoch', 'flatten_text', 'save_results',
            'load_results', 'write_csv', 'embed_figures', 'mean_std', 'count', 'seeds_text', 'paired_diff', 'diffs_to',
            'diff_text', 'diff_status', 'resolved_text']
@@ -269,6 +269,18 @@ def study_lock(out:Path|str,  # the study's folder
     f.seek(0); f.truncate(); f.write(str(os.getpid())); f.flush()
     try: yield
     finally: fcntl.flock(f, fcntl.LOCK_UN); f.close()
+
+def delete_runs(runs:Path|str,  # the study's folder of per-run results
+                seeds:dict       # per kind, its seeds (`study_seeds`): the runs to delete
+               ) -> int:
+    "Delete the saved results, weights and checkpoints of these runs only (a study's `fresh`; other kinds and studies sharing the folder keep theirs); returns how many files went."
+    n = 0
+    for k, m in seeds.items():
+        for s in range(m):
+            name = run_name(k, s)
+            for f in Path(runs).glob(f'{name}*'):
+                if f.name.split('.')[0] in (name, f'{name}-ckpt', f'{name}-ckpt-rng', f'{name}-ckpt-new'): f.unlink(); n += 1
+    return n
 
 def check_partial(runs:Path|str,   # the study's folder of per-run results
                   where:str,       # the study, for the errors

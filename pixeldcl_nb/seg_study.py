@@ -18,7 +18,7 @@ from .data import VOID, dataset_dls, first_items
 from .segmentation import seg_learner, confusion_matrix, iou_per_class
 from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors, study_seeds, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text,
-                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock)
+                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs)
 
 # %% auto #0
 __all__ = ['SEG_COLUMNS', 'seg_data', 'prob_measures', 'seg_reference', 'run_seg', 'seg_table', 'seg_verdict',
@@ -178,6 +178,7 @@ def seg_study(out:Path|str='runs/seg',   # output folder
               depth:int=4,               # U-Net depth (the paper: 4)
               n_train:int|None=None,     # nuclei: crops per epoch (default 256); other data: the first N training images (default: all)
               n_valid:int|None=None,     # nuclei: validation crops (default 64); other data: the first N validation images (default: all)
+              fresh:bool=False,          # retrain these runs, deleting their saved results first
               partial:bool=False,        # train nothing: tables and figures of the runs finished so far (a study still running, or interrupted)
               show_progress:bool=True, **kwargs) -> dict:
     "Train the paper's U-Net with each kind on `data`; save results (JSON, CSV), figures and the section `seg.md` in `out`; return the saved results."
@@ -187,11 +188,12 @@ def seg_study(out:Path|str='runs/seg',   # output folder
     positive_ints('seg_study', epochs=epochs, size=size, bs=bs, width=width, depth=depth,
                   **{k: v for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None})
     out = Path(out)
-    if partial: check_partial(out / 'runs', 'seg_study')
+    if partial: check_partial(out / 'runs', 'seg_study', fresh)
     out.mkdir(parents=True, exist_ok=True)
     dls = seg_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
     check_batches(dls, 'seg_study')
     with (contextlib.nullcontext() if partial else study_lock(out / 'runs', 'seg_study')):
+        if fresh: delete_runs(out / 'runs', n_seeds)   # under the lock: never the runs another process is training
         results = run_study(kinds, n_seeds, lambda k, s: run_seg(k, dls, epochs, lr, width, depth, s, out / 'runs', show_progress, train=not partial),
                             'U-Net', verbose=bool(show_progress))
     done, kinds = runs_done(results, n_seeds, f"seg_study ({out / 'runs'})"), tuple(results)

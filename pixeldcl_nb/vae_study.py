@@ -20,7 +20,7 @@ from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples,
 from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors,
                               study_seeds, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text,
-                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock)
+                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs)
 
 # %% auto #0
 __all__ = ['VAE_COLUMNS', 'vae_data', 'vae_elbo', 'image_measures', 'vae_measures', 'run_vae', 'vae_table', 'vae_verdict',
@@ -193,6 +193,7 @@ def vae_study(out:Path|str='runs/vae',   # output folder
               n_train:int=2048,          # images per epoch
               n_valid:int=256,           # validation images
               n_samples:int=256,         # samples drawn for the measures
+              fresh:bool=False,          # retrain these runs, deleting their saved results first
               partial:bool=False,        # train nothing: tables and figures of the runs finished so far (a study still running, or interrupted)
               show_progress:bool=True,
               runs:Path|str|None=None,   # folder of the per-run results and weights (default `out/runs`; studies may share one)
@@ -205,13 +206,14 @@ def vae_study(out:Path|str='runs/vae',   # output folder
                   n_valid=n_valid, n_samples=n_samples)
     out = Path(out)
     runs = Path(runs) if runs is not None else out / 'runs'
-    if partial: check_partial(runs, 'vae_study')
+    if partial: check_partial(runs, 'vae_study', fresh)
     out.mkdir(parents=True, exist_ok=True)
     dls = vae_data(data, path, size=size, bs=bs, n_train=n_train, n_valid=n_valid, **kwargs)
     check_batches(dls, 'vae_study')
     x = dls.one_batch()[0]
     if x.shape[-1] % 4 or x.shape[-1] < 12: raise ValueError(f"vae_study: the image size must be a multiple of 4 (the period-4 checkerboard measure) and at least 12 (its 4-pixel border), got {x.shape[-1]}")
     with (contextlib.nullcontext() if partial else study_lock(runs, 'vae_study')):
+        if fresh: delete_runs(runs, n_seeds)   # under the lock: never the runs another process is training
         results = run_study(kinds, n_seeds, lambda k, s: run_vae(k, dls, epochs, lr, n_latent, width, beta, warmup, s, runs, show_progress,
                                                               n_samples=n_samples, train=not partial), 'VAE', verbose=bool(show_progress))
     done, kinds = runs_done(results, n_seeds, f"vae_study ({runs})"), tuple(results)

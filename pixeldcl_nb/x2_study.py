@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.x2_study')   # before the imports it checks
-import contextlib, shutil, time
+import contextlib, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -19,7 +19,7 @@ from .checkerboard import checkerboard_score, local_checkerboard, constant_respo
 from .data import photo_dls, first_items
 from .runs import (check_kinds, run_config, fit_run, run_study, study_seeds, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text,
-                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock)
+                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs)
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
@@ -254,7 +254,7 @@ def x2_study(out:Path|str='runs/x2',   # output folder
              seeds:int=1,              # seeds per kind (weights and batch order), runs paired by seed
              paper_seeds:int|None=None,# seeds for the paper's layers (dcl, pixeldcl, ipixeldcl with any option); None: `seeds`
              skip:str|None='bicubic',  # learn the residual over 'bicubic' or 'nearest' up-sampling, or None
-             fresh:bool=False,         # retrain every run, deleting the saved results first
+             fresh:bool=False,         # retrain these runs, deleting their saved results first
              partial:bool=False,       # train nothing: tables and figures of the runs finished so far (a study still running, or interrupted)
              show_progress:bool=True) -> dict:
     "Train `SRNet` with each kind on the x2 photo task; save results (JSON, CSV), figures and the section `x2.md` in `out`; return the saved results."
@@ -265,10 +265,10 @@ def x2_study(out:Path|str='runs/x2',   # output folder
     if skip not in (None, 'nearest', 'bicubic'): raise ValueError(f"x2_study: skip must be None, 'nearest' or 'bicubic', got {skip!r} (on the command line: none, nearest or bicubic)")
     out = Path(out)
     if partial: check_partial(out / 'runs', 'x2_study', fresh)
-    if fresh and (out / 'runs').exists(): shutil.rmtree(out / 'runs')
     dls = photo_dls('x2', n_train=n_train, n_valid=n_valid, bs=bs, seed=0)   # the same crops for every seed
     check_batches(dls, 'x2_study')
     with (contextlib.nullcontext() if partial else study_lock(out / 'runs', 'x2_study')):
+        if fresh: delete_runs(out / 'runs', n_seeds)   # under the lock: never the runs another process is training
         results = run_study(kinds, n_seeds, lambda k, s: run_x2(k, dls, epochs, lr, width, s, skip, depth, out / 'runs', show_progress, train=not partial),
                             'SRNet', verbose=bool(show_progress))
     done, kinds = runs_done(results, n_seeds, f"x2_study ({out / 'runs'})"), tuple(results)
