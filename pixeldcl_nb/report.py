@@ -81,9 +81,12 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
         tk, tb = cost(k, 'fwd_bwd_ratio'), cost(baseline, 'fwd_bwd_ratio')
         return None if '-' in (tk, tb) else float(tk) / float(tb)
     bic = x2['reference']['bicubic_psnr_y'] if x2 is not None else 0.
+    lay = next((r for r in b['results']['layers'] if r.get('ndim', 2) == 2), None) if b is not None else None
+    net = b['results']['unet'][0] if b is not None and b['results'].get('unet') else None
+    at = f", ({lay['batch']}, {lay['channels']}, {lay['size']}²) {lay['dtype']}" if lay else ""
     heads = ["kind", "x2: gain over bicubic (dB) ↑", f"x2: Δ PSNR-Y vs {baseline} ↑", "seg: mean IoU ↑", f"seg: Δ vs {baseline} ↑", "VAE: -ELBO ↓",
-             f"VAE: Δ vs {baseline} ↓", "checkerboard ↓ (x2 outputs / seg probabilities / VAE samples)", "time × dcl (layer, fwd+bwd)", "memory × dcl (layer)",
-             "U-Net train step × dcl", "params (x2 up-sampler)"]
+             f"VAE: Δ vs {baseline} ↓", "checkerboard ↓ (x2 outputs / seg probabilities / VAE samples)", f"time × dcl (layer fwd+bwd{at})", f"memory × dcl (layer{at})",
+             "U-Net train step × dcl" + (f" (width {net['width']}, {net['size']}², {net['dtype']})" if net else ""), "params (x2 up-sampler)"]
     rows = ["| " + " | ".join(heads) + " |", "|---|" + "---:|" * (len(heads) - 1)]
     ref = ' / '.join(['-' if x2 is None else f"{x2['reference']['target_local_checkerboard']:.4f}", '-' if seg is None or 'reference' not in seg else f"{seg['reference']['target_local']:.4f}",
                       '-' if vae is None else f"{next(iter(vae['results'].values()))[0]['real_local']:.4f}"])
@@ -131,7 +134,7 @@ def _claim_facts(study:str, rs:dict, res:dict, names:list) -> str:
     real = rs[names[0]][0]
     return (f"For scale: local checkerboard of the real images {real['real_local']:.4f}, of the samples " + ", ".join(f"{lvl(k, 'sample_local', 4)} ({k})" for k in names) +
             f"; their period-2 spectral peak ratio (a checkerboard repeated over samples raises it) real images {real['real_peak2']:.2f}, samples " +
-            ", ".join(f"{lvl(k, 'sample_peak2', 1)} ({k})" for k in names) + " (mean ± std over seeds).")
+            ", ".join(f"{lvl(k, 'sample_peak2', 1)} ({k})" for k in names) + (" (mean ± std over seeds)." if any(len(rs[k]) > 1 for k in names) else " (one seed each)."))
 
 def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ study results (each `*_results.json`)
                  kinds:tuple=('pixeldcl', 'ipixeldcl'), # the paper's layers, each compared with DCL 6x6 under the same initialisation

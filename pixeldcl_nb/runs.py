@@ -19,12 +19,12 @@ with quiet_fastai():
     for m in ('schedule', 'progress'): importlib.import_module(f'fastai.callback.{m}')   # Learner.fit_one_cycle, Learner.no_bar
 
 # %% auto #0
-__all__ = ['PAPER_KINDS', 'comma_list', 'check_kinds', 'headless', 'cli_errors', 'write_atomic', 'read_json', 'check_batches',
-           'run_name', 'run_config', 'EpochCheckpoint', 'EpochLine', 'progress_mode', 'fit_run', 'study_seeds',
-           'run_study', 'runs_done', 'partial_done', 'study_lock', 'delete_runs', 'check_partial', 'check_overwrite',
-           'load_run_weights', 'partial_text', 'late_gain', 'settle_epoch', 'flatten_text', 'save_results',
-           'load_results', 'write_csv', 'embed_figures', 'mean_std', 'count', 'seeds_text', 'paired_diff', 'diffs_to',
-           'diff_text', 'diff_status', 'resolved_text']
+__all__ = ['PAPER_KINDS', 'SECTION_NOTES', 'comma_list', 'check_kinds', 'headless', 'cli_errors', 'write_atomic', 'read_json',
+           'check_batches', 'run_name', 'run_config', 'EpochCheckpoint', 'EpochLine', 'progress_mode', 'fit_run',
+           'study_seeds', 'run_study', 'runs_done', 'partial_done', 'study_lock', 'delete_runs', 'check_partial',
+           'check_overwrite', 'load_run_weights', 'partial_text', 'late_gain', 'settle_epoch', 'flatten_text',
+           'save_results', 'load_results', 'write_csv', 'embed_figures', 'mean_std', 'count', 'seeds_text',
+           'paired_diff', 'diffs_to', 'diff_text', 'diff_status', 'resolved_text']
 
 # %% ../nbs/07_runs.ipynb #042cf2fe
 def comma_list(s:str|None) -> tuple[str, ...]:
@@ -346,7 +346,9 @@ def settle_epoch(results:dict,   # per kind, a list of per-seed results with `cu
         out[k] = float(np.mean(e))
     return out
 
-def flatten_text(results:dict, metric:str, what:str, nd:int, unit:str='') -> str:
+def flatten_text(results:dict, metric:str, what:str, nd:int, unit:str='',
+                 diffs:dict|None=None   # the kinds' `paired_diff`s to the baseline in the same `metric`: say when the curves still move more than they differ
+                ) -> str:
     "Sentences for a study's section on how far its validation `metric` (called `what`) had flattened: the epoch by which the curves settle (`settle_epoch`) and how much they still moved over the last quarter of the epochs (`late_gain`), mean over the kinds and the kind furthest from flat; '' with fewer than 4 epochs."
     n = len(next(iter(results.values()))[0]['curves']['values'])
     if n < 4: return ''
@@ -354,7 +356,21 @@ def flatten_text(results:dict, metric:str, what:str, nd:int, unit:str='') -> str
     top, last = max(g, key=lambda k: abs(g[k])), max(s, key=s.get)
     return (f"The validation {what} curves settle (stay within 10% of their whole change of their final value) by epoch {np.mean(list(s.values())):.1f} of {n} "
             f"on average over the kinds (latest: {last}, {s[last]:.1f}). Over the last quarter of the epochs they changed by {np.mean(list(g.values())):+.{nd}f}{unit} "
-            f"on average (most: {top}, {g[top]:+.{nd}f}{unit}).")
+            f"on average (most: {top}, {g[top]:+.{nd}f}{unit})." + _moves_more(np.mean(list(g.values())), diffs, nd, unit))
+
+def _moves_more(late:float, diffs:dict|None, nd:int, unit:str) -> str:
+    "A warning when the curves' late change is larger than every kind's mean difference to the baseline: more training could reorder the kinds."
+    if not diffs: return ''
+    big = max(abs(d[0]) for d in diffs.values())
+    return (f" That late change is larger than every kind's mean difference to the baseline (at most {big:.{nd}f}{unit}): longer training could reorder the kinds."
+            if abs(late) > big else '')
+
+SECTION_NOTES = {   # the legend lines every study's section shares
+    'paired': "the mean of the paired differences to DCL 6x6 (the paper's baseline), over the seeds both kinds have, and its 95% confidence interval (Student's t); "
+              "with unequal seed counts it need not equal the difference of the means shown",
+    'local': "lower means less period-2 structure: less checkerboard, or a smoother image; read it beside the quality columns. The measures are defined and validated "
+             "on the docs' [Checkerboard metrics](https://pixeldcl-nb.github.io/pixeldcl_nb/checkerboard.html) page",
+    'train_s': "wall time of a run, on a machine that may have been running other jobs: not a speed measure (the benchmark is)"}
 
 # %% ../nbs/07_runs.ipynb #f04ce986
 def save_results(out:Path|str,   # the study's folder

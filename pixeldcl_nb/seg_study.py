@@ -14,11 +14,11 @@ from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .layers import positive_ints, positive_numbers, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, spectral_peak_ratio, local_checkerboard
-from .data import VOID, dataset_dls, first_items
+from .data import VOID, dataset_dls, first_items, seg_codes
 from .segmentation import seg_learner, confusion_matrix, iou_per_class
 from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors, study_seeds, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text,
-                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs)
+                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs, SECTION_NOTES)
 
 # %% auto #0
 __all__ = ['SEG_COLUMNS', 'seg_data', 'prob_measures', 'seg_reference', 'run_seg', 'seg_table', 'seg_verdict',
@@ -102,10 +102,11 @@ def seg_table(results:dict, ref:dict|None=None, baseline:str='dcl') -> str:
 def seg_verdict(results:dict, baseline:str='dcl') -> str:
     "Sentences for the section: which differences in mean IoU to `baseline` the study resolves, and how much the curves still moved at the end."
     ds = diffs_to(results, 'mean_iou', baseline)
-    return f"{resolved_text(ds, baseline, 'mean IoU') if ds else ''} {flatten_text(results, 'mean_iou', 'mean IoU', 4)}".strip()
+    return f"{resolved_text(ds, baseline, 'mean IoU') if ds else ''} {flatten_text(results, 'mean_iou', 'mean IoU', 4, diffs=ds)}".strip()
 
 @torch.no_grad()
-def show_seg_predictions(models:dict, dl, n:int=4, fname:Path|str|None=None):
+def show_seg_predictions(models:dict, dl, n:int=4, fname:Path|str|None=None,
+                         codes:list|None=None):   # class names, for the legend (`seg_codes(dls)`); None: no legend
     "Figure 7 layout: `n` validation crops; rows: image, truth, then each model's prediction; returns the figure."
     import matplotlib.pyplot as plt
     xb, yb = first_items(dl, n)   # fewer if the set has fewer
@@ -113,16 +114,22 @@ def show_seg_predictions(models:dict, dl, n:int=4, fname:Path|str|None=None):
     preds = []
     for k, m in models.items():
         with evaluating(m): preds.append((k, m(xb).argmax(1)))
-    rows = [('image', xb), ('truth', yb)] + preds
+    rows, top = [('image', xb), ('truth', yb)] + preds, max(2, int(yb[yb != VOID].max()))
     fig, axs = plt.subplots(len(rows), n, figsize=(2 * n, 2 * len(rows)), squeeze=False)
     for i, (name, ims) in enumerate(rows):
         for j in range(n):
             a = ims[j].float().cpu()
             if name == 'image': axs[i, j].imshow(a.permute(1, 2, 0).squeeze(-1), cmap='gray')
-            else: axs[i, j].imshow(torch.where(a == VOID, torch.nan, a), cmap='viridis', vmin=0, vmax=max(2, int(yb[yb != VOID].max())))
+            else: axs[i, j].imshow(torch.where(a == VOID, torch.nan, a), cmap='viridis', vmin=0, vmax=top)
             axs[i, j].set_xticks([]); axs[i, j].set_yticks([])
         axs[i, 0].set_ylabel(name, fontsize=10)
-    fig.tight_layout()
+    if codes:
+        from matplotlib.patches import Patch
+        cm = plt.get_cmap('viridis')
+        hs = [Patch(color=cm(c / top), label=name) for c, name in enumerate(codes[:top + 1])] + [Patch(facecolor='white', edgecolor='gray', label='void (ignored)')]
+        fig.legend(handles=hs, loc='lower center', ncol=len(hs), fontsize=8, frameon=False)
+        fig.tight_layout(rect=(0, 0.6 / (2 * len(rows)), 1, 1))
+    else: fig.tight_layout()
     if fname is not None: fig.savefig(fname, dpi=70)
     return fig
 
@@ -147,9 +154,9 @@ def seg_section(src) -> str:
     res = load_results(src, 'seg')
     st, results, ref = res['settings'], res['results'], res.get('reference')
     c = next(iter(results.values()))[0]['config']
-    return f"""## Semantic segmentation (the paper's Table 1, on {st['data']})
+    return f"""## Semantic segmentation (the paper's Table 1, on {st['data']}{f": {', '.join(st['classes'])}" if st.get('classes') else ''})
 
-{partial_text(res)}The paper's U-Net (width {c['width']}, depth {c['depth']}) with each up-sampler in its decoder, trained with Adam and a one-cycle schedule (max lr {c['lr']}) for {count(c['epochs'], 'epoch')} on {c['n_train']} crops of {st['size']}x{st['size']} per epoch (batch {c['bs']}), softmax cross-entropy with void ignored; validation on {c['n_valid']} fixed crops; {seeds_text(results)}; runs are paired by seed. Mean IoU comes from one confusion matrix over the validation set; the boundary F-score matches each class's boundaries within 2 pixels and averages over classes. *vs dcl*: the mean paired difference in mean IoU to DCL 6x6 (the paper's baseline) and its 95% confidence interval (Student's t over seeds). The checkerboard columns measure the predicted class probabilities: the local period-2 amplitude (see Checkerboard metrics; the one-hot targets' own value in the last row), the polyphase spread pooled over classes, the period-2 spectral peak ratio. The *majority class* row predicts the training set's most frequent class everywhere. ↑: higher is better, ↓: lower is better.
+{partial_text(res)}The paper's U-Net (width {c['width']}, depth {c['depth']}) with each up-sampler in its decoder, trained with Adam and a one-cycle schedule (max lr {c['lr']}) for {count(c['epochs'], 'epoch')} on {c['n_train']} crops of {st['size']}x{st['size']} per epoch (batch {c['bs']}), softmax cross-entropy with void ignored; validation on {c['n_valid']} fixed crops; {seeds_text(results)}; runs are paired by seed. Mean IoU comes from one confusion matrix over the validation set; the boundary F-score matches each class's boundaries within 2 pixels and averages over classes. *vs dcl*: in mean IoU, {SECTION_NOTES['paired']}. The checkerboard columns measure the predicted class probabilities: the local period-2 amplitude (the one-hot targets' own value in the last row), the polyphase spread pooled over classes, the period-2 spectral peak ratio; {SECTION_NOTES['local']}. The *majority class* row predicts the training set's most frequent class everywhere. *train (s)*: {SECTION_NOTES['train_s']}. ↑: higher is better, ↓: lower is better.
 
 {seg_table(results, ref)}
 
@@ -157,7 +164,7 @@ def seg_section(src) -> str:
 
 ![predictions](seg_predictions.png)
 
-*Validation crops: image, truth, and each up-sampler's prediction (seed 0).*
+*Validation crops: image, truth, and each up-sampler's prediction (seed 0); class colours in the legend.*
 
 ![curves](seg_curves.png)
 
@@ -198,14 +205,14 @@ def seg_study(out:Path|str='runs/seg',   # output folder
                             'U-Net', verbose=bool(show_progress))
     done, kinds = runs_done(results, n_seeds, f"seg_study ({out / 'runs'})"), tuple(results)
     if partial: check_overwrite(out / 'seg_results.json', results, 'seg_study')
-    f = save_results(out, 'seg', dict(data=str(data), size=size, **done), results, reference=seg_reference(dls))
+    f = save_results(out, 'seg', dict(data=str(data), size=size, classes=seg_codes(dls), **done), results, reference=seg_reference(dls))
     write_csv(out / 'seg_results.csv', results, SEG_COLUMNS)
     models = {}
     for k in kinds:
         with quiet_fastai(): models[k] = load_run_weights(seg_learner(dls, k, width=width, depth=depth).model, out / 'runs', k)
     with headless():
         import matplotlib.pyplot as plt
-        plt.close(show_seg_predictions(models, dls.valid, fname=out / 'seg_predictions.png'))
+        plt.close(show_seg_predictions(models, dls.valid, fname=out / 'seg_predictions.png', codes=seg_codes(dls)))
         plt.close(show_seg_curves(results, fname=out / 'seg_curves.png'))
     (out / 'seg.md').write_text(seg_section(f))
     return load_results(f)

@@ -20,7 +20,7 @@ from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples,
 from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors,
                               study_seeds, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text,
-                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs)
+                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs, SECTION_NOTES)
 
 # %% auto #0
 __all__ = ['VAE_COLUMNS', 'vae_data', 'vae_elbo', 'image_measures', 'vae_measures', 'run_vae', 'vae_table', 'vae_verdict',
@@ -112,10 +112,14 @@ def vae_verdict(results:dict, baseline:str='dcl') -> str:
     for key, what in (('neg_elbo', '-ELBO'), ('sample_local', "the samples' local checkerboard")):
         ds = diffs_to(results, key, baseline)
         if ds: s += resolved_text(ds, baseline, what, higher_better=False) + " "
-    real = next(iter(results.values()))[0]['real_local']
-    near = [k for k, rs in results.items() if np.mean([r['sample_local'] for r in rs]) <= real]
-    s += f"Samples at or below the real images' local checkerboard ({real:.4f}): {', '.join(near) or 'none'}."
-    return f"{s} {flatten_text(results, 'valid_loss', 'loss', 2)}".strip()
+    f = next(iter(results.values()))[0]
+    m = lambda rs, key: np.mean([r[key] for r in rs])
+    peak = [f"{k} ({m(rs, 'sample_peak2'):.1f})" for k, rs in results.items() if m(rs, 'sample_peak2') > f['real_peak2']]
+    smooth = [k for k, rs in results.items() if m(rs, 'sample_local') < f['real_local']]
+    s += (f"Samples with a period-2 spectral peak above the real images' ({f['real_peak2']:.2f}): {', '.join(peak) or 'none'}. "
+          f"Samples with less local period-2 amplitude than the real images ({f['real_local']:.4f}), i.e. smoother: "
+          f"{'every kind' if len(smooth) == len(results) else ', '.join(smooth) or 'none'}.")
+    return f"{s} {flatten_text(results, 'valid_loss', 'loss (per pixel and channel)', 3)}".strip()
 
 def show_vae_samples(samples:dict,      # kind -> (n, C, H, W) samples
                      real:Tensor|None=None, n:int=8, fname:Path|str|None=None):
@@ -157,7 +161,7 @@ def vae_section(src) -> str:
     size, beta, warmup = c['shape'][-1], c['beta'], c['warmup']
     return f"""## Image generation (the paper's Figure 9, on {st['data']})
 
-{partial_text(res)}The same VAE (encoder of 4x4 stride-2 convolutions from {c['width']} channels, a {c['n_latent']}-dimensional Gaussian latent, and a decoder of x2 up-samplers of the named kind, each with BatchNorm and ReLU, then a 1x1 convolution and a sigmoid giving the image) trained with each up-sampler on {c['n_train']} {size}x{size} images per epoch ({st['data']}) for {count(c['epochs'], 'epoch')}: Adam, one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, Bernoulli likelihood (binary cross-entropy) plus {'the KL divergence' if beta == 1 else f'{beta} x the KL divergence'}{f', warmed up over the first {warmup:.0%} of training' if warmup else ''}; {seeds_text(results)}; runs are paired by seed. -ELBO and KL: nats per image on {c['n_valid']} validation images (one sample of z each); recon MSE: of the reconstructions from z = mu. *vs dcl*: the mean paired difference to DCL 6x6 (the paper's baseline) and its 95% confidence interval (Student's t over seeds). Checkerboard columns, of {c['n_samples']} samples from the prior and of the validation reconstructions: the local period-2 amplitude (see Checkerboard metrics; the measure the study ranks by), the pooled polyphase spread, the period-2 and period-4 spectral peak ratios; the last row gives the real images' own values. ↓: lower is better (for the checkerboard columns, the real images' values are the floor).
+{partial_text(res)}The same VAE (encoder of 4x4 stride-2 convolutions from {c['width']} channels, a {c['n_latent']}-dimensional Gaussian latent, and a decoder of x2 up-samplers of the named kind, each with BatchNorm and ReLU, then a 1x1 convolution and a sigmoid giving the image) trained with each up-sampler on {c['n_train']} {size}x{size} images per epoch ({st['data']}) for {count(c['epochs'], 'epoch')}: Adam, one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, Bernoulli likelihood (binary cross-entropy) plus {'the KL divergence' if beta == 1 else f'{beta} x the KL divergence'}{f', warmed up over the first {warmup:.0%} of training' if warmup else ''}; {seeds_text(results)}; runs are paired by seed. -ELBO and KL: nats per image on {c['n_valid']} validation images (one sample of z each); recon MSE: of the reconstructions from z = mu. *vs dcl*: {SECTION_NOTES['paired']}. Checkerboard columns, of {c['n_samples']} samples from the prior and of the validation reconstructions: the local period-2 amplitude (the measure the study ranks by), the pooled polyphase spread, the period-2 and period-4 spectral peak ratios (a pattern repeated from image to image, as a checkerboard is, raises them above the real images'); the last row gives the real images' own values, for scale: samples smoother than real images read lower on the local measure. For those columns, {SECTION_NOTES['local']}. *train (s)*: {SECTION_NOTES['train_s']}. ↓: lower is better.
 
 {vae_table(results)}
 
@@ -169,7 +173,7 @@ def vae_section(src) -> str:
 
 ![spectra](vae_spectra.png)
 
-*Average power spectra (log scale, centred) of the real images and of each VAE's samples; right: their profile along the horizontal frequency axis. A checkerboard shows as peaks at the edges and the middle of each side (period 2) and at the quarter frequencies (period 4).*
+*Average power spectra (log scale, centred) of the real images and of each VAE's samples; right: their profile along the horizontal frequency axis (averaged over the low vertical frequencies). A checkerboard shows as peaks at the edges and the middle of each side (period 2) and at the quarter frequencies (period 4).*
 
 ![reconstructions](vae_reconstructions.png)
 

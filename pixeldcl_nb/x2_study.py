@@ -19,7 +19,7 @@ from .checkerboard import checkerboard_score, local_checkerboard, constant_respo
 from .data import photo_dls, first_items
 from .runs import (check_kinds, run_config, fit_run, run_study, study_seeds, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text,
-                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs)
+                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs, SECTION_NOTES)
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
@@ -158,11 +158,12 @@ def x2_table(results:dict, ref:dict, baseline:str='dcl') -> str:
 def x2_verdict(results:dict, ref:dict, baseline:str='dcl') -> str:
     "Sentences for the section: which kinds beat bicubic, which differences to `baseline` the study resolves, and whether the curves had flattened."
     beat = [k for k, rs in results.items() if min(r['psnr_y'] for r in rs) > ref['bicubic_psnr_y']]
-    s = ("Every learnt kind beats bicubic on every seed." if len(beat) == len(results) else
-         f"Kinds that beat bicubic on every seed: {', '.join(beat) or 'none'}.")
+    every = "on every seed" if any(len(rs) > 1 for rs in results.values()) else "(one seed each)"
+    s = (f"Every learnt kind beats bicubic {every}." if len(beat) == len(results) else
+         f"Kinds that beat bicubic {every}: {', '.join(beat) or 'none'}.")
     ds = diffs_to(results, 'psnr_y', baseline)
     if ds: s += " " + resolved_text(ds, baseline, 'PSNR-Y')
-    return f"{s} {flatten_text(results, 'psnr_y', 'PSNR-Y', 3, ' dB')}".strip()
+    return f"{s} {flatten_text(results, 'psnr_y', 'PSNR-Y', 3, ' dB', diffs=ds)}".strip()
 
 @torch.no_grad()
 def show_outputs(models:dict, dl, n:int=3, fname:Path|str|None=None):
@@ -177,10 +178,10 @@ def show_outputs(models:dict, dl, n:int=3, fname:Path|str|None=None):
     fig, axs = plt.subplots(n, len(cols), figsize=(1.9 * len(cols), 2 * n), squeeze=False)
     for j, (name, ims) in enumerate(cols):
         for i in range(n):
-            axs[i, j].imshow(ims[i].permute(1, 2, 0).cpu().numpy()); axs[i, j].axis('off')
+            axs[i, j].imshow(ims[i].permute(1, 2, 0).cpu().numpy(), interpolation='nearest'); axs[i, j].axis('off')   # every pixel as it is
         axs[0, j].set_title(name, fontsize=9)
     fig.tight_layout()
-    if fname is not None: fig.savefig(fname, dpi=80, **(dict(pil_kwargs={'quality': 85}) if str(fname).endswith('.jpg') else {}))
+    if fname is not None: fig.savefig(fname, dpi=80)
     return fig
 
 def show_x2_curves(results:dict, ref:dict, fname:Path|str|None=None):
@@ -221,9 +222,10 @@ def x2_section(src) -> str:
 {partial_text(res)}Each up-sampler is trained in the same small network (`SRNet`: {c['depth']} convolutions with ReLU at the input resolution, {c['width']} channels; the up-sampler + BatchNorm + ReLU; a 3x3 convolution to RGB{f'; it learns the residual over {skip} up-sampling, starting from it' if skip else ''}) to reconstruct 64x64 crops of the photographs shipped with scikit-image and scikit-learn from their 2x2-averaged 32x32 versions: {c['n_train']} random crops per epoch, {count(c['epochs'], 'epoch')} of Adam with a one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, {seeds_text(results)}; seeds vary the weights and the batch order, and runs are paired by seed. Validation: {c['n_valid']} crops of photographs never seen in training (coffee, flower). PSNR-Y and SSIM-Y are computed on the luma channel with a 2-pixel border cropped, as super-resolution papers report them. ↑: higher is better, ↓: lower is better.
 
 - *gain over bicubic*: PSNR-Y minus bicubic interpolation's, mean ± std over seeds.
-- *vs dcl*: the mean paired difference in PSNR-Y to DCL 6x6 (the paper's baseline) and its 95% confidence interval (Student's t over seeds).
-- *local checkerboard of outputs*: the local period-2 amplitude of the validation outputs (see Checkerboard metrics); compare with the targets' own value (last row).
+- *vs dcl*: in PSNR-Y, {SECTION_NOTES['paired']}.
+- *local checkerboard of outputs*: the local period-2 amplitude of the validation outputs, to compare with the targets' own value (last row); {SECTION_NOTES['local']}.
 - *up-sampler's constant-input spread*: the polyphase spread of the up-sampler's bare map on a constant input, at initialisation and after training; 0 means its four output phases agree.
+- *train (s)*: {SECTION_NOTES['train_s']}.
 
 {x2_table(results, ref)}
 
@@ -233,13 +235,13 @@ def x2_section(src) -> str:
 
 *Validation PSNR-Y per epoch, mean over seeds; bicubic interpolation dashed.*
 
-![outputs](x2_outputs.jpg)
+![outputs](x2_outputs.png)
 
-*Validation crops: input (nearest-neighbour x2), target, bicubic, and each up-sampler's output (seed 0).*
+*Validation crops: input (nearest-neighbour x2), target, bicubic, and each up-sampler's output (seed 0), every pixel shown as it is (no smoothing, lossless PNG).*
 
 ![constant](x2_constant.png)
 
-*Each trained network's response to a constant grey image (one channel, 16x16 pixels, contrast stretched to its own range), with its polyphase spread (seed 0).*
+*Each trained network's response to a constant grey image (one channel, 16x16 pixels, each tile stretched to its own range, so that a faint pattern looks strong), with the whole network's polyphase spread (the table's is the up-sampler's alone; seed 0).*
 """
 
 def x2_study(out:Path|str='runs/x2',   # output folder
@@ -281,7 +283,7 @@ def x2_study(out:Path|str='runs/x2',   # output folder
         models[k] = load_run_weights(SRNet(k, width=width, skip=skip, depth=depth), out / 'runs', k)
     with headless():
         import matplotlib.pyplot as plt
-        plt.close(show_outputs(models, dls.valid, fname=out / 'x2_outputs.jpg'))
+        plt.close(show_outputs(models, dls.valid, fname=out / 'x2_outputs.png'))   # PNG: JPEG's 8x8 blocks would hide or fake artefacts
         plt.close(show_x2_curves(results, ref, fname=out / 'x2_curves.png'))
         plt.close(show_const(models, fname=out / 'x2_constant.png'))
     (out / 'x2.md').write_text(x2_section(f))
