@@ -887,9 +887,9 @@ def register_upsampler(name:str,            # the kind's name: lower case letter
 
 register_upsampler('dcl', DCL, DCL3d, aliases=('transposed', 'deconv', 'convtranspose'),
                    doc="transposed convolution, 6x6 by default (the paper's baseline); 'dcl3' the authors' code's, 'dcl4' DCGAN's",
-                   studies=dict(x2=('dcl', 'dcl/icnr', 'dcl4', 'dcl3'), seg=('dcl', 'dcl/icnr'), vae=('dcl', 'dcl/icnr'), bench=('dcl', 'dcl4', 'dcl/free')))
+                   studies=dict(x2=('dcl', 'dcl/icnr', 'dcl4', 'dcl3'), seg=('dcl', 'dcl/icnr'), vae=('dcl', 'dcl/icnr', 'dcl/free'), bench=('dcl', 'dcl4', 'dcl/free')))
 register_upsampler('pixeldcl', PixelDCL, PixelDCL3d, doc="PixelDCL: the four phases in sequence, each from the ones before (the paper's Eq. 4)",
-                   studies=dict(x2=('pixeldcl', 'pixeldcl/icnr'), seg=('pixeldcl', 'pixeldcl/icnr'), vae=('pixeldcl', 'pixeldcl/icnr'),
+                   studies=dict(x2=('pixeldcl', 'pixeldcl/icnr'), seg=('pixeldcl', 'pixeldcl/icnr'), vae=('pixeldcl', 'pixeldcl/icnr', 'pixeldcl/free'),
                                 bench=('pixeldcl', 'pixeldcl/reference', 'pixeldcl/seq', 'pixeldcl/free')))
 register_upsampler('ipixeldcl', iPixelDCL, iPixelDCL3d, doc="iPixelDCL: PixelDCL with the input fed to every step",
                    studies=dict(x2=('ipixeldcl', 'ipixeldcl/icnr'), seg=('ipixeldcl', 'ipixeldcl/icnr'), vae=('ipixeldcl', 'ipixeldcl/icnr'),
