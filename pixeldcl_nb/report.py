@@ -105,6 +105,8 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
                     f"{cost(k, 'fwd_bwd_ratio')} | {cost(k, 'mem_ratio')} | {cost(k, 'train_ratio', 'unet')} | {params} |")
         verdicts[k] = ("the baseline (the paper's DCL 6x6)." if k == 'dcl' else "the baseline.") if k == baseline else _pick(k, quality, artefacts, time(k), baseline)
     lines = [f"- **{k}**: {v}" for k, v in verdicts.items()]
+    if all(v.startswith('one seed') for k, v in verdicts.items() if k != baseline):   # nothing resolved anywhere yet: one line, not one per kind
+        lines = [f"- One seed per kind so far: no difference to {baseline} can be resolved yet; the Δ columns give the tentative differences."]
     return _partial_note(dict(x2=x2, seg=seg, vae=vae)) + '\n'.join(rows) + '\n\n' + '\n'.join(lines)
 
 # %% ../nbs/12_report.ipynb #7fd4e0c1
