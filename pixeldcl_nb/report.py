@@ -140,7 +140,7 @@ def _claim_facts(study:str, rs:dict, res:dict, names:list) -> str:
 
 def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ study results (each `*_results.json`)
                  kinds:tuple=('pixeldcl', 'ipixeldcl'), # the paper's layers, each compared with DCL 6x6 under the same initialisation
-                 inits:tuple=('', '/icnr')          # '' : the paper's initialisation (each kind against dcl); '/icnr': both sides `init='icnr'`
+                 inits:tuple=('', '/icnr', '/free') # '': the paper's initialisation (each kind against dcl); '/icnr': both sides `init='icnr'`; '/free': both `checkerboard_free=True`
                 ) -> str:
     "Markdown: whether the paper's two claims (`PAPER_CLAIMS`) hold on this machine's saved study results, judged with the paper's initialisation, each with the paired differences (95% intervals over seeds) it rests on, and again with every other initialisation in `inits`. Raises `FileNotFoundError` naming `studies` if it holds neither study."
     studies, parts = Path(studies), []
@@ -153,22 +153,25 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
         rs, sents, verdict = res['results'], [], None
         for init in inits:
             base, ks = 'dcl' + init, [k + init for k in kinds]
-            label = "With the paper's initialisation" if init == '' else f"With `init='{init.strip('/')}'` on both sides"
+            label = {'': "With the paper's initialisation", '/icnr': "With `init='icnr'` on both sides",
+                     '/free': "With the checkerboard-free constraint (`checkerboard_free=True`) on both sides"}.get(init, f"With `{init}` on both sides")
             if base not in rs:
                 if init == '' or any(k in rs for k in ks): sents.append(f"{label} it is untested: the study has no {base} runs.")
                 if init == '': verdict = f"is untested (the study has no {base} runs)"
                 continue
             st, cmp = {}, []
             for k in ks:
-                if k not in rs: st[k] = 'not run'; continue
+                if k not in rs:
+                    if init == '': st[k] = 'not run'   # the claim is about both layers; the other initialisations compare what was run
+                    continue
                 d = paired_diff([r[key] for r in rs[k]], [r[key] for r in rs[base]])
                 st[k] = {'better': 'holds', 'worse': 'contradicted'}.get(diff_status(d, hb), diff_status(d, hb))
                 cmp.append(f"{k} − {base} {diff_text(d, nd)}" + ("" if d[3] < 2 else f" ({d[3]} seeds)"))
             if init == '':   # the headline: the claim as the paper makes it
                 verdict = _verdict(st)
                 if cmp: sents.append(f"{label}, {what}: " + "; ".join(cmp) + ".")
-            elif any(s != 'not run' for s in st.values()): sents.append(f"{label} it **{_verdict(st)}**" + (f": {what}, " + "; ".join(cmp) if cmp else "") + ".")
-        names = [k for k in ['dcl'] + list(kinds) + [k + i for i in inits if i for k in ['dcl'] + list(kinds)] if k in rs]
+            elif st: sents.append(f"{label} it **{_verdict(st)}**" + (f": {what}, " + "; ".join(cmp) if cmp else "") + ".")
+        names = [k for k in ['dcl'] + list(kinds) + [k + i for i in inits if i for k in ['dcl'] + list(kinds)] if k in rs]   # the kinds the claim compares
         if names and (fact := _claim_facts(study, rs, res, names)): sents.append(fact)
         parts.append(f"{i}. **{claim}** ({source}) **{verdict}** on these data. " + " ".join(sents))
     return _partial_note(found) + '\n'.join(parts)
