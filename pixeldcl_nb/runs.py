@@ -315,36 +315,30 @@ def partial_text(res:dict) -> str:
     return (f"*Partial results: {p} finished so far (run the study again to finish it; it resumes). Kinds with fewer seeds have wider intervals"
             + (f"; not run yet: {', '.join(missing)}" if missing else "") + ".*\n\n") if p else ""
 
+def _per_kind(results:dict, metric:str, f) -> dict:
+    "Per kind, the mean over seeds of `f` applied to each run's validation `metric` curve (a float64 array, one value per epoch)."
+    curve = lambda r: np.asarray(r['curves']['values'], dtype=np.float64)[:, r['curves']['names'].index(metric)]
+    return {k: float(np.mean([f(curve(r)) for r in rs])) for k, rs in results.items()}
+
 def late_gain(results:dict,   # per kind, a list of per-seed results with `curves`
               metric:str,     # a recorded column: 'valid_loss', 'mean_iou', 'psnr_y' ...
               frac:float=0.25 # the last fraction of the epochs
              ) -> dict:
     "How much `metric` changed over the last `frac` of the epochs (final value minus the value `frac` of the epochs before the end), mean over seeds, per kind: small means the validation curves have flattened."
-    out = {}
-    for k, rs in results.items():
-        d = []
-        for r in rs:
-            names, vals = r['curves']['names'], r['curves']['values']
-            j = names.index(metric)
-            back = max(1, round(frac * len(vals)))
-            d.append(vals[-1][j] - vals[max(len(vals) - 1 - back, 0)][j])
-        out[k] = float(np.mean(d))
-    return out
+    def gain(v):
+        back = max(1, round(frac * len(v)))
+        return v[-1] - v[max(len(v) - 1 - back, 0)]
+    return _per_kind(results, metric, gain)
 
 def settle_epoch(results:dict,   # per kind, a list of per-seed results with `curves`
                  metric:str,     # a recorded column: 'valid_loss', 'mean_iou', 'psnr_y' ...
                  frac:float=0.9  # settled: within (1 - frac) of the curve's whole change (first to last epoch) from its final value, from then on
                 ) -> dict:
     "Per kind, the mean over seeds of the epoch (1-based) from which the validation `metric` stays settled: how many epochs the curves take to flatten."
-    out = {}
-    for k, rs in results.items():
-        e = []
-        for r in rs:
-            v = np.asarray(r['curves']['values'], dtype=np.float64)[:, r['curves']['names'].index(metric)]
-            ok = np.abs(v - v[-1]) <= (1 - frac) * abs(v[-1] - v[0])
-            e.append(len(v) - int(np.argmin(ok[::-1])) + 1 if not ok.all() else 1)   # one past the last epoch outside the band
-        out[k] = float(np.mean(e))
-    return out
+    def settled(v):
+        ok = np.abs(v - v[-1]) <= (1 - frac) * abs(v[-1] - v[0])
+        return len(v) - int(np.argmin(ok[::-1])) + 1 if not ok.all() else 1   # one past the last epoch outside the band
+    return _per_kind(results, metric, settled)
 
 def flatten_text(results:dict, metric:str, what:str, nd:int, unit:str='',
                  diffs:dict|None=None   # the kinds' `paired_diff`s to the baseline in the same `metric`: say when the curves still move more than they differ
