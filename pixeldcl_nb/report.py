@@ -66,7 +66,7 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
     kinds = list(dict.fromkeys(k for r in (x2, seg, vae) if r is not None for k in r['results']))
     if baseline not in kinds: raise ValueError(f"which_upsampler: baseline {baseline!r} has no runs in {studies} (kinds with runs: {', '.join(kinds)})")
     def ms(res, k, key, nd, shift=0.):
-        if res is None or k not in res['results']: return '-'
+        if res is None or k not in res['results'] or any(key not in r for r in res['results'][k]): return '-'   # not run, or saved before that measure existed
         return mean_std([r[key] - shift for r in res['results'][k]], nd)
     def cost(k, key, part='layers'):
         "The first 2D benchmark row's ratio of `k` to DCL 6x6 ('-' if the benchmark has no such row, or no DCL 6x6 baseline)."
@@ -85,12 +85,15 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
     net = b['results']['unet'][0] if b is not None and b['results'].get('unet') else None
     at = f", ({lay['batch']}, {lay['channels']}, {lay['size']}²) {lay['dtype']}" if lay else ""
     heads = ["kind", "x2: gain over bicubic (dB) ↑", f"x2: Δ PSNR-Y vs {baseline} ↑", "seg: mean IoU ↑", f"seg: Δ vs {baseline} ↑", "VAE: -ELBO ↓",
-             f"VAE: Δ vs {baseline} ↓", "checkerboard ↓ (x2 outputs / seg probabilities / VAE samples)", f"time × dcl (layer fwd+bwd{at})", f"memory × dcl (layer{at})",
+             f"VAE: Δ vs {baseline} ↓", "checkerboard ↓ (x2 outputs / seg probabilities / VAE samples)", "period-2 peak ↓ (x2 outputs / seg probabilities / VAE samples)",
+             f"time × dcl (layer fwd+bwd{at})", f"memory × dcl (layer{at})",
              "U-Net train step × dcl" + (f" (width {net['width']}, {net['size']}², {net['dtype']})" if net else ""), "params (x2 up-sampler)"]
     rows = ["| " + " | ".join(heads) + " |", "|---|" + "---:|" * (len(heads) - 1)]
     ref = ' / '.join(['-' if x2 is None else f"{x2['reference']['target_local_checkerboard']:.4f}", '-' if seg is None or 'reference' not in seg else f"{seg['reference']['target_local']:.4f}",
                       '-' if vae is None else f"{next(iter(vae['results'].values()))[0]['real_local']:.4f}"])
-    rows.append(f"| *targets, real images (bicubic for x2)* | {'-' if x2 is None else 0} | | {'-' if seg is None or 'reference' not in seg else 'majority class ' + format(seg['reference']['majority_mean_iou'], '.4f')} | | | | {ref} | | | | |")
+    first = lambda res, key, nd: '-' if res is None or key not in next(iter(res['results'].values()))[0] else f"{next(iter(res['results'].values()))[0][key]:.{nd}f}"
+    peak_ref = ' / '.join(['-' if x2 is None or 'target_peak2' not in x2['reference'] else f"{x2['reference']['target_peak2']:.2f}", first(seg, 'target_peak_ratio', 2), first(vae, 'real_peak2', 2)])
+    rows.append(f"| *targets, real images (bicubic for x2)* | {'-' if x2 is None else 0} | | {'-' if seg is None or 'reference' not in seg else 'majority class ' + format(seg['reference']['majority_mean_iou'], '.4f')} | | | | {ref} | {peak_ref} | | | | |")
     quality = [(what, _diffs(res, key, baseline), hb) for res, key, hb, what in
                ((x2, 'psnr_y', True, 'x2 PSNR-Y'), (seg, 'mean_iou', True, 'segmentation mean IoU'), (vae, 'neg_elbo', False, 'VAE -ELBO'))]
     artefacts = [(what, _diffs(res, key, baseline), False) for res, key, what in
@@ -100,8 +103,9 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
     for k in kinds:
         dx, ds, dv = (cell(res, k, d, nd) for res, (_, d, _), nd in zip((x2, seg, vae), quality, (2, 4, 1)))
         cb = ' / '.join([ms(x2, k, 'local_checkerboard', 4), ms(seg, k, 'prob_local', 4), ms(vae, k, 'sample_local', 4)])
+        pk = ' / '.join([ms(x2, k, 'peak2', 2), ms(seg, k, 'prob_peak_ratio', 2), ms(vae, k, 'sample_peak2', 2)])
         params = f"{x2['results'][k][0]['params_up']:,}" if x2 is not None and k in x2['results'] else '-'
-        rows.append(f"| {k} | {ms(x2, k, 'psnr_y', 2, bic)} | {dx} | {ms(seg, k, 'mean_iou', 4)} | {ds} | {ms(vae, k, 'neg_elbo', 1)} | {dv} | {cb} | "
+        rows.append(f"| {k} | {ms(x2, k, 'psnr_y', 2, bic)} | {dx} | {ms(seg, k, 'mean_iou', 4)} | {ds} | {ms(vae, k, 'neg_elbo', 1)} | {dv} | {cb} | {pk} | "
                     f"{cost(k, 'fwd_bwd_ratio')} | {cost(k, 'mem_ratio')} | {cost(k, 'train_ratio', 'unet')} | {params} |")
         verdicts[k] = ("the baseline (the paper's DCL 6x6)." if k == 'dcl' else "the baseline.") if k == baseline else _pick(k, quality, artefacts, time(k), baseline)
     lines = [f"- **{k}**: {v}" for k, v in verdicts.items()]

@@ -15,7 +15,7 @@ from torch import nn, Tensor
 from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .layers import upsampler, positive_ints, positive_numbers, evaluating, quiet_fastai
-from .checkerboard import checkerboard_score, local_checkerboard, constant_response, show_map
+from .checkerboard import checkerboard_score, local_checkerboard, spectral_peak_ratio, constant_response, show_map
 from .data import photo_dls, first_items
 from .runs import (check_kinds, run_config, fit_run, run_study, study_seeds, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text,
@@ -96,20 +96,22 @@ def up_score(up:nn.Module) -> float:
     return checkerboard_score(up.upsample(torch.ones(1, up.ni, 24, 24, device=p.device, dtype=p.dtype)).float(), border=10, pooled=True).item()
 
 def _image_measures(p:Tensor, t:Tensor) -> dict:
-    return dict(psnr=psnr(p, t).item(), psnr_y=psnr_y(p, t).item(), ssim_y=ssim_y(p, t), local_checkerboard=local_checkerboard(p.clamp(0, 1), border=2).item())
+    p = p.clamp(0, 1)
+    return dict(psnr=psnr(p, t).item(), psnr_y=psnr_y(p, t).item(), ssim_y=ssim_y(p, t), local_checkerboard=local_checkerboard(p, border=2).item(),
+                peak2=spectral_peak_ratio(p).item())
 
 @torch.no_grad()
 def evaluate(model:nn.Module, dl) -> dict:
-    "PSNR, PSNR-Y, SSIM-Y and local checkerboard of `model`'s outputs on `dl` (in eval mode, restored after), `const_score` and `up_score`."
+    "PSNR, PSNR-Y, SSIM-Y, local checkerboard and period-2 spectral peak ratio of `model`'s outputs on `dl` (in eval mode, restored after), `const_score` and `up_score`."
     with evaluating(model): preds, targs = zip(*[(model(xb).float(), yb.float()) for xb, yb in dl])
     return dict(**_image_measures(torch.cat(preds), torch.cat(targs)), const_score=const_score(model), up_score=up_score(model.up))
 
 @torch.no_grad()
 def x2_reference(dl) -> dict:
-    "The no-learning rows: the measures of nearest-neighbour and bicubic x2 interpolation on `dl` ('{method}_{measure}'), and the targets' own local checkerboard."
+    "The no-learning rows: the measures of nearest-neighbour and bicubic x2 interpolation on `dl` ('{method}_{measure}'), and the targets' own local checkerboard and period-2 peak ratio."
     vx, vy = zip(*[(x, y) for x, y in dl])
     vx, vy = torch.cat(vx).float(), torch.cat(vy).float()
-    ref = dict(target_local_checkerboard=local_checkerboard(vy, border=2).item())
+    ref = dict(target_local_checkerboard=local_checkerboard(vy, border=2).item(), target_peak2=spectral_peak_ratio(vy).item())
     for m, kw in (('nearest', {}), ('bicubic', dict(align_corners=False))):
         ref.update({f'{m}_{k}': v for k, v in _image_measures(F.interpolate(vx, scale_factor=2, mode=m, **kw), vy).items()})
     return ref
@@ -133,26 +135,27 @@ def run_x2(kind:str, dls, epochs:int=12, lr:float=1e-3, width:int=32, seed:int=0
     return fit_run(make, cfg, epochs, lr, out, show_progress, cbs, measure=lambda learn: {**init, **evaluate(learn.model, dls.valid)}, train=train)
 
 # %% ../nbs/10_x2_study.ipynb #4d98cabf
-X2_COLUMNS = ('psnr_y', 'ssim_y', 'psnr', 'local_checkerboard', 'up_score_init', 'up_score', 'const_score')
+X2_COLUMNS = ('psnr_y', 'ssim_y', 'psnr', 'local_checkerboard', 'peak2', 'up_score_init', 'up_score', 'const_score')
 
 def _ms(rs:list, key:str, nd:int) -> str:
-    "`mean_std` of `key` over per-seed results."
-    return mean_std([r[key] for r in rs], nd)
+    "`mean_std` of `key` over per-seed results; '-' when a result lacks it (saved before that measure existed)."
+    return mean_std([r[key] for r in rs], nd) if all(key in r for r in rs) else '-'
 
 def x2_table(results:dict, ref:dict, baseline:str='dcl') -> str:
     "Markdown table of `x2_study` results (per kind, a list of per-seed results; `ref`: `x2_reference`), with each kind's gain over bicubic and its paired difference to `baseline`."
     ds = diffs_to(results, 'psnr_y', baseline)
     rows = ["| up-sampler | params (up-sampler) | PSNR-Y (dB) ↑ | gain over bicubic (dB) ↑ | vs " + baseline + ": Δ PSNR-Y, 95% CI ↑ | SSIM-Y ↑ | "
-            "local checkerboard of outputs ↓ | up-sampler's constant-input spread: init ↓ | trained ↓ | train (s) |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+            "local checkerboard of outputs ↓ | period-2 peak of outputs ↓ | up-sampler's constant-input spread: init ↓ | trained ↓ | train (s) |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    pk = lambda key: f"{ref[key]:.2f}" if key in ref else '-'
     bic = ref['bicubic_psnr_y']
     rows += [f"| *{m} (no learning)* | 0 | {ref[m + '_psnr_y']:.2f} | {ref[m + '_psnr_y'] - bic:+.2f} | | {ref[m + '_ssim_y']:.4f} | "
-             f"{ref[m + '_local_checkerboard']:.4f} | 0 | 0 | |" for m in ('nearest', 'bicubic')]
+             f"{ref[m + '_local_checkerboard']:.4f} | {pk(m + '_peak2')} | 0 | 0 | |" for m in ('nearest', 'bicubic')]
     for k, rs in results.items():
         vs = diff_text(ds[k]) if k in ds else ""
         rows.append(f"| {k} | {rs[0]['params_up']:,} | {_ms(rs, 'psnr_y', 2)} | {mean_std([r['psnr_y'] - bic for r in rs], 2)} | {vs} | {_ms(rs, 'ssim_y', 4)} | "
-                    f"{_ms(rs, 'local_checkerboard', 4)} | {_ms(rs, 'up_score_init', 3)} | {_ms(rs, 'up_score', 3)} | {_ms(rs, 'train_s', 0)} |")
-    rows.append(f"| *targets (real crops)* | | | | | | {ref['target_local_checkerboard']:.4f} | | | |")
+                    f"{_ms(rs, 'local_checkerboard', 4)} | {_ms(rs, 'peak2', 2)} | {_ms(rs, 'up_score_init', 3)} | {_ms(rs, 'up_score', 3)} | {_ms(rs, 'train_s', 0)} |")
+    rows.append(f"| *targets (real crops)* | | | | | | {ref['target_local_checkerboard']:.4f} | {pk('target_peak2')} | | | |")
     return '\n'.join(rows)
 
 def x2_verdict(results:dict, ref:dict, baseline:str='dcl') -> str:
@@ -224,6 +227,7 @@ def x2_section(src) -> str:
 - *gain over bicubic*: PSNR-Y minus bicubic interpolation's, mean ± std over seeds.
 - *vs dcl*: in PSNR-Y, {SECTION_NOTES['paired']}.
 - *local checkerboard of outputs*: the local period-2 amplitude of the validation outputs, to compare with the targets' own value (last row); {SECTION_NOTES['local']}.
+- *period-2 peak of outputs*: the power at the period-2 frequencies of the validation outputs against the power around them (1: no peak); a pattern at the same place in every output, as an up-sampler's checkerboard is, raises it above the targets' own value (last row).
 - *up-sampler's constant-input spread*: the polyphase spread of the up-sampler's bare map on a constant input, at initialisation and after training; 0 means its four output phases agree.
 - *train (s)*: {SECTION_NOTES['train_s']}.
 
@@ -243,6 +247,12 @@ def x2_section(src) -> str:
 
 *Each trained network's response to a constant grey image (one channel, 16x16 pixels, each tile stretched to its own range, so that a faint pattern looks strong), with the whole network's polyphase spread (the table's is the up-sampler's alone; seed 0).*
 """
+
+def _fill_measures(results:dict, runs:Path, dl, **net) -> None:
+    "Runs saved before `evaluate` measured the period-2 peak ratio: their missing measures, from each run's saved weights (the numbers `evaluate` gives at the end of its training), added in place; measures present are kept."
+    for k, rs in results.items():
+        for s, r in enumerate(rs):
+            if 'peak2' not in r: r.update({m: v for m, v in evaluate(load_run_weights(SRNet(k, **net), runs, k, s), dl).items() if m not in r})
 
 def x2_study(out:Path|str='runs/x2',   # output folder
              kinds:tuple|str|None=None,# up-sampler kinds (None: `default_kinds('x2')`)
@@ -275,6 +285,7 @@ def x2_study(out:Path|str='runs/x2',   # output folder
                             'SRNet', verbose=bool(show_progress))
     done, kinds = runs_done(results, n_seeds, f"x2_study ({out / 'runs'})"), tuple(results)
     if partial: check_overwrite(out / 'x2_results.json', results, 'x2_study')
+    _fill_measures(results, out / 'runs', dls.valid, width=width, skip=skip, depth=depth)
     ref = x2_reference(dls.valid)
     f = save_results(out, 'x2', dict(data='photos', **done), results, reference=ref)
     write_csv(out / 'x2_results.csv', results, X2_COLUMNS)
