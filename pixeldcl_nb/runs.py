@@ -22,9 +22,9 @@ with quiet_fastai():
 __all__ = ['PAPER_KINDS', 'SECTION_NOTES', 'comma_list', 'check_kinds', 'headless', 'cli_errors', 'write_atomic', 'read_json',
            'check_batches', 'run_name', 'run_config', 'EpochCheckpoint', 'EpochLine', 'progress_mode', 'fit_run',
            'study_seeds', 'run_study', 'runs_done', 'partial_done', 'study_lock', 'delete_runs', 'check_partial',
-           'check_overwrite', 'load_run_weights', 'partial_text', 'late_gain', 'settle_epoch', 'flatten_text',
-           'save_results', 'load_results', 'write_csv', 'embed_figures', 'mean_std', 'count', 'seeds_text',
-           'paired_diff', 'diffs_to', 'diff_text', 'diff_status', 'resolved_text']
+           'check_overwrite', 'load_run_weights', 'partial_text', 'late_gain', 'late_diff_change', 'settle_epoch',
+           'flatten_text', 'save_results', 'load_results', 'write_csv', 'embed_figures', 'mean_std', 'count',
+           'seeds_text', 'paired_diff', 'diffs_to', 'diff_text', 'diff_status', 'resolved_text']
 
 # %% ../nbs/07_runs.ipynb #042cf2fe
 def comma_list(s:str|None) -> tuple[str, ...]:
@@ -315,20 +315,34 @@ def partial_text(res:dict) -> str:
     return (f"*Partial results: {p} finished so far (run the study again to finish it; it resumes). Kinds with fewer seeds have wider intervals"
             + (f"; not run yet: {', '.join(missing)}" if missing else "") + ".*\n\n") if p else ""
 
+def _curve(r:dict, metric:str) -> np.ndarray:
+    "A run's validation `metric` per epoch (float64)."
+    return np.asarray(r['curves']['values'], dtype=np.float64)[:, r['curves']['names'].index(metric)]
+
 def _per_kind(results:dict, metric:str, f) -> dict:
     "Per kind, the mean over seeds of `f` applied to each run's validation `metric` curve (a float64 array, one value per epoch)."
-    curve = lambda r: np.asarray(r['curves']['values'], dtype=np.float64)[:, r['curves']['names'].index(metric)]
-    return {k: float(np.mean([f(curve(r)) for r in rs])) for k, rs in results.items()}
+    return {k: float(np.mean([f(_curve(r, metric)) for r in rs])) for k, rs in results.items()}
+
+def _late(v:np.ndarray, frac:float) -> float:
+    "The change of `v` over its last `frac` (final value minus the value `frac` of its length before the end)."
+    return float(v[-1] - v[max(len(v) - 1 - max(1, round(frac * len(v))), 0)])
 
 def late_gain(results:dict,   # per kind, a list of per-seed results with `curves`
               metric:str,     # a recorded column: 'valid_loss', 'mean_iou', 'psnr_y' ...
               frac:float=0.25 # the last fraction of the epochs
              ) -> dict:
     "How much `metric` changed over the last `frac` of the epochs (final value minus the value `frac` of the epochs before the end), mean over seeds, per kind: small means the validation curves have flattened."
-    def gain(v):
-        back = max(1, round(frac * len(v)))
-        return v[-1] - v[max(len(v) - 1 - back, 0)]
-    return _per_kind(results, metric, gain)
+    return _per_kind(results, metric, lambda v: _late(v, frac))
+
+def late_diff_change(results:dict,    # per kind, a list of per-seed results with `curves`
+                     metric:str,      # a recorded column: 'valid_loss', 'mean_iou', 'psnr_y' ...
+                     baseline:str='dcl',
+                     frac:float=0.25  # the last fraction of the epochs
+                    ) -> dict:
+    "Per kind other than `baseline`, how much its difference to `baseline` in validation `metric` changed over the last `frac` of the epochs (seed s against the baseline's seed s, mean over the seeds both have): small means the comparison had settled, even if the curves still moved together. Empty without the baseline."
+    b = results.get(baseline)
+    if b is None: return {}
+    return {k: float(np.mean([_late(_curve(r, metric) - _curve(rb, metric), frac) for r, rb in zip(rs, b)])) for k, rs in results.items() if k != baseline}
 
 def settle_epoch(results:dict,   # per kind, a list of per-seed results with `curves`
                  metric:str,     # a recorded column: 'valid_loss', 'mean_iou', 'psnr_y' ...
@@ -341,23 +355,31 @@ def settle_epoch(results:dict,   # per kind, a list of per-seed results with `cu
     return _per_kind(results, metric, settled)
 
 def flatten_text(results:dict, metric:str, what:str, nd:int, unit:str='',
-                 diffs:dict|None=None   # the kinds' `paired_diff`s to the baseline in the same `metric`: say when the curves still move more than they differ
+                 diffs:dict|None=None,   # the kinds' final `paired_diff`s to `baseline` in the same `metric`: say whether they had settled
+                 baseline:str='dcl'
                 ) -> str:
-    "Sentences for a study's section on how far its validation `metric` (called `what`) had flattened: the epoch by which the curves settle (`settle_epoch`) and how much they still moved over the last quarter of the epochs (`late_gain`), mean over the kinds and the kind furthest from flat; '' with fewer than 4 epochs."
+    "Sentences for a study's section on how far its validation `metric` (called `what`) had flattened: the epoch by which the curves settle (`settle_epoch`) and how much they still moved over the last quarter of the epochs (`late_gain`), mean over the kinds and the kind furthest from flat; with `diffs`, how much the differences to `baseline` moved over that quarter (`late_diff_change`) and a warning for a resolved difference that moved as much as its size. '' with fewer than 4 epochs."
     n = len(next(iter(results.values()))[0]['curves']['values'])
     if n < 4: return ''
     g, s = late_gain(results, metric), settle_epoch(results, metric)
     top, last = max(g, key=lambda k: abs(g[k])), max(s, key=s.get)
     return (f"The validation {what} curves settle (stay within 10% of their whole change of their final value) by epoch {np.mean(list(s.values())):.1f} of {n} "
             f"on average over the kinds (latest: {last}, {s[last]:.1f}). Over the last quarter of the epochs they changed by {np.mean(list(g.values())):+.{nd}f}{unit} "
-            f"on average (most: {top}, {g[top]:+.{nd}f}{unit})." + _moves_more(np.mean(list(g.values())), diffs, nd, unit))
+            f"on average (most: {top}, {g[top]:+.{nd}f}{unit})." + _diffs_settled(results, metric, diffs, baseline, nd, unit))
 
-def _moves_more(late:float, diffs:dict|None, nd:int, unit:str) -> str:
-    "A warning when the curves' late change is larger than every kind's mean difference to the baseline: more training could reorder the kinds."
-    if not diffs: return ''
-    big = max(abs(d[0]) for d in diffs.values())
-    return (f" That late change is larger than every kind's mean difference to the baseline (at most {big:.{nd}f}{unit}): longer training could reorder the kinds."
-            if abs(late) > big else '')
+def _diffs_settled(results:dict, metric:str, diffs:dict|None, baseline:str, nd:int, unit:str) -> str:
+    "How much the kinds' differences to the baseline moved over the last quarter; a warning for each resolved difference that moved at least as much as its own size (longer training could change it)."
+    ch = late_diff_change(results, metric, baseline) if diffs else {}
+    ch = {k: v for k, v in ch.items() if k in diffs}
+    if not ch: return ''
+    top = max(ch, key=lambda k: abs(ch[k]))
+    s = (f" Over that quarter the kinds' differences to {baseline} (paired by seed) moved by {np.mean([abs(v) for v in ch.values()]):.{nd}f}{unit} on average "
+         f"(most: {top}, {ch[top]:+.{nd}f}{unit}).")
+    resolved = [k for k in ch if diffs[k][3] >= 2 and (diffs[k][1] > 0 or diffs[k][2] < 0)]   # the 95% interval excludes 0
+    moving = [k for k in resolved if abs(ch[k]) >= abs(diffs[k][0])]
+    if moving: return s + (f" For {', '.join(moving)}, a resolved difference moved at least as much as its own size: longer training could change "
+                           f"{'it' if len(moving) == 1 else 'them'}.")
+    return s + (" Every resolved difference moved by less than its own size." if resolved else "")
 
 SECTION_NOTES = {   # the legend lines every study's section shares
     'paired': "the mean of the paired differences to DCL 6x6 (the paper's baseline), over the seeds both kinds have, and its 95% confidence interval (Student's t); "
