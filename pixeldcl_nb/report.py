@@ -19,8 +19,8 @@ from .vae_study import vae_study, vae_section
 from .bench import run_bench, bench_section, QUICK_BENCH
 
 # %% auto #0
-__all__ = ['PAPER_CLAIMS', 'REPORT_SECTIONS', 'which_upsampler', 'paper_claims', 'write_report', 'compare', 'pixeldcl_compare',
-           'pixeldcl_report']
+__all__ = ['PAPER_CLAIMS', 'CLAIM_ALSO', 'REPORT_SECTIONS', 'which_upsampler', 'paper_claims', 'write_report', 'compare',
+           'pixeldcl_compare', 'pixeldcl_report']
 
 # %% ../nbs/12_report.ipynb #58d5b378
 def _study(src, study):
@@ -128,6 +128,8 @@ PAPER_CLAIMS = (('seg', 'mean_iou', True, 4, "mean IoU", "Better segmentation th
                 ('vae', 'sample_local', False, 4, "the samples' local checkerboard", "No checkerboard in VAE samples",
                  "the paper's Figure 9: DCL's samples show checkerboard artifacts, PixelDCL's and iPixelDCL's do not"))
 # study, measure, claimed direction (higher is the claim), decimals, the measure in words, the claim, where the paper makes it
+CLAIM_ALSO = {'vae': ('sample_peak2', 1, "the samples' period-2 spectral peak ratio (which a checkerboard at the same place in every sample raises, and smoothness does not lower)")}
+# a second measure a claim is also judged by, with the paper's initialisation: study -> (measure, decimals, the measure in words); same direction as the first
 
 def _claim_facts(study:str, rs:dict, res:dict, names:list) -> str:
     "What a reader needs beside a claim's differences: for segmentation, kinds no better than the majority class; for the VAE, the real images' levels."
@@ -163,17 +165,25 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
                 if init == '' or any(k in rs for k in ks): sents.append(f"{label} it is untested: the study has no {base} runs.")
                 if init == '': verdict = f"is untested (the study has no {base} runs)"
                 continue
-            st, cmp = {}, []
-            for k in ks:
-                if k not in rs:
-                    if init == '': st[k] = 'not run'   # the claim is about both layers; the other initialisations compare what was run
-                    continue
-                d = paired_diff([r[key] for r in rs[k]], [r[key] for r in rs[base]])
-                st[k] = {'better': 'holds', 'worse': 'contradicted'}.get(diff_status(d, hb), diff_status(d, hb))
-                cmp.append(f"{k} − {base} {diff_text(d, nd)}" + ("" if d[3] < 2 else f" ({d[3]} seeds)"))
+            def compare(key, nd):
+                "Each compared kind's status for the claim and its difference in words."
+                st, cmp = {}, []
+                for k in ks:
+                    if k not in rs:
+                        if init == '': st[k] = 'not run'   # the claim is about both layers; the other initialisations compare what was run
+                        continue
+                    d = paired_diff([r[key] for r in rs[k]], [r[key] for r in rs[base]])
+                    st[k] = {'better': 'holds', 'worse': 'contradicted'}.get(diff_status(d, hb), diff_status(d, hb))
+                    cmp.append(f"{k} − {base} {diff_text(d, nd)}" + ("" if d[3] < 2 else f" ({d[3]} seeds)"))
+                return st, cmp
+            st, cmp = compare(key, nd)
             if init == '':   # the headline: the claim as the paper makes it
                 verdict = _verdict(st)
                 if cmp: sents.append(f"{label}, {what}: " + "; ".join(cmp) + ".")
+                if study in CLAIM_ALSO and cmp and all(CLAIM_ALSO[study][0] in r for k in [base] + ks if k in rs for r in rs[k]):
+                    key2, nd2, what2 = CLAIM_ALSO[study]
+                    st2, cmp2 = compare(key2, nd2)
+                    sents.append(f"Judged by {what2} instead, it **{_verdict(st2)}**: " + "; ".join(cmp2) + ".")
             elif st: sents.append(f"{label} it **{_verdict(st)}**" + (f": {what}, " + "; ".join(cmp) if cmp else "") + ".")
         names = [k for k in ['dcl'] + list(kinds) + [k + i for i in inits if i for k in ['dcl'] + list(kinds)] if k in rs]   # the kinds the claim compares
         if names and (fact := _claim_facts(study, rs, res, names)): sents.append(fact)
