@@ -23,8 +23,8 @@ __all__ = ['PAPER_KINDS', 'SECTION_NOTES', 'comma_list', 'check_kinds', 'headles
            'check_batches', 'run_name', 'run_config', 'EpochCheckpoint', 'EpochLine', 'progress_mode', 'fit_run',
            'study_seeds', 'run_study', 'runs_done', 'partial_done', 'study_lock', 'delete_runs', 'check_partial',
            'check_overwrite', 'load_run_weights', 'partial_text', 'late_gain', 'late_diff_change', 'settle_epoch',
-           'flatten_text', 'save_results', 'load_results', 'write_csv', 'embed_figures', 'mean_std', 'count',
-           'seeds_text', 'paired_diff', 'diffs_to', 'diff_text', 'diff_status', 'resolved_text']
+           'flatten_text', 'save_results', 'load_results', 'write_csv', 'embed_figures', 'train_time', 'time_cell',
+           'mean_std', 'count', 'seeds_text', 'paired_diff', 'diffs_to', 'diff_text', 'diff_status', 'resolved_text']
 
 # %% ../nbs/07_runs.ipynb #042cf2fe
 def comma_list(s:str|None) -> tuple[str, ...]:
@@ -115,17 +115,19 @@ def run_config(study:str,   # the study's name ('seg', 'vae', 'x2', ...)
                 bs=dls.bs, data=data_fingerprint(dls), **settings)
 
 class EpochCheckpoint(Callback):
-    "After every epoch, save model and optimiser (fastai's `Learner.save`), the fit's state (random states, smoothed loss: `-rng.pth`) and the recorded values with the run's `config` (`.json`) next to `fname`, each file replaced whole; `resume`: a saved fit state to put back when the fit starts."
+    "After every epoch, save model and optimiser (fastai's `Learner.save`), the fit's state (random states, smoothed loss: `-rng.pth`) and the recorded values with the run's `config` and its training wall time so far (`train_s`, over every session) in `.json` next to `fname`, each file replaced whole; `resume`: a saved fit state to put back when the fit starts; `before`: the wall time of the sessions before this one (None: unknown)."
     order = 65   # after the Recorder
-    def __init__(self, fname:Path|str, config:dict, resume:dict|None=None): self.fname, self.config, self.resume = Path(fname), config, resume
+    def __init__(self, fname:Path|str, config:dict, resume:dict|None=None, before:float|None=0.):
+        self.fname, self.config, self.resume, self.before = Path(fname), config, resume, before
     def before_fit(self):
+        self._t0 = time.time()
         if self.resume is not None: _set_fit_state(self.learn, self.resume)
     def after_epoch(self):
         d, stem = self.fname.parent.absolute(), self.fname.stem
         self.learn.save(d / f'{stem}-new', with_opt=True); os.replace(d / f'{stem}-new.pth', self.fname)
         torch.save(_fit_state(self.learn), d / f'{stem}-rng.new'); os.replace(d / f'{stem}-rng.new', d / f'{stem}-rng.pth')
-        write_atomic(self.fname.with_suffix('.json'), json.dumps(dict(config=self.config, epoch=self.epoch,
-                                                                      values=[list(map(float, v)) for v in self.recorder.values])))
+        write_atomic(self.fname.with_suffix('.json'), json.dumps(dict(config=self.config, epoch=self.epoch, values=[list(map(float, v)) for v in self.recorder.values],
+                                                                      train_s=None if self.before is None else self.before + time.time() - self._t0)))
 
 class EpochLine(Callback):
     "Print one line per epoch, '{name} epoch 3/20: train_loss 0.1234, valid_loss 0.1100, mean_iou 0.8521 (24 s)': the log fastai's bars would give, for a file or a CI log."
@@ -177,7 +179,7 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
     learn = make_learner()
     learn.dls.train.rng = random.Random(seed)   # the same batches in the same order for every kind
     check_batches(learn.dls, name)
-    cbs, start, past = list(cbs or []), 0, []
+    cbs, start, past, before = list(cbs or []), 0, [], 0.
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
         ck, meta, rng = out / f'{name}-ckpt.pth', out / f'{name}-ckpt.json', out / f'{name}-ckpt-rng.pth'
@@ -188,8 +190,8 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
                 learn.load(ck.parent.absolute() / ck.stem, with_opt=True)
                 if rng.exists(): state = torch.load(rng, weights_only=False)
             except Exception as e: raise ValueError(f"{ck}: cannot resume from this checkpoint ({type(e).__name__}: {e}); delete it to train again") from e
-            start, past = m['epoch'] + 1, m['values']
-        cbs.append(EpochCheckpoint(ck, config, resume=state))
+            start, past, before = m['epoch'] + 1, m['values'], m.get('train_s')   # None: a checkpoint from before the time was recorded
+        cbs.append(EpochCheckpoint(ck, config, resume=state, before=before))
     t = time.time()
     if start < epochs:
         if mode == 'bar': learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
@@ -201,7 +203,8 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
     if not math.isfinite(final.get('valid_loss', float('nan'))):
         raise RuntimeError(f"{name} diverged (valid loss {final.get('valid_loss')}); nothing saved. Try a lower lr than {lr}.")
     if len(values) < epochs: print(f"{name}: stopped after {count(len(values), 'epoch')} of {epochs} (a callback cancelled the fit); saved as it is", flush=True)
-    res = dict(config=config, train_s=time.time() - t, resumed_from=start, epochs_done=len(values), curves=dict(names=names, values=values),
+    res = dict(config=config, train_s=None if before is None else before + time.time() - t, resumed_from=start, **({'train_s_before': before} if start else {}),
+               epochs_done=len(values), curves=dict(names=names, values=values),
                **{**final, **(measure(learn) if measure is not None else {})})
     if res_f is not None:
         torch.save(learn.model.state_dict(), out / f'{name}.pth.new'); os.replace(out / f'{name}.pth.new', out / f'{name}.pth')
@@ -386,7 +389,8 @@ SECTION_NOTES = {   # the legend lines every study's section shares
               "with unequal seed counts it need not equal the difference of the means shown",
     'local': "lower means less period-2 structure: less checkerboard, or a smoother image; read it beside the quality columns. The measures are defined and validated "
              "on the docs' [Checkerboard metrics](https://pixeldcl-nb.github.io/pixeldcl_nb/checkerboard.html) page",
-    'train_s': "wall time of a run, on a machine that may have been running other jobs: not a speed measure (the benchmark is)"}
+    'train_s': "wall time of a run over all its sessions, on a machine that may have been running other jobs: not a speed measure (the benchmark is); "
+               "'(k of n runs)' when the others resumed from a checkpoint that did not record the earlier sessions' time"}
 
 # %% ../nbs/07_runs.ipynb #f04ce986
 def save_results(out:Path|str,   # the study's folder
@@ -424,11 +428,11 @@ def load_results(src:Path|str|dict,  # a `save_results` file, the folder holding
     return res
 
 def write_csv(fname:Path|str, results:dict, columns:tuple) -> None:
-    "One row per run of a study's `results` (per kind, a list of per-seed results): kind, seed, `columns`, valid_loss, train_s."
+    "One row per run of a study's `results` (per kind, a list of per-seed results): kind, seed, `columns`, valid_loss, train_s (`train_time`: empty when unknown)."
     with open(fname, 'w', newline='') as f:
         w = csv.writer(f); w.writerow(['kind', 'seed', *columns, 'valid_loss', 'train_s'])
         for k, rs in results.items():
-            for s, r in enumerate(rs): w.writerow([k, s, *[r[c] for c in columns], r['valid_loss'], r['train_s']])
+            for s, r in enumerate(rs): w.writerow([k, s, *[r[c] for c in columns], r['valid_loss'], train_time(r)])
 
 def embed_figures(md:str, folder:Path|str) -> str:
     "`md` with its local figures `![...](name.png)` (files in `folder`) inlined as data URIs, so that a notebook output shows them anywhere."
@@ -439,6 +443,16 @@ def embed_figures(md:str, folder:Path|str) -> str:
         mime = 'image/jpeg' if f.suffix.lower() in ('.jpg', '.jpeg') else 'image/png'
         return f"![{m.group(1)}](data:{mime};base64,{base64.b64encode(f.read_bytes()).decode()})"
     return re.sub(r'!\[([^\]]*)\]\((?!https?:|data:|/)([^)]+)\)', inline, md)
+
+def train_time(r:dict) -> float|None:
+    "A run's training wall time over all its sessions (s), or None when it was resumed from a checkpoint that did not record the earlier sessions' time (results saved before `fit_run` recorded it: their `train_s` was the last session's alone)."
+    return None if r.get('train_s') is None or (r.get('resumed_from', 0) and 'train_s_before' not in r) else r['train_s']
+
+def time_cell(rs:list) -> str:
+    "A table cell of the runs' training wall time (`train_time`): mean ± std over the runs whose time is known, '(k of n runs)' when some are not, '-' when none is."
+    known = [t for t in map(train_time, rs) if t is not None]
+    if not known: return '-'
+    return mean_std(known, 0) + ('' if len(known) == len(rs) else f" ({len(known)} of {len(rs)} runs)")
 
 def mean_std(vals:list, nd:int=4) -> str:
     "'mean ± std' (sample standard deviation) of `vals` with `nd` decimals; just the mean for one value."

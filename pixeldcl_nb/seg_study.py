@@ -17,7 +17,7 @@ from .checkerboard import checkerboard_score, spectral_peak_ratio, local_checker
 from .data import VOID, dataset_dls, first_items, seg_codes
 from .segmentation import seg_learner, confusion_matrix, iou_per_class
 from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
-                              count, seeds_text, check_batches, headless, cli_errors, study_seeds, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text,
+                              count, seeds_text, check_batches, headless, cli_errors, study_seeds, diffs_to, diff_text, resolved_text, flatten_text, time_cell, runs_done, partial_text,
                               check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs, SECTION_NOTES)
 
 # %% auto #0
@@ -94,7 +94,7 @@ def seg_table(results:dict, ref:dict|None=None, baseline:str='dcl') -> str:
     for k, rs in results.items():
         vs = diff_text(ds[k], 4) if k in ds else ""
         cells = [mean_std([r[c] for r in rs], nd.get(c, 4)) for c in SEG_COLUMNS]
-        rows.append(f"| {k} | {cells[0]} | {cells[1]} | {vs} | " + " | ".join(cells[2:]) + f" | {mean_std([r['train_s'] for r in rs], 0)} |")
+        rows.append(f"| {k} | {cells[0]} | {cells[1]} | {vs} | " + " | ".join(cells[2:]) + f" | {time_cell(rs)} |")
     rows.append(f"| *targets (one-hot)* | | | | | {ref['target_local']:.4f} | | {first['target_peak_ratio']:.3f} | |" if ref is not None else
                 f"| *targets (one-hot)* | | | | | | | {first['target_peak_ratio']:.3f} | |")
     return '\n'.join(rows)

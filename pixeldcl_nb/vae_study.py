@@ -19,7 +19,7 @@ from .data import dataset_dls
 from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples, show_reconstructions, _vae
 from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors,
-                              study_seeds, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text,
+                              study_seeds, diffs_to, diff_text, resolved_text, flatten_text, time_cell, runs_done, partial_text,
                               check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs, SECTION_NOTES)
 
 # %% auto #0
@@ -100,7 +100,7 @@ def vae_table(results:dict, baseline:str='dcl') -> str:
     for k, rs in results.items():
         cells = [mean_std([r[c] for r in rs], nd.get(c, 2)) for c in VAE_COLUMNS]
         cells.insert(1, diff_text(de[k], 1) if k in de else ""); cells.insert(5, diff_text(dl[k], 4) if k in dl else "")
-        rows.append(f"| {k} | " + " | ".join(cells) + f" | {mean_std([r['train_s'] for r in rs], 0)} |")
+        rows.append(f"| {k} | " + " | ".join(cells) + f" | {time_cell(rs)} |")
     f = next(iter(results.values()))[0]
     rows.append(f"| *real images* | | | | | {f['real_local']:.4f} | | {f['real_checkerboard']:.4f} | {f['real_peak2']:.2f} | {f['real_peak4']:.2f} | "
                 f"{f['real_local']:.4f} | {f['real_peak2']:.2f} | |")

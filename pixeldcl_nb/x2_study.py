@@ -18,7 +18,7 @@ from .layers import upsampler, positive_ints, positive_numbers, evaluating, quie
 from .checkerboard import checkerboard_score, local_checkerboard, spectral_peak_ratio, constant_response, show_map
 from .data import photo_dls, first_items
 from .runs import (check_kinds, run_config, fit_run, run_study, study_seeds, save_results, load_results, write_csv, mean_std,
-                              count, seeds_text, check_batches, headless, cli_errors, diffs_to, diff_text, resolved_text, flatten_text, runs_done, partial_text,
+                              count, seeds_text, check_batches, headless, cli_errors, diffs_to, diff_text, resolved_text, flatten_text, time_cell, runs_done, partial_text,
                               check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs, SECTION_NOTES)
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
@@ -154,7 +154,7 @@ def x2_table(results:dict, ref:dict, baseline:str='dcl') -> str:
     for k, rs in results.items():
         vs = diff_text(ds[k]) if k in ds else ""
         rows.append(f"| {k} | {rs[0]['params_up']:,} | {_ms(rs, 'psnr_y', 2)} | {mean_std([r['psnr_y'] - bic for r in rs], 2)} | {vs} | {_ms(rs, 'ssim_y', 4)} | "
-                    f"{_ms(rs, 'local_checkerboard', 4)} | {_ms(rs, 'peak2', 2)} | {_ms(rs, 'up_score_init', 3)} | {_ms(rs, 'up_score', 3)} | {_ms(rs, 'train_s', 0)} |")
+                    f"{_ms(rs, 'local_checkerboard', 4)} | {_ms(rs, 'peak2', 2)} | {_ms(rs, 'up_score_init', 3)} | {_ms(rs, 'up_score', 3)} | {time_cell(rs)} |")
     rows.append(f"| *targets (real crops)* | | | | | | {ref['target_local_checkerboard']:.4f} | {pk('target_peak2')} | | | |")
     return '\n'.join(rows)
 
