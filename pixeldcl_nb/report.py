@@ -17,10 +17,11 @@ from .x2_study import x2_study, x2_section
 from .seg_study import seg_study, seg_section
 from .vae_study import vae_study, vae_section
 from .bench import run_bench, bench_section, QUICK_BENCH
+from .data import DATASETS
 
 # %% auto #0
-__all__ = ['FASTER', 'WHICH_LEGEND', 'PAPER_CLAIMS', 'CLAIM_ALSO', 'REPORT_SECTIONS', 'which_upsampler', 'paper_claims',
-           'write_report', 'compare', 'pixeldcl_compare', 'pixeldcl_report']
+__all__ = ['FASTER', 'WHICH_LEGEND', 'PAPER_CLAIMS', 'PAPER_TABLE1', 'CLAIM_ALSO', 'REPORT_SECTIONS', 'which_upsampler',
+           'paper_claims', 'write_report', 'compare', 'pixeldcl_compare', 'pixeldcl_report']
 
 # %% ../nbs/12_report.ipynb #58d5b378
 def _study(src, study):
@@ -129,11 +130,12 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
 
 # %% ../nbs/12_report.ipynb #7fd4e0c1
 _CLAIM_WORDS = (('holds', "holds for {}"), ('contradicted', "is contradicted for {} (resolved the other way)"),
-                ('not resolved', "is not resolved for {} (the 95% interval includes 0)"), ('one seed', "cannot be judged for {} (one seed)"),
-                ('not run', "is untested for {} (not run)"))
+                ('leans for', "is not resolved for {} (the 95% interval includes 0; the estimate points the claim's way)"),
+                ('leans against', "is not resolved for {} (the 95% interval includes 0; the estimate points the other way)"),
+                ('one seed', "cannot be judged for {} (one seed)"), ('not run', "is untested for {} (not run)"))
 
 def _verdict(st:dict) -> str:
-    "A claim's verdict from the statuses of its comparisons {kind: 'holds' | 'contradicted' | 'not resolved' | 'one seed' | 'not run'}, naming the kinds behind each."
+    "A claim's verdict from the statuses of its comparisons {kind: 'holds' | 'contradicted' | 'leans for' | 'leans against' | 'one seed' | 'not run'}, naming the kinds behind each ('leans': not resolved, the estimate on that side of 0)."
     if st and all(s == 'holds' for s in st.values()): return "holds"
     return "; ".join(w.format(', '.join(k for k, s in st.items() if s == status)) for status, w in _CLAIM_WORDS if status in st.values())
 
@@ -142,21 +144,32 @@ PAPER_CLAIMS = (('seg', 'mean_iou', True, 4, "mean IoU", "Better segmentation th
                 ('vae', 'sample_local', False, 4, "the samples' local checkerboard", "No checkerboard in VAE samples",
                  "the paper's Figure 9: DCL's samples show checkerboard artifacts, PixelDCL's and iPixelDCL's do not"))
 # study, measure, claimed direction (higher is the claim), decimals, the measure in words, the claim, where the paper makes it
-CLAIM_ALSO = {'vae': ('sample_peak2', 1, "the samples' period-2 spectral peak ratio (which a checkerboard at the same place in every sample raises, and smoothness does not lower)")}
+PAPER_TABLE1 = {'PASCAL VOC 2012': dict(dcl=0.415178, ipixeldcl=0.448817, pixeldcl=0.455972),   # the paper's Table 1, U-Net, mean IoU
+                'MS-COCO 2015': dict(dcl=0.349769, ipixeldcl=0.360216, pixeldcl=0.371805)}
+CLAIM_ALSO = {'vae': ('sample_peak2', 1, "the samples' period-2 spectral peak ratio (the power at the period-2 frequencies against the power just around them: a checkerboard at the same place in every sample raises it, while blur lowers both)")}
 # a second measure a claim is also judged by, with the paper's initialisation: study -> (measure, decimals, the measure in words); same direction as the first
 
 def _claim_facts(study:str, rs:dict, res:dict, names:list) -> str:
     "What a reader needs beside a claim's differences: for segmentation, kinds no better than the majority class; for the VAE, the real images' levels."
     lvl = lambda k, key, nd: mean_std([r[key] for r in rs[k]], nd)
     if study == 'seg':
+        gains = "; ".join(", ".join(f"{k} {t[k] - t['dcl']:+.4f}" for k in ('pixeldcl', 'ipixeldcl')) + f" on {name}" for name, t in PAPER_TABLE1.items())
+        scale = f"For scale, the paper's gains over DCL in mean IoU (Table 1, U-Net): {gains}."
         maj = (res.get('reference') or {}).get('majority_mean_iou')
         dead = [k for k in names if maj is not None and np.mean([r['mean_iou'] for r in rs[k]]) <= maj + 1e-3]
-        return (f"Warning: {', '.join(dead)} {'is' if len(dead) == 1 else 'are'} no better than predicting the majority class everywhere (mean IoU {maj:.4f}): "
-                "those runs learned nothing, and their differences say nothing about the layers.") if dead else ""
+        return scale + (f" Warning: {', '.join(dead)} {'is' if len(dead) == 1 else 'are'} no better than predicting the majority class everywhere (mean IoU {maj:.4f}): "
+                        "those runs learned nothing, and their differences say nothing about the layers." if dead else "")
     real = rs[names[0]][0]
     return (f"For scale: local checkerboard of the real images {real['real_local']:.4f}, of the samples " + ", ".join(f"{lvl(k, 'sample_local', 4)} ({k})" for k in names) +
             f"; their period-2 spectral peak ratio (a checkerboard repeated over samples raises it) real images {real['real_peak2']:.2f}, samples " +
             ", ".join(f"{lvl(k, 'sample_peak2', 1)} ({k})" for k in names) + (" (mean ± std over seeds)." if any(len(rs[k]) > 1 for k in names) else " (one seed each)."))
+
+def _data_words(res:dict, study:str) -> str:
+    "' (nuclei: fluorescent nuclei (3 classes), ...)': the data a study's saved results were trained on, from its settings and the dataset registry; '' when not recorded."
+    data = res['settings'].get('data')
+    if data is None: return ""
+    e = DATASETS.get(({'seg': 'seg'}.get(study, 'image'), data))
+    return f" ({data}: {e.doc.split(':')[0]})" if e is not None and e.doc else f" ({data})"
 
 def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ study results (each `*_results.json`)
                  kinds:tuple=('pixeldcl', 'ipixeldcl'), # the paper's layers, each compared with DCL 6x6 under the same initialisation
@@ -187,7 +200,8 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
                         if init == '': st[k] = 'not run'   # the claim is about both layers; the other initialisations compare what was run
                         continue
                     d = paired_diff([r[key] for r in rs[k]], [r[key] for r in rs[base]])
-                    st[k] = {'better': 'holds', 'worse': 'contradicted'}.get(diff_status(d, hb), diff_status(d, hb))
+                    s = diff_status(d, hb)
+                    st[k] = {'better': 'holds', 'worse': 'contradicted', 'not resolved': 'leans for' if (d[0] > 0 if hb else d[0] < 0) else 'leans against'}.get(s, s)
                     cmp.append(f"{k} − {base} {diff_text(d, nd)}" + ("" if d[3] < 2 else f" ({d[3]} seeds)"))
                 return st, cmp
             st, cmp = compare(key, nd)
@@ -201,7 +215,7 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
             elif st: sents.append(f"{label} it **{_verdict(st)}**" + (f": {what}, " + "; ".join(cmp) if cmp else "") + ".")
         names = [k for k in ['dcl'] + list(kinds) + [k + i for i in inits if i for k in ['dcl'] + list(kinds)] if k in rs]   # the kinds the claim compares
         if names and (fact := _claim_facts(study, rs, res, names)): sents.append(fact)
-        parts.append(f"{i}. **{claim}** ({source}) **{verdict}** on these data. " + " ".join(sents))
+        parts.append(f"{i}. **{claim}** ({source}) **{verdict}** on these data{_data_words(res, study)}. " + " ".join(sents))
     return _partial_note(found) + '\n'.join(parts)
 
 # %% ../nbs/12_report.ipynb #b5de7124

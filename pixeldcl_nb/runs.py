@@ -366,7 +366,7 @@ def flatten_text(results:dict, metric:str, what:str, nd:int, unit:str='',
     if n < 4: return ''
     g, s = late_gain(results, metric), settle_epoch(results, metric)
     top, last = max(g, key=lambda k: abs(g[k])), max(s, key=s.get)
-    return (f"The validation {what} curves settle (stay within 10% of their whole change of their final value) by epoch {np.mean(list(s.values())):.1f} of {n} "
+    return (f"The validation {what} curves settle (from then on they stay within 10% of their total change, first to last epoch, of their final value) by epoch {np.mean(list(s.values())):.1f} of {n} "
             f"on average over the kinds (latest: {last}, {s[last]:.1f}). Over the last quarter of the epochs they changed by {np.mean(list(g.values())):+.{nd}f}{unit} "
             f"on average (most: {top}, {g[top]:+.{nd}f}{unit})." + _diffs_settled(results, metric, diffs, baseline, nd, unit))
 

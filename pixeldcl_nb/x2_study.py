@@ -164,6 +164,10 @@ def x2_verdict(results:dict, ref:dict, baseline:str='dcl') -> str:
     every = "on every seed" if any(len(rs) > 1 for rs in results.values()) else "(one seed each)"
     s = (f"Every learnt kind beats bicubic {every}." if len(beat) == len(results) else
          f"Kinds that beat bicubic {every}: {', '.join(beat) or 'none'}.")
+    below = [k for k, rs in results.items() if np.mean([r['psnr_y'] for r in rs]) < ref['bicubic_psnr_y']]
+    if below and all(rs[0].get('config', {}).get('skip') == 'bicubic' for rs in results.values()):
+        s += (f" Below bicubic on average: {', '.join(below)}. Each network starts at bicubic (its last convolution starts at zero and it learns the residual), "
+              f"so {'it' if len(below) == 1 else 'these'} ended worse than where {'it' if len(below) == 1 else 'they'} started: training did not find a better solution with this recipe.")
     ds = diffs_to(results, 'psnr_y', baseline)
     if ds: s += " " + resolved_text(ds, baseline, 'PSNR-Y')
     return f"{s} {flatten_text(results, 'psnr_y', 'PSNR-Y', 3, ' dB', diffs=ds)}".strip()
