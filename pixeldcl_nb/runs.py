@@ -389,6 +389,8 @@ SECTION_NOTES = {   # the legend lines every study's section shares
               "with unequal seed counts it need not equal the difference of the means shown",
     'local': "lower means less period-2 structure: less checkerboard, or a smoother image; read it beside the quality columns. The measures are defined and validated "
              "on the docs' [Checkerboard metrics](https://pixeldcl-nb.github.io/pixeldcl_nb/checkerboard.html) page",
+    'spread': "the polyphase spread is the standard deviation of the four output phases' means over the absolute mean (pooled: the RMS of the standard deviations over channels or classes, over the RMS of the means), 0 when the phases agree",
+    'peak': "the period-2 spectral peak ratio is the power at the period-2 frequencies against the power just around them, 1 for no peak",
     'train_s': "wall time of a run over all its sessions, on a machine that may have been running other jobs: not a speed measure (the benchmark is); "
                "'(k of n runs)' when the others resumed from a checkpoint that did not record the earlier sessions' time"}
 
