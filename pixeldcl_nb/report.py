@@ -60,7 +60,7 @@ def _pick(k:str, quality:list, artefacts:list, time:float|None, baseline:str) ->
 
 WHICH_LEGEND = ("*Δ*: the mean of the paired differences to {baseline} over the seeds both kinds have, with its 95% interval (Student's t) in brackets; "
     "with unequal seed counts it need not equal the difference of the means shown. *±*: standard deviation over seeds. *-*: not in that study, or not run yet. "
-    "*checkerboard*: the local period-2 amplitude (lower: less checkerboard, or a smoother image: compare with the targets' row); "
+    "*local checkerboard*: the local period-2 amplitude (lower: less checkerboard, or a smoother image: compare with the targets' row); "
     "*period-2 peak*: the power at the period-2 frequencies against the power just around them (1: no peak; a pattern at the same place in every output, "
     "as an up-sampler's checkerboard is, raises it). *time*, *memory*: the layer alone against DCL 6x6, from the benchmark. "
     "Kinds: `/icnr` is the same layer initialised checkerboard-free (`init='icnr'`), `/free` one kept checkerboard-free through training "
@@ -97,7 +97,7 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
     net = b['results']['unet'][0] if b is not None and b['results'].get('unet') else None
     at = f", ({lay['batch']}, {lay['channels']}, {lay['size']}²) {lay['dtype']}" if lay else ""
     heads = ["kind", "x2: gain over bicubic (dB) ↑", f"x2: Δ PSNR-Y vs {baseline} ↑", "seg: mean IoU ↑", f"seg: Δ vs {baseline} ↑", "VAE: -ELBO ↓",
-             f"VAE: Δ vs {baseline} ↓", "checkerboard ↓ (x2 outputs / seg probabilities / VAE samples)", "period-2 peak ↓ (x2 outputs / seg probabilities / VAE samples)",
+             f"VAE: Δ vs {baseline} ↓", "local checkerboard ↓ (x2 outputs / seg probabilities / VAE samples)", "period-2 peak ↓ (x2 outputs / seg probabilities / VAE samples)",
              f"time × dcl (layer fwd+bwd{at})", f"memory × dcl (layer{at})",
              "U-Net train step × dcl" + (f" (width {net['width']}, {net['size']}², {net['dtype']})" if net else ""), "params (x2 up-sampler)"]
     rows = ["| " + " | ".join(heads) + " |", "|---|" + "---:|" * (len(heads) - 1)]

@@ -92,7 +92,7 @@ VAE_COLUMNS = ('neg_elbo', 'kl_nats', 'recon_mse', 'sample_local', 'sample_check
 def vae_table(results:dict, baseline:str='dcl') -> str:
     "Markdown table of `vae_study` results (per kind, a list of per-seed results), with the paired differences to `baseline` in -ELBO and in the samples' local checkerboard, and the real images' measures last."
     heads = ['-ELBO (nats/image) ↓', f'vs {baseline}: Δ -ELBO, 95% CI ↓', 'KL (nats)', 'recon MSE ↓', 'samples: local checkerboard ↓',
-             f'vs {baseline}: Δ samples local, 95% CI ↓', 'samples: polyphase spread ↓', 'samples: period-2 peak ↓', 'samples: period-4 peak ↓',
+             f'vs {baseline}: Δ samples local checkerboard, 95% CI ↓', 'samples: polyphase spread ↓', 'samples: period-2 peak ↓', 'samples: period-4 peak ↓',
              'recon: local checkerboard ↓', 'recon: period-2 peak ↓']
     nd = dict(neg_elbo=1, kl_nats=1, recon_mse=4, sample_local=4, sample_checkerboard=4, recon_local=4)
     rows = ["| up-sampler | " + " | ".join(heads) + " | train (s) |", "|---|" + "---:|" * (len(heads) + 1)]
