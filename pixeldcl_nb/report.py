@@ -155,6 +155,13 @@ def _claim_facts(study:str, rs:dict, res:dict, names:list) -> str:
     if study == 'seg':
         gains = "; ".join(", ".join(f"{k} {t[k] - t['dcl']:+.4f}" for k in ('pixeldcl', 'ipixeldcl')) + f" on {name}" for name, t in PAPER_TABLE1.items())
         scale = f"For scale, the paper's gains over DCL in mean IoU (Table 1, U-Net): {gains}."
+        out = []
+        for k in ('pixeldcl', 'ipixeldcl'):
+            if k not in rs or 'dcl' not in rs: continue
+            d = paired_diff([r['mean_iou'] for r in rs[k]], [r['mean_iou'] for r in rs['dcl']])
+            below = [name for name, t in PAPER_TABLE1.items() if d[3] >= 2 and d[2] < t[k] - t['dcl']]
+            if below: out.append(f"{k} (its interval ends at {d[2]:+.4f}, below its gain on {' and '.join(below)})")
+        if out: scale += " These data rule out a gain as large as the paper's for " + "; ".join(out) + "."
         maj = (res.get('reference') or {}).get('majority_mean_iou')
         dead = [k for k in names if maj is not None and np.mean([r['mean_iou'] for r in rs[k]]) <= maj + 1e-3]
         return scale + (f" Warning: {', '.join(dead)} {'is' if len(dead) == 1 else 'are'} no better than predicting the majority class everywhere (mean IoU {maj:.4f}): "
