@@ -50,7 +50,7 @@ studies-report: $(STAMP)
 	$(BIN)/pixeldcl_x2 $(X2_STUDY) --partial --quiet --threads 1 || echo "studies-report: no x2 section (see above)"
 	$(BIN)/pixeldcl_seg $(SEG_STUDY) --partial --quiet --threads 1 || echo "studies-report: no seg section (see above)"
 	$(BIN)/pixeldcl_vae $(VAE_STUDY) --partial --quiet --threads 1 || echo "studies-report: no vae section (see above)"
-	$(BIN)/pixeldcl_report --out runs/studies --bench runs/bench
+	$(BIN)/pixeldcl_report --out runs/studies $(if $(wildcard runs/bench/bench_results.json),--bench runs/bench,)
 
 bench: $(STAMP)
 	$(BIN)/pixeldcl_bench --out runs/bench

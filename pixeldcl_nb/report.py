@@ -12,7 +12,9 @@ from pathlib import Path
 from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .layers import positive_ints
-from .runs import cli_errors, load_results, mean_std, paired_diff, diffs_to, diff_text, diff_status
+from .runs import cli_errors, load_results, mean_std, paired_diff, diffs_to, diff_text, diff_status, check_kinds
+from .layers import canonical_kind
+from urllib.parse import quote
 from .x2_study import x2_study, x2_section
 from .seg_study import seg_study, seg_section
 from .vae_study import vae_study, vae_section
@@ -20,8 +22,9 @@ from .bench import run_bench, bench_section, QUICK_BENCH
 from .data import dataset_words
 
 # %% auto #0
-__all__ = ['FASTER', 'WHICH_LEGEND', 'ARTEFACT_MEASURES', 'PAPER_CLAIMS', 'PAPER_TABLE1', 'CLAIM_ALSO', 'REPORT_SECTIONS',
-           'which_upsampler', 'paper_claims', 'write_report', 'compare', 'pixeldcl_compare', 'pixeldcl_report']
+__all__ = ['FASTER', 'WHICH_LEGEND', 'ARTEFACT_MEASURES', 'PAPER_CLAIMS', 'PAPER_TABLE1', 'CLAIM_ALSO', 'CLAIM_INITS',
+           'REPORT_SECTIONS', 'which_upsampler', 'paper_claims', 'write_report', 'compare', 'pixeldcl_compare',
+           'pixeldcl_report']
 
 # %% ../nbs/12_report.ipynb #58d5b378
 def _study(src, study):
@@ -74,14 +77,16 @@ ARTEFACT_MEASURES = (
 # period-2 peak is left out: those outputs add bicubic interpolation, which on its own reads above the targets.
 
 def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ and vae/ study results (each `*_results.json`)
-                    bench:Path|str='runs/bench',      # a `pixeldcl_bench` output folder
+                    bench:Path|str|None='runs/bench', # a `pixeldcl_bench` output folder; None: no cost columns
                     baseline:str='dcl'
                    ) -> str:
     "The 'Which up-sampler?' table (Markdown) and one line per kind (what the studies resolve against `baseline`, and when to pick it), from saved results only. Raises `FileNotFoundError` naming `studies` if it holds no study results."
     studies = Path(studies)
     x2, seg, vae = (_study(studies / s, s) for s in ('x2', 'seg', 'vae'))
     if x2 is None and seg is None and vae is None: raise FileNotFoundError(f"which_upsampler: no saved study results in {studies}/x2, /seg or /vae: run pixeldcl_x2, pixeldcl_seg or pixeldcl_vae with --out under it first")
-    b = _study(bench, 'bench')
+    b = None if bench is None else _study(bench, 'bench')
+    try: baseline = canonical_kind(baseline)   # 'DCL', 'transposed', 'dcl+icnr' ... as the studies spell it
+    except ValueError: pass                    # named in the error below, with the kinds there are
     kinds = list(dict.fromkeys(k for r in (x2, seg, vae) if r is not None for k in r['results']))
     if baseline not in kinds: raise ValueError(f"which_upsampler: baseline {baseline!r} has no runs in {studies} (kinds with runs: {', '.join(kinds)})")
     def ms(res, k, key, nd, shift=0.):
@@ -132,7 +137,9 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
     lines = [f"- **{k}**: {v}" for k, v in verdicts.items()]
     if all(v.startswith('one seed') for k, v in verdicts.items() if k != baseline):   # nothing resolved anywhere yet: one line, not one per kind
         lines = [f"- One seed per kind so far: no difference to {baseline} can be resolved yet; the Δ columns give the tentative differences."]
-    return _partial_note(dict(x2=x2, seg=seg, vae=vae)) + '\n'.join(rows) + '\n\n' + WHICH_LEGEND.format(baseline=baseline) + '\n\n' + '\n'.join(lines)
+    nob = "" if b is not None else (f" **No benchmark results in {bench}**: the time and memory columns show '-' (`pixeldcl_bench --out {bench}` measures them)."
+                                    if bench is not None else " **No benchmark given**: the time and memory columns show '-'.")
+    return _partial_note(dict(x2=x2, seg=seg, vae=vae)) + '\n'.join(rows) + '\n\n' + WHICH_LEGEND.format(baseline=baseline) + nob + '\n\n' + '\n'.join(lines)
 
 # %% ../nbs/12_report.ipynb #7fd4e0c1
 _CLAIM_WORDS = (('holds', "holds for {}"), ('contradicted', "is contradicted for {} (resolved the other way)"),
@@ -142,7 +149,7 @@ _CLAIM_WORDS = (('holds', "holds for {}"), ('contradicted', "is contradicted for
 
 def _verdict(st:dict) -> str:
     "A claim's verdict from the statuses of its comparisons {kind: 'holds' | 'contradicted' | 'leans for' | 'leans against' | 'one seed' | 'not run'}, naming the kinds behind each ('leans': not resolved, the estimate on that side of 0)."
-    if st and all(s == 'holds' for s in st.values()): return "holds"
+    if st and all(s == 'holds' for s in st.values()): return f"holds for {', '.join(st)}"
     return "; ".join(w.format(', '.join(k for k, s in st.items() if s == status)) for status, w in _CLAIM_WORDS if status in st.values())
 
 PAPER_CLAIMS = (('seg', 'mean_iou', True, 4, "mean IoU", "Better segmentation than DCL",
@@ -159,19 +166,20 @@ def _claim_facts(study:str, rs:dict, res:dict, names:list) -> str:
     "What a reader needs beside a claim's differences: for segmentation, kinds no better than the majority class; for the VAE, the real images' levels."
     lvl = lambda k, key, nd: mean_std([r[key] for r in rs[k]], nd)
     if study == 'seg':
-        gains = "; ".join(", ".join(f"{k} {t[k] - t['dcl']:+.4f}" for k in ('pixeldcl', 'ipixeldcl')) + f" on {name}" for name, t in PAPER_TABLE1.items())
-        scale = f"For scale, the paper's gains over DCL in mean IoU (Table 1, U-Net): {gains}."
+        ks = [k for k in ('pixeldcl', 'ipixeldcl') if k in names]   # the paper's layers this claim compares
+        gains = "; ".join(", ".join(f"{k} {t[k] - t['dcl']:+.4f}" for k in ks) + f" on {name}" for name, t in PAPER_TABLE1.items())
+        scale = f"For scale, the paper's gains over DCL in mean IoU (Table 1, U-Net): {gains}." if ks else ""
         out = []
-        for k in ('pixeldcl', 'ipixeldcl'):
-            if k not in rs or 'dcl' not in rs: continue
+        for k in ks:
+            if 'dcl' not in rs: continue
             d = paired_diff([r['mean_iou'] for r in rs[k]], [r['mean_iou'] for r in rs['dcl']])
             below = [name for name, t in PAPER_TABLE1.items() if d[3] >= 2 and d[2] < t[k] - t['dcl']]
             if below: out.append(f"{k} (its interval ends at {d[2]:+.4f}, below its gain on {' and '.join(below)})")
-        if out: scale += " These data rule out a gain as large as the paper's for " + "; ".join(out) + "."
+        if out: scale += " On these data, the 95% interval rules out a gain as large as the paper's for " + "; ".join(out) + "."
         maj = (res.get('reference') or {}).get('majority_mean_iou')
         dead = [k for k in names if maj is not None and np.mean([r['mean_iou'] for r in rs[k]]) <= maj + 1e-3]
-        return scale + (f" Warning: {', '.join(dead)} {'is' if len(dead) == 1 else 'are'} no better than predicting the majority class everywhere (mean IoU {maj:.4f}): "
-                        "those runs learned nothing, and their differences say nothing about the layers." if dead else "")
+        return (scale + (f" Warning: {', '.join(dead)} {'is' if len(dead) == 1 else 'are'} no better than predicting the majority class everywhere (mean IoU {maj:.4f}): "
+                        "those runs learned nothing, and their differences say nothing about the layers." if dead else "")).strip()
     real = rs[names[0]][0]
     return (f"For scale: local checkerboard of the real images {real['real_local']:.4f}, of the samples " + ", ".join(f"{lvl(k, 'sample_local', 4)} ({k})" for k in names) +
             f"; their period-2 spectral peak ratio (a checkerboard repeated over samples raises it) real images {real['real_peak2']:.2f}, samples " +
@@ -182,12 +190,17 @@ def _data_words(res:dict, study:str) -> str:
     data = res['settings'].get('data')
     return "" if data is None else f" ({dataset_words(data, 'seg' if study == 'seg' else 'image')})"
 
+CLAIM_INITS = ('', '/icnr', '/free')   # the initialisations a claim is judged under: the paper's, `init='icnr'`, `checkerboard_free=True`
+
 def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ study results (each `*_results.json`)
                  kinds:tuple=('pixeldcl', 'ipixeldcl'), # the paper's layers, each compared with DCL 6x6 under the same initialisation
                  inits:tuple=('', '/icnr', '/free') # '': the paper's initialisation (each kind against dcl); '/icnr': both sides `init='icnr'`; '/free': both `checkerboard_free=True`
                 ) -> str:
-    "Markdown: whether the paper's two claims (`PAPER_CLAIMS`) hold on this machine's saved study results, judged with the paper's initialisation, each with the paired differences (95% intervals over seeds) it rests on, and again with every other initialisation in `inits`. Raises `FileNotFoundError` naming `studies` if it holds neither study."
+    "Markdown: whether the paper's two claims (`PAPER_CLAIMS`) hold on this machine's saved study results, judged with the paper's initialisation, each with the paired differences (95% intervals over seeds) it rests on, and again with every other initialisation in `inits`. Raises `FileNotFoundError` naming `studies` if it holds neither study, `ValueError` for an unknown kind or initialisation."
     studies, parts = Path(studies), []
+    kinds = check_kinds(kinds, 'seg', 'paper_claims')   # a comma-separated string or a sequence, each kind known
+    bad = [i for i in inits if i not in CLAIM_INITS]
+    if bad or '' not in inits: raise ValueError(f"paper_claims: inits must include '' (the paper's initialisation, the claims' headline) and be among {CLAIM_INITS}, got {tuple(inits)!r}")
     found = {s: _study(studies / s, s) for s in ('seg', 'vae')}
     if all(v is None for v in found.values()): raise FileNotFoundError(f"paper_claims: no saved seg or vae study results in {studies}: run pixeldcl_seg and pixeldcl_vae with --out under it first")
     for i, (study, key, hb, nd, what, claim, source) in enumerate(PAPER_CLAIMS, 1):
@@ -237,6 +250,8 @@ def write_report(out:Path|str='runs/compare',   # folder with the studies' saved
                 ) -> Path:
     "Write `out/report.md` from the saved results in `out/x2`, `out/seg`, `out/vae` and `bench` (those that exist): the `which_upsampler` table and the `paper_claims` verdicts first, then each study's section, figure links pointing into each folder. Raises `FileNotFoundError` naming `out` when there are none."
     out, parts = Path(out), []
+    if bench is not None and not (Path(bench) / 'bench_results.json').exists():
+        raise FileNotFoundError(f"write_report: no benchmark results in {bench} (bench_results.json): run pixeldcl_bench --out {bench}, or leave bench out")
     bench = out / 'bench' if bench is None else Path(bench)
     for study, section in REPORT_SECTIONS:
         d = bench if study == 'bench' else out / study
@@ -244,7 +259,7 @@ def write_report(out:Path|str='runs/compare',   # folder with the studies' saved
             sec = section(d)
             for fig in re.findall(r'!\[[^\]]*\]\((?!https?:|data:|/)([^)]+)\)', sec):
                 if not (d / fig).exists(): warnings.warn(f"write_report: {d / fig} is missing; the report links to it")
-            parts.append(re.sub(r'\]\((?!https?:|data:|/)', f']({os.path.relpath(d, out)}/', sec).strip())
+            parts.append(re.sub(r'\]\((?!https?:|data:|/)', f']({quote(os.path.relpath(d, out))}/', sec).strip())   # quoted: a folder with spaces stays a link
     if not parts: raise FileNotFoundError(f"write_report: no saved study results in {out} ({', '.join(s + '/' for s, _ in REPORT_SECTIONS)}): run pixeldcl_compare or a study with out={str(out / 'x2')!r} first")
     if any((out / s / f'{s}_results.json').exists() for s in ('x2', 'seg', 'vae')):
         parts.insert(0, "## Which up-sampler? (these runs)\n\n" + which_upsampler(out, bench))

@@ -19,12 +19,13 @@ with quiet_fastai():
     for m in ('schedule', 'progress'): importlib.import_module(f'fastai.callback.{m}')   # Learner.fit_one_cycle, Learner.no_bar
 
 # %% auto #0
-__all__ = ['PAPER_KINDS', 'SECTION_NOTES', 'comma_list', 'check_kinds', 'headless', 'cli_errors', 'write_atomic', 'read_json',
-           'check_batches', 'run_name', 'run_config', 'EpochCheckpoint', 'EpochLine', 'progress_mode', 'fit_run',
-           'study_seeds', 'run_study', 'runs_done', 'partial_done', 'study_lock', 'delete_runs', 'check_partial',
-           'check_overwrite', 'load_run_weights', 'partial_text', 'late_gain', 'late_diff_change', 'settle_epoch',
-           'flatten_text', 'save_results', 'load_results', 'write_csv', 'embed_figures', 'train_time', 'time_cell',
-           'mean_std', 'count', 'seeds_text', 'paired_diff', 'diffs_to', 'diff_text', 'diff_status', 'resolved_text']
+__all__ = ['PAPER_KINDS', 'SECTION_NOTES', 'STUDY_MEASURES', 'FRACTIONS', 'comma_list', 'check_kinds', 'headless', 'cli_errors',
+           'write_atomic', 'read_json', 'check_batches', 'run_name', 'run_config', 'EpochCheckpoint', 'EpochLine',
+           'progress_mode', 'fit_run', 'study_seeds', 'run_study', 'saved_settings', 'runs_done', 'partial_done',
+           'study_lock', 'delete_runs', 'check_partial', 'check_overwrite', 'load_run_weights', 'partial_text',
+           'late_gain', 'late_diff_change', 'settle_epoch', 'flatten_text', 'save_results', 'check_results',
+           'load_results', 'write_csv', 'embed_figures', 'train_time', 'time_cell', 'mean_std', 'count', 'seeds_text',
+           'paired_diff', 'diffs_to', 'diff_text', 'diff_status', 'resolved_text']
 
 # %% ../nbs/07_runs.ipynb #042cf2fe
 def comma_list(s:str|None) -> tuple[str, ...]:
@@ -243,13 +244,25 @@ def run_study(kinds:tuple,
         if verbose and s + 1 < n[k]: print(f"{k}: its later seeds are left out too, so that results stay paired by seed", flush=True)
     return {k: rs for k, rs in results.items() if rs}
 
+def saved_settings(runs:Path|str) -> str:
+    "The settings the finished runs in `runs` were trained with, those they share ('epochs=20, lr=0.001, ...'), for an error that says which settings to give; '' when there are none."
+    cfgs = [c for f in sorted(Path(runs).glob('*.json')) if not f.stem.endswith('-ckpt')
+            for c in [read_json(f).get('config')] if isinstance(c, dict)] if Path(runs).is_dir() else []
+    if not cfgs: return ''
+    keys = [k for k in cfgs[0] if k not in ('study', 'version', 'kind', 'seed', 'data') and all(c.get(k) == cfgs[0][k] for c in cfgs)]
+    return ', '.join(f"{k}={cfgs[0][k]}" for k in keys)
+
 def runs_done(results:dict,   # per kind, its finished runs (`run_study`)
               seeds:dict,     # per kind, the seeds the study asks for (`study_seeds`)
-              where:str       # the study and its runs folder, for the error
+              where:str,      # the study and its runs folder, for the error
+              runs:Path|str|None=None # the runs folder: the error then names the settings its finished runs have
              ) -> dict:
-    "The settings entries of a partial study, {'partial': '13 of 55 runs', 'missing': [kinds with no finished run]}, or {} when every run asked for is there. Raises `FileNotFoundError` naming `where` when none is."
+    "The settings entries of a partial study, {'partial': '13 of 55 runs', 'missing': [kinds with no finished run with these settings]}, or {} when every run asked for is there. Raises `FileNotFoundError` naming `where` when none is, with the settings the runs there were trained with."
     done, total = sum(map(len, results.values())), sum(seeds.values())
-    if done == 0: raise FileNotFoundError(f"{where}: no finished run with these settings: run the study without partial first (or with the settings it ran with)")
+    if done == 0:
+        have = saved_settings(runs) if runs is not None else ''
+        raise FileNotFoundError(f"{where}: no finished run with these settings" + (f"; the finished runs there share {have}: give those settings to read them" if have else
+                                ": run the study first (without partial)"))
     return {} if done >= total else dict(partial=f"{done} of {total} runs", missing=[k for k in seeds if k not in results])
 
 def partial_done(res:dict) -> str:
@@ -296,15 +309,15 @@ def check_partial(runs:Path|str,   # the study's folder of per-run results
 def check_overwrite(fname:Path|str,  # the study's saved results (`save_results`), about to be replaced
                     results:dict,    # the partial study's results, per kind
                     where:str) -> None:
-    "Before a partial study replaces `fname`: refuse if it holds a finished study with a run the new results lack (another kind, seed or setting), so that nothing finished is lost."
+    "Before a partial study replaces `fname`: refuse if it holds a run the new results lack (another kind, seed or setting), finished study or partial, so that no result is lost from the tables."
     f = Path(fname)
     if not f.exists(): return
     old = read_json(f)
-    if old.get('settings', {}).get('partial'): return
-    new = {k: [r['config'] for r in rs] for k, rs in results.items()}
+    new = {k: [r.get('config') for r in rs] for k, rs in results.items()}
     lost = [f"{k} seed {s}" for k, rs in old.get('results', {}).items() for s, r in enumerate(rs) if r.get('config') not in new.get(k, [])]
-    if lost: raise FileExistsError(f"{where}: {f} holds a finished study with runs these settings leave out ({', '.join(lost[:4])}{', ...' if len(lost) > 4 else ''}); "
-                                   "partial=True would replace it: give another out, or move that file away first")
+    what = 'partial results' if old.get('settings', {}).get('partial') else 'a finished study'
+    if lost: raise FileExistsError(f"{where}: {f} holds {what} with runs these settings leave out ({', '.join(lost[:4])}{', ...' if len(lost) > 4 else ''}); "
+                                   "partial=True would replace it with fewer: give the settings (kinds, seeds, epochs ...) it was run with, another out, or move that file away first")
 
 def load_run_weights(model:nn.Module, runs:Path|str, kind:str, seed:int=0) -> nn.Module:
     "`model` with the saved weights of run (`kind`, `seed`) in `runs`. Raises `FileNotFoundError` naming the file when the run's result is there but its weights are not."
@@ -316,7 +329,7 @@ def partial_text(res:dict) -> str:
     "A first line for the section of a study that is not finished (its settings' `partial`, see `runs_done`), '' for a finished one."
     p, missing = res['settings'].get('partial'), res['settings'].get('missing')
     return (f"*Partial results: {p} finished so far (run the study again to finish it; it resumes). Kinds with fewer seeds have wider intervals"
-            + (f"; not run yet: {', '.join(missing)}" if missing else "") + ".*\n\n") if p else ""
+            + (f"; no finished run yet: {', '.join(missing)}" if missing else "") + ".*\n\n") if p else ""
 
 def _curve(r:dict, metric:str) -> np.ndarray:
     "A run's validation `metric` per epoch (float64)."
@@ -401,11 +414,31 @@ def save_results(out:Path|str,   # the study's folder
                  results:dict,   # per kind, a list of per-seed run results
                  **extra         # anything else the section needs (reference values, ...)
                 ) -> Path:
-    "Save a study's results as JSON, the only input of its section and of the report; returns the file."
+    "Save a study's results as JSON, the only input of its section and of the report (replaced whole: a reader never sees half a file); returns the file. Checks the runs first (`check_results`), so that nothing is written from a bad run file."
     f = Path(out) / f'{study}_results.json'
+    check_results(results, study, f"{f} (from the run files in {f.parent / 'runs'})")
     f.parent.mkdir(parents=True, exist_ok=True)
-    f.write_text(json.dumps(dict(study=study, settings=settings, results=results, **extra), indent=1))
-    return f
+    return write_atomic(f, json.dumps(dict(study=study, settings=settings, results=results, **extra), indent=1))
+
+STUDY_MEASURES: dict[str, tuple] = {}   # study -> the measures every run of its saved results holds as numbers (each study's module adds its own)
+FRACTIONS = ('pixel_acc', 'mean_iou', 'boundary_f', 'ssim_y')   # measures that lie in [0, 1]
+
+def check_results(results:dict, # per kind, a list of per-seed run results
+                  study:str,    # the study's name, for its `STUDY_MEASURES`
+                  where:str     # the file, for the errors
+                 ) -> None:
+    "Raise a `ValueError` naming `where`, the run and the key when a run of a registered `study` lacks its `config` or a measure its tables need (`STUDY_MEASURES`), or holds one that is not a finite number, or a fraction outside [0, 1]: a file edited by hand or written by another version, never a silent wrong table."
+    if study not in STUDY_MEASURES: return   # a study that registered nothing (the benchmark, a toy)
+    again = "run the study again with the settings it was run with (it reuses the finished runs) to rewrite it"
+    for k, rs in results.items():
+        for s, r in enumerate(rs):
+            run = f"run {run_name(k, s)}"
+            if not isinstance(r.get('config'), dict): raise ValueError(f"{where}: {run} has no config: {again}")
+            for key in STUDY_MEASURES.get(study, ()):
+                if key not in r: raise ValueError(f"{where}: {run} has no {key!r}: the file was edited, or written by another version; {again}")
+                v = r[key]
+                if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v): raise ValueError(f"{where}: {run}: {key} is {v!r}, not a finite number")
+                if key in FRACTIONS and not 0 <= v <= 1: raise ValueError(f"{where}: {run}: {key} is {v}, outside [0, 1]")
 
 def load_results(src:Path|str|dict,  # a `save_results` file, the folder holding one, or an already loaded dict
                  study:str|None=None # expected study name; a folder must then hold `{study}_results.json`
@@ -427,6 +460,7 @@ def load_results(src:Path|str|dict,  # a `save_results` file, the folder holding
     if not isinstance(res.get('settings'), dict) or not isinstance(rs, dict) or not rs or \
        (res.get('study') != 'bench' and not all(isinstance(v, list) and v and all(isinstance(r, dict) for r in v) for v in rs.values())):
         raise ValueError(f"load_results: {where} does not hold a study's settings and a non-empty list of results per kind")
+    check_results(rs, res['study'], where)
     return res
 
 def write_csv(fname:Path|str, results:dict, columns:tuple) -> None:

@@ -18,7 +18,7 @@ from .data import VOID, dataset_dls, first_items, seg_codes
 from .segmentation import seg_learner, confusion_matrix, iou_per_class
 from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors, study_seeds, diffs_to, diff_text, resolved_text, flatten_text, time_cell, runs_done, partial_text,
-                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs, SECTION_NOTES)
+                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs, SECTION_NOTES, STUDY_MEASURES)
 
 # %% auto #0
 __all__ = ['SEG_COLUMNS', 'seg_data', 'prob_measures', 'seg_reference', 'run_seg', 'seg_table', 'seg_verdict',
@@ -83,6 +83,7 @@ def run_seg(kind:str, dls, epochs:int=4, lr:float=1e-3, width:int=16, depth:int=
 
 # %% ../nbs/08_seg_study.ipynb #71d709db
 SEG_COLUMNS = ('pixel_acc', 'mean_iou', 'boundary_f', 'prob_local', 'prob_checkerboard', 'prob_peak_ratio')
+STUDY_MEASURES['seg'] = SEG_COLUMNS + ('target_peak_ratio', 'valid_loss')
 
 def seg_table(results:dict, ref:dict|None=None, baseline:str='dcl') -> str:
     "Markdown table of `seg_study` results (per kind, a list of per-seed results), with each kind's paired difference in mean IoU to `baseline` and, given `ref` (`seg_reference`), the majority-class row."
@@ -203,13 +204,13 @@ def seg_study(out:Path|str='runs/seg',   # output folder
         if fresh: delete_runs(out / 'runs', n_seeds)   # under the lock: never the runs another process is training
         results = run_study(kinds, n_seeds, lambda k, s: run_seg(k, dls, epochs, lr, width, depth, s, out / 'runs', show_progress, train=not partial),
                             'U-Net', verbose=bool(show_progress))
-    done, kinds = runs_done(results, n_seeds, f"seg_study ({out / 'runs'})"), tuple(results)
+    done, kinds = runs_done(results, n_seeds, f"seg_study ({out / 'runs'})", out / 'runs'), tuple(results)
     if partial: check_overwrite(out / 'seg_results.json', results, 'seg_study')
-    f = save_results(out, 'seg', dict(data=str(data), size=size, classes=seg_codes(dls), **done), results, reference=seg_reference(dls))
-    write_csv(out / 'seg_results.csv', results, SEG_COLUMNS)
-    models = {}
+    models = {}   # every weight file first: a missing one stops the study before it writes anything
     for k in kinds:
         with quiet_fastai(): models[k] = load_run_weights(seg_learner(dls, k, width=width, depth=depth).model, out / 'runs', k)
+    f = save_results(out, 'seg', dict(data=str(data), size=size, classes=seg_codes(dls), **done), results, reference=seg_reference(dls))
+    write_csv(out / 'seg_results.csv', results, SEG_COLUMNS)
     with headless():
         import matplotlib.pyplot as plt
         plt.close(show_seg_predictions(models, dls.valid, fname=out / 'seg_predictions.png', codes=seg_codes(dls)))

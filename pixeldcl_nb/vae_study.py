@@ -20,7 +20,7 @@ from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples,
 from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors,
                               study_seeds, diffs_to, diff_text, resolved_text, flatten_text, time_cell, runs_done, partial_text,
-                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs, SECTION_NOTES)
+                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs, SECTION_NOTES, STUDY_MEASURES)
 
 # %% auto #0
 __all__ = ['VAE_COLUMNS', 'vae_data', 'vae_elbo', 'image_measures', 'vae_measures', 'run_vae', 'vae_table', 'vae_verdict',
@@ -88,6 +88,7 @@ def run_vae(kind:str, dls, epochs:int=10, lr:float=2e-3, n_latent:int=128, width
 
 # %% ../nbs/09_vae_study.ipynb #689d1974
 VAE_COLUMNS = ('neg_elbo', 'kl_nats', 'recon_mse', 'sample_local', 'sample_checkerboard', 'sample_peak2', 'sample_peak4', 'recon_local', 'recon_peak2')
+STUDY_MEASURES['vae'] = VAE_COLUMNS + ('real_local', 'real_checkerboard', 'real_peak2', 'real_peak4', 'valid_loss')
 
 def vae_table(results:dict, baseline:str='dcl') -> str:
     "Markdown table of `vae_study` results (per kind, a list of per-seed results), with the paired differences to `baseline` in -ELBO and in the samples' local checkerboard, and the real images' measures last."
@@ -220,13 +221,13 @@ def vae_study(out:Path|str='runs/vae',   # output folder
         if fresh: delete_runs(runs, n_seeds)   # under the lock: never the runs another process is training
         results = run_study(kinds, n_seeds, lambda k, s: run_vae(k, dls, epochs, lr, n_latent, width, beta, warmup, s, runs, show_progress,
                                                               n_samples=n_samples, train=not partial), 'VAE', verbose=bool(show_progress))
-    done, kinds = runs_done(results, n_seeds, f"vae_study ({runs})"), tuple(results)
+    done, kinds = runs_done(results, n_seeds, f"vae_study ({runs})", runs), tuple(results)
     if partial: check_overwrite(out / 'vae_results.json', results, 'vae_study')
-    f = save_results(out, 'vae', dict(data=str(data), **done), results)
-    write_csv(out / 'vae_results.csv', results, VAE_COLUMNS)
-    models = {}
+    models = {}   # every weight file first: a missing one stops the study before it writes anything
     for k in kinds:
         models[k] = load_run_weights(VAE(k, x.shape[-1], x.shape[1], n_latent, width), runs, k)
+    f = save_results(out, 'vae', dict(data=str(data), **done), results)
+    write_csv(out / 'vae_results.csv', results, VAE_COLUMNS)
     real = torch.cat([x.float().cpu() for x, _ in dls.valid])
     samples = {k: vae_sample(m, n_samples, seed=0) for k, m in models.items()}
     with headless():

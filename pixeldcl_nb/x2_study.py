@@ -19,7 +19,7 @@ from .checkerboard import checkerboard_score, local_checkerboard, spectral_peak_
 from .data import photo_dls, first_items
 from .runs import (check_kinds, run_config, fit_run, run_study, study_seeds, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors, diffs_to, diff_text, resolved_text, flatten_text, time_cell, runs_done, partial_text,
-                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs, SECTION_NOTES)
+                              check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs, SECTION_NOTES, STUDY_MEASURES)
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
@@ -136,6 +136,7 @@ def run_x2(kind:str, dls, epochs:int=12, lr:float=1e-3, width:int=32, seed:int=0
 
 # %% ../nbs/10_x2_study.ipynb #4d98cabf
 X2_COLUMNS = ('psnr_y', 'ssim_y', 'psnr', 'local_checkerboard', 'peak2', 'up_score_init', 'up_score', 'const_score')
+STUDY_MEASURES['x2'] = tuple(c for c in X2_COLUMNS if c != 'peak2') + ('params_up', 'valid_loss')   # peak2: older runs get it from their weights (`_fill_measures`)
 
 def _ms(rs:list, key:str, nd:int) -> str:
     "`mean_std` of `key` over per-seed results; '-' when a result lacks it (saved before that measure existed)."
@@ -287,15 +288,15 @@ def x2_study(out:Path|str='runs/x2',   # output folder
         if fresh: delete_runs(out / 'runs', n_seeds)   # under the lock: never the runs another process is training
         results = run_study(kinds, n_seeds, lambda k, s: run_x2(k, dls, epochs, lr, width, s, skip, depth, out / 'runs', show_progress, train=not partial),
                             'SRNet', verbose=bool(show_progress))
-    done, kinds = runs_done(results, n_seeds, f"x2_study ({out / 'runs'})"), tuple(results)
+    done, kinds = runs_done(results, n_seeds, f"x2_study ({out / 'runs'})", out / 'runs'), tuple(results)
     if partial: check_overwrite(out / 'x2_results.json', results, 'x2_study')
     _fill_measures(results, out / 'runs', dls.valid, width=width, skip=skip, depth=depth)
+    models = {}   # every weight file first: a missing one stops the study before it writes anything
+    for k in kinds:
+        models[k] = load_run_weights(SRNet(k, width=width, skip=skip, depth=depth), out / 'runs', k)
     ref = x2_reference(dls.valid)
     f = save_results(out, 'x2', dict(data='photos', **done), results, reference=ref)
     write_csv(out / 'x2_results.csv', results, X2_COLUMNS)
-    models = {}
-    for k in kinds:
-        models[k] = load_run_weights(SRNet(k, width=width, skip=skip, depth=depth), out / 'runs', k)
     with headless():
         import matplotlib.pyplot as plt
         plt.close(show_outputs(models, dls.valid, fname=out / 'x2_outputs.png'))   # PNG: JPEG's 8x8 blocks would hide or fake artefacts
