@@ -260,7 +260,11 @@ def write_report(out:Path|str='runs/compare',   # folder with the studies' saved
             for fig in re.findall(r'!\[[^\]]*\]\((?!https?:|data:|/)([^)]+)\)', sec):
                 if not (d / fig).exists(): warnings.warn(f"write_report: {d / fig} is missing; the report links to it")
             parts.append(re.sub(r'\]\((?!https?:|data:|/)', f']({quote(os.path.relpath(d, out))}/', sec).strip())   # quoted: a folder with spaces stays a link
-    if not parts: raise FileNotFoundError(f"write_report: no saved study results in {out} ({', '.join(s + '/' for s, _ in REPORT_SECTIONS)}): run pixeldcl_compare or a study with out={str(out / 'x2')!r} first")
+    if not parts:
+        own = sorted(out.glob('*_results.json')) if out.is_dir() else [out] if out.name.endswith('_results.json') else []
+        raise FileNotFoundError(f"write_report: no saved study results in {out} ({', '.join(s + '/' for s, _ in REPORT_SECTIONS)})" +
+                                (f": {own[0]} is one study's results; give the folder that holds the studies' folders ({own[0].parent.parent})" if own else
+                                 f": run pixeldcl_compare or a study with out={str(out / 'x2')!r} first"))
     if any((out / s / f'{s}_results.json').exists() for s in ('x2', 'seg', 'vae')):
         parts.insert(0, "## Which up-sampler? (these runs)\n\n" + which_upsampler(out, bench))
     if any((out / s / f'{s}_results.json').exists() for s in ('seg', 'vae')):
