@@ -934,7 +934,8 @@ def parse_kind(kind:str) -> tuple[str, int|None]:
     m = re.fullmatch(r'([a-z_]+?)([1-9]\d*)?', kind_options(kind)[0])
     name = m and _ALIASES.get(m.group(1), m.group(1))
     if name not in UP_REGISTRY:
-        raise ValueError(f"unknown up-sampler kind {kind!r}: expected one of {', '.join(UP_REGISTRY)} (see UP_REGISTRY), optionally followed by a kernel size")
+        raise ValueError(f"unknown up-sampler kind {kind!r}: expected one of {', '.join(UP_REGISTRY)} (see UP_REGISTRY), optionally followed by a kernel size"
+                         + (f"; options follow a '/': {kind.replace('+', '/')!r} ('+' is the run files' spelling)" if '+' in kind else ""))
     return name, None if m.group(2) is None else int(m.group(2))
 
 def canonical_kind(kind:str) -> str:
