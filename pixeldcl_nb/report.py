@@ -117,7 +117,7 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
                       '-' if vae is None else f"{next(iter(vae['results'].values()))[0]['real_local']:.4f}"])
     xref = lambda key, nd: '-' if x2 is None or key not in x2['reference'] else f"{x2['reference'][key]:.{nd}f}"
     first = lambda res, key, nd: '-' if res is None or key not in next(iter(res['results'].values()))[0] else f"{next(iter(res['results'].values()))[0][key]:.{nd}f}"
-    peak_ref = ' / '.join(['-' if x2 is None or 'target_peak2' not in x2['reference'] else f"{x2['reference']['target_peak2']:.2f}", first(seg, 'target_peak_ratio', 2), first(vae, 'real_peak2', 2)])
+    peak_ref = ' / '.join([xref('target_peak2', 2), first(seg, 'target_peak_ratio', 2), first(vae, 'real_peak2', 2)])
     rows.append(f"| *no learning: bicubic (x2), majority class (seg)* | {'-' if x2 is None else 0} | | {'-' if seg is None or 'reference' not in seg else format(seg['reference']['majority_mean_iou'], '.4f')} | | | | "
                 f"{xref('bicubic_local_checkerboard', 4)} / 0 / - | {xref('bicubic_peak2', 2)} / - / - | | | | |")
     rows.append(f"| *targets, real images* | | | | | | | {ref} | {peak_ref} | | | | |")
