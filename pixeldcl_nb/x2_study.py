@@ -163,8 +163,10 @@ def x2_verdict(results:dict, ref:dict, baseline:str='dcl') -> str:
     "Sentences for the section: which kinds beat bicubic, which differences to `baseline` the study resolves, and whether the curves had flattened."
     beat = [k for k, rs in results.items() if min(r['psnr_y'] for r in rs) > ref['bicubic_psnr_y']]
     every = "on every seed" if any(len(rs) > 1 for rs in results.values()) else "(one seed each)"
-    s = (f"Every learnt kind beats bicubic {every}." if len(beat) == len(results) else
-         f"Kinds that beat bicubic {every}: {', '.join(beat) or 'none'}.")
+    gains = [np.mean([r['psnr_y'] for r in results[k]]) - ref['bicubic_psnr_y'] for k in beat]
+    by = f"{min(gains):.2f} to {max(gains):.2f} dB" if len(gains) > 1 else f"{gains[0]:.2f} dB" if gains else ""
+    s = (f"Every learnt kind beats bicubic {every}, by {by} on average." if len(beat) == len(results) else
+         f"Kinds that beat bicubic {every}: {', '.join(beat)} (by {by} on average)." if beat else f"No kind beats bicubic {every}.")
     below = [k for k, rs in results.items() if np.mean([r['psnr_y'] for r in rs]) < ref['bicubic_psnr_y']]
     if below and all(rs[0].get('config', {}).get('skip') == 'bicubic' for rs in results.values()):
         s += (f" Below bicubic on average: {', '.join(below)}. Each network starts at bicubic (its last convolution starts at zero and it learns the residual), "
