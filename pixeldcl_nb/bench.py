@@ -20,7 +20,7 @@ from .runs import comma_list, check_kinds, save_results, load_results, headless,
 # %% auto #0
 __all__ = ['QUICK_BENCH', 'time_round_robin', 'peak_memory', 'bench_upsampler', 'bench_layers', 'bench_unet', 'layer_table',
            'unet_table', 'show_bench', 'busy_cores', 'machine', 'bench_summary', 'bench_section', 'run_bench',
-           'parse_shapes', 'pixeldcl_bench']
+           'quick_settings', 'parse_shapes', 'pixeldcl_bench']
 
 # %% ../nbs/11_bench.ipynb #5ea2eb6d
 def _sync(device):
@@ -318,7 +318,12 @@ def run_bench(out:Path|str='runs/bench',   # output folder: bench_results.json, 
     return load_results(f)
 
 # %% ../nbs/11_bench.ipynb #746badf8
-QUICK_BENCH = dict(dtypes=('float32',), reps=5, unet_reps=3, unet_width=32)   # `run_bench` settings of a quick run (about a minute)
+QUICK_BENCH = dict(dtypes=('float32',), grid=((8, 64, 32),), reps=5, unet_reps=3, unet_width=32)   # `run_bench` settings of a quick run (about a minute): float32, the first 2D shape, fewer runs, a smaller U-Net
+
+def quick_settings(kw:dict, ndim:int=2) -> dict:
+    "`run_bench` options `kw` with those left at their defaults (or absent) set to `QUICK_BENCH`'s; a 3D run keeps its own default shapes."
+    defaults = dict(dtypes=('float32', 'bfloat16'), grid=None, reps=10, unet_reps=5, unet_width=64)
+    return {**kw, **{k: v for k, v in QUICK_BENCH.items() if kw.get(k, defaults[k]) == defaults[k] and not (k == 'grid' and ndim == 3)}}
 
 def parse_shapes(s:str) -> tuple:
     "'8x64x32,4x128x64' -> ((8, 64, 32), (4, 128, 64)): the (batch, channels, size) cases of a command line. Raises `ValueError` naming a case that is not three positive ints."
@@ -338,7 +343,7 @@ def pixeldcl_bench(kinds:str=None,               # comma-separated layer kinds, 
                    shapes:str=None,              # comma-separated batch x channels x size of the layer cases, e.g. '16x256x32,1x64x128' (default: 8x64x32,4x128x64; 3D: 2x32x16,1x64x32)
                    ndim:int=2,                   # 2 (images; layers and the U-Net) or 3 (volumes; layers only)
                    dtypes:str='float32,bfloat16', # comma-separated dtypes
-                   quick:bool=False,             # float32 only, fewer runs, a smaller U-Net (about a minute)
+                   quick:bool=False,             # float32 only, one shape (2D: 8x64x32), fewer runs, a smaller U-Net (about a minute)
                    threads:int=0,                # torch threads (0: torch's default)
                    quiet:bool=False,             # no progress lines: only errors and the closing line
                    **kwargs):
@@ -348,8 +353,6 @@ def pixeldcl_bench(kinds:str=None,               # comma-separated layer kinds, 
         bl = check_kinds(baseline, 'bench', '--baseline', ndim=ndim)
         kwargs['grid'] = None if shapes is None else parse_shapes(shapes)
         kw = dict(kwargs, dtypes=comma_list(dtypes), unet_reps=max(3, kwargs.get('reps', 10) // 2))
-        if quick:   # the quick settings, for the options left at their defaults
-            defaults = dict(dtypes=('float32', 'bfloat16'), reps=10, unet_reps=5, unet_width=64)
-            kw.update({k: v for k, v in QUICK_BENCH.items() if kw.get(k, defaults[k]) == defaults[k]})
+        if quick: kw = quick_settings(kw, ndim)
         b = run_bench(kinds=ks, unet_kinds=None if ks is None else tuple(k for k in ks if not k.endswith('/reference')), baselines=bl, ndim=ndim, progress=not quiet, **kw)
     print(f"wrote {Path(kwargs.get('out', 'runs/bench')) / 'bench.md'} in {b['settings']['seconds']:.0f} s")

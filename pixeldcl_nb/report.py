@@ -282,7 +282,7 @@ def compare(out:Path|str='runs/compare',  # output folder: report.md and one fol
             seg_epochs:int=2,   # epochs of the segmentation runs
             vae:bool=True,      # run the image generation (VAE) study
             vae_epochs:int=2,   # epochs of the VAE runs
-            vae_n_train:int=1024, # images per epoch of the VAE runs
+            vae_n_train:int=768,  # images per epoch of the VAE runs (the decisive study: 2048)
             bench:bool=True,    # run a quick benchmark (`QUICK_BENCH`)
             **kwargs            # the x2 study's other options; `seeds` applies to every study
            ) -> Path:
