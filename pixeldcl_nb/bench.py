@@ -18,9 +18,9 @@ from .unet import UNet
 from .runs import comma_list, check_kinds, save_results, load_results, headless, cli_errors
 
 # %% auto #0
-__all__ = ['QUICK_BENCH', 'time_round_robin', 'peak_memory', 'bench_upsampler', 'bench_layers', 'bench_unet', 'layer_table',
-           'unet_table', 'show_bench', 'busy_cores', 'machine', 'bench_summary', 'bench_section', 'run_bench',
-           'quick_settings', 'parse_shapes', 'pixeldcl_bench']
+__all__ = ['BENCH_OPTIONS', 'QUICK_BENCH', 'time_round_robin', 'peak_memory', 'bench_upsampler', 'bench_layers', 'bench_unet',
+           'layer_table', 'unet_table', 'show_bench', 'busy_cores', 'machine', 'bench_summary', 'bench_section',
+           'run_bench', 'quick_settings', 'parse_shapes', 'pixeldcl_bench']
 
 # %% ../nbs/11_bench.ipynb #5ea2eb6d
 def _sync(device):
@@ -179,6 +179,9 @@ def unet_table(rows:list) -> str:
                    + f" | {r['predict_ms']:.0f} | {r['predict_ratio']:.2f} |")
     return '\n'.join(out)
 
+_BAR_COLOURS = {'DCL (any kernel)': '#888', 'PixelDCL, iPixelDCL': '#c44', 'other up-samplers': '#48a', 'U-Net (train step)': '#6a6'}
+def _bar_group(kind:str) -> str: return 'DCL (any kernel)' if kind.startswith('dcl') else 'PixelDCL, iPixelDCL' if 'pixeldcl' in kind else 'other up-samplers'
+
 def show_bench(layer_rows:list, unet_rows:list|None=None, fname:Path|str|None=None):
     "Bars of the forward + backward time ratio to DCL 6x6 per layer case and shape (and the U-Net's train-step ratios); returns the figure."
     import matplotlib.pyplot as plt
@@ -189,18 +192,21 @@ def show_bench(layer_rows:list, unet_rows:list|None=None, fname:Path|str|None=No
     fig, axs = plt.subplots(1, n, figsize=(3.6 * n, 0.32 * len(kinds) + 1.4), squeeze=False, sharey=True)
     for ax, g in zip(axs[0], groups):
         v = {r['kind']: r['fwd_bwd_ratio'] for r in layer_rows if (r['batch'], r['channels'], r['size'], r['dtype']) == g}
-        ax.barh(range(len(kinds)), [v.get(c, float('nan')) for c in kinds], color=['#888' if c.startswith('dcl') else '#c44' if 'pixeldcl' in c else '#48a' for c in kinds])
+        ax.barh(range(len(kinds)), [v.get(c, float('nan')) for c in kinds], color=[_BAR_COLOURS[_bar_group(c)] for c in kinds])
         ax.set_title(f"layer fwd+bwd, {_shape(g[0], g[1], g[2], nd)}, {g[3]}", fontsize=9)
     if unet_rows:
         ax = axs[0, -1]
         v = {r['kind']: r['train_ratio'] for r in unet_rows if r['dtype'] == unet_rows[0]['dtype']}
-        ax.barh(range(len(kinds)), [v.get(c, float('nan')) for c in kinds], color='#6a6')
+        ax.barh(range(len(kinds)), [v.get(c, float('nan')) for c in kinds], color=_BAR_COLOURS['U-Net (train step)'])
         ax.set_title(f"U-Net train step, {unet_rows[0]['dtype']}", fontsize=9)
     for ax in axs[0]:
         ax.axvline(1, color='k', lw=.8); ax.set_xlabel(f'time / {b0}'); ax.grid(axis='x', alpha=.3)
     axs[0, 0].set_yticks(range(len(kinds))); axs[0, 0].set_yticklabels(kinds, fontsize=8); axs[0, 0].invert_yaxis()
+    from matplotlib.patches import Patch
+    groups = [g for g in _BAR_COLOURS if any(_bar_group(c) == g for c in kinds)] + (['U-Net (train step)'] if unet_rows else [])
+    fig.legend(handles=[Patch(color=_BAR_COLOURS[g], label=g) for g in groups], loc='lower center', ncol=len(groups), fontsize=8, frameon=False, bbox_to_anchor=(.5, 1))
     fig.tight_layout()
-    if fname is not None: fig.savefig(fname, dpi=80)
+    if fname is not None: fig.savefig(fname, dpi=80, bbox_inches='tight')
     return fig
 
 def busy_cores(seconds:float=0.5) -> float:
@@ -247,6 +253,16 @@ def bench_summary(layers:list, unet:list) -> str:
             if vals: out.append(f"- The paper's U-Net, {dt}, training step time / with {b}: " + ', '.join(f"{k} {v:.2f}x" + (f" (prediction {p:.2f}x)" if b == ub[0] else '') for k, v, p in vals) + '.')
     return '\n'.join(out)
 
+BENCH_OPTIONS = {'reference': "the literal computation, as the authors' code does it (`impl='reference'`)",
+                 'seq': "PixelDCL's fully sequential variant (the paper's Eq. 3, `sequential=True`)",
+                 'free': "kept checkerboard-free through training (`checkerboard_free=True`)",
+                 'icnr': "initialised checkerboard-free (`init='icnr'`: the same layer, the same cost)"}   # what a kind's option means, for the section
+
+def _options_note(rows:list) -> str:
+    "'Kinds: `/reference`: ...; `/seq`: ....': the options of the benchmark's kinds, in words ('' when none)."
+    opts = list(dict.fromkeys(r['kind'].partition('/')[2] for r in rows if '/' in r['kind']))
+    return ("Kinds: " + "; ".join(f"`/{o}`: {BENCH_OPTIONS.get(o, 'an option of the layer')}" for o in opts) + ".\n\n") if opts else ""
+
 def bench_section(src) -> str:
     "The report's Markdown section of a benchmark run, from its saved results only (`load_results`: a file, its folder, or the dict)."
     res = load_results(src, 'bench')
@@ -263,7 +279,7 @@ Measured on {m['cuda'] or m['cpu']} ({st['device']}, {m['threads']} threads, tor
 
 ### Layers (`ni = nf` = C, {layers[0].get('ndim', 2)}D{', channels-last inputs' if st['channels_last'] else ''})
 
-{layer_table(layers)}
+{_options_note(layers)}{layer_table(layers)}
 
 {unet_part}
 

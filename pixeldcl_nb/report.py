@@ -12,7 +12,7 @@ from pathlib import Path
 from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .layers import positive_ints
-from .runs import cli_errors, load_results, mean_std, paired_diff, diffs_to, diff_text, diff_status, check_kinds
+from .runs import cli_errors, load_results, mean_std, paired_diff, diffs_to, diff_text, diff_status, check_kinds, DOCS_URL
 from .layers import canonical_kind
 from urllib.parse import quote
 from .x2_study import x2_study, x2_section
@@ -22,9 +22,9 @@ from .bench import run_bench, bench_section, QUICK_BENCH
 from .data import dataset_words
 
 # %% auto #0
-__all__ = ['FASTER', 'WHICH_LEGEND', 'ARTEFACT_MEASURES', 'PAPER_CLAIMS', 'PAPER_TABLE1', 'CLAIM_ALSO', 'CLAIM_INITS',
-           'REPORT_SECTIONS', 'which_upsampler', 'paper_claims', 'write_report', 'compare', 'pixeldcl_compare',
-           'pixeldcl_report']
+__all__ = ['FASTER', 'WHICH_DELTA', 'WHICH_LEGEND', 'ARTEFACT_MEASURES', 'PAPER_CLAIMS', 'PAPER_TABLE1', 'CLAIM_ALSO',
+           'CLAIM_INITS', 'REPORT_SECTIONS', 'which_upsampler', 'paper_claims', 'write_report', 'compare',
+           'pixeldcl_compare', 'pixeldcl_report']
 
 # %% ../nbs/12_report.ipynb #58d5b378
 def _study(src, study):
@@ -61,11 +61,16 @@ def _pick(k:str, quality:list, artefacts:list, time:float|None, baseline:str) ->
     else: pick = f"No reason on these data to prefer it to {baseline}"
     return "; ".join(facts) + f"{tt}. **{pick}.**"
 
-WHICH_LEGEND = ("*Δ*: the mean of the paired differences to {baseline} over the seeds both kinds have, with its 95% interval (Student's t) in brackets; "
-    "with unequal seed counts it need not equal the difference of the means shown. *±*: standard deviation over seeds. *-*: not in that study, or not run yet. "
-    "*local checkerboard*: the local period-2 amplitude (lower: less checkerboard, or a smoother image: compare with the targets' row); "
+WHICH_DELTA = {'seeds': "*Δ*: the mean of the paired differences to {baseline} over the seeds both kinds have, with its 95% interval (Student's t) in brackets; "
+                        "with unequal seed counts it need not equal the difference of the means shown. *±*: standard deviation over seeds. ",
+               'one seed': "*Δ*: the difference to {baseline}, one run each (one seed: no interval, not a finding). "}
+# the legend's first sentence: with several seeds, or with one seed per kind (a short run such as `make demo`)
+WHICH_LEGEND = ("*-*: not in that study, or not run yet. "
+    "*local checkerboard*: the local period-2 amplitude, in the units of the images (or probabilities): lower is better down to the targets' row; "
+    "below it the output is smoother than the targets, which is not less checkerboard. "
     "*period-2 peak*: the power at the period-2 frequencies against the power just around them (1: no peak; a pattern at the same place in every output, "
-    "as an up-sampler's checkerboard is, raises it). *time*, *memory*: the layer alone against DCL 6x6, from the benchmark. "
+    "as an up-sampler's checkerboard is, raises it; below 1 is a dip: outputs smoother at period 2 than around it, not cleaner). "
+    "*time*, *memory*: the layer alone against DCL 6x6, from the benchmark (its section also gives them against DCL 4x4). "
     "Kinds: `/icnr` is the same layer initialised checkerboard-free (`init='icnr'`), `/free` one kept checkerboard-free through training "
     "(`checkerboard_free=True`); dcl4 and dcl3 are DCL with a 4x4 and a 3x3 kernel.")
 
@@ -135,11 +140,16 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
                     f"{cost(k, 'fwd_bwd_ratio')} | {cost(k, 'mem_ratio')} | {cost(k, 'train_ratio', 'unet')} | {params} |")
         verdicts[k] = ("the baseline (the paper's DCL 6x6)." if k == 'dcl' else "the baseline.") if k == baseline else _pick(k, quality, artefacts, time(k), baseline)
     lines = [f"- **{k}**: {v}" for k, v in verdicts.items()]
+    partial = _partial_note(dict(x2=x2, seg=seg, vae=vae))
+    one = all(len(rs) == 1 for res in (x2, seg, vae) if res is not None for rs in res['results'].values())
     if all(v.startswith('one seed') for k, v in verdicts.items() if k != baseline):   # nothing resolved anywhere yet: one line, not one per kind
-        lines = [f"- One seed per kind so far: no difference to {baseline} can be resolved yet; the Δ columns give the tentative differences."]
+        lines = [f"- One seed per kind{' so far' if partial else ''}: no difference to {baseline} can be resolved, and the Δ columns are single runs, not findings. "
+                 "The decisive studies (`make studies`: 5 seeds of the paper's layers and 3 of the others, trained until the curves flatten) answer the question; "
+                 f"their table is on the docs' home page ({DOCS_URL})."]
     nob = "" if b is not None else (f" **No benchmark results in {bench}**: the time and memory columns show '-' (`pixeldcl_bench --out {bench}` measures them)."
                                     if bench is not None else " **No benchmark given**: the time and memory columns show '-'.")
-    return _partial_note(dict(x2=x2, seg=seg, vae=vae)) + '\n'.join(rows) + '\n\n' + WHICH_LEGEND.format(baseline=baseline) + nob + '\n\n' + '\n'.join(lines)
+    legend = WHICH_DELTA['one seed' if one else 'seeds'].format(baseline=baseline) + WHICH_LEGEND
+    return partial + '\n'.join(rows) + '\n\n' + legend + nob + '\n\n' + '\n'.join(lines)
 
 # %% ../nbs/12_report.ipynb #7fd4e0c1
 _CLAIM_WORDS = (('holds', "holds for {}"), ('contradicted', "is contradicted for {} (resolved the other way)"),
@@ -168,7 +178,8 @@ def _claim_facts(study:str, rs:dict, res:dict, names:list) -> str:
     if study == 'seg':
         ks = [k for k in ('pixeldcl', 'ipixeldcl') if k in names]   # the paper's layers this claim compares
         gains = "; ".join(", ".join(f"{k} {t[k] - t['dcl']:+.4f}" for k in ks) + f" on {name}" for name, t in PAPER_TABLE1.items())
-        scale = f"For scale, the paper's gains over DCL in mean IoU (Table 1, U-Net): {gains}." if ks else ""
+        paired = 'dcl' in rs and any(min(len(rs[k]), len(rs['dcl'])) >= 2 for k in ks)   # one run each is no estimate to set beside the paper's
+        scale = f"For scale, the paper's gains over DCL in mean IoU (Table 1, U-Net): {gains}." if paired else ""
         out = []
         for k in ks:
             if 'dcl' not in rs: continue

@@ -19,13 +19,14 @@ with quiet_fastai():
     for m in ('schedule', 'progress'): importlib.import_module(f'fastai.callback.{m}')   # Learner.fit_one_cycle, Learner.no_bar
 
 # %% auto #0
-__all__ = ['PAPER_KINDS', 'SECTION_NOTES', 'STUDY_MEASURES', 'FRACTIONS', 'comma_list', 'check_kinds', 'headless', 'cli_errors',
-           'write_atomic', 'read_json', 'check_batches', 'run_name', 'run_config', 'EpochCheckpoint', 'EpochLine',
-           'progress_mode', 'fit_run', 'study_seeds', 'run_study', 'saved_settings', 'runs_done', 'partial_done',
-           'study_lock', 'delete_runs', 'check_partial', 'check_overwrite', 'load_run_weights', 'partial_text',
-           'late_gain', 'late_diff_change', 'settle_epoch', 'flatten_text', 'save_results', 'check_results',
-           'load_results', 'write_csv', 'embed_figures', 'train_time', 'time_cell', 'mean_std', 'count', 'seeds_text',
-           'paired_diff', 'diffs_to', 'diff_text', 'diff_status', 'resolved_text']
+__all__ = ['KIND_COLOURS', 'OPTION_LINES', 'PAPER_KINDS', 'DOCS_URL', 'SECTION_NOTES', 'STUDY_MEASURES', 'FRACTIONS',
+           'comma_list', 'check_kinds', 'headless', 'cli_errors', 'kind_style', 'curves_axes', 'write_atomic',
+           'read_json', 'check_batches', 'run_name', 'run_config', 'EpochCheckpoint', 'EpochLine', 'progress_mode',
+           'fit_run', 'study_seeds', 'run_study', 'saved_settings', 'runs_done', 'partial_done', 'study_lock',
+           'delete_runs', 'check_partial', 'check_overwrite', 'load_run_weights', 'partial_text', 'late_gain',
+           'late_diff_change', 'settle_epoch', 'flatten_text', 'save_results', 'check_results', 'load_results',
+           'write_csv', 'embed_figures', 'train_time', 'time_cell', 'mean_std', 'count', 'seeds_text', 'paired_diff',
+           'diffs_to', 'diff_text', 'diff_status', 'resolved_text']
 
 # %% ../nbs/07_runs.ipynb #042cf2fe
 def comma_list(s:str|None) -> tuple[str, ...]:
@@ -67,6 +68,23 @@ def cli_errors(name:str,      # the command's name, which starts every message
         if threads: torch.set_num_threads(threads)   # a bad number is a RuntimeError: one line too
         yield
     except (ValueError, TypeError, OSError, RuntimeError, FloatingPointError) as e: raise SystemExit(f"{name}: {e}") from e
+
+# %% ../nbs/07_runs.ipynb #e79159a8
+KIND_COLOURS = {'dcl': 'C0', 'pixeldcl': 'C1', 'ipixeldcl': 'C2', 'resize_conv': 'C3', 'bilinear_conv': 'C4', 'pixelshuffle': 'C5',
+                'carafe': 'C6', 'dcl4': 'C7', 'dcl3': 'C8', 'dysample': 'C9'}   # one colour per layer in every figure
+OPTION_LINES = {'': ('-', 'o'), 'icnr': ('--', 's'), 'free': (':', '^')}   # line style and marker per option
+
+def kind_style(kind:str, i:int=0) -> dict:
+    "Matplotlib keywords (`color`, `ls`, `marker`) of `kind` in the studies' figures: its layer's colour (`KIND_COLOURS`; another layer: default colour `i`), its option's line and marker (`OPTION_LINES`; another option: dash-dot)."
+    base, _, opt = kind.partition('/')
+    ls, marker = OPTION_LINES.get(opt, ('-.', 'v'))
+    return dict(color=KIND_COLOURS.get(base, f'C{i % 10}'), ls=ls, marker=marker)
+
+def curves_axes(ax, legend:bool=True) -> None:
+    "Finish a per-epoch curve plot: integer epoch ticks, and (`legend`) the legend outside the axes, on their right."
+    from matplotlib.ticker import MaxNLocator
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    if legend: ax.legend(fontsize=7, loc='upper left', bbox_to_anchor=(1.01, 1), frameon=False)
 
 # %% ../nbs/07_runs.ipynb #6f68c6c3
 def write_atomic(fname:Path|str, text:str) -> Path:
@@ -397,11 +415,13 @@ def _diffs_settled(results:dict, metric:str, diffs:dict|None, baseline:str, nd:i
                            f"{'it' if len(moving) == 1 else 'them'}.")
     return s + (" Every resolved difference moved by less than its own size." if resolved else "")
 
+DOCS_URL = 'https://pixeldcl-nb.github.io/pixeldcl_nb/'   # the docs site (settings.ini's doc_host + doc_baseurl): reports link to its pages
+
 SECTION_NOTES = {   # the legend lines every study's section shares
     'paired': "the mean of the paired differences to DCL 6x6 (the paper's baseline), over the seeds both kinds have, and its 95% confidence interval (Student's t); "
               "with unequal seed counts it need not equal the difference of the means shown",
     'local': "lower means less period-2 structure: less checkerboard, or a smoother image; read it beside the quality columns. The measures are defined and validated "
-             "on the docs' [Checkerboard metrics](https://pixeldcl-nb.github.io/pixeldcl_nb/checkerboard.html) page",
+             f"on the docs' [Checkerboard metrics]({DOCS_URL}checkerboard.html) page",
     'spread': "the polyphase spread is the standard deviation of the four output phases' means over the absolute mean (pooled: the RMS of the standard deviations over channels or classes, over the RMS of the means), 0 when the phases agree",
     'peak': "the period-2 spectral peak ratio is the power at the period-2 frequencies against the power just around them, 1 for no peak",
     'train_s': "wall time of a run over all its sessions, on a machine that may have been running other jobs: not a speed measure (the benchmark is); "

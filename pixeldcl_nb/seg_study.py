@@ -16,7 +16,7 @@ from .layers import positive_ints, positive_numbers, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, spectral_peak_ratio, local_checkerboard
 from .data import VOID, dataset_dls, first_items, seg_codes
 from .segmentation import seg_learner, confusion_matrix, iou_per_class
-from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
+from .runs import (kind_style, curves_axes, check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors, study_seeds, diffs_to, diff_text, resolved_text, flatten_text, time_cell, runs_done, partial_text,
                               check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs, SECTION_NOTES, STUDY_MEASURES)
 
@@ -137,17 +137,17 @@ def show_seg_predictions(models:dict, dl, n:int=4, fname:Path|str|None=None,
 def show_seg_curves(results:dict, fname:Path|str|None=None):
     "Validation loss and mean IoU per epoch, mean over seeds, one line per kind; returns the figure."
     import matplotlib.pyplot as plt
-    fig, axs = plt.subplots(1, 2, figsize=(9, 3.2))
-    for k, rs in results.items():
+    fig, axs = plt.subplots(1, 2, figsize=(10, 3.2))
+    for i, (k, rs) in enumerate(results.items()):
         names = rs[0]['curves']['names']
         v = torch.tensor([r['curves']['values'] for r in rs], dtype=torch.float64).mean(0)
         ep = range(1, len(v) + 1)
-        axs[0].plot(ep, v[:, names.index('valid_loss')], marker='o', label=k)
-        axs[1].plot(ep, v[:, names.index('mean_iou')], marker='o', label=k)
-    for ax, t in zip(axs, ('validation loss ↓', 'mean IoU ↑')): ax.set_xlabel('epoch'); ax.set_title(t); ax.grid(alpha=.3)
-    axs[1].legend(fontsize=7, ncol=2)
+        axs[0].plot(ep, v[:, names.index('valid_loss')], ms=3, label=k, **kind_style(k, i))
+        axs[1].plot(ep, v[:, names.index('mean_iou')], ms=3, label=k, **kind_style(k, i))
+    for ax, t in zip(axs, ('validation loss ↓', 'mean IoU ↑')):
+        ax.set_xlabel('epoch'); ax.set_title(t); ax.grid(alpha=.3); curves_axes(ax, legend=ax is axs[1])
     fig.tight_layout()
-    if fname is not None: fig.savefig(fname, dpi=80)
+    if fname is not None: fig.savefig(fname, dpi=80, bbox_inches='tight')
     return fig
 
 def seg_section(src) -> str:

@@ -17,7 +17,7 @@ import numpy as np
 from .checkerboard import checkerboard_score, spectral_peak_ratio, power_spectrum, local_checkerboard
 from .data import dataset_dls, dataset_words
 from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples, show_reconstructions, _vae
-from .runs import (check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
+from .runs import (kind_style, check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors,
                               study_seeds, diffs_to, diff_text, resolved_text, flatten_text, time_cell, runs_done, partial_text,
                               check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs, SECTION_NOTES, STUDY_MEASURES)
@@ -141,17 +141,18 @@ def show_vae_spectra(ims:dict,      # name -> (n, C, H, W) images (samples, or r
     import matplotlib.pyplot as plt
     specs = {k: power_spectrum(v.float().mean(1)) for k, v in ims.items()}   # grey level: the mean over channels
     lo = min(s.log10().quantile(0.02).item() for s in specs.values()); hi = max(s.log10().max().item() for s in specs.values())
-    fig, axs = plt.subplots(1, len(specs) + 1, figsize=(2.7 * (len(specs) + 1), 2.9))
-    for ax, (k, s) in zip(axs, specs.items()):
+    fig, axs = plt.subplots(1, len(specs) + 1, figsize=(2.7 * (len(specs) + 1), 2.9), layout='constrained')
+    for i, (ax, (k, s)) in enumerate(zip(axs, specs.items())):
         h, w = s.shape
-        ax.imshow(torch.fft.fftshift(s).log10(), cmap='magma', vmin=lo, vmax=hi, extent=(-w // 2 - .5, w // 2 - .5, h // 2 - .5, -h // 2 - .5))
+        im = ax.imshow(torch.fft.fftshift(s).log10(), cmap='magma', vmin=lo, vmax=hi, extent=(-w // 2 - .5, w // 2 - .5, h // 2 - .5, -h // 2 - .5))
         ax.set_title(k, fontsize=9); ax.set_xticks([-w // 2, 0, w // 4]); ax.set_yticks([-h // 2, 0, h // 4])
-        axs[-1].semilogy(range(w // 2 + 1), s[1:h // 8].mean(0)[:w // 2 + 1], label=k)   # low vertical frequencies, rows 1.. h/8
+        style = dict(color='k', lw=1.5) if i == 0 else {**kind_style(k, i), 'marker': None, 'lw': 1}   # the first set (the real images) in black
+        axs[-1].semilogy(range(w // 2 + 1), s[1:h // 8].mean(0)[:w // 2 + 1], label=k, **style)   # low vertical frequencies, rows 1.. h/8
+    fig.colorbar(im, ax=list(axs[:-1]), fraction=.02, pad=.01, label='log10 power (one scale for all)')
     axs[-1].set_xlabel('horizontal frequency'); axs[-1].set_title('profile at low vertical frequencies', fontsize=9)
     axs[-1].axvline(w // 2, color='gray', lw=.5, ls=':'); axs[-1].axvline(w // 4, color='gray', lw=.5, ls=':')
-    axs[-1].legend(fontsize=7)
-    fig.tight_layout()
-    if fname is not None: fig.savefig(fname, dpi=80)
+    axs[-1].legend(fontsize=7, loc='upper left', bbox_to_anchor=(1.01, 1), frameon=False)
+    if fname is not None: fig.savefig(fname, dpi=80, bbox_inches='tight')
     return fig
 
 def vae_section(src) -> str:
@@ -174,7 +175,7 @@ def vae_section(src) -> str:
 
 ![spectra](vae_spectra.png)
 
-*Average power spectra (log scale, centred) of the real images and of each VAE's samples; right: their profile along the horizontal frequency axis (averaged over the low vertical frequencies). A checkerboard shows as peaks at the edges and the middle of each side (period 2) and at the quarter frequencies (period 4).*
+*Average power spectra (log scale, centred, one colour scale for all) of the real images and of each VAE's samples; right (real images in black): their profile along the horizontal frequency axis (averaged over the low vertical frequencies). A checkerboard shows as peaks at the edges and the middle of each side (period 2) and at the quarter frequencies (period 4).*
 
 ![reconstructions](vae_reconstructions.png)
 

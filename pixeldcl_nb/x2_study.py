@@ -17,7 +17,7 @@ from fastcore.meta import delegates
 from .layers import upsampler, positive_ints, positive_numbers, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, local_checkerboard, spectral_peak_ratio, constant_response, show_map
 from .data import photo_dls, first_items
-from .runs import (check_kinds, run_config, fit_run, run_study, study_seeds, save_results, load_results, write_csv, mean_std,
+from .runs import (kind_style, curves_axes, check_kinds, run_config, fit_run, run_study, study_seeds, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors, diffs_to, diff_text, resolved_text, flatten_text, time_cell, runs_done, partial_text,
                               check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs, SECTION_NOTES, STUDY_MEASURES)
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
@@ -162,14 +162,16 @@ def x2_table(results:dict, ref:dict, baseline:str='dcl') -> str:
 def x2_verdict(results:dict, ref:dict, baseline:str='dcl') -> str:
     "Sentences for the section: which kinds beat bicubic, which differences to `baseline` the study resolves, and whether the curves had flattened."
     beat = [k for k, rs in results.items() if min(r['psnr_y'] for r in rs) > ref['bicubic_psnr_y']]
-    every = "on every seed" if any(len(rs) > 1 for rs in results.values()) else "(one seed each)"
-    gains = [np.mean([r['psnr_y'] for r in results[k]]) - ref['bicubic_psnr_y'] for k in beat]
-    by = f"{min(gains):.2f} to {max(gains):.2f} dB" if len(gains) > 1 else f"{gains[0]:.2f} dB" if gains else ""
-    s = (f"Every learnt kind beats bicubic {every}, by {by} on average." if len(beat) == len(results) else
-         f"Kinds that beat bicubic {every}: {', '.join(beat)} (by {by} on average)." if beat else f"No kind beats bicubic {every}.")
+    multi = any(len(rs) > 1 for rs in results.values())
+    every, avg = ("on every seed", " on average") if multi else ("(one seed each)", "")
+    gap = lambda ks: sorted(abs(np.mean([r['psnr_y'] for r in results[k]]) - ref['bicubic_psnr_y']) for k in ks)
+    span = lambda g: f"{g[0]:.2f} to {g[-1]:.2f} dB" if len(g) > 1 else f"{g[0]:.2f} dB"   # how far from bicubic, in words
+    by = span(gap(beat)) if beat else ""
+    s = (f"Every learnt kind beats bicubic {every}, by {by}{avg}." if len(beat) == len(results) else
+         f"Kinds that beat bicubic {every}: {', '.join(beat)} (by {by}{avg})." if beat else f"No kind beats bicubic {every}.")
     below = [k for k, rs in results.items() if np.mean([r['psnr_y'] for r in rs]) < ref['bicubic_psnr_y']]
     if below and all(rs[0].get('config', {}).get('skip') == 'bicubic' for rs in results.values()):
-        s += (f" Below bicubic on average: {', '.join(below)}. Each network starts at bicubic (its last convolution starts at zero and it learns the residual), "
+        s += (f" Below bicubic{avg}: {', '.join(below)} (by {span(gap(below))}). Each network starts at bicubic (its last convolution starts at zero and it learns the residual), "
               f"so {'it' if len(below) == 1 else 'these'} ended worse than where {'it' if len(below) == 1 else 'they'} started: training did not find a better solution with this recipe.")
     ds = diffs_to(results, 'psnr_y', baseline)
     if ds: s += " " + resolved_text(ds, baseline, 'PSNR-Y')
@@ -197,16 +199,16 @@ def show_outputs(models:dict, dl, n:int=3, fname:Path|str|None=None):
 def show_x2_curves(results:dict, ref:dict, fname:Path|str|None=None):
     "Figure: validation PSNR-Y per epoch, mean over seeds, one line per kind, bicubic dashed; returns it."
     import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(7, 3.6))
-    for k, rs in results.items():
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    for i, (k, rs) in enumerate(results.items()):
         names = rs[0]['curves']['names']
         v = np.array([r['curves']['values'] for r in rs], dtype=np.float64).mean(0)[:, names.index('psnr_y')]
-        ax.plot(range(1, len(v) + 1), v, marker='o', ms=3, label=k)
+        ax.plot(range(1, len(v) + 1), v, ms=3, label=k, **kind_style(k, i))
     ax.axhline(ref['bicubic_psnr_y'], color='k', ls='--', lw=1, label='bicubic')
     ax.set_xlabel('epoch'); ax.set_ylabel('validation PSNR-Y (dB) ↑'); ax.grid(alpha=.3)
-    ax.legend(fontsize=7, ncol=2, loc='lower right')
+    curves_axes(ax)
     fig.tight_layout()
-    if fname is not None: fig.savefig(fname, dpi=80)
+    if fname is not None: fig.savefig(fname, dpi=80, bbox_inches='tight')
     return fig
 
 @torch.no_grad()
@@ -216,7 +218,7 @@ def show_const(models:dict, fname:Path|str|None=None, zoom:int=16):
     fig, axs = plt.subplots(1, len(models), figsize=(1.9 * len(models), 2.3), squeeze=False)
     for ax, (k, m) in zip(axs[0], models.items()):
         y = constant_response(m, 3, 32, 0.5)
-        show_map(ax, y[0, 1, 24:24 + zoom, 24:24 + zoom], f"{k}\n{checkerboard_score(y, border=16):.4f}")   # the centre, beyond the zero padding's reach
+        show_map(ax, y[0, 1, 24:24 + zoom, 24:24 + zoom], f"{k}\nspread {checkerboard_score(y, border=16):.4f}")   # the centre, beyond the zero padding's reach
     fig.tight_layout()
     if fname is not None: fig.savefig(fname, dpi=80)
     return fig
@@ -244,7 +246,7 @@ def x2_section(src) -> str:
 
 ![curves](x2_curves.png)
 
-*Validation PSNR-Y per epoch, mean over seeds; bicubic interpolation dashed.*
+*Validation PSNR-Y per epoch, mean over seeds; colour: the layer, line: its option (solid: the paper's initialisation, dashed: `/icnr`); bicubic interpolation: black, dashed.*
 
 ![outputs](x2_outputs.png)
 
