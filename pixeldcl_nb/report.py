@@ -70,7 +70,7 @@ WHICH_LEGEND = ("*-*: not in that study, or not run yet. "
     "below it the output is smoother than the targets, which is not less checkerboard. "
     "*period-2 peak*: the power at the period-2 frequencies against the power just around them (1: no peak; a pattern at the same place in every output, "
     "as an up-sampler's checkerboard is, raises it; below 1 is a dip: outputs smoother at period 2 than around it, not cleaner). "
-    "*time*, *memory*: the layer alone against DCL 6x6, from the benchmark (its section also gives them against DCL 4x4). "
+    "*time*, *memory*: the layer alone against DCL 6x6, from the benchmark (its section also gives the time against DCL 4x4). "
     "Kinds: `/icnr` is the same layer initialised checkerboard-free (`init='icnr'`), `/free` one kept checkerboard-free through training "
     "(`checkerboard_free=True`); dcl4 and dcl3 are DCL with a 4x4 and a 3x3 kernel.")
 
