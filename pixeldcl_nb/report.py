@@ -66,8 +66,8 @@ WHICH_DELTA = {'seeds': "*Δ*: the mean of the paired differences to {baseline} 
                'one seed': "*Δ*: the difference to {baseline}, one run each (one seed: no interval, not a finding). "}
 # the legend's first sentence: with several seeds, or with one seed per kind (a short run such as `make demo`)
 WHICH_LEGEND = ("*-*: not in that study, or not run yet. "
-    "*local checkerboard*: the local period-2 amplitude, in the units of the images (or probabilities): lower is better down to the targets' row; "
-    "below it the output is smoother than the targets, which is not less checkerboard. "
+    "*local checkerboard*: the local period-2 amplitude, in the units of the images (or probabilities): lower is less checkerboard only between outputs "
+    "equally sharp; a smoother output reads lower too, so read it beside the targets' row and the quality columns (the picks below weigh it for VAE samples only). "
     "*period-2 peak*: the power at the period-2 frequencies against the power just around them (1: no peak; a pattern at the same place in every output, "
     "as an up-sampler's checkerboard is, raises it; below 1 is a dip: outputs smoother at period 2 than around it, not cleaner). "
     "*time*, *memory*: the layer alone against DCL 6x6, from the benchmark (its section also gives the time against DCL 4x4). "
@@ -75,11 +75,13 @@ WHICH_LEGEND = ("*-*: not in that study, or not run yet. "
     "(`checkerboard_free=True`); dcl4 and dcl3 are DCL with a 4x4 and a 3x3 kernel.")
 
 ARTEFACT_MEASURES = (
-    ('x2', 'local_checkerboard', 'the local measure of x2 outputs'), ('seg', 'prob_local', 'the local measure of segmentation probabilities'),
     ('seg', 'prob_peak_ratio', 'the period-2 peak of segmentation probabilities'), ('vae', 'sample_local', 'the local measure of VAE samples'),
     ('vae', 'sample_peak2', 'the period-2 peak of VAE samples'))
-# the checkerboard measures a pick weighs (study, key, words): a kind has less checkerboard when one is resolved lower and none higher. The x2 outputs'
-# period-2 peak is left out: those outputs add bicubic interpolation, which on its own reads above the targets.
+# the checkerboard measures a pick weighs (study, key, words): a kind has less checkerboard when one is resolved lower and none higher. Left out: the
+# local measure of x2 outputs and of segmentation probabilities (both are smoother than their targets, and there a sharper output, a better
+# reconstruction or a crisper boundary, reads higher whatever its checkerboard), and the x2 outputs' period-2 peak (bicubic interpolation, which
+# those outputs add, reads above the targets on its own). VAE samples are all far smoother than the real images; between them the local measure
+# follows the period-2 pattern, of any sign, that the peak misses when its sign varies from sample to sample.
 
 def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ and vae/ study results (each `*_results.json`)
                     bench:Path|str|None='runs/bench', # a `pixeldcl_bench` output folder; None: no cost columns
