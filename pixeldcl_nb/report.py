@@ -42,22 +42,33 @@ def _partial_note(studies:dict) -> str:
 
 FASTER = 0.8   # a layer time ratio to the baseline that counts as faster (1.25x the speed): smaller gaps change sign between shapes and dtypes in the benchmark
 
-def _pick(k:str, quality:list, artefacts:list, time:float|None, baseline:str) -> str:
+def _pick(k:str, quality:list, artefacts:list, time:float|None, baseline:str,
+          margins:dict|None=None,  # quality measure (its words) -> the baseline's standard deviation over seeds: an unresolved difference whose interval reaches past it leaves quality not pinned down
+          failed:tuple=()          # phrases for a quality below the no-learning reference (e.g. below bicubic): no pick
+         ) -> str:
     "`which_upsampler`'s sentence for kind `k`: what the studies resolve against `baseline` (`quality` and `artefacts`: lists of (what, `diffs_to`, higher is better)), with the seeds behind it, its layer time against the baseline's, and when to pick it."
     def st(ds, s): return [f"{w} ({d[k][3]} seeds)" for w, d, hb in ds if k in d and diff_status(d[k], hb) == s]
     better, worse, less, more = st(quality, 'better'), st(quality, 'worse'), st(artefacts, 'better'), st(artefacts, 'worse')
     tt = "" if time is None else f"; layer time {time:.2f}x {baseline}'s"
     if not any(k in d for w, d, hb in quality + artefacts): return f"no study has both it and {baseline}: nothing to compare{tt}."
     if all(d[k][3] < 2 for w, d, hb in quality + artefacts if k in d): return f"one seed in every study it shares with {baseline}: no difference can be resolved{tt}."
+    single = [w for w, d, hb in quality if k in d and d[k][3] < 2]
+    loose = [w for w, d, hb in quality if k in d and diff_status(d[k], hb) == 'not resolved' and (margins or {}).get(w) is not None
+             and (d[k][1] < -margins[w] if hb else d[k][2] > margins[w])]   # the interval allows a loss beyond the baseline's own spread over seeds
     facts = ([f"better than {baseline} on {', '.join(better)}"] if better else []) + ([f"worse on {', '.join(worse)}"] if worse else []) + \
-            ([] if better or worse else [f"no quality difference from {baseline} resolved"]) + \
+            ([] if better or worse else [f"no quality difference from {baseline} resolved"]) + list(failed) + \
+            ([f"{', '.join(single)} not judged (one seed)"] if single else []) + \
             ([f"less checkerboard by {' and '.join(less)}"] if less else []) + ([f"more checkerboard by {' and '.join(more)}"] if more else [])
-    if better and not worse: pick = f"Pick it over {baseline}" + ("" if time is None else ", and it is faster too" if time <= FASTER else
+    unsure = (f"its quality is not pinned down ({', '.join(loose)}: {'its 95% interval allows' if len(loose) == 1 else 'their 95% intervals allow'} "
+              f"a loss larger than {baseline}'s own spread over seeds)")
+    if worse and not better: pick = f"Prefer {baseline}"
+    elif failed: pick = f"No reason on these data to prefer it to {baseline}"
+    elif better and not worse and more: pick = f"Depends on the task: pick it for {', '.join(b.split(' (')[0] for b in better)}, not where checkerboard matters"
+    elif better and not worse: pick = f"Pick it over {baseline}" + ("" if time is None else ", and it is faster too" if time <= FASTER else
                                                                    ", at about the same layer time" if time < 1 / FASTER else f", at {time:.2f}x the layer time")
-    elif worse and not better: pick = f"Prefer {baseline}"
     elif better and worse: pick = f"Depends on the task: pick it for {', '.join(b.split(' (')[0] for b in better)}, not for {', '.join(w.split(' (')[0] for w in worse)}"
-    elif less and not more: pick = "Pick it for less checkerboard"
-    elif time is not None and time <= FASTER and not more: pick = "Pick it for speed"
+    elif less and not more: pick = f"No pick yet: less checkerboard, but {unsure}" if loose else "Pick it for less checkerboard"
+    elif time is not None and time <= FASTER and not more: pick = f"No pick yet: faster, but {unsure}" if loose else "Pick it for speed"
     else: pick = f"No reason on these data to prefer it to {baseline}"
     return "; ".join(facts) + f"{tt}. **{pick}.**"
 
@@ -75,13 +86,19 @@ WHICH_LEGEND = ("*-*: not in that study, or not run yet. "
     "(`checkerboard_free=True`); dcl4 and dcl3 are DCL with a 4x4 and a 3x3 kernel.")
 
 ARTEFACT_MEASURES = (
-    ('seg', 'prob_peak_ratio', 'the period-2 peak of segmentation probabilities'), ('vae', 'sample_local', 'the local measure of VAE samples'),
-    ('vae', 'sample_peak2', 'the period-2 peak of VAE samples'))
-# the checkerboard measures a pick weighs (study, key, words): a kind has less checkerboard when one is resolved lower and none higher. Left out: the
-# local measure of x2 outputs and of segmentation probabilities (both are smoother than their targets, and there a sharper output, a better
-# reconstruction or a crisper boundary, reads higher whatever its checkerboard), and the x2 outputs' period-2 peak (bicubic interpolation, which
-# those outputs add, reads above the targets on its own). VAE samples are all far smoother than the real images; between them the local measure
-# follows the period-2 pattern, of any sign, that the peak misses when its sign varies from sample to sample.
+    ('seg', 'prob_peak_ratio', 'the period-2 peak of segmentation probabilities', 'target_peak_ratio'), ('vae', 'sample_local', 'the local measure of VAE samples', None),
+    ('vae', 'sample_peak2', 'the period-2 peak of VAE samples', 'real_peak2'))
+# the checkerboard measures a pick weighs (study, key, words, floor): a kind has less checkerboard when one is resolved lower and none higher. A peak
+# ratio at or below the targets' or real images' own (`floor`, a key of each run) counts as that level: a dip below it is smoothing, not a cleaner output.
+# Left out: the local measure of x2 outputs and of segmentation probabilities (both are smoother than their targets, and there a sharper output, a better
+# reconstruction or a crisper boundary, reads higher whatever its checkerboard), and the x2 outputs' period-2 peak (bicubic interpolation, which those
+# outputs add, reads above the targets on its own). The VAE samples' local measure is weighed because the peak misses a pattern whose sign varies from
+# sample to sample (see Checkerboard metrics); a blurrier sample reads lower on it too, which the -ELBO column helps judge.
+
+def _floored(res, key:str, floor:str|None):
+    "A study's saved results with `key` raised to each run's `floor` value (None or no study: unchanged)."
+    if res is None or floor is None: return res
+    return {**res, 'results': {k: [{**r, key: max(r[key], r[floor])} if key in r and floor in r else r for r in rs] for k, rs in res['results'].items()}}
 
 def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ and vae/ study results (each `*_results.json`)
                     bench:Path|str|None='runs/bench', # a `pixeldcl_bench` output folder; None: no cost columns
@@ -130,7 +147,16 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
     rows.append(f"| *targets, real images* | | | | | | | {ref} | {peak_ref} | | | | |")
     quality = [(what, _diffs(res, key, baseline), hb) for res, key, hb, what in
                ((x2, 'psnr_y', True, 'x2 PSNR-Y'), (seg, 'mean_iou', True, 'segmentation mean IoU'), (vae, 'neg_elbo', False, 'VAE -ELBO'))]
-    artefacts = [(what, _diffs(dict(x2=x2, seg=seg, vae=vae)[s], key, baseline), False) for s, key, what in ARTEFACT_MEASURES]
+    artefacts = [(what, _diffs(_floored(dict(x2=x2, seg=seg, vae=vae)[s], key, floor), key, baseline), False) for s, key, what, floor in ARTEFACT_MEASURES]
+    spread = lambda res, key: float(np.std([r[key] for r in res['results'][baseline]], ddof=1)) if res is not None and len(res['results'].get(baseline, [])) > 1 else None
+    margins = {what: spread(res, key) for res, key, _, what in ((x2, 'psnr_y', True, 'x2 PSNR-Y'), (seg, 'mean_iou', True, 'segmentation mean IoU'), (vae, 'neg_elbo', False, 'VAE -ELBO'))}
+    def failed(k):
+        "Quality below the no-learning reference: x2 PSNR-Y under bicubic's, segmentation mean IoU no better than the majority class's."
+        out = []
+        if x2 is not None and k in x2['results'] and np.mean([r['psnr_y'] for r in x2['results'][k]]) < bic: out.append("below bicubic on x2 (worse than no learning)")
+        maj = (seg or {}).get('reference', {}).get('majority_mean_iou')
+        if maj is not None and k in seg['results'] and np.mean([r['mean_iou'] for r in seg['results'][k]]) <= maj + 1e-3: out.append("no better than the majority class on segmentation")
+        return tuple(out)
     cell = lambda res, k, d, nd: '-' if res is None or k not in res['results'] else diff_text(d[k], nd) if k in d else ''
     verdicts = {}
     for k in kinds:
@@ -140,8 +166,9 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
         params = f"{x2['results'][k][0]['params_up']:,}" if x2 is not None and k in x2['results'] else '-'
         rows.append(f"| {k} | {ms(x2, k, 'psnr_y', 2, bic)} | {dx} | {ms(seg, k, 'mean_iou', 4)} | {ds} | {ms(vae, k, 'neg_elbo', 1)} | {dv} | {cb} | {pk} | "
                     f"{cost(k, 'fwd_bwd_ratio')} | {cost(k, 'mem_ratio')} | {cost(k, 'train_ratio', 'unet')} | {params} |")
-        verdicts[k] = ("the baseline (the paper's DCL 6x6)." if k == 'dcl' else "the baseline.") if k == baseline else _pick(k, quality, artefacts, time(k), baseline)
-    lines = [f"- **{k}**: {v}" for k, v in verdicts.items()]
+        verdicts[k] = ("the baseline (the paper's DCL 6x6)." if k == 'dcl' else "the baseline.") if k == baseline else _pick(k, quality, artefacts, time(k), baseline, margins, failed(k))
+    lines = [f"- **{k}**: {v}" for k, v in verdicts.items()] + [
+        f"- Each line weighs up to {len(quality) + len(artefacts)} differences, each at 95%, uncorrected for the table's many comparisons: a pick that rests on one measure is a lead to check on your data, not a proof."]
     partial = _partial_note(dict(x2=x2, seg=seg, vae=vae))
     one = all(len(rs) == 1 for res in (x2, seg, vae) if res is not None for rs in res['results'].values())
     if all(v.startswith('one seed') for k, v in verdicts.items() if k != baseline):   # nothing resolved anywhere yet: one line, not one per kind
@@ -157,6 +184,7 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
 _CLAIM_WORDS = (('holds', "holds for {}"), ('contradicted', "is contradicted for {} (resolved the other way)"),
                 ('leans for', "is not resolved for {} (the 95% interval includes 0; the estimate points the claim's way)"),
                 ('leans against', "is not resolved for {} (the 95% interval includes 0; the estimate points the other way)"),
+                ('no difference', "shows no difference for {} (the same value on every seed; for a peak ratio, both at or below the real images' level)"),
                 ('one seed', "cannot be judged for {} (one seed)"), ('not run', "is untested for {} (not run)"))
 
 def _verdict(st:dict) -> str:
@@ -171,8 +199,10 @@ PAPER_CLAIMS = (('seg', 'mean_iou', True, 4, "mean IoU", "Better segmentation th
 # study, measure, claimed direction (higher is the claim), decimals, the measure in words, the claim, where the paper makes it
 PAPER_TABLE1 = {'PASCAL VOC 2012': dict(dcl=0.415178, ipixeldcl=0.448817, pixeldcl=0.455972),   # the paper's Table 1, U-Net, mean IoU
                 'MS-COCO 2015': dict(dcl=0.349769, ipixeldcl=0.360216, pixeldcl=0.371805)}
-CLAIM_ALSO = {'vae': ('sample_peak2', 1, "the samples' period-2 spectral peak ratio (the power at the period-2 frequencies against the power just around them: a checkerboard at the same place in every sample raises it, while blur lowers both)")}
-# a second measure a claim is also judged by, with the paper's initialisation: study -> (measure, decimals, the measure in words); same direction as the first
+CLAIM_ALSO = {'vae': ('sample_peak2', 1, "the samples' period-2 spectral peak ratio (the power at the period-2 frequencies against the power just around them: a checkerboard at the same place in every sample raises it, while blur lowers both; a peak below the real images' counts as theirs)",
+                       "the period-2 peak", 'real_peak2')}
+# a second measure a claim is also judged by, under every initialisation: study -> (measure, decimals, the measure in words, in short, the key of each run's
+# floor: a value below it counts as it, a dip below the real images' being smoothing, not a cleaner sample); same direction as the first
 
 def _claim_facts(study:str, rs:dict, res:dict, names:list) -> str:
     "What a reader needs beside a claim's differences: for segmentation, kinds no better than the majority class; for the VAE, the real images' levels."
@@ -188,7 +218,7 @@ def _claim_facts(study:str, rs:dict, res:dict, names:list) -> str:
             d = paired_diff([r['mean_iou'] for r in rs[k]], [r['mean_iou'] for r in rs['dcl']])
             below = [name for name, t in PAPER_TABLE1.items() if d[3] >= 2 and d[2] < t[k] - t['dcl']]
             if below: out.append(f"{k} (its interval ends at {d[2]:+.4f}, below its gain on {' and '.join(below)})")
-        if out: scale += " On these data, the 95% interval rules out a gain as large as the paper's for " + "; ".join(out) + "."
+        if out: scale += " On these data (not the paper's: the gains need not carry over), the 95% interval ends below the paper's gain for " + "; ".join(out) + "."
         maj = (res.get('reference') or {}).get('majority_mean_iou')
         dead = [k for k in names if maj is not None and np.mean([r['mean_iou'] for r in rs[k]]) <= maj + 1e-3]
         return (scale + (f" Warning: {', '.join(dead)} {'is' if len(dead) == 1 else 'are'} no better than predicting the majority class everywhere (mean IoU {maj:.4f}): "
@@ -229,27 +259,31 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
                 if init == '' or any(k in rs for k in ks): sents.append(f"{label} it is untested: the study has no {base} runs.")
                 if init == '': verdict = f"is untested (the study has no {base} runs)"
                 continue
-            def compare(key, nd):
-                "Each compared kind's status for the claim and its difference in words."
+            def compare(key, nd, floor=None):
+                "Each compared kind's status for the claim and its difference in words (`floor`: a key of each run, the least value `key` counts as)."
                 st, cmp = {}, []
+                val = lambda r: max(r[key], r[floor]) if floor is not None and floor in r else r[key]
                 for k in ks:
                     if k not in rs:
                         if init == '': st[k] = 'not run'   # the claim is about both layers; the other initialisations compare what was run
                         continue
-                    d = paired_diff([r[key] for r in rs[k]], [r[key] for r in rs[base]])
+                    d = paired_diff([val(r) for r in rs[k]], [val(r) for r in rs[base]])
                     s = diff_status(d, hb)
-                    st[k] = {'better': 'holds', 'worse': 'contradicted', 'not resolved': 'leans for' if (d[0] > 0 if hb else d[0] < 0) else 'leans against'}.get(s, s)
+                    st[k] = {'better': 'holds', 'worse': 'contradicted', 'not resolved': 'no difference' if d[1] == d[2] == 0 else
+                             'leans for' if (d[0] > 0 if hb else d[0] < 0) else 'leans against'}.get(s, s)
                     cmp.append(f"{k} − {base} {diff_text(d, nd)}" + ("" if d[3] < 2 else f" ({d[3]} seeds)"))
                 return st, cmp
             st, cmp = compare(key, nd)
+            also = study in CLAIM_ALSO and cmp and all(CLAIM_ALSO[study][0] in r for k in [base] + ks if k in rs for r in rs[k])
+            if also:
+                key2, nd2, what2, short2, floor2 = CLAIM_ALSO[study]
+                st2, cmp2 = compare(key2, nd2, floor2)
             if init == '':   # the headline: the claim as the paper makes it
                 verdict = _verdict(st)
                 if cmp: sents.append(f"{label}, {what}: " + "; ".join(cmp) + ".")
-                if study in CLAIM_ALSO and cmp and all(CLAIM_ALSO[study][0] in r for k in [base] + ks if k in rs for r in rs[k]):
-                    key2, nd2, what2 = CLAIM_ALSO[study]
-                    st2, cmp2 = compare(key2, nd2)
-                    sents.append(f"Judged by {what2} instead, it **{_verdict(st2)}**: " + "; ".join(cmp2) + ".")
-            elif st: sents.append(f"{label} it **{_verdict(st)}**" + (f": {what}, " + "; ".join(cmp) if cmp else "") + ".")
+                if also: sents.append(f"Judged by {what2} instead, it **{_verdict(st2)}**: " + "; ".join(cmp2) + ".")
+            elif st: sents.append(f"{label} it **{_verdict(st)}**" + (f": {what}, " + "; ".join(cmp) if cmp else "") +
+                                  (f"; by {short2}, it **{_verdict(st2)}**: " + "; ".join(cmp2) if also else "") + ".")
         names = [k for k in ['dcl'] + list(kinds) + [k + i for i in inits if i for k in ['dcl'] + list(kinds)] if k in rs]   # the kinds the claim compares
         if names and (fact := _claim_facts(study, rs, res, names)): sents.append(fact)
         parts.append(f"{i}. **{claim}** ({source}) **{verdict}** on these data{_data_words(res, study)}. " + " ".join(sents))

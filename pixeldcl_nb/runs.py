@@ -454,6 +454,7 @@ def check_results(results:dict, # per kind, a list of per-seed run results
         for s, r in enumerate(rs):
             run = f"run {run_name(k, s)}"
             if not isinstance(r.get('config'), dict): raise ValueError(f"{where}: {run} has no config: {again}")
+            if r['config'].get('seed', s) != s: raise ValueError(f"{where}: {k}'s run {s} has seed {r['config']['seed']}: runs are paired by their place in the list, so each kind's must be seeds 0, 1, ... in order")
             for key in STUDY_MEASURES.get(study, ()):
                 if key not in r: raise ValueError(f"{where}: {run} has no {key!r}: the file was edited, or written by another version; {again}")
                 v = r[key]
@@ -556,9 +557,10 @@ def diff_text(diff:tuple, nd:int=2) -> str:
 def diff_status(diff:tuple,            # a `paired_diff` (mean, low, high, pairs)
                 higher_better:bool=True  # the measure's direction
                ) -> str:
-    "What a `paired_diff` resolves: 'better' (its 95% interval lies on the better side of 0), 'worse' (on the other side), 'not resolved' (it includes 0) or 'one seed' (no interval)."
+    "What a `paired_diff` resolves: 'better' (its 95% interval lies on the better side of 0), 'worse' (on the other side), 'not resolved' (it includes 0, or has no width: the same difference on every seed gives no estimate of its spread) or 'one seed' (no interval)."
     m, lo, hi, n = diff
     if n < 2: return 'one seed'
+    if lo == hi: return 'not resolved'
     if lo > 0: return 'better' if higher_better else 'worse'
     if hi < 0: return 'worse' if higher_better else 'better'
     return 'not resolved'
