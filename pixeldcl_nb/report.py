@@ -145,11 +145,11 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
     rows.append(f"| *no learning: bicubic (x2), majority class (seg)* | {'-' if x2 is None else 0} | | {'-' if seg is None or 'reference' not in seg else format(seg['reference']['majority_mean_iou'], '.4f')} | | | | "
                 f"{xref('bicubic_local_checkerboard', 4)} / 0 / - | {xref('bicubic_peak2', 2)} / - / - | | | | |")
     rows.append(f"| *targets, real images* | | | | | | | {ref} | {peak_ref} | | | | |")
-    quality = [(what, _diffs(res, key, baseline), hb) for res, key, hb, what in
-               ((x2, 'psnr_y', True, 'x2 PSNR-Y'), (seg, 'mean_iou', True, 'segmentation mean IoU'), (vae, 'neg_elbo', False, 'VAE -ELBO'))]
+    measures = ((x2, 'psnr_y', True, 'x2 PSNR-Y'), (seg, 'mean_iou', True, 'segmentation mean IoU'), (vae, 'neg_elbo', False, 'VAE -ELBO'))   # quality: study, key, higher is better, words
+    quality = [(what, _diffs(res, key, baseline), hb) for res, key, hb, what in measures]
     artefacts = [(what, _diffs(_floored(dict(x2=x2, seg=seg, vae=vae)[s], key, floor), key, baseline), False) for s, key, what, floor in ARTEFACT_MEASURES]
     spread = lambda res, key: float(np.std([r[key] for r in res['results'][baseline]], ddof=1)) if res is not None and len(res['results'].get(baseline, [])) > 1 else None
-    margins = {what: spread(res, key) for res, key, _, what in ((x2, 'psnr_y', True, 'x2 PSNR-Y'), (seg, 'mean_iou', True, 'segmentation mean IoU'), (vae, 'neg_elbo', False, 'VAE -ELBO'))}
+    margins = {what: spread(res, key) for res, key, _, what in measures}
     def failed(k):
         "Quality below the no-learning reference: x2 PSNR-Y under bicubic's, segmentation mean IoU no better than the majority class's."
         out = []
