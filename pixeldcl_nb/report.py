@@ -262,12 +262,12 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
             def compare(key, nd, floor=None):
                 "Each compared kind's status for the claim and its difference in words (`floor`: a key of each run, the least value `key` counts as)."
                 st, cmp = {}, []
-                val = lambda r: max(r[key], r[floor]) if floor is not None and floor in r else r[key]
+                fl = _floored(res, key, floor)['results']   # a peak below the targets' or real images' counts as their level
                 for k in ks:
                     if k not in rs:
                         if init == '': st[k] = 'not run'   # the claim is about both layers; the other initialisations compare what was run
                         continue
-                    d = paired_diff([val(r) for r in rs[k]], [val(r) for r in rs[base]])
+                    d = paired_diff([r[key] for r in fl[k]], [r[key] for r in fl[base]])
                     s = diff_status(d, hb)
                     st[k] = {'better': 'holds', 'worse': 'contradicted', 'not resolved': 'no difference' if d[1] == d[2] == 0 else
                              'leans for' if (d[0] > 0 if hb else d[0] < 0) else 'leans against'}.get(s, s)
