@@ -13,14 +13,14 @@ import torch.nn.functional as F
 from torch import nn
 from fastcore.script import call_parse
 from fastcore.meta import delegates
-from .layers import upsampler, canonical_kind, positive_ints, default_kinds, quiet_fastai
+from .layers import upsampler, canonical_kind, positive_ints, default_kinds, quiet_fastai, options_words
 from .unet import UNet
 from .runs import comma_list, check_kinds, save_results, load_results, headless, cli_errors
 
 # %% auto #0
-__all__ = ['BENCH_OPTIONS', 'QUICK_BENCH', 'time_round_robin', 'peak_memory', 'bench_upsampler', 'bench_layers', 'bench_unet',
-           'layer_table', 'unet_table', 'show_bench', 'busy_cores', 'machine', 'bench_summary', 'bench_section',
-           'run_bench', 'quick_settings', 'parse_shapes', 'pixeldcl_bench']
+__all__ = ['QUICK_BENCH', 'time_round_robin', 'peak_memory', 'bench_upsampler', 'bench_layers', 'bench_unet', 'layer_table',
+           'unet_table', 'show_bench', 'busy_cores', 'machine', 'bench_summary', 'bench_section', 'run_bench',
+           'quick_settings', 'parse_shapes', 'pixeldcl_bench']
 
 # %% ../nbs/11_bench.ipynb #5ea2eb6d
 def _sync(device):
@@ -253,15 +253,10 @@ def bench_summary(layers:list, unet:list) -> str:
             if vals: out.append(f"- The paper's U-Net, {dt}, training step time / with {b}: " + ', '.join(f"{k} {v:.2f}x" + (f" (prediction {p:.2f}x)" if b == ub[0] else '') for k, v, p in vals) + '.')
     return '\n'.join(out)
 
-BENCH_OPTIONS = {'reference': "the literal computation, as the authors' code does it (`impl='reference'`)",
-                 'seq': "PixelDCL's fully sequential variant (the paper's Eq. 3, `sequential=True`)",
-                 'free': "kept checkerboard-free through training (`checkerboard_free=True`)",
-                 'icnr': "initialised checkerboard-free (`init='icnr'`: the same layer, the same cost)"}   # what a kind's option means, for the section
-
 def _options_note(rows:list) -> str:
     "'Kinds: `/reference`: ...; `/seq`: ....': the options of the benchmark's kinds, in words ('' when none)."
-    opts = list(dict.fromkeys(r['kind'].partition('/')[2] for r in rows if '/' in r['kind']))
-    return ("Kinds: " + "; ".join(f"`/{o}`: {BENCH_OPTIONS.get(o, 'an option of the layer')}" for o in opts) + ".\n\n") if opts else ""
+    words = options_words(r['kind'] for r in rows)
+    return f"Kinds: {words}.\n\n" if words else ""
 
 def bench_section(src) -> str:
     "The report's Markdown section of a benchmark run, from its saved results only (`load_results`: a file, its folder, or the dict)."

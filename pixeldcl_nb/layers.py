@@ -11,13 +11,13 @@ import torch.nn.functional as F
 from torch import nn, Tensor
 
 # %% auto #0
-__all__ = ['EXTRAS', 'STUDIES', 'UP_REGISTRY', 'KIND_OPTIONS', 'UP_KINDS', 'phase_list', 'phase_sum', 'interleave',
-           'interleave_stack', 'dilate', 'positive_ints', 'positive_numbers', 'evaluating', 'tie_phases', 'DCL',
-           'DCL3d', 'cross_mask', 'cross_kernel', 'pixel_dcl', 'seq_upsample', 'tie_sum', 'PixelDCL', 'iPixelDCL',
-           'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv', 'ResizeConv3d', 'require_extra', 'quiet_fastai', 'PixelShuffleUp',
-           'linear_x2', 'BilinearConv', 'BilinearConv3d', 'CARAFE', 'DySample', 'UpKind', 'register_upsampler',
-           'up_kinds', 'default_kinds', 'kind_options', 'parse_kind', 'canonical_kind', 'upsampler', 'kinds_table',
-           'Swap', 'DeconvReport', 'replace_deconvs']
+__all__ = ['EXTRAS', 'STUDIES', 'UP_REGISTRY', 'KIND_OPTIONS', 'KIND_OPTION_WORDS', 'UP_KINDS', 'phase_list', 'phase_sum',
+           'interleave', 'interleave_stack', 'dilate', 'positive_ints', 'positive_numbers', 'evaluating', 'tie_phases',
+           'DCL', 'DCL3d', 'cross_mask', 'cross_kernel', 'pixel_dcl', 'seq_upsample', 'tie_sum', 'PixelDCL',
+           'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv', 'ResizeConv3d', 'require_extra', 'quiet_fastai',
+           'PixelShuffleUp', 'linear_x2', 'BilinearConv', 'BilinearConv3d', 'CARAFE', 'DySample', 'UpKind',
+           'register_upsampler', 'up_kinds', 'default_kinds', 'kind_options', 'parse_kind', 'canonical_kind',
+           'options_words', 'upsampler', 'kinds_table', 'Swap', 'DeconvReport', 'replace_deconvs']
 
 # %% ../nbs/00_layers.ipynb #ee185d95
 def phase_list(ndim:int=2) -> list[tuple[int, ...]]:
@@ -848,6 +848,8 @@ UP_REGISTRY: dict[str, UpKind] = {}
 _ALIASES: dict[str, str] = {}
 KIND_OPTIONS = {'icnr': dict(init='icnr'), 'free': dict(checkerboard_free=True),   # a kind's options ('pixeldcl/icnr') and the layer arguments they stand for
                 'reference': dict(impl='reference'), 'seq': dict(sequential=True)}
+KIND_OPTION_WORDS = {'icnr': "the same layer initialised checkerboard-free", 'free': "the same layer kept checkerboard-free through training",
+                     'reference': "the literal computation, as the authors' code does it", 'seq': "PixelDCL's fully sequential variant (the paper's Eq. 3)"}   # what each option means, for reports
 
 def _default_ks(cls:type) -> int|None:
     "The default kernel size of an up-sampler class."
@@ -943,6 +945,11 @@ def canonical_kind(kind:str) -> str:
     name, ks = parse_kind(kind)
     opts = _split_kind(kind)[1]
     return (name if ks is None or ks == _default_ks(UP_REGISTRY[name].cls) else f'{name}{ks}') + ''.join(f'/{o}' for o in KIND_OPTIONS if o in opts)
+
+def options_words(kinds) -> str:
+    "'`/icnr`: the same layer initialised checkerboard-free (`init='icnr'`); ...': the options `kinds` carry, in `KIND_OPTIONS` order, in words (`KIND_OPTION_WORDS`) with the layer arguments they stand for; '' when none. Raises `ValueError` naming an unknown option."
+    opts = {o for k in kinds for o in _split_kind(k)[1]}
+    return "; ".join(f"`/{o}`: {KIND_OPTION_WORDS[o]} (" + ", ".join(f"`{a}={v!r}`" for a, v in KIND_OPTIONS[o].items()) + ")" for o in KIND_OPTIONS if o in opts)
 
 def upsampler(kind:str,        # a registered kind or alias (see `UP_REGISTRY`), optionally followed by a kernel size ('dcl3') and options ('pixeldcl/icnr', see `KIND_OPTIONS`)
               ni:int,          # input channels

@@ -13,7 +13,7 @@ from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .layers import positive_ints
 from .runs import cli_errors, load_results, mean_std, paired_diff, diffs_to, diff_text, diff_status, check_kinds, DOCS_URL
-from .layers import canonical_kind
+from .layers import canonical_kind, options_words
 from urllib.parse import quote
 from .x2_study import x2_study, x2_section
 from .seg_study import seg_study, seg_section
@@ -82,8 +82,7 @@ WHICH_LEGEND = ("*-*: not in that study, or not run yet. "
     "*period-2 peak*: the power at the period-2 frequencies against the power just around them (1: no peak; a pattern at the same place in every output, "
     "as an up-sampler's checkerboard is, raises it; below 1 is a dip: outputs smoother at period 2 than around it, not cleaner). "
     "*time*, *memory*: the layer alone against DCL 6x6, from the benchmark (its section also gives the time against DCL 4x4). "
-    "Kinds: `/icnr` is the same layer initialised checkerboard-free (`init='icnr'`), `/free` one kept checkerboard-free through training "
-    "(`checkerboard_free=True`); dcl4 and dcl3 are DCL with a 4x4 and a 3x3 kernel.")
+    "dcl4 and dcl3 are DCL with a 4x4 and a 3x3 kernel.")   # then the options of the table's kinds, in words (`options_words`)
 
 ARTEFACT_MEASURES = (
     ('seg', 'prob_peak_ratio', 'the period-2 peak of segmentation probabilities', 'target_peak_ratio'), ('vae', 'sample_local', 'the local measure of VAE samples', None),
@@ -177,7 +176,7 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
                  f"their table is on the docs' home page ({DOCS_URL})."]
     nob = "" if b is not None else (f" **No benchmark results in {bench}**: the time and memory columns show '-' (`pixeldcl_bench --out {bench}` measures them)."
                                     if bench is not None else " **No benchmark given**: the time and memory columns show '-'.")
-    legend = WHICH_DELTA['one seed' if one else 'seeds'].format(baseline=baseline) + WHICH_LEGEND
+    legend = WHICH_DELTA['one seed' if one else 'seeds'].format(baseline=baseline) + WHICH_LEGEND + (f" Kinds: {w}." if (w := options_words(kinds)) else "")
     return partial + '\n'.join(rows) + '\n\n' + legend + nob + '\n\n' + '\n'.join(lines)
 
 # %% ../nbs/12_report.ipynb #7fd4e0c1
