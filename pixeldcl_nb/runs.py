@@ -20,13 +20,13 @@ with quiet_fastai():
 
 # %% auto #0
 __all__ = ['KIND_COLOURS', 'OPTION_LINES', 'PAPER_KINDS', 'DOCS_URL', 'SECTION_NOTES', 'STUDY_MEASURES', 'FRACTIONS',
-           'comma_list', 'check_kinds', 'headless', 'cli_errors', 'kind_style', 'curves_axes', 'write_atomic',
-           'read_json', 'check_batches', 'run_name', 'run_config', 'EpochCheckpoint', 'EpochLine', 'progress_mode',
-           'fit_run', 'study_seeds', 'run_study', 'saved_settings', 'runs_done', 'partial_done', 'study_lock',
-           'delete_runs', 'check_partial', 'check_overwrite', 'load_run_weights', 'partial_text', 'late_gain',
-           'late_diff_change', 'settle_epoch', 'flatten_text', 'save_results', 'check_results', 'load_results',
-           'write_csv', 'embed_figures', 'train_time', 'time_cell', 'mean_std', 'count', 'seeds_text', 'paired_diff',
-           'diffs_to', 'diff_text', 'diff_status', 'resolved_text']
+           'comma_list', 'check_kinds', 'headless', 'cli_errors', 'kind_style', 'legend_right', 'curves_axes',
+           'write_atomic', 'read_json', 'check_batches', 'run_name', 'run_config', 'EpochCheckpoint', 'EpochLine',
+           'progress_mode', 'fit_run', 'study_seeds', 'run_study', 'saved_settings', 'runs_done', 'partial_done',
+           'study_lock', 'delete_runs', 'check_partial', 'check_overwrite', 'load_run_weights', 'partial_text',
+           'late_gain', 'late_diff_change', 'settle_epoch', 'flatten_text', 'save_results', 'check_results',
+           'load_results', 'write_csv', 'embed_figures', 'train_time', 'time_cell', 'mean_std', 'count', 'seeds_text',
+           'paired_diff', 'diffs_to', 'diff_text', 'diff_status', 'resolved_text']
 
 # %% ../nbs/07_runs.ipynb #042cf2fe
 def comma_list(s:str|None) -> tuple[str, ...]:
@@ -80,11 +80,15 @@ def kind_style(kind:str, i:int=0) -> dict:
     ls, marker = OPTION_LINES.get(opt, ('-.', 'v'))
     return dict(color=KIND_COLOURS.get(base, f'C{i % 10}'), ls=ls, marker=marker)
 
+def legend_right(ax) -> None:
+    "The legend of `ax` outside the axes, on their right: the studies' figures name up to 15 kinds, more than fit inside a plot."
+    ax.legend(fontsize=7, loc='upper left', bbox_to_anchor=(1.01, 1), frameon=False)
+
 def curves_axes(ax, legend:bool=True) -> None:
-    "Finish a per-epoch curve plot: integer epoch ticks, and (`legend`) the legend outside the axes, on their right."
+    "Finish a per-epoch curve plot: integer epoch ticks, and (`legend`) the legend on the right (`legend_right`)."
     from matplotlib.ticker import MaxNLocator
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    if legend: ax.legend(fontsize=7, loc='upper left', bbox_to_anchor=(1.01, 1), frameon=False)
+    if legend: legend_right(ax)
 
 # %% ../nbs/07_runs.ipynb #6f68c6c3
 def write_atomic(fname:Path|str, text:str) -> Path:

@@ -17,7 +17,7 @@ import numpy as np
 from .checkerboard import checkerboard_score, spectral_peak_ratio, power_spectrum, local_checkerboard
 from .data import dataset_dls, dataset_words
 from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples, show_reconstructions, _vae
-from .runs import (kind_style, check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
+from .runs import (kind_style, legend_right, check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors,
                               study_seeds, diffs_to, diff_text, resolved_text, flatten_text, time_cell, runs_done, partial_text,
                               check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs, SECTION_NOTES, STUDY_MEASURES)
@@ -151,7 +151,7 @@ def show_vae_spectra(ims:dict,      # name -> (n, C, H, W) images (samples, or r
     fig.colorbar(im, ax=list(axs[:-1]), fraction=.02, pad=.01, label='log10 power (one scale for all)')
     axs[-1].set_xlabel('horizontal frequency'); axs[-1].set_title('profile at low vertical frequencies', fontsize=9)
     axs[-1].axvline(w // 2, color='gray', lw=.5, ls=':'); axs[-1].axvline(w // 4, color='gray', lw=.5, ls=':')
-    axs[-1].legend(fontsize=7, loc='upper left', bbox_to_anchor=(1.01, 1), frameon=False)
+    legend_right(axs[-1])
     if fname is not None: fig.savefig(fname, dpi=80, bbox_inches='tight')
     return fig
 
