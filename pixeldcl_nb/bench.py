@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.bench')   # before the imports it checks
-import contextlib, os, platform, random, statistics, sys, time, warnings
+import contextlib, inspect, os, platform, random, statistics, sys, time, warnings
 from pathlib import Path
 import torch
 import torch.nn.functional as F
@@ -333,7 +333,7 @@ QUICK_BENCH = dict(dtypes=('float32',), grid=((8, 64, 32),), reps=5, unet_reps=3
 
 def quick_settings(kw:dict, ndim:int=2) -> dict:
     "`run_bench` options `kw` with those left at their defaults (or absent) set to `QUICK_BENCH`'s; a 3D run keeps its own default shapes."
-    defaults = dict(dtypes=('float32', 'bfloat16'), grid=None, reps=10, unet_reps=5, unet_width=64)
+    defaults = {k: p.default for k, p in inspect.signature(run_bench).parameters.items()}   # run_bench's own defaults, read from it
     return {**kw, **{k: v for k, v in QUICK_BENCH.items() if kw.get(k, defaults[k]) == defaults[k] and not (k == 'grid' and ndim == 3)}}
 
 def parse_shapes(s:str) -> tuple:
