@@ -203,8 +203,8 @@ CLAIM_ALSO = {'vae': ('sample_peak2', 1, "the samples' period-2 spectral peak ra
 # a second measure a claim is also judged by, under every initialisation: study -> (measure, decimals, the measure in words, in short, the key of each run's
 # floor: a value below it counts as it, a dip below the real images' being smoothing, not a cleaner sample); same direction as the first
 
-def _claim_facts(study:str, rs:dict, res:dict, names:list) -> str:
-    "What a reader needs beside a claim's differences: for segmentation, kinds no better than the majority class; for the VAE, the real images' levels."
+def _claim_facts(study:str, rs:dict, res:dict, names:list, diffs:dict) -> str:
+    "What a reader needs beside a claim's differences (`diffs`: kind -> its `paired_diff` to dcl under the paper's initialisation): for segmentation, the paper's gains and kinds no better than the majority class; for the VAE, the real images' levels."
     lvl = lambda k, key, nd: mean_std([r[key] for r in rs[k]], nd)
     if study == 'seg':
         ks = [k for k in ('pixeldcl', 'ipixeldcl') if k in names]   # the paper's layers this claim compares
@@ -212,9 +212,7 @@ def _claim_facts(study:str, rs:dict, res:dict, names:list) -> str:
         paired = 'dcl' in rs and any(min(len(rs[k]), len(rs['dcl'])) >= 2 for k in ks)   # one run each is no estimate to set beside the paper's
         scale = f"For scale, the paper's gains over DCL in mean IoU (Table 1, U-Net): {gains}." if paired else ""
         out = []
-        for k in ks:
-            if 'dcl' not in rs: continue
-            d = paired_diff([r['mean_iou'] for r in rs[k]], [r['mean_iou'] for r in rs['dcl']])
+        for k, d in ((k, diffs[k]) for k in ks if k in diffs):
             below = [name for name, t in PAPER_TABLE1.items() if d[3] >= 2 and d[2] < t[k] - t['dcl']]
             if below: out.append(f"{k} (its interval ends at {d[2]:+.4f}, below its gain on {' and '.join(below)})")
         if out: scale += " On these data (not the paper's: the gains need not carry over), the 95% interval ends below the paper's gain for " + "; ".join(out) + "."
@@ -249,7 +247,7 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
         res = found[study]
         if res is None:
             parts.append(f"{i}. **{claim}** ({source}): not run on this machine ({studies / study} holds no results)."); continue
-        rs, sents, verdict = res['results'], [], None
+        rs, sents, verdict, head = res['results'], [], None, {}
         for init in inits:
             base, ks = 'dcl' + init, [k + init for k in kinds]
             label = {'': "With the paper's initialisation", '/icnr': "With `init='icnr'` on both sides",
@@ -260,31 +258,31 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
                 continue
             def compare(key, nd, floor=None):
                 "Each compared kind's status for the claim and its difference in words (`floor`: a key of each run, the least value `key` counts as)."
-                st, cmp = {}, []
+                st, cmp, ds = {}, [], {}
                 fl = _floored(res, key, floor)['results']   # a peak below the targets' or real images' counts as their level
                 for k in ks:
                     if k not in rs:
                         if init == '': st[k] = 'not run'   # the claim is about both layers; the other initialisations compare what was run
                         continue
-                    d = paired_diff([r[key] for r in fl[k]], [r[key] for r in fl[base]])
+                    d = ds[k] = paired_diff([r[key] for r in fl[k]], [r[key] for r in fl[base]])
                     s = diff_status(d, hb)
                     st[k] = {'better': 'holds', 'worse': 'contradicted', 'not resolved': 'no difference' if d[1] == d[2] == 0 else
                              'leans for' if (d[0] > 0 if hb else d[0] < 0) else 'leans against'}.get(s, s)
                     cmp.append(f"{k} − {base} {diff_text(d, nd)}" + ("" if d[3] < 2 else f" ({d[3]} seeds)"))
-                return st, cmp
-            st, cmp = compare(key, nd)
+                return st, cmp, ds
+            st, cmp, ds = compare(key, nd)
             also = study in CLAIM_ALSO and cmp and all(CLAIM_ALSO[study][0] in r for k in [base] + ks if k in rs for r in rs[k])
             if also:
                 key2, nd2, what2, short2, floor2 = CLAIM_ALSO[study]
-                st2, cmp2 = compare(key2, nd2, floor2)
+                st2, cmp2, _ = compare(key2, nd2, floor2)
             if init == '':   # the headline: the claim as the paper makes it
-                verdict = _verdict(st)
+                verdict, head = _verdict(st), ds   # head: the headline's differences, for the facts below
                 if cmp: sents.append(f"{label}, {what}: " + "; ".join(cmp) + ".")
                 if also: sents.append(f"Judged by {what2} instead, it **{_verdict(st2)}**: " + "; ".join(cmp2) + ".")
             elif st: sents.append(f"{label} it **{_verdict(st)}**" + (f": {what}, " + "; ".join(cmp) if cmp else "") +
                                   (f"; by {short2}, it **{_verdict(st2)}**: " + "; ".join(cmp2) if also else "") + ".")
         names = [k for k in ['dcl'] + list(kinds) + [k + i for i in inits if i for k in ['dcl'] + list(kinds)] if k in rs]   # the kinds the claim compares
-        if names and (fact := _claim_facts(study, rs, res, names)): sents.append(fact)
+        if names and (fact := _claim_facts(study, rs, res, names, head)): sents.append(fact)
         parts.append(f"{i}. **{claim}** ({source}) **{verdict}** on these data{_data_words(res, study)}. " + " ".join(sents))
     return _partial_note(found) + '\n'.join(parts)
 
