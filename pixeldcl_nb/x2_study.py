@@ -17,15 +17,15 @@ from fastcore.meta import delegates
 from .layers import upsampler, positive_ints, positive_numbers, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, local_checkerboard, spectral_peak_ratio, constant_response, show_map
 from .data import photo_dls, first_items
-from .runs import (kind_style, curves_axes, check_kinds, run_config, fit_run, run_study, study_seeds, save_results, load_results, write_csv, mean_std,
+from .runs import (kind_style, curves_axes, legend_right, check_kinds, run_config, fit_run, run_study, study_seeds, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors, diffs_to, diff_text, resolved_text, flatten_text, time_cell, runs_done, partial_text,
                               check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs, SECTION_NOTES, STUDY_MEASURES)
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
-__all__ = ['X2_COLUMNS', 'SRNet', 'n_params', 'rgb_to_y', 'psnr_y', 'ssim_y', 'psnr', 'const_score', 'up_score', 'evaluate',
-           'x2_reference', 'run_x2', 'x2_table', 'x2_verdict', 'show_outputs', 'show_x2_curves', 'show_const',
-           'x2_section', 'x2_study', 'pixeldcl_x2']
+__all__ = ['X2_COLUMNS', 'SRNet', 'n_params', 'rgb_to_y', 'psnr_y_each', 'psnr_y', 'gain_quarters', 'ssim_y', 'psnr',
+           'const_score', 'up_score', 'evaluate', 'x2_reference', 'run_x2', 'x2_table', 'x2_verdict', 'show_outputs',
+           'show_x2_curves', 'show_x2_quarters', 'show_const', 'x2_section', 'x2_study', 'pixeldcl_x2']
 
 # %% ../nbs/10_x2_study.ipynb #5f5fc52d
 class SRNet(nn.Module):
@@ -69,10 +69,24 @@ def _y_crop(pred:Tensor, targ:Tensor, border:int) -> tuple[Tensor, Tensor]:
     y0, y1 = rgb_to_y(pred.float().clamp(0, 1)), rgb_to_y(targ.float())
     return (y0[..., border:-border, border:-border], y1[..., border:-border, border:-border]) if border else (y0, y1)
 
-def psnr_y(pred:Tensor, targ:Tensor, border:int=2) -> Tensor:
-    "Mean PSNR (dB) over the images of the luma Y (`rgb_to_y`), `border` pixels cropped from each side, predictions clamped to [0, 1]: the SR papers' x2 evaluation."
+def psnr_y_each(pred:Tensor, targ:Tensor, border:int=2) -> Tensor:
+    "PSNR (dB) of each image's luma Y (`rgb_to_y`), `border` pixels cropped from each side, predictions clamped to [0, 1]: (N,) from (N, 3, H, W)."
     p, t = _y_crop(pred, targ, border)
-    return (10 * torch.log10(1 / (p - t).pow(2).flatten(1).mean(1).clamp_min(1e-10))).mean()
+    return 10 * torch.log10(1 / (p - t).pow(2).flatten(1).mean(1).clamp_min(1e-10))
+
+def psnr_y(pred:Tensor, targ:Tensor, border:int=2) -> Tensor:
+    "Mean PSNR-Y (dB) over the images (`psnr_y_each`): the SR papers' x2 evaluation."
+    return psnr_y_each(pred, targ, border).mean()
+
+def gain_quarters(pred:Tensor,   # (N, 3, 2H, 2W) outputs
+                  targ:Tensor,   # (N, 3, 2H, 2W) targets
+                  inp:Tensor     # (N, 3, H, W) inputs, which bicubic x2 interpolation up-samples
+                 ) -> list:
+    "The PSNR-Y gain (dB) of `pred` over bicubic interpolation of `inp`, averaged within each quarter of the images ranked by bicubic's own PSNR-Y, the quarter bicubic reconstructs worst first: where a network adds to bicubic, on detailed crops or on smooth ones. Raises `ValueError` for fewer than 4 images."
+    if len(pred) < 4: raise ValueError(f"gain_quarters: needs at least 4 images (one per quarter), got {len(pred)}")
+    b = psnr_y_each(F.interpolate(inp.float(), scale_factor=2, mode='bicubic', align_corners=False), targ)
+    g = psnr_y_each(pred, targ) - b
+    return [q.mean().item() for q in g[b.argsort()].tensor_split(4)]
 
 def ssim_y(pred:Tensor, targ:Tensor, border:int=2) -> float:
     "Mean SSIM over the images of the cropped luma Y, with scikit-image's `structural_similarity` (Gaussian window, sigma 1.5, population covariance: Wang et al. 2004)."
@@ -102,18 +116,20 @@ def _image_measures(p:Tensor, t:Tensor) -> dict:
 
 @torch.no_grad()
 def evaluate(model:nn.Module, dl) -> dict:
-    "PSNR, PSNR-Y, SSIM-Y, local checkerboard and period-2 spectral peak ratio of `model`'s outputs on `dl` (in eval mode, restored after), `const_score` and `up_score`."
-    with evaluating(model): preds, targs = zip(*[(model(xb).float(), yb.float()) for xb, yb in dl])
-    return dict(**_image_measures(torch.cat(preds), torch.cat(targs)), const_score=const_score(model), up_score=up_score(model.up))
+    "PSNR, PSNR-Y, SSIM-Y, local checkerboard and period-2 spectral peak ratio of `model`'s outputs on `dl` (in eval mode, restored after), their `gain_quarters`, `const_score` and `up_score`."
+    with evaluating(model): xs, preds, targs = zip(*[(xb.float(), model(xb).float(), yb.float()) for xb, yb in dl])
+    p, t = torch.cat(preds), torch.cat(targs)
+    return dict(**_image_measures(p, t), gain_quarters=gain_quarters(p, t, torch.cat(xs)), const_score=const_score(model), up_score=up_score(model.up))
 
 @torch.no_grad()
 def x2_reference(dl) -> dict:
-    "The no-learning rows: the measures of nearest-neighbour and bicubic x2 interpolation on `dl` ('{method}_{measure}'), and the targets' own local checkerboard and period-2 peak ratio."
+    "The no-learning rows: the measures of nearest-neighbour and bicubic x2 interpolation on `dl` ('{method}_{measure}'; '{method}_valid_loss': the mean squared error over every pixel and colour, unclamped, as a run's validation loss), and the targets' own local checkerboard and period-2 peak ratio."
     vx, vy = zip(*[(x, y) for x, y in dl])
     vx, vy = torch.cat(vx).float(), torch.cat(vy).float()
     ref = dict(target_local_checkerboard=local_checkerboard(vy, border=2).item(), target_peak2=spectral_peak_ratio(vy).item())
     for m, kw in (('nearest', {}), ('bicubic', dict(align_corners=False))):
-        ref.update({f'{m}_{k}': v for k, v in _image_measures(F.interpolate(vx, scale_factor=2, mode=m, **kw), vy).items()})
+        up = F.interpolate(vx, scale_factor=2, mode=m, **kw)
+        ref.update({f'{m}_{k}': v for k, v in _image_measures(up, vy).items()}, **{f'{m}_valid_loss': F.mse_loss(up, vy).item()})
     return ref
 
 # %% ../nbs/10_x2_study.ipynb #9f8c2d39
@@ -159,6 +175,16 @@ def x2_table(results:dict, ref:dict, baseline:str='dcl') -> str:
     rows.append(f"| *targets (real crops)* | | | | | | {ref['target_local_checkerboard']:.4f} | {pk('target_peak2')} | | | |")
     return '\n'.join(rows)
 
+def _below_text(k:str, rs:list, ref:dict) -> str:
+    "Why kind `k`, below bicubic in PSNR-Y, ended there: whether training still lowered its loss below bicubic's, and on which crops it gains or loses (`gain_quarters`), from its saved results."
+    loss, bl = np.mean([r['valid_loss'] for r in rs]), ref['bicubic_valid_loss']
+    if loss >= bl: return f". {k} ended with a validation loss above bicubic's ({loss:.3g} against {bl:.3g}): training did not find a better solution with this recipe."
+    q = [np.mean([r['gain_quarters'][i] for r in rs]) for i in (0, 3)] if all('gain_quarters' in r for r in rs) else None
+    return (f". {k} still ended with a validation loss below bicubic's ({loss:.3g} against {bl:.3g}; the mean squared error over every crop, pixel and colour, which training lowers)"
+            + (f"; it gains {q[0]:+.2f} dB on the quarter of crops bicubic reconstructs worst and {q[1]:+.2f} dB on the quarter it reconstructs best" if q else "")
+            + ": PSNR-Y, averaged over crops in dB, weighs each crop's change of error against that crop's own error, so that doubling a small error on a crop bicubic already "
+              "gets nearly right costs as many dB as halving a large one gains.")
+
 def x2_verdict(results:dict, ref:dict, baseline:str='dcl') -> str:
     "Sentences for the section: which kinds beat bicubic, which differences to `baseline` the study resolves, and whether the curves had flattened."
     beat = [k for k, rs in results.items() if min(r['psnr_y'] for r in rs) > ref['bicubic_psnr_y']]
@@ -171,8 +197,12 @@ def x2_verdict(results:dict, ref:dict, baseline:str='dcl') -> str:
          f"Kinds that beat bicubic {every}: {', '.join(beat)} (by {by}{avg})." if beat else f"No kind beats bicubic {every}.")
     below = [k for k, rs in results.items() if np.mean([r['psnr_y'] for r in rs]) < ref['bicubic_psnr_y']]
     if below and all(rs[0].get('config', {}).get('skip') == 'bicubic' for rs in results.values()):
-        s += (f" Below bicubic{avg}: {', '.join(below)} (by {span(gap(below))}). Each network starts at bicubic (its last convolution starts at zero and it learns the residual), "
-              f"so {'it' if len(below) == 1 else 'these'} ended worse than where {'it' if len(below) == 1 else 'they'} started: training did not find a better solution with this recipe.")
+        s += (f" Below bicubic{avg}: {', '.join(below)} (by {span(gap(below))}). Each network starts at bicubic (its last convolution starts at zero and it learns the residual)"
+              + (''.join(_below_text(k, results[k], ref) for k in below) if 'bicubic_valid_loss' in ref else   # results saved before bicubic's loss was
+                 f", so {'it' if len(below) == 1 else 'these'} ended worse than where {'it' if len(below) == 1 else 'they'} started: training did not find a better solution with this recipe."))
+    qs = [np.mean([r['gain_quarters'] for r in rs], 0) for rs in results.values() if all('gain_quarters' in r for r in rs)]
+    if qs: s += (f" By quarter of the crops{avg} (the figure below): on the quarter bicubic reconstructs worst the kinds' gains over it range from {min(q[0] for q in qs):+.2f} to "
+                 f"{max(q[0] for q in qs):+.2f} dB, on the quarter it reconstructs best from {min(q[-1] for q in qs):+.2f} to {max(q[-1] for q in qs):+.2f} dB.")
     ds = diffs_to(results, 'psnr_y', baseline)
     if ds: s += " " + resolved_text(ds, baseline, 'PSNR-Y')
     return f"{s} {flatten_text(results, 'psnr_y', 'PSNR-Y', 3, ' dB', diffs=ds)}".strip()
@@ -207,6 +237,20 @@ def show_x2_curves(results:dict, ref:dict, fname:Path|str|None=None):
     ax.axhline(ref['bicubic_psnr_y'], color='k', ls='--', lw=1, label='bicubic')
     ax.set_xlabel('epoch'); ax.set_ylabel('validation PSNR-Y (dB) ↑'); ax.grid(alpha=.3)
     curves_axes(ax)
+    fig.tight_layout()
+    if fname is not None: fig.savefig(fname, dpi=80, bbox_inches='tight')
+    return fig
+
+def show_x2_quarters(results:dict, fname:Path|str|None=None):
+    "Figure: each kind's PSNR-Y gain over bicubic in each quarter of the validation crops ranked by bicubic's own PSNR-Y (`gain_quarters`, mean over seeds; kinds whose runs lack it are left out); returns it."
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    for i, (k, rs) in enumerate(results.items()):
+        if all('gain_quarters' in r for r in rs): ax.plot(range(1, 5), np.mean([r['gain_quarters'] for r in rs], 0), ms=3, label=k, **kind_style(k, i))
+    ax.axhline(0, color='k', ls='--', lw=1, label='bicubic')
+    ax.set_xticks(range(1, 5), ['worst 25%', '25-50%', '50-75%', 'best 25%'])
+    ax.set_xlabel("validation crops, ranked by bicubic's own PSNR-Y"); ax.set_ylabel('gain over bicubic (dB) ↑'); ax.grid(alpha=.3)
+    legend_right(ax)
     fig.tight_layout()
     if fname is not None: fig.savefig(fname, dpi=80, bbox_inches='tight')
     return fig
@@ -248,6 +292,10 @@ def x2_section(src) -> str:
 
 *Validation PSNR-Y per epoch, mean over seeds; colour: the layer, line: its option (solid: the paper's initialisation, dashed: `/icnr`); bicubic interpolation: black, dashed.*
 
+![quarters](x2_quarters.png)
+
+*Where each network adds to bicubic: its PSNR-Y gain over bicubic on each quarter of the validation crops, from the quarter bicubic reconstructs worst (detailed crops) to the quarter it reconstructs best (smooth ones), mean over seeds. The table's gain is their mean (over all crops).*
+
 ![outputs](x2_outputs.png)
 
 *Validation crops: input (nearest-neighbour x2), target, bicubic, and each up-sampler's output (seed 0), every pixel shown as it is (no smoothing, lossless PNG).*
@@ -258,10 +306,10 @@ def x2_section(src) -> str:
 """
 
 def _fill_measures(results:dict, runs:Path, dl, **net) -> None:
-    "Runs saved before `evaluate` measured the period-2 peak ratio: their missing measures, from each run's saved weights (the numbers `evaluate` gives at the end of its training), added in place; measures present are kept."
+    "Runs saved before `evaluate` measured the period-2 peak ratio or the `gain_quarters`: their missing measures, from each run's saved weights (the numbers `evaluate` gives at the end of its training), added in place; measures present are kept."
     for k, rs in results.items():
         for s, r in enumerate(rs):
-            if 'peak2' not in r: r.update({m: v for m, v in evaluate(load_run_weights(SRNet(k, **net), runs, k, s), dl).items() if m not in r})
+            if 'peak2' not in r or 'gain_quarters' not in r: r.update({m: v for m, v in evaluate(load_run_weights(SRNet(k, **net), runs, k, s), dl).items() if m not in r})
 
 def x2_study(out:Path|str='runs/x2',   # output folder
              kinds:tuple|str|None=None,# up-sampler kinds (None: `default_kinds('x2')`)
@@ -305,6 +353,7 @@ def x2_study(out:Path|str='runs/x2',   # output folder
         import matplotlib.pyplot as plt
         plt.close(show_outputs(models, dls.valid, fname=out / 'x2_outputs.png'))   # PNG: JPEG's 8x8 blocks would hide or fake artefacts
         plt.close(show_x2_curves(results, ref, fname=out / 'x2_curves.png'))
+        plt.close(show_x2_quarters(results, fname=out / 'x2_quarters.png'))
         plt.close(show_const(models, fname=out / 'x2_constant.png'))
     (out / 'x2.md').write_text(x2_section(f))
     return load_results(f)
