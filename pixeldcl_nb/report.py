@@ -152,7 +152,7 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
     def failed(k):
         "Quality below the no-learning reference: x2 PSNR-Y under bicubic's, segmentation mean IoU no better than the majority class's."
         out = []
-        if x2 is not None and k in x2['results'] and np.mean([r['psnr_y'] for r in x2['results'][k]]) < bic: out.append("below bicubic on x2 (worse than no learning)")
+        if x2 is not None and k in x2['results'] and np.mean([r['psnr_y'] for r in x2['results'][k]]) < bic: out.append("below bicubic in x2 PSNR-Y (no learning scores higher)")
         maj = (seg or {}).get('reference', {}).get('majority_mean_iou')
         if maj is not None and k in seg['results'] and np.mean([r['mean_iou'] for r in seg['results'][k]]) <= maj + 1e-3: out.append("no better than the majority class on segmentation")
         return tuple(out)
