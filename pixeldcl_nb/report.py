@@ -38,36 +38,43 @@ def _diffs(res, key:str, base:str) -> dict:
 def _partial_note(studies:dict) -> str:
     "A first line naming the studies (name -> saved results or None) that are not finished, '' if none."
     ps = [f"{s} {r['settings']['partial']}" for s, r in studies.items() if r is not None and r['settings'].get('partial')]
-    return f"*Partial results ({', '.join(ps)} finished so far): kinds with fewer seeds have wider intervals, and kinds not yet run show '-'.*\n\n" if ps else ""
+    return f"*Partial results ({', '.join(ps)} finished so far): intervals from fewer seeds are less reliable, and kinds not yet run show '-'.*\n\n" if ps else ""
 
 FASTER = 0.8   # a layer time ratio to the baseline that counts as faster (1.25x the speed): smaller gaps change sign between shapes and dtypes in the benchmark
 
 def _pick(k:str, quality:list, artefacts:list, time:float|None, baseline:str,
           margins:dict|None=None,  # quality measure (its words) -> the baseline's standard deviation over seeds: an unresolved difference whose interval reaches past it leaves quality not pinned down
-          failed:tuple=()          # phrases for a quality below the no-learning reference (e.g. below bicubic): no pick
+          failed:tuple=(),         # phrases for a quality below the no-learning reference (e.g. below bicubic): no pick
+          at:str=""                # the benchmark case the layer time is from, e.g. ', (8, 64, 32²) float32'
          ) -> str:
-    "`which_upsampler`'s sentence for kind `k`: what the studies resolve against `baseline` (`quality` and `artefacts`: lists of (what, `diffs_to`, higher is better)), with the seeds behind it, its layer time against the baseline's, and when to pick it."
-    def st(ds, s): return [f"{w} ({d[k][3]} seeds)" for w, d, hb in ds if k in d and diff_status(d[k], hb) == s]
-    better, worse, less, more = st(quality, 'better'), st(quality, 'worse'), st(artefacts, 'better'), st(artefacts, 'worse')
-    tt = "" if time is None else f"; layer time {time:.2f}x {baseline}'s"
-    if not any(k in d for w, d, hb in quality + artefacts): return f"no study has both it and {baseline}: nothing to compare{tt}."
-    if all(d[k][3] < 2 for w, d, hb in quality + artefacts if k in d): return f"one seed in every study it shares with {baseline}: no difference can be resolved{tt}."
+    "`which_upsampler`'s sentence for kind `k`: what the studies resolve against `baseline` (`quality`: a list of (what, `diffs_to`, higher is better); `artefacts`: the same with a fourth field, whether a lower value alone means less checkerboard), with the seeds behind it, its layer time against the baseline's, and when to pick it."
+    def st(ds, s): return [f"{w} ({d[k][3]} seeds)" for w, d, hb, *_ in ds if k in d and diff_status(d[k], hb) == s]
+    better, worse, more = st(quality, 'better'), st(quality, 'worse'), st(artefacts, 'worse')
+    less, lower = st([a for a in artefacts if a[3]], 'better'), st([a for a in artefacts if not a[3]], 'better')   # lower: by a measure smoothing lowers too
+    tt = "" if time is None else f"; layer time {time:.2f}x {baseline}'s" + (f" ({at.lstrip(', ')})" if at else "")
+    if not any(k in d for w, d, *_ in quality + artefacts): return f"no study has both it and {baseline}: nothing to compare{tt}."
+    if all(d[k][3] < 2 for w, d, *_ in quality + artefacts if k in d): return f"one seed in every study it shares with {baseline}: no difference can be resolved{tt}."
     single = [w for w, d, hb in quality if k in d and d[k][3] < 2]
     loose = [w for w, d, hb in quality if k in d and diff_status(d[k], hb) == 'not resolved' and (margins or {}).get(w) is not None
              and (d[k][1] < -margins[w] if hb else d[k][2] > margins[w])]   # the interval allows a loss beyond the baseline's own spread over seeds
     facts = ([f"better than {baseline} on {', '.join(better)}"] if better else []) + ([f"worse on {', '.join(worse)}"] if worse else []) + \
             ([] if better or worse else [f"no quality difference from {baseline} resolved"]) + list(failed) + \
             ([f"{', '.join(single)} not judged (one seed)"] if single else []) + \
-            ([f"less checkerboard by {' and '.join(less)}"] if less else []) + ([f"more checkerboard by {' and '.join(more)}"] if more else [])
+            ([f"less checkerboard by {' and '.join(less)}"] if less else []) + \
+            ([f"lower by {' and '.join(lower)}: less checkerboard, or smoother outputs (that measure alone cannot tell)"] if lower else []) + \
+            ([f"more checkerboard by {' and '.join(more)}"] if more else [])
     unsure = (f"its quality is not pinned down ({', '.join(loose)}: {'its 95% interval allows' if len(loose) == 1 else 'their 95% intervals allow'} "
               f"a loss larger than {baseline}'s own spread over seeds)")
+    bw = ', '.join(b.split(' (')[0] for b in better)
     if worse and not better: pick = f"Prefer {baseline}"
-    elif failed: pick = f"No reason on these data to prefer it to {baseline}"
-    elif better and not worse and more: pick = f"Depends on the task: pick it for {', '.join(b.split(' (')[0] for b in better)}, not where checkerboard matters"
+    elif failed: pick = f"Depends on the task: pick it for {bw}, not where it is {' or '.join(failed)}" if better else f"No reason on these data to prefer it to {baseline}"
+    elif better and not worse and more: pick = f"Depends on the task: pick it for {bw}, not where checkerboard matters"
+    elif better and not worse and loose: pick = f"No pick yet: better on {bw}, but {unsure}"
     elif better and not worse: pick = f"Pick it over {baseline}" + ("" if time is None else ", and it is faster too" if time <= FASTER else
                                                                    ", at about the same layer time" if time < 1 / FASTER else f", at {time:.2f}x the layer time")
-    elif better and worse: pick = f"Depends on the task: pick it for {', '.join(b.split(' (')[0] for b in better)}, not for {', '.join(w.split(' (')[0] for w in worse)}"
+    elif better and worse: pick = f"Depends on the task: pick it for {bw}, not for {', '.join(w.split(' (')[0] for w in worse)}"
     elif less and not more: pick = f"No pick yet: less checkerboard, but {unsure}" if loose else "Pick it for less checkerboard"
+    elif lower and not more: pick = "No pick yet: the local measure is lower, but smoother outputs lower it too, and no period-2 peak confirms less checkerboard"
     elif time is not None and time <= FASTER and not more: pick = f"No pick yet: faster, but {unsure}" if loose else "Pick it for speed"
     else: pick = f"No reason on these data to prefer it to {baseline}"
     return "; ".join(facts) + f"{tt}. **{pick}.**"
@@ -85,9 +92,10 @@ WHICH_LEGEND = ("*-*: not in that study, or not run yet. "
     "dcl4 and dcl3 are DCL with a 4x4 and a 3x3 kernel.")   # then the options of the table's kinds, in words (`options_words`)
 
 ARTEFACT_MEASURES = (
-    ('seg', 'prob_peak_ratio', 'the period-2 peak of segmentation probabilities', 'target_peak_ratio'), ('vae', 'sample_local', 'the local measure of VAE samples', None),
-    ('vae', 'sample_peak2', 'the period-2 peak of VAE samples', 'real_peak2'))
-# the checkerboard measures a pick weighs (study, key, words, floor): a kind has less checkerboard when one is resolved lower and none higher. A peak
+    ('seg', 'prob_peak_ratio', 'the period-2 peak of segmentation probabilities', 'target_peak_ratio', True), ('vae', 'sample_local', 'the local measure of VAE samples', None, False),
+    ('vae', 'sample_peak2', 'the period-2 peak of VAE samples', 'real_peak2', True))
+# the checkerboard measures a pick weighs (study, key, words, floor, alone: whether a lower value alone means less checkerboard; the local measure reads lower for
+# smoother outputs too, so on its own it leaves a pick open): a kind has less checkerboard when one is resolved lower and none higher. A peak
 # ratio at or below the targets' or real images' own (`floor`, a key of each run) counts as that level: a dip below it is smoothing, not a cleaner output.
 # Left out: the local measure of x2 outputs and of segmentation probabilities (both are smoother than their targets, and there a sharper output, a better
 # reconstruction or a crisper boundary, reads higher whatever its checkerboard), and the x2 outputs' period-2 peak (bicubic interpolation, which those
@@ -146,7 +154,7 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
     rows.append(f"| *targets, real images* | | | | | | | {ref} | {peak_ref} | | | | |")
     measures = ((x2, 'psnr_y', True, 'x2 PSNR-Y'), (seg, 'mean_iou', True, 'segmentation mean IoU'), (vae, 'neg_elbo', False, 'VAE -ELBO'))   # quality: study, key, higher is better, words
     quality = [(what, _diffs(res, key, baseline), hb) for res, key, hb, what in measures]
-    artefacts = [(what, _diffs(_floored(dict(x2=x2, seg=seg, vae=vae)[s], key, floor), key, baseline), False) for s, key, what, floor in ARTEFACT_MEASURES]
+    artefacts = [(what, _diffs(_floored(dict(x2=x2, seg=seg, vae=vae)[s], key, floor), key, baseline), False, alone) for s, key, what, floor, alone in ARTEFACT_MEASURES]
     spread = lambda res, key: float(np.std([r[key] for r in res['results'][baseline]], ddof=1)) if res is not None and len(res['results'].get(baseline, [])) > 1 else None
     margins = {what: spread(res, key) for res, key, _, what in measures}
     def failed(k):
@@ -165,14 +173,14 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
         params = f"{x2['results'][k][0]['params_up']:,}" if x2 is not None and k in x2['results'] else '-'
         rows.append(f"| {k} | {ms(x2, k, 'psnr_y', 2, bic)} | {dx} | {ms(seg, k, 'mean_iou', 4)} | {ds} | {ms(vae, k, 'neg_elbo', 1)} | {dv} | {cb} | {pk} | "
                     f"{cost(k, 'fwd_bwd_ratio')} | {cost(k, 'mem_ratio')} | {cost(k, 'train_ratio', 'unet')} | {params} |")
-        verdicts[k] = ("the baseline (the paper's DCL 6x6)." if k == 'dcl' else "the baseline.") if k == baseline else _pick(k, quality, artefacts, time(k), baseline, margins, failed(k))
+        verdicts[k] = ("the baseline (the paper's DCL 6x6)." if k == 'dcl' else "the baseline.") if k == baseline else _pick(k, quality, artefacts, time(k), baseline, margins, failed(k), at)
     lines = [f"- **{k}**: {v}" for k, v in verdicts.items()] + [
         f"- Each line weighs up to {len(quality) + len(artefacts)} differences, each at 95%, uncorrected for the table's many comparisons: a pick that rests on one measure is a lead to check on your data, not a proof."]
     partial = _partial_note(dict(x2=x2, seg=seg, vae=vae))
     one = all(len(rs) == 1 for res in (x2, seg, vae) if res is not None for rs in res['results'].values())
     if all(v.startswith('one seed') for k, v in verdicts.items() if k != baseline):   # nothing resolved anywhere yet: one line, not one per kind
         lines = [f"- One seed per kind{' so far' if partial else ''}: no difference to {baseline} can be resolved, and the Δ columns are single runs, not findings. "
-                 "The decisive studies (`make studies`: 5 seeds of the paper's layers and 3 of the others, trained until the curves flatten) answer the question; "
+                 "The decisive studies (`make studies`: 5 seeds of the paper's layers and 3 of the others, trained longer; each section says how much its curves still moved) give the intervals; "
                  f"their table is on the docs' home page ({DOCS_URL})."]
     nob = "" if b is not None else (f" **No benchmark results in {bench}**: the time and memory columns show '-' (`pixeldcl_bench --out {bench}` measures them)."
                                     if bench is not None else " **No benchmark given**: the time and memory columns show '-'.")
@@ -217,9 +225,9 @@ def _claim_facts(study:str, rs:dict, res:dict, names:list, diffs:dict) -> str:
             if below: out.append(f"{k} (its interval ends at {d[2]:+.4f}, below its gain on {' and '.join(below)})")
         if out: scale += " On these data (not the paper's: the gains need not carry over), the 95% interval ends below the paper's gain for " + "; ".join(out) + "."
         maj = (res.get('reference') or {}).get('majority_mean_iou')
-        dead = [k for k in names if maj is not None and np.mean([r['mean_iou'] for r in rs[k]]) <= maj + 1e-3]
-        return (scale + (f" Warning: {', '.join(dead)} {'is' if len(dead) == 1 else 'are'} no better than predicting the majority class everywhere (mean IoU {maj:.4f}): "
-                        "those runs learned nothing, and their differences say nothing about the layers." if dead else "")).strip()
+        dead = [f"{k} seed {s}" for k in names for s, r in enumerate(rs[k]) if maj is not None and r['mean_iou'] <= maj + 1e-3]   # each run: one collapsed seed is enough to warn
+        return (scale + (f" Warning: {', '.join(dead)} {'has' if len(dead) == 1 else 'have'} a mean IoU no better than predicting the majority class everywhere ({maj:.4f}): "
+                        f"{'its differences say' if len(dead) == 1 else 'their differences say'} nothing about the layers." if dead else "")).strip()
     real = rs[names[0]][0]
     return (f"For scale: local checkerboard of the real images {real['real_local']:.4f}, of the samples " + ", ".join(f"{lvl(k, 'sample_local', 4)} ({k})" for k in names) +
             f"; their period-2 spectral peak ratio (a checkerboard repeated over samples raises it) real images {real['real_peak2']:.2f}, samples " +

@@ -71,7 +71,7 @@ def cli_errors(name:str,      # the command's name, which starts every message
 
 # %% ../nbs/07_runs.ipynb #e79159a8
 KIND_COLOURS = {'dcl': 'C0', 'pixeldcl': 'C1', 'ipixeldcl': 'C2', 'resize_conv': 'C3', 'bilinear_conv': 'C4', 'pixelshuffle': 'C5',
-                'carafe': 'C6', 'dcl4': 'C7', 'dcl3': 'C8', 'dysample': 'C9'}   # one colour per layer in every figure
+                'carafe': 'C6', 'dcl4': 'C7', 'dcl3': 'C8', 'dysample': 'goldenrod'}   # one colour per layer in every figure
 OPTION_LINES = {'': ('-', 'o'), 'icnr': ('--', 's'), 'free': (':', '^')}   # line style and marker per option
 
 def kind_style(kind:str, i:int=0) -> dict:
@@ -350,7 +350,7 @@ def load_run_weights(model:nn.Module, runs:Path|str, kind:str, seed:int=0) -> nn
 def partial_text(res:dict) -> str:
     "A first line for the section of a study that is not finished (its settings' `partial`, see `runs_done`), '' for a finished one."
     p, missing = res['settings'].get('partial'), res['settings'].get('missing')
-    return (f"*Partial results: {p} finished so far (run the study again to finish it; it resumes). Kinds with fewer seeds have wider intervals"
+    return (f"*Partial results: {p} finished so far (run the study again to finish it; it resumes). Intervals from fewer seeds are less reliable (2 seeds: one degree of freedom)"
             + (f"; no finished run yet: {', '.join(missing)}" if missing else "") + ".*\n\n") if p else ""
 
 def _curve(r:dict, metric:str) -> np.ndarray:
@@ -580,5 +580,6 @@ def resolved_text(diffs:dict,          # kind -> `paired_diff` against the basel
     open_ = [k for k in diffs if k not in better + worse]
     parts = [f"better than {baseline}: {', '.join(better)}" if better else f"no kind is resolved better than {baseline}",
              f"worse: {', '.join(worse)}" if worse else "none is resolved worse",
-             f"not resolved (the interval includes 0, or one seed): {', '.join(open_)}" if open_ else ""]
-    return f"On {what}, paired by seed with 95% intervals: " + "; ".join(p for p in parts if p) + "."
+             f"not resolved (the interval includes 0, one seed, or the same difference on every seed): {', '.join(open_)}" if open_ else ""]
+    each = f" (each on its own, uncorrected for the {len(diffs)} comparisons: an interval that ends near 0 is a lead, not a proof)" if len(diffs) > 1 else ""
+    return f"On {what}, paired by seed with 95% intervals{each}: " + "; ".join(p for p in parts if p) + "."

@@ -15,7 +15,8 @@ from fastcore.meta import delegates
 from .layers import positive_ints, positive_numbers, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, spectral_peak_ratio, local_checkerboard
 from .data import VOID, dataset_dls, first_items, seg_codes
-from .segmentation import seg_learner, confusion_matrix, iou_per_class
+from .segmentation import seg_learner, confusion_matrix, iou_per_class, BoundaryF
+from types import SimpleNamespace
 from .runs import (kind_style, curves_axes, check_kinds, run_config, fit_run, run_study, save_results, load_results, write_csv, mean_std,
                               count, seeds_text, check_batches, headless, cli_errors, study_seeds, diffs_to, diff_text, resolved_text, flatten_text, time_cell, runs_done, partial_text,
                               check_partial, check_overwrite, load_run_weights, partial_done, study_lock, delete_runs, SECTION_NOTES, STUDY_MEASURES)
@@ -52,7 +53,7 @@ def prob_measures(learn, dl) -> dict:
 
 @torch.no_grad()
 def seg_reference(dls) -> dict:
-    "The trivial baseline: the training set's most frequent class predicted on every validation pixel (its pixel accuracy and mean IoU, void left out), and the one-hot validation targets' local checkerboard."
+    "The trivial baseline: the training set's most frequent class predicted on every validation pixel (its pixel accuracy, mean IoU and boundary F, void left out, as the runs' metrics), and the one-hot validation targets' local checkerboard."
     counts, cm, onehot = torch.zeros(0, dtype=torch.long), None, []
     for _, yb in dls.train.new(shuffle=False, drop_last=False):
         y = yb.long().flatten().cpu()
@@ -62,12 +63,14 @@ def seg_reference(dls) -> dict:
     major = int(counts.argmax())
     ys = [yb.long().cpu() for _, yb in dls.valid]
     nc = max(len(counts), max(int(y[y != VOID].max()) + 1 if (y != VOID).any() else 1 for y in ys))
+    bf = BoundaryF(); bf.reset()
     for y in ys:
         m = confusion_matrix(torch.full_like(y, major), y, nc)
+        bf.accumulate(SimpleNamespace(pred=F.one_hot(torch.full_like(y, major), nc).permute(0, 3, 1, 2).float(), y=y))   # as the metric sees a run's batch
         cm = m if cm is None else cm + m
         t = y.clone(); t[t == VOID] = 0
         onehot.append(F.one_hot(t, nc).permute(0, 3, 1, 2).float())
-    return dict(majority_class=major, majority_pixel_acc=float(cm.diag().sum() / cm.sum()), majority_mean_iou=float(iou_per_class(cm).nanmean()),
+    return dict(majority_class=major, majority_pixel_acc=float(cm.diag().sum() / cm.sum()), majority_mean_iou=float(iou_per_class(cm).nanmean()), majority_boundary_f=bf.value,
                 target_local=local_checkerboard(torch.cat(onehot), border=2).item())
 
 def run_seg(kind:str, dls, epochs:int=4, lr:float=1e-3, width:int=16, depth:int=4, seed:int=0,
@@ -90,7 +93,8 @@ def seg_table(results:dict, ref:dict|None=None, baseline:str='dcl') -> str:
     first, ds = next(iter(results.values()))[0], diffs_to(results, 'mean_iou', baseline)
     rows = [f"| up-sampler | pixel accuracy ↑ | mean IoU ↑ | vs {baseline}: Δ mean IoU, 95% CI ↑ | boundary F ↑ | local checkerboard of the probabilities ↓ | "
             "polyphase spread ↓ | period-2 peak ratio ↓ | train (s) |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    if ref is not None: rows.append(f"| *majority class (no learning)* | {ref['majority_pixel_acc']:.4f} | {ref['majority_mean_iou']:.4f} | | 0 | 0 | 0 | | |")
+    bf = '-' if ref is None or 'majority_boundary_f' not in ref else f"{ref['majority_boundary_f']:.4f}"   # '-': saved before it was measured
+    if ref is not None: rows.append(f"| *majority class (no learning)* | {ref['majority_pixel_acc']:.4f} | {ref['majority_mean_iou']:.4f} | | {bf} | 0 | 0 | | |")
     nd = dict(prob_peak_ratio=3)
     for k, rs in results.items():
         vs = diff_text(ds[k], 4) if k in ds else ""

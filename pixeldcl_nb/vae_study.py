@@ -118,7 +118,7 @@ def vae_verdict(results:dict, baseline:str='dcl') -> str:
     peak = [f"{k} ({m(rs, 'sample_peak2'):.1f})" for k, rs in results.items() if m(rs, 'sample_peak2') > f['real_peak2']]
     smooth = [k for k, rs in results.items() if m(rs, 'sample_local') < f['real_local']]
     s += (f"Samples with a period-2 spectral peak above the real images' ({f['real_peak2']:.2f}): {', '.join(peak) or 'none'}. "
-          f"Samples with less local period-2 amplitude than the real images ({f['real_local']:.4f}), i.e. smoother: "
+          f"Samples with less local period-2 amplitude than the real images ({f['real_local']:.4f}: smoother at period 2, or with less fine detail, whatever their checkerboard): "
           f"{'every kind' if len(smooth) == len(results) else ', '.join(smooth) or 'none'}.")
     return f"{s} {flatten_text(results, 'valid_loss', 'loss (per pixel and channel)', 3)}".strip()
 

@@ -23,9 +23,9 @@ from .runs import (kind_style, curves_axes, legend_right, check_kinds, run_confi
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
-__all__ = ['X2_COLUMNS', 'SRNet', 'n_params', 'rgb_to_y', 'psnr_y_each', 'psnr_y', 'gain_quarters', 'ssim_y', 'psnr',
+__all__ = ['X2_COLUMNS', 'SRNet', 'n_params', 'rgb_to_y', 'psnr_y_each', 'psnr_y', 'detail', 'gain_by_detail', 'ssim_y', 'psnr',
            'const_score', 'up_score', 'evaluate', 'x2_reference', 'run_x2', 'x2_table', 'x2_verdict', 'show_outputs',
-           'show_x2_curves', 'show_x2_quarters', 'show_const', 'x2_section', 'x2_study', 'pixeldcl_x2']
+           'show_x2_curves', 'show_x2_detail', 'show_const', 'x2_section', 'x2_study', 'pixeldcl_x2']
 
 # %% ../nbs/10_x2_study.ipynb #5f5fc52d
 class SRNet(nn.Module):
@@ -78,15 +78,19 @@ def psnr_y(pred:Tensor, targ:Tensor, border:int=2) -> Tensor:
     "Mean PSNR-Y (dB) over the images (`psnr_y_each`): the SR papers' x2 evaluation."
     return psnr_y_each(pred, targ, border).mean()
 
-def gain_quarters(pred:Tensor,   # (N, 3, 2H, 2W) outputs
-                  targ:Tensor,   # (N, 3, 2H, 2W) targets
-                  inp:Tensor     # (N, 3, H, W) inputs, which bicubic x2 interpolation up-samples
-                 ) -> list:
-    "The PSNR-Y gain (dB) of `pred` over bicubic interpolation of `inp`, averaged within each quarter of the images ranked by bicubic's own PSNR-Y, the quarter bicubic reconstructs worst first: where a network adds to bicubic, on detailed crops or on smooth ones. Raises `ValueError` for fewer than 4 images."
-    if len(pred) < 4: raise ValueError(f"gain_quarters: needs at least 4 images (one per quarter), got {len(pred)}")
-    b = psnr_y_each(F.interpolate(inp.float(), scale_factor=2, mode='bicubic', align_corners=False), targ)
-    g = psnr_y_each(pred, targ) - b
-    return [q.mean().item() for q in g[b.argsort()].tensor_split(4)]
+def detail(targ:Tensor) -> Tensor:
+    "How detailed each image is: the mean squared difference between neighbouring pixels (across and down) of its luma Y (`rgb_to_y`), (N,) from (N, 3, H, W); 0 for a flat image."
+    y = rgb_to_y(targ.float())
+    return y.diff(dim=-1).pow(2).mean((-2, -1)) + y.diff(dim=-2).pow(2).mean((-2, -1))
+
+def gain_by_detail(pred:Tensor,  # (N, 3, 2H, 2W) outputs
+                   targ:Tensor,  # (N, 3, 2H, 2W) targets
+                   inp:Tensor    # (N, 3, H, W) inputs, which bicubic x2 interpolation up-samples
+                  ) -> list:
+    "The PSNR-Y gain (dB) of `pred` over bicubic interpolation of `inp`, averaged within each quarter of the images ranked by the targets' `detail`, the smoothest quarter first: where a network adds to bicubic, on smooth crops or on detailed ones. Raises `ValueError` for fewer than 4 images."
+    if len(pred) < 4: raise ValueError(f"gain_by_detail: needs at least 4 images (one per quarter), got {len(pred)}")
+    g = psnr_y_each(pred, targ) - psnr_y_each(F.interpolate(inp.float(), scale_factor=2, mode='bicubic', align_corners=False), targ)
+    return [q.mean().item() for q in g[detail(targ).argsort()].tensor_split(4)]
 
 def ssim_y(pred:Tensor, targ:Tensor, border:int=2) -> float:
     "Mean SSIM over the images of the cropped luma Y, with scikit-image's `structural_similarity` (Gaussian window, sigma 1.5, population covariance: Wang et al. 2004)."
@@ -116,10 +120,10 @@ def _image_measures(p:Tensor, t:Tensor) -> dict:
 
 @torch.no_grad()
 def evaluate(model:nn.Module, dl) -> dict:
-    "PSNR, PSNR-Y, SSIM-Y, local checkerboard and period-2 spectral peak ratio of `model`'s outputs on `dl` (in eval mode, restored after), their `gain_quarters`, `const_score` and `up_score`."
+    "PSNR, PSNR-Y, SSIM-Y, local checkerboard and period-2 spectral peak ratio of `model`'s outputs on `dl` (in eval mode, restored after), their `gain_by_detail`, `const_score` and `up_score`."
     with evaluating(model): xs, preds, targs = zip(*[(xb.float(), model(xb).float(), yb.float()) for xb, yb in dl])
     p, t = torch.cat(preds), torch.cat(targs)
-    return dict(**_image_measures(p, t), gain_quarters=gain_quarters(p, t, torch.cat(xs)), const_score=const_score(model), up_score=up_score(model.up))
+    return dict(**_image_measures(p, t), gain_by_detail=gain_by_detail(p, t, torch.cat(xs)), const_score=const_score(model), up_score=up_score(model.up))
 
 @torch.no_grad()
 def x2_reference(dl) -> dict:
@@ -175,15 +179,21 @@ def x2_table(results:dict, ref:dict, baseline:str='dcl') -> str:
     rows.append(f"| *targets (real crops)* | | | | | | {ref['target_local_checkerboard']:.4f} | {pk('target_peak2')} | | | |")
     return '\n'.join(rows)
 
-def _below_text(k:str, rs:list, ref:dict) -> str:
-    "Why kind `k`, below bicubic in PSNR-Y, ended there: whether training still lowered its loss below bicubic's, and on which crops it gains or loses (`gain_quarters`), from its saved results."
-    loss, bl = np.mean([r['valid_loss'] for r in rs]), ref['bicubic_valid_loss']
-    if loss >= bl: return f". {k} ended with a validation loss above bicubic's ({loss:.3g} against {bl:.3g}): training did not find a better solution with this recipe."
-    q = [np.mean([r['gain_quarters'][i] for r in rs]) for i in (0, 3)] if all('gain_quarters' in r for r in rs) else None
-    return (f". {k} still ended with a validation loss below bicubic's ({loss:.3g} against {bl:.3g}; the mean squared error over every crop, pixel and colour, which training lowers)"
-            + (f"; it gains {q[0]:+.2f} dB on the quarter of crops bicubic reconstructs worst and {q[1]:+.2f} dB on the quarter it reconstructs best" if q else "")
-            + ": PSNR-Y, averaged over crops in dB, weighs each crop's change of error against that crop's own error, so that doubling a small error on a crop bicubic already "
-              "gets nearly right costs as many dB as halving a large one gains.")
+def _below_text(k:str, results:dict, ref:dict) -> str:
+    "Why kind `k`, below bicubic in PSNR-Y, ended there, from the saved results: how much of bicubic's validation loss its training removed, and its gain on the smoothest and the most detailed crops (`gain_by_detail`), each beside the other kinds'."
+    cut = lambda rs: 1 - np.mean([r['valid_loss'] for r in rs]) / ref['bicubic_valid_loss']   # the fraction of bicubic's loss removed
+    quart = lambda rs, i: np.mean([r['gain_by_detail'][i] for r in rs]) if all('gain_by_detail' in r for r in rs) else None
+    others = [o for o in results if o != k]
+    among = lambda f: (lambda v: f" (the other kinds: {v[0]} to {v[-1]})" if v else "")(sorted((x for x in map(f, others) if x is not None), key=lambda x: float(x.strip('%'))))
+    c = cut(results[k])
+    if c <= 0: return (f". {k} ended with a validation loss above bicubic's ({1 - c:.3g} times it), the loss it started from: training did not improve on bicubic with this recipe.")
+    s = f". {k} lowered its validation loss (the mean squared error over every crop, pixel and colour, which training lowers) below bicubic's, by {c:.0%}" + among(lambda o: f"{cut(results[o]):.0%}")
+    q = [quart(results[k], i) for i in (0, 3)]
+    if None not in q:
+        s += (f"; its PSNR-Y gain over bicubic is {q[0]:+.2f} dB on the smoothest quarter of the crops" + among(lambda o: None if quart(results[o], 0) is None else f"{quart(results[o], 0):+.2f}") +
+              f" and {q[1]:+.2f} dB on the most detailed" + among(lambda o: None if quart(results[o], 3) is None else f"{quart(results[o], 3):+.2f}"))
+    return s + (". PSNR-Y averages the crops' scores in dB, and doubling a crop's error costs 3 dB however small that error is, while the loss is dominated by the crops with large "
+                "errors: a small cut in the loss can come with a fall in PSNR-Y.")
 
 def x2_verdict(results:dict, ref:dict, baseline:str='dcl') -> str:
     "Sentences for the section: which kinds beat bicubic, which differences to `baseline` the study resolves, and whether the curves had flattened."
@@ -198,11 +208,11 @@ def x2_verdict(results:dict, ref:dict, baseline:str='dcl') -> str:
     below = [k for k, rs in results.items() if np.mean([r['psnr_y'] for r in rs]) < ref['bicubic_psnr_y']]
     if below and all(rs[0].get('config', {}).get('skip') == 'bicubic' for rs in results.values()):
         s += (f" Below bicubic{avg}: {', '.join(below)} (by {span(gap(below))}). Each network starts at bicubic (its last convolution starts at zero and it learns the residual)"
-              + (''.join(_below_text(k, results[k], ref) for k in below) if 'bicubic_valid_loss' in ref else   # results saved before bicubic's loss was
+              + (''.join(_below_text(k, results, ref) for k in below) if 'bicubic_valid_loss' in ref else   # results saved before bicubic's loss was
                  f", so {'it' if len(below) == 1 else 'these'} ended worse than where {'it' if len(below) == 1 else 'they'} started: training did not find a better solution with this recipe."))
-    qs = [np.mean([r['gain_quarters'] for r in rs], 0) for rs in results.values() if all('gain_quarters' in r for r in rs)]
-    if qs: s += (f" By quarter of the crops{avg} (the figure below): on the quarter bicubic reconstructs worst the kinds' gains over it range from {min(q[0] for q in qs):+.2f} to "
-                 f"{max(q[0] for q in qs):+.2f} dB, on the quarter it reconstructs best from {min(q[-1] for q in qs):+.2f} to {max(q[-1] for q in qs):+.2f} dB.")
+    qs = [np.mean([r['gain_by_detail'] for r in rs], 0) for rs in results.values() if all('gain_by_detail' in r for r in rs)]
+    if qs: s += (f" By the crops' detail{avg} (the figure below): on the smoothest quarter the kinds' gains over bicubic range from {min(q[0] for q in qs):+.2f} to "
+                 f"{max(q[0] for q in qs):+.2f} dB, on the most detailed quarter from {min(q[-1] for q in qs):+.2f} to {max(q[-1] for q in qs):+.2f} dB.")
     ds = diffs_to(results, 'psnr_y', baseline)
     if ds: s += " " + resolved_text(ds, baseline, 'PSNR-Y')
     return f"{s} {flatten_text(results, 'psnr_y', 'PSNR-Y', 3, ' dB', diffs=ds)}".strip()
@@ -241,15 +251,15 @@ def show_x2_curves(results:dict, ref:dict, fname:Path|str|None=None):
     if fname is not None: fig.savefig(fname, dpi=80, bbox_inches='tight')
     return fig
 
-def show_x2_quarters(results:dict, fname:Path|str|None=None):
-    "Figure: each kind's PSNR-Y gain over bicubic in each quarter of the validation crops ranked by bicubic's own PSNR-Y (`gain_quarters`, mean over seeds; kinds whose runs lack it are left out); returns it."
+def show_x2_detail(results:dict, fname:Path|str|None=None):
+    "Figure: each kind's PSNR-Y gain over bicubic in each quarter of the validation crops ranked by the targets' `detail` (`gain_by_detail`, mean over seeds; kinds whose runs lack it are left out); returns it."
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(8, 3.6))
     for i, (k, rs) in enumerate(results.items()):
-        if all('gain_quarters' in r for r in rs): ax.plot(range(1, 5), np.mean([r['gain_quarters'] for r in rs], 0), ms=3, label=k, **kind_style(k, i))
+        if all('gain_by_detail' in r for r in rs): ax.plot(range(1, 5), np.mean([r['gain_by_detail'] for r in rs], 0), ms=3, label=k, **kind_style(k, i))
     ax.axhline(0, color='k', ls='--', lw=1, label='bicubic')
-    ax.set_xticks(range(1, 5), ['worst 25%', '25-50%', '50-75%', 'best 25%'])
-    ax.set_xlabel("validation crops, ranked by bicubic's own PSNR-Y"); ax.set_ylabel('gain over bicubic (dB) ↑'); ax.grid(alpha=.3)
+    ax.set_xticks(range(1, 5), ['smoothest 25%', '25-50%', '50-75%', 'most detailed 25%'])
+    ax.set_xlabel("validation crops, ranked by the target's detail"); ax.set_ylabel('gain over bicubic (dB) ↑'); ax.grid(alpha=.3)
     legend_right(ax)
     fig.tight_layout()
     if fname is not None: fig.savefig(fname, dpi=80, bbox_inches='tight')
@@ -292,9 +302,9 @@ def x2_section(src) -> str:
 
 *Validation PSNR-Y per epoch, mean over seeds; colour: the layer, line: its option (solid: the paper's initialisation, dashed: `/icnr`); bicubic interpolation: black, dashed.*
 
-![quarters](x2_quarters.png)
+![detail](x2_detail.png)
 
-*Where each network adds to bicubic: its PSNR-Y gain over bicubic on each quarter of the validation crops, from the quarter bicubic reconstructs worst (detailed crops) to the quarter it reconstructs best (smooth ones), mean over seeds. The table's gain is their mean (over all crops).*
+*Where each network adds to bicubic: its PSNR-Y gain over bicubic on each quarter of the validation crops ranked by the target's detail (the mean squared difference between neighbouring pixels of its luma), from the smoothest quarter to the most detailed, mean over seeds; 0 (dashed): bicubic. The table's gain is their mean (over all crops).*
 
 ![outputs](x2_outputs.png)
 
@@ -306,10 +316,10 @@ def x2_section(src) -> str:
 """
 
 def _fill_measures(results:dict, runs:Path, dl, **net) -> None:
-    "Runs saved before `evaluate` measured the period-2 peak ratio or the `gain_quarters`: their missing measures, from each run's saved weights (the numbers `evaluate` gives at the end of its training), added in place; measures present are kept."
+    "Runs saved before `evaluate` measured the period-2 peak ratio or the `gain_by_detail`: their missing measures, from each run's saved weights (the numbers `evaluate` gives at the end of its training), added in place; measures present are kept."
     for k, rs in results.items():
         for s, r in enumerate(rs):
-            if 'peak2' not in r or 'gain_quarters' not in r: r.update({m: v for m, v in evaluate(load_run_weights(SRNet(k, **net), runs, k, s), dl).items() if m not in r})
+            if 'peak2' not in r or 'gain_by_detail' not in r: r.update({m: v for m, v in evaluate(load_run_weights(SRNet(k, **net), runs, k, s), dl).items() if m not in r})
 
 def x2_study(out:Path|str='runs/x2',   # output folder
              kinds:tuple|str|None=None,# up-sampler kinds (None: `default_kinds('x2')`)
@@ -353,7 +363,7 @@ def x2_study(out:Path|str='runs/x2',   # output folder
         import matplotlib.pyplot as plt
         plt.close(show_outputs(models, dls.valid, fname=out / 'x2_outputs.png'))   # PNG: JPEG's 8x8 blocks would hide or fake artefacts
         plt.close(show_x2_curves(results, ref, fname=out / 'x2_curves.png'))
-        plt.close(show_x2_quarters(results, fname=out / 'x2_quarters.png'))
+        plt.close(show_x2_detail(results, fname=out / 'x2_detail.png'))
         plt.close(show_const(models, fname=out / 'x2_constant.png'))
     (out / 'x2.md').write_text(x2_section(f))
     return load_results(f)
