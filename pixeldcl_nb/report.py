@@ -289,6 +289,8 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
                 if also: sents.append(f"Judged by {what2} instead, it **{_verdict(st2)}**: " + "; ".join(cmp2) + ".")
             elif st: sents.append(f"{label} it **{_verdict(st)}**" + (f": {what}, " + "; ".join(cmp) if cmp else "") +
                                   (f"; by {short2}, it **{_verdict(st2)}**: " + "; ".join(cmp2) if also else "") + ".")
+            unconfirmed = [k for k, s in st.items() if s == 'holds' and also and st2.get(k) != 'holds']
+            if unconfirmed: sents.append(f"For {', '.join(unconfirmed)}, {what} alone says it holds, and smoother samples lower that measure too: {short2} does not confirm it.")
         names = [k for k in ['dcl'] + list(kinds) + [k + i for i in inits if i for k in ['dcl'] + list(kinds)] if k in rs]   # the kinds the claim compares
         if names and (fact := _claim_facts(study, rs, res, names, head)): sents.append(fact)
         parts.append(f"{i}. **{claim}** ({source}) **{verdict}** on these data{_data_words(res, study)}. " + " ".join(sents))
