@@ -211,7 +211,7 @@ def x2_verdict(results:dict, ref:dict, baseline:str='dcl') -> str:
               + (''.join(_below_text(k, results, ref) for k in below) if 'bicubic_valid_loss' in ref else   # results saved before bicubic's loss was
                  f", so {'it' if len(below) == 1 else 'these'} ended worse than where {'it' if len(below) == 1 else 'they'} started: training did not find a better solution with this recipe."))
     qs = [np.mean([r['gain_by_detail'] for r in rs], 0) for rs in results.values() if all('gain_by_detail' in r for r in rs)]
-    if qs: s += (f" By the crops' detail{avg} (the figure below): on the smoothest quarter the kinds' gains over bicubic range from {min(q[0] for q in qs):+.2f} to "
+    if qs: s += (f" By the crops' detail (the figure below{'; means over seeds' if multi else ''}): on the smoothest quarter the kinds' gains over bicubic range from {min(q[0] for q in qs):+.2f} to "
                  f"{max(q[0] for q in qs):+.2f} dB, on the most detailed quarter from {min(q[-1] for q in qs):+.2f} to {max(q[-1] for q in qs):+.2f} dB.")
     ds = diffs_to(results, 'psnr_y', baseline)
     if ds: s += " " + resolved_text(ds, baseline, 'PSNR-Y')
