@@ -110,7 +110,7 @@ def vae_table(results:dict, baseline:str='dcl') -> str:
 def vae_verdict(results:dict, baseline:str='dcl') -> str:
     "Sentences for the section: which differences to `baseline` the study resolves in -ELBO and in the samples' local checkerboard (the paper's Figure 9 claim), and how much the validation loss still moved at the end."
     s = ""
-    for key, what in (('neg_elbo', '-ELBO'), ('sample_local', "the samples' local checkerboard")):
+    for key, what in (('neg_elbo', '-ELBO'), ('sample_local', "the samples' local checkerboard (lower: less checkerboard, or smoother samples)")):
         ds = diffs_to(results, key, baseline)
         if ds: s += resolved_text(ds, baseline, what, higher_better=False) + " "
     f = next(iter(results.values()))[0]
