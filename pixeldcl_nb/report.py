@@ -44,14 +44,14 @@ FASTER = 0.8   # a layer time ratio to the baseline that counts as faster (1.25x
 
 def _pick(k:str, quality:list, artefacts:list, time:float|None, baseline:str,
           margins:dict|None=None,  # quality measure (its words) -> the baseline's standard deviation over seeds: an unresolved difference whose interval reaches past it leaves quality not pinned down
-          failed:tuple=(),         # phrases for a quality below the no-learning reference (e.g. below bicubic): no pick
+          failed:tuple=(),         # phrases for a quality below the no-learning reference (e.g. below bicubic): no pick ('depends on the task' beside a resolved gain)
           at:str=""                # the benchmark case the layer time is from, e.g. ', (8, 64, 32²) float32'
          ) -> str:
     "`which_upsampler`'s sentence for kind `k`: what the studies resolve against `baseline` (`quality`: a list of (what, `diffs_to`, higher is better); `artefacts`: the same with a fourth field, whether a lower value alone means less checkerboard), with the seeds behind it, its layer time against the baseline's, and when to pick it."
     def st(ds, s): return [f"{w} ({d[k][3]} seeds)" for w, d, hb, *_ in ds if k in d and diff_status(d[k], hb) == s]
     better, worse, more = st(quality, 'better'), st(quality, 'worse'), st(artefacts, 'worse')
     less, lower = st([a for a in artefacts if a[3]], 'better'), st([a for a in artefacts if not a[3]], 'better')   # lower: by a measure smoothing lowers too
-    tt = "" if time is None else f"; layer time {time:.2f}x {baseline}'s" + (f" ({at.lstrip(', ')})" if at else "")
+    tt = "" if time is None else f"; layer time {time:.2f}x {baseline}'s" + (f" at {at.lstrip(', ')}" if at else "")
     if not any(k in d for w, d, *_ in quality + artefacts): return f"no study has both it and {baseline}: nothing to compare{tt}."
     if all(d[k][3] < 2 for w, d, *_ in quality + artefacts if k in d): return f"one seed in every study it shares with {baseline}: no difference can be resolved{tt}."
     single = [w for w, d, hb in quality if k in d and d[k][3] < 2]
