@@ -74,8 +74,8 @@ def _pick(k:str, quality:list, artefacts:list, time:float|None, baseline:str,
                                                                    ", at about the same layer time" if time < 1 / FASTER else f", at {time:.2f}x the layer time")
     elif better and worse: pick = f"Depends on the task: pick it for {bw}, not for {', '.join(w.split(' (')[0] for w in worse)}"
     elif less and not more: pick = f"No pick yet: less checkerboard, but {unsure}" if loose else "Pick it for less checkerboard"
-    elif lower and not more: pick = "No pick yet: the local measure is lower, but smoother outputs lower it too, and no period-2 peak confirms less checkerboard"
     elif time is not None and time <= FASTER and not more: pick = f"No pick yet: faster, but {unsure}" if loose else "Pick it for speed"
+    elif lower and not more: pick = "No pick yet: the local measure is lower, but smoother outputs lower it too, and no period-2 peak confirms less checkerboard"
     else: pick = f"No reason on these data to prefer it to {baseline}"
     return "; ".join(facts) + f"{tt}. **{pick}.**"
 
