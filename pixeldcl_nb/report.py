@@ -85,7 +85,7 @@ WHICH_DELTA = {'seeds': "*Δ*: the mean of the paired differences to {baseline} 
 # the legend's first sentence: with several seeds, or with one seed per kind (a short run such as `make demo`)
 WHICH_LEGEND = ("*-*: not in that study, or not run yet. "
     "*local checkerboard*: the local period-2 amplitude, in the units of the images (or probabilities): lower is less checkerboard only between outputs "
-    "equally sharp; a smoother output reads lower too, so read it beside the targets' row and the quality columns (the picks below weigh it for VAE samples only). "
+    "equally sharp; a smoother output reads lower too, so read it beside the targets' row and the quality columns (the picks below name it for VAE samples only, and do not pick by it alone). "
     "*period-2 peak*: the power at the period-2 frequencies against the power just around them (1: no peak; a pattern at the same place in every output, "
     "as an up-sampler's checkerboard is, raises it; below 1 is a dip: outputs smoother at period 2 than around it, not cleaner). "
     "*time*, *memory*: the layer alone against DCL 6x6, from the benchmark (its section also gives the time against DCL 4x4). "
