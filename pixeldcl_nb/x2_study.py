@@ -183,15 +183,17 @@ def _below_text(k:str, results:dict, ref:dict) -> str:
     "Why kind `k`, below bicubic in PSNR-Y, ended there, from the saved results: how much of bicubic's validation loss its training removed, and its gain on the smoothest and the most detailed crops (`gain_by_detail`), each beside the other kinds'."
     cut = lambda rs: 1 - np.mean([r['valid_loss'] for r in rs]) / ref['bicubic_valid_loss']   # the fraction of bicubic's loss removed
     quart = lambda rs, i: np.mean([r['gain_by_detail'][i] for r in rs]) if all('gain_by_detail' in r for r in rs) else None
-    others = [o for o in results if o != k]
-    among = lambda f: (lambda v: f" (the other kinds: {v[0]} to {v[-1]})" if v else "")(sorted((x for x in map(f, others) if x is not None), key=lambda x: float(x.strip('%'))))
+    def among(f, fmt):
+        "' (the other kinds: lo to hi)': the range of `f` over the other kinds (None: left out), each value written with `fmt`; '' without any."
+        v = sorted(x for x in (f(rs) for o, rs in results.items() if o != k) if x is not None)
+        return f" (the other kinds: {v[0]:{fmt}} to {v[-1]:{fmt}})" if v else ""
     c = cut(results[k])
     if c <= 0: return (f". {k} ended with a validation loss above bicubic's ({1 - c:.3g} times it), the loss it started from: training did not improve on bicubic with this recipe.")
-    s = f". {k} lowered its validation loss (the mean squared error over every crop, pixel and colour, which training lowers) below bicubic's, by {c:.0%}" + among(lambda o: f"{cut(results[o]):.0%}")
+    s = f". {k} lowered its validation loss (the mean squared error over every crop, pixel and colour, which training lowers) below bicubic's, by {c:.0%}" + among(cut, '.0%')
     q = [quart(results[k], i) for i in (0, 3)]
     if None not in q:
-        s += (f"; its PSNR-Y gain over bicubic is {q[0]:+.2f} dB on the smoothest quarter of the crops" + among(lambda o: None if quart(results[o], 0) is None else f"{quart(results[o], 0):+.2f}") +
-              f" and {q[1]:+.2f} dB on the most detailed" + among(lambda o: None if quart(results[o], 3) is None else f"{quart(results[o], 3):+.2f}"))
+        s += (f"; its PSNR-Y gain over bicubic is {q[0]:+.2f} dB on the smoothest quarter of the crops" + among(lambda rs: quart(rs, 0), '+.2f') +
+              f" and {q[1]:+.2f} dB on the most detailed" + among(lambda rs: quart(rs, 3), '+.2f'))
     return s + (". PSNR-Y averages the crops' scores in dB, and doubling a crop's error costs 3 dB however small that error is, while the loss is dominated by the crops with large "
                 "errors: a small cut in the loss can come with a fall in PSNR-Y.")
 
