@@ -23,11 +23,15 @@ from .runs import (kind_style, curves_axes, legend_right, check_kinds, run_confi
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
-__all__ = ['X2_COLUMNS', 'SRNet', 'n_params', 'rgb_to_y', 'psnr_y_each', 'psnr_y', 'detail', 'gain_by_detail', 'ssim_y', 'psnr',
-           'const_score', 'up_score', 'evaluate', 'x2_reference', 'run_x2', 'x2_table', 'x2_verdict', 'show_outputs',
-           'show_x2_curves', 'show_x2_detail', 'show_const', 'x2_section', 'x2_study', 'pixeldcl_x2']
+__all__ = ['X2_COLUMNS', 'interp_x2', 'SRNet', 'n_params', 'rgb_to_y', 'psnr_y_each', 'psnr_y', 'detail', 'gain_by_detail',
+           'ssim_y', 'psnr', 'const_score', 'up_score', 'evaluate', 'x2_reference', 'run_x2', 'x2_table', 'x2_verdict',
+           'show_outputs', 'show_x2_curves', 'show_x2_detail', 'show_const', 'x2_section', 'x2_study', 'pixeldcl_x2']
 
 # %% ../nbs/10_x2_study.ipynb #5f5fc52d
+def interp_x2(x:Tensor, mode:str='bicubic') -> Tensor:
+    "x2 interpolation without learning, (N, C, H, W) -> (N, C, 2H, 2W): 'nearest' or 'bicubic' (align_corners=False, as PIL and MATLAB place the samples); SRNet's skip and the no-learning rows."
+    return F.interpolate(x, scale_factor=2, mode=mode, **({} if mode == 'nearest' else dict(align_corners=False)))
+
 class SRNet(nn.Module):
     "x2 network: `depth` convolutions + ReLU (5x5, then 3x3), the `kind` up-sampler + BatchNorm + ReLU, 3x3 conv to `n_out`; plus `skip` interpolation of the input. (N, n_in, H, W) -> (N, n_out, 2H, 2W)."
     def __init__(self, kind:str='pixeldcl',  # up-sampler kind (see `upsampler`)
@@ -51,7 +55,7 @@ class SRNet(nn.Module):
     def forward(self, x:Tensor) -> Tensor:
         y = self.tail(self.up(self.head(x)))
         if self.skip is None: return y
-        return y + F.interpolate(x, scale_factor=2, mode=self.skip, **({} if self.skip == 'nearest' else dict(align_corners=False)))
+        return y + interp_x2(x, self.skip)
 
     def extra_repr(self) -> str: return f"kind={self.kind!r}, skip={self.skip!r}"
 
@@ -89,7 +93,7 @@ def gain_by_detail(pred:Tensor,  # (N, 3, 2H, 2W) outputs
                   ) -> list:
     "The PSNR-Y gain (dB) of `pred` over bicubic interpolation of `inp`, averaged within each quarter of the images ranked by the targets' `detail`, the smoothest quarter first: where a network adds to bicubic, on smooth crops or on detailed ones. Raises `ValueError` for fewer than 4 images."
     if len(pred) < 4: raise ValueError(f"gain_by_detail: needs at least 4 images (one per quarter), got {len(pred)}")
-    g = psnr_y_each(pred, targ) - psnr_y_each(F.interpolate(inp.float(), scale_factor=2, mode='bicubic', align_corners=False), targ)
+    g = psnr_y_each(pred, targ) - psnr_y_each(interp_x2(inp.float()), targ)
     return [q.mean().item() for q in g[detail(targ).argsort()].tensor_split(4)]
 
 def ssim_y(pred:Tensor, targ:Tensor, border:int=2) -> float:
@@ -131,8 +135,8 @@ def x2_reference(dl) -> dict:
     vx, vy = zip(*[(x, y) for x, y in dl])
     vx, vy = torch.cat(vx).float(), torch.cat(vy).float()
     ref = dict(target_local_checkerboard=local_checkerboard(vy, border=2).item(), target_peak2=spectral_peak_ratio(vy).item())
-    for m, kw in (('nearest', {}), ('bicubic', dict(align_corners=False))):
-        up = F.interpolate(vx, scale_factor=2, mode=m, **kw)
+    for m in ('nearest', 'bicubic'):
+        up = interp_x2(vx, m)
         ref.update({f'{m}_{k}': v for k, v in _image_measures(up, vy).items()}, **{f'{m}_valid_loss': F.mse_loss(up, vy).item()})
     return ref
 
@@ -229,8 +233,7 @@ def show_outputs(models:dict, dl, n:int=3, fname:Path|str|None=None):
     import matplotlib.pyplot as plt
     xb, yb = (t.float() for t in first_items(dl, n))   # fewer if the set has fewer
     n = len(xb)
-    cols = [('input (nearest x2)', F.interpolate(xb, scale_factor=2)), ('target', yb),
-            ('bicubic', F.interpolate(xb, scale_factor=2, mode='bicubic', align_corners=False).clamp(0, 1))]
+    cols = [('input (nearest x2)', interp_x2(xb, 'nearest')), ('target', yb), ('bicubic', interp_x2(xb).clamp(0, 1))]
     for k, m in models.items():
         with evaluating(m): cols.append((k, m(xb).clamp(0, 1)))
     fig, axs = plt.subplots(n, len(cols), figsize=(1.9 * len(cols), 2 * n), squeeze=False)
