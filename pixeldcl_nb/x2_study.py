@@ -183,9 +183,13 @@ def x2_table(results:dict, ref:dict, baseline:str='dcl') -> str:
     rows.append(f"| *targets (real crops)* | | | | | | {ref['target_local_checkerboard']:.4f} | {pk('target_peak2')} | | | |")
     return '\n'.join(rows)
 
+def _loss_cut(rs:list, ref:dict) -> float:
+    "The fraction of bicubic's validation loss (`ref['bicubic_valid_loss']`) that the per-seed results `rs` removed, from their mean loss: above 0 when training improved on bicubic."
+    return 1 - np.mean([r['valid_loss'] for r in rs]) / ref['bicubic_valid_loss']
+
 def _below_text(k:str, results:dict, ref:dict) -> str:
     "Why kind `k`, below bicubic in PSNR-Y, ended there, from the saved results: how much of bicubic's validation loss its training removed, and its gain on the smoothest and the most detailed crops (`gain_by_detail`), each beside the other kinds'."
-    cut = lambda rs: 1 - np.mean([r['valid_loss'] for r in rs]) / ref['bicubic_valid_loss']   # the fraction of bicubic's loss removed
+    cut = lambda rs: _loss_cut(rs, ref)
     quart = lambda rs, i: np.mean([r['gain_by_detail'][i] for r in rs]) if all('gain_by_detail' in r for r in rs) else None
     def among(f, fmt):
         "' (the other kinds: lo to hi)': the range of `f` over the other kinds (None: left out), each value written with `fmt`; '' without any."
@@ -217,7 +221,7 @@ def x2_verdict(results:dict, ref:dict, baseline:str='dcl') -> str:
             s += f", so {'it' if len(below) == 1 else 'these'} ended worse than where {'it' if len(below) == 1 else 'they'} started: training did not find a better solution with this recipe."
         else:
             s += "." + ''.join(_below_text(k, results, ref) for k in below)
-            if any(np.mean([r['valid_loss'] for r in results[k]]) < ref['bicubic_valid_loss'] for k in below):
+            if any(_loss_cut(results[k], ref) > 0 for k in below):
                 s += (" PSNR-Y averages the crops' scores in dB, and doubling a crop's error costs 3 dB however small that error is, while the loss is dominated by the crops "
                       "with large errors: a small cut in the loss can come with a fall in PSNR-Y.")
     qs = [np.mean([r['gain_by_detail'] for r in rs], 0) for rs in results.values() if all('gain_by_detail' in r for r in rs)]
