@@ -55,7 +55,7 @@ def _pick(k:str, quality:list, artefacts:list, time:float|None, baseline:str,
     if not any(k in d for w, d, *_ in quality + artefacts): return f"no study has both it and {baseline}: nothing to compare{tt}."
     if all(d[k][3] < 2 for w, d, *_ in quality + artefacts if k in d): return f"one seed in every study it shares with {baseline}: no difference can be resolved{tt}."
     single = [w for w, d, hb in quality if k in d and d[k][3] < 2]
-    loose = [w for w, d, hb in quality if k in d and diff_status(d[k], hb) == 'not resolved' and (margins or {}).get(w) is not None
+    loose = [f"{w} with {d[k][3]} seeds" for w, d, hb in quality if k in d and diff_status(d[k], hb) == 'not resolved' and (margins or {}).get(w) is not None
              and (d[k][1] < -margins[w] if hb else d[k][2] > margins[w])]   # the interval allows a loss beyond the baseline's own spread over seeds
     facts = ([f"better than {baseline} on {', '.join(better)}"] if better else []) + ([f"worse on {', '.join(worse)}"] if worse else []) + \
             ([] if better or worse else [f"no quality difference from {baseline} resolved"]) + list(failed) + \
@@ -65,14 +65,14 @@ def _pick(k:str, quality:list, artefacts:list, time:float|None, baseline:str,
             ([f"more checkerboard by {' and '.join(more)}"] if more else [])
     unsure = (f"its quality is not pinned down ({', '.join(loose)}: {'its 95% interval allows' if len(loose) == 1 else 'their 95% intervals allow'} "
               f"a loss larger than {baseline}'s own spread over seeds)")
-    bw = ', '.join(b.split(' (')[0] for b in better)
-    if worse and not better: pick = f"Prefer {baseline}"
-    elif failed: pick = f"Depends on the task: pick it for {bw}, not where it is {' or '.join(failed)}" if better else f"No reason on these data to prefer it to {baseline}"
-    elif better and not worse and more: pick = f"Depends on the task: pick it for {bw}, not where checkerboard matters"
-    elif better and not worse and loose: pick = f"No pick yet: better on {bw}, but {unsure}"
+    bw, ww = (', '.join(b.split(' (')[0] for b in bs) for bs in (better, worse))
+    if worse and not better: pick = f"Prefer {baseline} for {ww}"
+    elif better and loose: pick = f"No pick yet: better on {bw}, but {unsure}"
+    elif failed: pick = f"Depends on the task: pick it over {baseline} for {bw}, not where it is {' or '.join(failed)}" if better else f"No reason on these data to prefer it to {baseline}"
+    elif better and not worse and more: pick = f"Depends on the task: pick it over {baseline} for {bw}, not where checkerboard matters"
     elif better and not worse: pick = f"Pick it over {baseline}" + ("" if time is None else ", and it is faster too" if time <= FASTER else
                                                                    ", at about the same layer time" if time < 1 / FASTER else f", at {time:.2f}x the layer time")
-    elif better and worse: pick = f"Depends on the task: pick it for {bw}, not for {', '.join(w.split(' (')[0] for w in worse)}"
+    elif better and worse: pick = f"Depends on the task: pick it over {baseline} for {bw}, not for {ww}"
     elif less and not more: pick = f"No pick yet: less checkerboard, but {unsure}" if loose else "Pick it for less checkerboard"
     elif time is not None and time <= FASTER and not more: pick = f"No pick yet: faster, but {unsure}" if loose else "Pick it for speed"
     elif lower and not more: pick = "No pick yet: the local measure is lower, but smoother outputs lower it too, and no period-2 peak confirms less checkerboard"
@@ -84,12 +84,15 @@ WHICH_DELTA = {'seeds': "*Δ*: the mean of the paired differences to {baseline} 
                'one seed': "*Δ*: the difference to {baseline}, one run each (one seed: no interval, not a finding). "}
 # the legend's first sentence: with several seeds, or with one seed per kind (a short run such as `make demo`)
 WHICH_LEGEND = ("*-*: not in that study, or not run yet. "
+    "*↓* on the artefact columns: lower is better down to the level of the targets or real images (their row); below it is smoothing, not a cleaner output. "
     "*local checkerboard*: the local period-2 amplitude, in the units of the images (or probabilities): lower is less checkerboard only between outputs "
     "equally sharp; a smoother output reads lower too, so read it beside the targets' row and the quality columns (the picks below name it for VAE samples only, and do not pick by it alone). "
-    "*period-2 peak*: the power at the period-2 frequencies against the power just around them (1: no peak; a pattern at the same place in every output, "
+    "*period-2 peak*: the power at the period-2 frequencies against the power just around them (1: a flat spectrum there, and real images read higher, see their row; a pattern at the same place in every output, "
     "as an up-sampler's checkerboard is, raises it; below 1 is a dip: outputs smoother at period 2 than around it, not cleaner). "
-    "*time*, *memory*: the layer alone against DCL 6x6, from the benchmark (its section also gives the time against DCL 4x4). "
-    "dcl4 and dcl3 are DCL with a 4x4 and a 3x3 kernel.")   # then the options of the table's kinds, in words (`options_words`)
+    "The picks weigh the three quality columns, both measures of the VAE samples and the peak of the segmentation probabilities; the x2 outputs' artefact columns are shown, "
+    "not weighed (bicubic interpolation, which every x2 network adds to its output, raises their peak on its own). "
+    "*time*, *memory*: the layer alone against DCL 6x6, from the benchmark (its section also gives the time against DCL 4x4, other shapes and bfloat16); "
+    f"a pick calls a kind faster at {FASTER}x the baseline's layer time or less.")   # then the options of the table's kinds, in words (`options_words`)
 
 ARTEFACT_MEASURES = (
     ('seg', 'prob_peak_ratio', 'the period-2 peak of segmentation probabilities', 'target_peak_ratio', True), ('vae', 'sample_local', 'the local measure of VAE samples', None, False),
@@ -106,6 +109,20 @@ def _floored(res, key:str, floor:str|None):
     "A study's saved results with `key` raised to each run's `floor` value (None or no study: unchanged)."
     if res is None or floor is None: return res
     return {**res, 'results': {k: [{**r, key: max(r[key], r[floor])} if key in r and floor in r else r for r in rs] for k, rs in res['results'].items()}}
+
+def _best_line(task:str, res, key:str, hb:bool, fmt, nd:int, floor:str|None=None) -> str|None:
+    "'- **task**: ...': among the kinds of saved study results `res` with 2 or more seeds, the one with the best mean `key` (higher if `hb`; `fmt`: that mean in words), the kinds whose paired difference to it is not resolved (95% interval includes 0; `nd` decimals) and those resolved worse; None without two such kinds. `floor`: as `_floored`."
+    if res is None: return None
+    rs = {k: v for k, v in _floored(res, key, floor)['results'].items() if len(v) > 1 and all(key in r for r in v)}
+    if len(rs) < 2: return None
+    m = {k: np.mean([r[key] for r in v]) for k, v in rs.items()}
+    best = (max if hb else min)(m, key=m.get)
+    ds = diffs_to(rs, key, best)
+    ties = [f"{k} ({diff_text(d, nd)})" for k, d in ds.items() if diff_status(d, hb) != 'worse']
+    below = [k for k, d in ds.items() if diff_status(d, hb) == 'worse']
+    return (f"- **{task}**: best mean {best} ({fmt(m[best])}, {len(rs[best])} seeds); " +
+            (f"not told apart from it: {', '.join(ties)}" if ties else "every other kind is resolved worse") +
+            (f"; resolved worse: {', '.join(below)}." if ties and below else "."))
 
 def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ and vae/ study results (each `*_results.json`)
                     bench:Path|str|None='runs/bench', # a `pixeldcl_bench` output folder; None: no cost columns
@@ -138,7 +155,7 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
     bic = x2['reference']['bicubic_psnr_y'] if x2 is not None else 0.
     lay = next((r for r in b['results']['layers'] if r.get('ndim', 2) == 2), None) if b is not None else None
     net = b['results']['unet'][0] if b is not None and b['results'].get('unet') else None
-    at = f", ({lay['batch']}, {lay['channels']}, {lay['size']}²) {lay['dtype']}" if lay else ""
+    at = f", ({lay['batch']}, {lay['channels']}, {lay['size']}²) {lay['dtype']} on {lay['device']}" + (f" ({th} threads)" if (th := b['settings'].get('machine', {}).get('threads')) else "") if lay else ""
     heads = ["kind", "x2: gain over bicubic (dB) ↑", f"x2: Δ PSNR-Y vs {baseline} ↑", "seg: mean IoU ↑", f"seg: Δ vs {baseline} ↑", "VAE: -ELBO ↓",
              f"VAE: Δ vs {baseline} ↓", "local checkerboard ↓ (x2 outputs / seg probabilities / VAE samples)", "period-2 peak ↓ (x2 outputs / seg probabilities / VAE samples)",
              f"time × dcl (layer fwd+bwd{at})", f"memory × dcl (layer{at})",
@@ -174,8 +191,16 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
         rows.append(f"| {k} | {ms(x2, k, 'psnr_y', 2, bic)} | {dx} | {ms(seg, k, 'mean_iou', 4)} | {ds} | {ms(vae, k, 'neg_elbo', 1)} | {dv} | {cb} | {pk} | "
                     f"{cost(k, 'fwd_bwd_ratio')} | {cost(k, 'mem_ratio')} | {cost(k, 'train_ratio', 'unet')} | {params} |")
         verdicts[k] = ("the baseline (the paper's DCL 6x6)." if k == 'dcl' else "the baseline.") if k == baseline else _pick(k, quality, artefacts, time(k), baseline, margins, failed(k), at)
+    tasks = [_best_line(*t) for t in (("x2 super-resolution, PSNR-Y ↑", x2, 'psnr_y', True, lambda v: f"{v - bic:+.2f} dB over bicubic", 2),
+                                      ("segmentation, mean IoU ↑", seg, 'mean_iou', True, lambda v: f"{v:.4f}", 4),
+                                      ("VAE, -ELBO ↓", vae, 'neg_elbo', False, lambda v: f"{v:.1f} nats per image", 1),
+                                      ("VAE samples' checkerboard, period-2 peak ↓ (a peak below the real images' counts as theirs)", vae, 'sample_peak2', False,
+                                       lambda v: f"{v:.2f}", 2, 'real_peak2'))]
+    tasks = [t for t in tasks if t]
+    by_task = ("**By task**: the kind with the best mean among those with 2 or more seeds, and the kinds whose paired difference to it (95% interval, in brackets) includes 0: "
+               "the study cannot tell those apart from the best on these data.\n\n" + '\n'.join(tasks) + f"\n\n**Against {baseline}, kind by kind:**\n\n") if tasks else ""
     lines = [f"- **{k}**: {v}" for k, v in verdicts.items()] + [
-        f"- Each line weighs up to {len(quality) + len(artefacts)} differences, each at 95%, uncorrected for the table's many comparisons: a pick that rests on one measure is a lead to check on your data, not a proof."]
+        f"- Each line weighs up to {len(quality) + len(artefacts)} differences ({', '.join(w for w, *_ in quality + artefacts)}), each at 95%, uncorrected for the table's many comparisons: a pick that rests on one measure is a lead to check on your data, not a proof."]
     partial = _partial_note(dict(x2=x2, seg=seg, vae=vae))
     one = all(len(rs) == 1 for res in (x2, seg, vae) if res is not None for rs in res['results'].values())
     if all(v.startswith('one seed') for k, v in verdicts.items() if k != baseline):   # nothing resolved anywhere yet: one line, not one per kind
@@ -184,18 +209,19 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
                  f"their table is on the docs' home page ({DOCS_URL})."]
     nob = "" if b is not None else (f" **No benchmark results in {bench}**: the time and memory columns show '-' (`pixeldcl_bench --out {bench}` measures them)."
                                     if bench is not None else " **No benchmark given**: the time and memory columns show '-'.")
-    legend = WHICH_DELTA['one seed' if one else 'seeds'].format(baseline=baseline) + WHICH_LEGEND + (f" Kinds: {w}." if (w := options_words(kinds)) else "")
-    return partial + '\n'.join(rows) + '\n\n' + legend + nob + '\n\n' + '\n'.join(lines)
+    legend = (WHICH_DELTA['one seed' if one else 'seeds'].format(baseline=baseline) + "*Kinds*: dcl4 and dcl3 are DCL with a 4x4 and a 3x3 kernel" +
+              (f"; {w}. " if (w := options_words(kinds)) else ". ") + WHICH_LEGEND)
+    return partial + '\n'.join(rows) + '\n\n' + legend + nob + '\n\n' + (by_task if len(lines) > 1 else "") + '\n'.join(lines)
 
 # %% ../nbs/12_report.ipynb #7fd4e0c1
-_CLAIM_WORDS = (('holds', "holds for {}"), ('contradicted', "is contradicted for {} (resolved the other way)"),
+_CLAIM_WORDS = (('holds', "holds for {}"), ('unconfirmed', "is unconfirmed for {} (one measure says it holds, the other does not)"), ('contradicted', "is contradicted for {} (resolved the other way)"),
                 ('leans for', "is not resolved for {} (the 95% interval includes 0; the estimate points the claim's way)"),
                 ('leans against', "is not resolved for {} (the 95% interval includes 0; the estimate points the other way)"),
                 ('no difference', "shows no difference for {} (the same value on every seed; for a peak ratio, both at or below the real images' level)"),
                 ('one seed', "cannot be judged for {} (one seed)"), ('not run', "is untested for {} (not run)"))
 
 def _verdict(st:dict) -> str:
-    "A claim's verdict from the statuses of its comparisons {kind: 'holds' | 'contradicted' | 'leans for' | 'leans against' | 'one seed' | 'not run'}, naming the kinds behind each ('leans': not resolved, the estimate on that side of 0)."
+    "A claim's verdict from the statuses of its comparisons {kind: 'holds' | 'unconfirmed' (holds by the first measure only) | 'contradicted' | 'leans for' | 'leans against' | 'one seed' | 'not run'}, naming the kinds behind each ('leans': not resolved, the estimate on that side of 0)."
     if st and all(s == 'holds' for s in st.values()): return f"holds for {', '.join(st)}"
     return "; ".join(w.format(', '.join(k for k, s in st.items() if s == status)) for status, w in _CLAIM_WORDS if status in st.values())
 
@@ -283,13 +309,14 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
             if also:
                 key2, nd2, what2, short2, floor2 = CLAIM_ALSO[study]
                 st2, cmp2, _ = compare(key2, nd2, floor2)
+            unconfirmed = [k for k, s in st.items() if s == 'holds' and also and st2.get(k) != 'holds']
+            st = {k: 'unconfirmed' if k in unconfirmed else s for k, s in st.items()}   # not 'holds' in bold when the second measure disagrees
             if init == '':   # the headline: the claim as the paper makes it
                 verdict, head = _verdict(st), ds   # head: the headline's differences, for the facts below
                 if cmp: sents.append(f"{label}, {what}: " + "; ".join(cmp) + ".")
                 if also: sents.append(f"Judged by {what2} instead, it **{_verdict(st2)}**: " + "; ".join(cmp2) + ".")
             elif st: sents.append(f"{label} it **{_verdict(st)}**" + (f": {what}, " + "; ".join(cmp) if cmp else "") +
                                   (f"; by {short2}, it **{_verdict(st2)}**: " + "; ".join(cmp2) if also else "") + ".")
-            unconfirmed = [k for k, s in st.items() if s == 'holds' and also and st2.get(k) != 'holds']
             if unconfirmed: sents.append(f"For {', '.join(unconfirmed)}, {what} alone says it holds, and smoother samples lower that measure too: {short2} does not confirm it.")
         names = [k for k in ['dcl'] + list(kinds) + [k + i for i in inits if i for k in ['dcl'] + list(kinds)] if k in rs]   # the kinds the claim compares
         if names and (fact := _claim_facts(study, rs, res, names, head)): sents.append(fact)

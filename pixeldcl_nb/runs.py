@@ -406,7 +406,7 @@ def flatten_text(results:dict, metric:str, what:str, nd:int, unit:str='',
             f"on average (most: {top}, {g[top]:+.{nd}f}{unit})." + _diffs_settled(results, metric, diffs, baseline, nd, unit))
 
 def _diffs_settled(results:dict, metric:str, diffs:dict|None, baseline:str, nd:int, unit:str) -> str:
-    "How much the kinds' differences to the baseline moved over the last quarter; a warning for each resolved difference that moved at least as much as its own size (longer training could change it)."
+    "How much the kinds' differences to the baseline moved over the last quarter; a warning for each resolved difference that moved at least as much as its own size (longer training could change it), and the count of unresolved ones that did (longer training could reorder those kinds)."
     ch = late_diff_change(results, metric, baseline) if diffs else {}
     ch = {k: v for k, v in ch.items() if k in diffs}
     if not ch: return ''
@@ -415,9 +415,13 @@ def _diffs_settled(results:dict, metric:str, diffs:dict|None, baseline:str, nd:i
          f"(most: {top}, {ch[top]:+.{nd}f}{unit}).")
     resolved = [k for k in ch if diffs[k][3] >= 2 and (diffs[k][1] > 0 or diffs[k][2] < 0)]   # the 95% interval excludes 0
     moving = [k for k in resolved if abs(ch[k]) >= abs(diffs[k][0])]
-    if moving: return s + (f" For {', '.join(moving)}, a resolved difference moved at least as much as its own size: longer training could change "
-                           f"{'it' if len(moving) == 1 else 'them'}.")
-    return s + (" Every resolved difference moved by less than its own size." if resolved else "")
+    if moving: s += (f" For {', '.join(moving)}, a resolved difference moved at least as much as its own size: longer training could change "
+                     f"{'it' if len(moving) == 1 else 'them'}.")
+    elif resolved: s += " Every resolved difference moved by less than its own size."
+    loose = [k for k in ch if k not in resolved and abs(ch[k]) >= abs(diffs[k][0])]   # unresolved, and moved as much as its estimate
+    if loose: s += (f" {len(loose)} of {len(ch) - len(resolved)} unresolved differences moved at least as much as their own size ({', '.join(loose)}): "
+                    "longer training could reorder those kinds.")
+    return s
 
 DOCS_URL = 'https://pixeldcl-nb.github.io/pixeldcl_nb/'   # the docs site (settings.ini's doc_host + doc_baseurl): reports link to its pages
 

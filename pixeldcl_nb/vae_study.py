@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.vae_study')   # before the imports it checks
-import contextlib, time
+import contextlib, math, time
 from pathlib import Path
 import torch
 from torch import Tensor
@@ -62,7 +62,7 @@ def vae_elbo(learn, dl, seed:int=0) -> dict:
     return _elbo_pass(_vae(learn), dl, seed)[0]
 
 def image_measures(ims:Tensor, prefix:str) -> dict:
-    "Checkerboard measures of images (N, C, H, W): local period-2 amplitude (border 2; the studies rank by it), pooled polyphase spread (border 4) and period-2 and -4 spectral peak ratios."
+    "Checkerboard measures of images (N, C, H, W): local period-2 amplitude (border 2), pooled polyphase spread (border 4) and period-2 and -4 spectral peak ratios."
     ims = ims.float()
     return {f'{prefix}_local': local_checkerboard(ims, border=2).item(), f'{prefix}_checkerboard': checkerboard_score(ims, border=4, pooled=True).item(),
             f'{prefix}_peak2': spectral_peak_ratio(ims, 2).item(), f'{prefix}_peak4': spectral_peak_ratio(ims, 4).item()}
@@ -107,6 +107,13 @@ def vae_table(results:dict, baseline:str='dcl') -> str:
                 f"{f['real_local']:.4f} | {f['real_peak2']:.2f} | |")
     return '\n'.join(rows)
 
+def _per_image(results:dict, metric:str='valid_loss') -> dict:
+    "`results` (per kind, a list of per-seed results) with the `metric` column of their curves, a loss per pixel and channel, times the values per image (`config['shape']`): in nats per image, the unit of the -ELBO column."
+    def scale(r):
+        n, j = math.prod(r['config']['shape']), r['curves']['names'].index(metric)
+        return {**r, 'curves': {**r['curves'], 'values': [[v * n if i == j else v for i, v in enumerate(row)] for row in r['curves']['values']]}}
+    return {k: [scale(r) for r in rs] for k, rs in results.items()}
+
 def vae_verdict(results:dict, baseline:str='dcl') -> str:
     "Sentences for the section: which differences to `baseline` the study resolves in -ELBO and in the samples' local checkerboard (the paper's Figure 9 claim), and how much the validation loss still moved at the end."
     s = ""
@@ -120,7 +127,7 @@ def vae_verdict(results:dict, baseline:str='dcl') -> str:
     s += (f"Samples with a period-2 spectral peak above the real images' ({f['real_peak2']:.2f}): {', '.join(peak) or 'none'}. "
           f"Samples with less local period-2 amplitude than the real images ({f['real_local']:.4f}: smoother at period 2, or with less fine detail, whatever their checkerboard): "
           f"{'every kind' if len(smooth) == len(results) else ', '.join(smooth) or 'none'}.")
-    return f"{s} {flatten_text(results, 'valid_loss', 'loss (per pixel and channel)', 3)}".strip()
+    return f"{s} {flatten_text(_per_image(results), 'valid_loss', 'loss (nats per image, as the -ELBO column)', 1, diffs=diffs_to(results, 'neg_elbo', baseline))}".strip()
 
 def show_vae_samples(samples:dict,      # kind -> (n, C, H, W) samples
                      real:Tensor|None=None, n:int=8, fname:Path|str|None=None):
@@ -163,7 +170,7 @@ def vae_section(src) -> str:
     size, beta, warmup = c['shape'][-1], c['beta'], c['warmup']
     return f"""## Image generation (the paper's Figure 9, on {st['data']})
 
-{partial_text(res)}The same VAE (encoder of 4x4 stride-2 convolutions from {c['width']} channels, a {c['n_latent']}-dimensional Gaussian latent, and a decoder of x2 up-samplers of the named kind, each with BatchNorm and ReLU, then a 1x1 convolution and a sigmoid giving the image) trained with each up-sampler on {c['n_train']} {size}x{size} images per epoch ({dataset_words(st['data'], 'image')}{'; the paper used CelebA faces' if st['data'] != 'celeba' else ''}) for {count(c['epochs'], 'epoch')}: Adam, one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, Bernoulli likelihood (binary cross-entropy) plus {'the KL divergence' if beta == 1 else f'{beta} x the KL divergence'}{f', warmed up over the first {warmup:.0%} of training' if warmup else ''}; {seeds_text(results)}; runs are paired by seed. -ELBO and KL: nats per image on {c['n_valid']} validation images (one sample of z each); recon MSE: of the reconstructions from z = mu. *vs dcl*: {SECTION_NOTES['paired']}. Checkerboard columns, of {c['n_samples']} samples from the prior and of the validation reconstructions: the local period-2 amplitude (the measure the study ranks by), the pooled polyphase spread, the period-2 and period-4 spectral peak ratios (a pattern repeated from image to image, as a checkerboard is, raises them above the real images'; {SECTION_NOTES['spread']}; {SECTION_NOTES['peak']}); the last row gives the real images' own values, for scale: samples smoother than real images read lower on the local measure. For those columns, {SECTION_NOTES['local']}. *train (s)*: {SECTION_NOTES['train_s']}. ↓: lower is better.
+{partial_text(res)}The same VAE (encoder of 4x4 stride-2 convolutions from {c['width']} channels, a {c['n_latent']}-dimensional Gaussian latent, and a decoder of x2 up-samplers of the named kind, each with BatchNorm and ReLU, then a 1x1 convolution and a sigmoid giving the image) trained with each up-sampler on {c['n_train']} {size}x{size} images per epoch ({dataset_words(st['data'], 'image')}{'; the paper used CelebA faces' if st['data'] != 'celeba' else ''}) for {count(c['epochs'], 'epoch')}: Adam, one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, Bernoulli likelihood (binary cross-entropy) plus {'the KL divergence' if beta == 1 else f'{beta} x the KL divergence'}{f', warmed up over the first {warmup:.0%} of training' if warmup else ''}; {seeds_text(results)}; runs are paired by seed. -ELBO and KL: nats per image on {c['n_valid']} validation images (one sample of z each); recon MSE: of the reconstructions from z = mu. *vs dcl*: {SECTION_NOTES['paired']}. Checkerboard columns, of {c['n_samples']} samples from the prior and of the validation reconstructions: the local period-2 amplitude (the *vs dcl* column; smoother samples read lower on it too), the pooled polyphase spread, the period-2 and period-4 spectral peak ratios (a pattern repeated from image to image, as a checkerboard is, raises them above the real images'; {SECTION_NOTES['spread']}; {SECTION_NOTES['peak']}); the last row gives the real images' own values, for scale: samples smoother than real images read lower on the local measure. For those columns, {SECTION_NOTES['local']}. *train (s)*: {SECTION_NOTES['train_s']}. ↓: lower is better.
 
 {vae_table(results)}
 
