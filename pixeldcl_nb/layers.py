@@ -888,7 +888,7 @@ def register_upsampler(name:str,            # the kind's name: lower case letter
     return entry
 
 register_upsampler('dcl', DCL, DCL3d, aliases=('transposed', 'deconv', 'convtranspose'),
-                   doc="transposed convolution, 6x6 by default (the paper's baseline); 'dcl3' the authors' code's, 'dcl4' DCGAN's",
+                   doc="transposed convolution, 6x6 by default (the paper's baseline); 'dcl3': the 3x3 kernel of the authors' code, 'dcl4': the 4x4 kernel of DCGAN",
                    studies=dict(x2=('dcl', 'dcl/icnr', 'dcl4', 'dcl3'), seg=('dcl', 'dcl/icnr'), vae=('dcl', 'dcl/icnr', 'dcl/free'), bench=('dcl', 'dcl4', 'dcl/free')))
 register_upsampler('pixeldcl', PixelDCL, PixelDCL3d, doc="PixelDCL: the four phases in sequence, each from the ones before (the paper's Eq. 4)",
                    studies=dict(x2=('pixeldcl', 'pixeldcl/icnr'), seg=('pixeldcl', 'pixeldcl/icnr'), vae=('pixeldcl', 'pixeldcl/icnr', 'pixeldcl/free'),

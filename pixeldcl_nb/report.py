@@ -55,11 +55,12 @@ def _pick(k:str, quality:list, artefacts:list, time:float|None, baseline:str,
     if not any(k in d for w, d, *_ in quality + artefacts): return f"no study has both it and {baseline}: nothing to compare{tt}."
     if all(d[k][3] < 2 for w, d, *_ in quality + artefacts if k in d): return f"one seed in every study it shares with {baseline}: no difference can be resolved{tt}."
     single = [w for w, d, hb in quality if k in d and d[k][3] < 2]
+    absent = [w for w, d, hb in quality if d and k not in d]   # a study run with the baseline but not with k
     loose = [f"{w} with {d[k][3]} seeds" for w, d, hb in quality if k in d and diff_status(d[k], hb) == 'not resolved' and (margins or {}).get(w) is not None
              and (d[k][1] < -margins[w] if hb else d[k][2] > margins[w])]   # the interval allows a loss beyond the baseline's own spread over seeds
-    facts = ([f"better than {baseline} on {', '.join(better)}"] if better else []) + ([f"worse on {', '.join(worse)}"] if worse else []) + \
+    facts = ([f"better than {baseline} on {', '.join(better)}"] if better else []) + ([f"worse {'' if better else f'than {baseline} '}on {', '.join(worse)}"] if worse else []) + \
             ([] if better or worse else [f"no quality difference from {baseline} resolved"]) + list(failed) + \
-            ([f"{', '.join(single)} not judged (one seed)"] if single else []) + \
+            ([f"{', '.join(single)} not judged (one seed)"] if single else []) + ([f"not run for {', '.join(absent)}"] if absent else []) + \
             ([f"less checkerboard by {' and '.join(less)}"] if less else []) + \
             ([f"lower by {' and '.join(lower)}: less checkerboard, or smoother outputs (that measure alone cannot tell)"] if lower else []) + \
             ([f"more checkerboard by {' and '.join(more)}"] if more else [])
@@ -77,6 +78,8 @@ def _pick(k:str, quality:list, artefacts:list, time:float|None, baseline:str,
     elif time is not None and time <= FASTER and not more: pick = f"No pick yet: faster, but {unsure}" if loose else "Pick it for speed"
     elif lower and not more: pick = "No pick yet: the local measure is lower, but smoother outputs lower it too, and no period-2 peak confirms less checkerboard"
     else: pick = f"No reason on these data to prefer it to {baseline}"
+    if absent and pick.startswith("Pick it"):   # a pick stands on every quality study that ran the baseline
+        pick = f"No pick yet: {f'better on {bw}' if better else 'less checkerboard' if less else 'faster'}, but not run for {', '.join(absent)}"
     return "; ".join(facts) + f"{tt}. **{pick}.**"
 
 WHICH_DELTA = {'seeds': "*Δ*: the mean of the paired differences to {baseline} over the seeds both kinds have, with its 95% interval (Student's t) in brackets; "
@@ -110,19 +113,19 @@ def _floored(res, key:str, floor:str|None):
     if res is None or floor is None: return res
     return {**res, 'results': {k: [{**r, key: max(r[key], r[floor])} if key in r and floor in r else r for r in rs] for k, rs in res['results'].items()}}
 
-def _best_line(task:str, res, key:str, hb:bool, fmt, nd:int, floor:str|None=None) -> str|None:
-    "'- **task**: ...': among the kinds of saved study results `res` with 2 or more seeds, the one with the best mean `key` (higher if `hb`; `fmt`: that mean in words), the kinds whose paired difference to it is not resolved (95% interval includes 0; `nd` decimals) and those resolved worse; None without two such kinds. `floor`: as `_floored`."
-    if res is None: return None
+def _best_line(task:str, res, key:str, hb:bool, fmt, nd:int, floor:str|None=None) -> tuple:
+    "('- **task**: ...', top): among the kinds of saved study results `res` with 2 or more seeds, the one with the best mean `key` (higher if `hb`; `fmt`: that mean in words), the kinds whose paired difference to it is not resolved (95% interval includes 0; `nd` decimals) and those resolved worse; `top`: the best and those not told apart from it when they are fewer than the kinds resolved worse (a minority worth naming), else []. (None, []) without two such kinds. `floor`: as `_floored`."
+    if res is None: return None, []
     rs = {k: v for k, v in _floored(res, key, floor)['results'].items() if len(v) > 1 and all(key in r for r in v)}
-    if len(rs) < 2: return None
+    if len(rs) < 2: return None, []
     m = {k: np.mean([r[key] for r in v]) for k, v in rs.items()}
     best = (max if hb else min)(m, key=m.get)
     ds = diffs_to(rs, key, best)
-    ties = [f"{k} ({diff_text(d, nd)})" for k, d in ds.items() if diff_status(d, hb) != 'worse']
+    tied = [k for k, d in ds.items() if diff_status(d, hb) != 'worse']
     below = [k for k, d in ds.items() if diff_status(d, hb) == 'worse']
     return (f"- **{task}**: best mean {best} ({fmt(m[best])}, {len(rs[best])} seeds); " +
-            (f"not told apart from it: {', '.join(ties)}" if ties else "every other kind is resolved worse") +
-            (f"; resolved worse: {', '.join(below)}." if ties and below else "."))
+            (f"not told apart from it: {', '.join(f'{k} ({diff_text(ds[k], nd)})' for k in tied)}" if tied else "every other kind is resolved worse") +
+            (f"; resolved worse: {', '.join(below)}." if tied and below else ".")), ([best] + tied if len(below) > len(tied) + 1 else [])
 
 def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ and vae/ study results (each `*_results.json`)
                     bench:Path|str|None='runs/bench', # a `pixeldcl_bench` output folder; None: no cost columns
@@ -155,7 +158,7 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
     bic = x2['reference']['bicubic_psnr_y'] if x2 is not None else 0.
     lay = next((r for r in b['results']['layers'] if r.get('ndim', 2) == 2), None) if b is not None else None
     net = b['results']['unet'][0] if b is not None and b['results'].get('unet') else None
-    at = f", ({lay['batch']}, {lay['channels']}, {lay['size']}²) {lay['dtype']} on {lay['device']}" + (f" ({th} threads)" if (th := b['settings'].get('machine', {}).get('threads')) else "") if lay else ""
+    at = f", ({lay['batch']}, {lay['channels']}, {lay['size']}²) {lay['dtype']} on {lay['device']}" + (f", {th} threads" if (th := b['settings'].get('machine', {}).get('threads')) else "") if lay else ""
     heads = ["kind", "x2: gain over bicubic (dB) ↑", f"x2: Δ PSNR-Y vs {baseline} ↑", "seg: mean IoU ↑", f"seg: Δ vs {baseline} ↑", "VAE: -ELBO ↓",
              f"VAE: Δ vs {baseline} ↓", "local checkerboard ↓ (x2 outputs / seg probabilities / VAE samples)", "period-2 peak ↓ (x2 outputs / seg probabilities / VAE samples)",
              f"time × dcl (layer fwd+bwd{at})", f"memory × dcl (layer{at})",
@@ -182,6 +185,14 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
         if maj is not None and k in seg['results'] and np.mean([r['mean_iou'] for r in seg['results'][k]]) <= maj + 1e-3: out.append("no better than the majority class on segmentation")
         return tuple(out)
     cell = lambda res, k, d, nd: '-' if res is None or k not in res['results'] else diff_text(d[k], nd) if k in d else ''
+    real2 = first(vae, 'real_peak2', 2)
+    best = [_best_line(*t) for t in (("x2 super-resolution, PSNR-Y ↑", x2, 'psnr_y', True, lambda v: f"{v - bic:+.2f} dB over bicubic", 2),
+                                     ("segmentation, mean IoU ↑", seg, 'mean_iou', True, lambda v: f"{v:.4f}", 4),
+                                     ("VAE, -ELBO ↓", vae, 'neg_elbo', False, lambda v: f"{v:.1f} nats per image", 1),
+                                     ("VAE samples' checkerboard, period-2 peak ↓ (a peak below the real images' counts as theirs)", vae, 'sample_peak2', False,
+                                      lambda v: f"{v:.2f}" + (", the real images' level" if f"{v:.2f}" == real2 else ""), 2, 'real_peak2'))]
+    tasks = [line for line, _ in best if line]
+    top = lambda k: [what for (what, *_), (_, t) in zip(quality, best) if k in t]   # the quality tasks where k is among the best
     verdicts = {}
     for k in kinds:
         dx, ds, dv = (cell(res, k, d, nd) for res, (_, d, _), nd in zip((x2, seg, vae), quality, (2, 4, 1)))
@@ -190,14 +201,10 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
         params = f"{x2['results'][k][0]['params_up']:,}" if x2 is not None and k in x2['results'] else '-'
         rows.append(f"| {k} | {ms(x2, k, 'psnr_y', 2, bic)} | {dx} | {ms(seg, k, 'mean_iou', 4)} | {ds} | {ms(vae, k, 'neg_elbo', 1)} | {dv} | {cb} | {pk} | "
                     f"{cost(k, 'fwd_bwd_ratio')} | {cost(k, 'mem_ratio')} | {cost(k, 'train_ratio', 'unet')} | {params} |")
-        verdicts[k] = ("the baseline (the paper's DCL 6x6)." if k == 'dcl' else "the baseline.") if k == baseline else _pick(k, quality, artefacts, time(k), baseline, margins, failed(k), at)
-    tasks = [_best_line(*t) for t in (("x2 super-resolution, PSNR-Y ↑", x2, 'psnr_y', True, lambda v: f"{v - bic:+.2f} dB over bicubic", 2),
-                                      ("segmentation, mean IoU ↑", seg, 'mean_iou', True, lambda v: f"{v:.4f}", 4),
-                                      ("VAE, -ELBO ↓", vae, 'neg_elbo', False, lambda v: f"{v:.1f} nats per image", 1),
-                                      ("VAE samples' checkerboard, period-2 peak ↓ (a peak below the real images' counts as theirs)", vae, 'sample_peak2', False,
-                                       lambda v: f"{v:.2f}", 2, 'real_peak2'))]
-    tasks = [t for t in tasks if t]
-    by_task = ("**By task**: the kind with the best mean among those with 2 or more seeds, and the kinds whose paired difference to it (95% interval, in brackets) includes 0: "
+        tb = f"among the best for {', '.join(top(k))} (see By task)" if top(k) else ""
+        verdicts[k] = (("the baseline (the paper's DCL 6x6)" if k == 'dcl' else "the baseline") + (f"; {tb}." if tb else ".") if k == baseline else
+                       (f"{tb}; " if tb else "") + _pick(k, quality, artefacts, time(k), baseline, margins, failed(k), at))
+    by_task = ("**By task**: the kind with the best mean among those with 2 or more seeds, and the kinds whose paired difference to it (over the seeds both have, so with unequal seed counts its sign can differ from the means'; 95% interval in brackets) includes 0: "
                "the study cannot tell those apart from the best on these data.\n\n" + '\n'.join(tasks) + f"\n\n**Against {baseline}, kind by kind:**\n\n") if tasks else ""
     lines = [f"- **{k}**: {v}" for k, v in verdicts.items()] + [
         f"- Each line weighs up to {len(quality) + len(artefacts)} differences ({', '.join(w for w, *_ in quality + artefacts)}), each at 95%, uncorrected for the table's many comparisons: a pick that rests on one measure is a lead to check on your data, not a proof."]
@@ -214,10 +221,10 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
     return partial + '\n'.join(rows) + '\n\n' + legend + nob + '\n\n' + (by_task if len(lines) > 1 else "") + '\n'.join(lines)
 
 # %% ../nbs/12_report.ipynb #7fd4e0c1
-_CLAIM_WORDS = (('holds', "holds for {}"), ('unconfirmed', "is unconfirmed for {} (one measure says it holds, the other does not)"), ('contradicted', "is contradicted for {} (resolved the other way)"),
-                ('leans for', "is not resolved for {} (the 95% interval includes 0; the estimate points the claim's way)"),
-                ('leans against', "is not resolved for {} (the 95% interval includes 0; the estimate points the other way)"),
-                ('no difference', "shows no difference for {} (the same value on every seed; for a peak ratio, both at or below the real images' level)"),
+_CLAIM_WORDS = (('holds', "holds for {}"), ('unconfirmed', "is unconfirmed for {} (one measure says it holds, the other does not confirm it)"), ('contradicted', "is contradicted for {} (resolved the other way)"),
+                ('leans for', "is not resolved for {} (each with a 95% interval that includes 0; the estimate points the claim's way)"),
+                ('leans against', "is not resolved for {} (each with a 95% interval that includes 0; the estimate points the other way)"),
+                ('no difference', "shows no difference for {} (a difference of 0 on every seed; for a peak ratio, both at or below the real images' level)"),
                 ('one seed', "cannot be judged for {} (one seed)"), ('not run', "is untested for {} (not run)"))
 
 def _verdict(st:dict) -> str:
@@ -249,7 +256,7 @@ def _claim_facts(study:str, rs:dict, res:dict, names:list, diffs:dict) -> str:
         for k, d in ((k, diffs[k]) for k in ks if k in diffs):
             below = [name for name, t in PAPER_TABLE1.items() if d[3] >= 2 and d[2] < t[k] - t['dcl']]
             if below: out.append(f"{k} (its interval ends at {d[2]:+.4f}, below its gain on {' and '.join(below)})")
-        if out: scale += " On these data (not the paper's: the gains need not carry over), the 95% interval ends below the paper's gain for " + "; ".join(out) + "."
+        if out: scale += " On these data (not the paper's: the gains need not carry over), the 95% interval ends below the paper's gain for " + " and for ".join(out) + "."
         maj = (res.get('reference') or {}).get('majority_mean_iou')
         dead = [f"{k} seed {s}" for k in names for s, r in enumerate(rs[k]) if maj is not None and r['mean_iou'] <= maj + 1e-3]   # each run: one collapsed seed is enough to warn
         return (scale + (f" Warning: {', '.join(dead)} {'has' if len(dead) == 1 else 'have'} a mean IoU no better than predicting the majority class everywhere ({maj:.4f}): "

@@ -229,6 +229,10 @@ def x2_verdict(results:dict, ref:dict, baseline:str='dcl') -> str:
                  f"{max(q[0] for q in qs):+.2f} dB, on the most detailed quarter from {min(q[-1] for q in qs):+.2f} to {max(q[-1] for q in qs):+.2f} dB.")
     ds = diffs_to(results, 'psnr_y', baseline)
     if ds: s += " " + resolved_text(ds, baseline, 'PSNR-Y')
+    for opt in sorted({k[k.index('/'):] for k in results if '/' in k}):   # each option against the baseline with the same option: the layer's share of a difference
+        same = diffs_to({k: rs for k, rs in results.items() if k.endswith(opt)}, 'psnr_y', baseline + opt)
+        if same: s += (f" With `{opt}` on both sides, so that only the layer differs (PSNR-Y, paired by seed, 95% interval): " +
+                       "; ".join(f"{k} − {baseline + opt} {diff_text(d, 2)}" for k, d in same.items()) + ".")
     return f"{s} {flatten_text(results, 'psnr_y', 'PSNR-Y', 3, ' dB', diffs=ds)}".strip()
 
 @torch.no_grad()
