@@ -6,13 +6,13 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.report')   # before the imports it checks
-import os, re, time, warnings
+import math, os, re, time, warnings
 import numpy as np
 from pathlib import Path
 from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .layers import positive_ints
-from .runs import cli_errors, load_results, mean_std, paired_diff, diffs_to, diff_text, diff_status, check_kinds, DOCS_URL
+from .runs import cli_errors, load_results, mean_std, paired_diff, diffs_to, diff_text, ratio_text, diff_status, check_kinds, DOCS_URL
 from .layers import canonical_kind, options_words
 from urllib.parse import quote
 from .x2_study import x2_study, x2_section
@@ -22,8 +22,8 @@ from .bench import run_bench, bench_section, QUICK_BENCH
 from .data import dataset_words
 
 # %% auto #0
-__all__ = ['FASTER', 'WHICH_DELTA', 'WHICH_LEGEND', 'ARTEFACT_MEASURES', 'PAPER_CLAIMS', 'PAPER_TABLE1', 'CLAIM_ALSO',
-           'CLAIM_INITS', 'REPORT_SECTIONS', 'which_upsampler', 'paper_claims', 'write_report', 'compare',
+__all__ = ['FASTER', 'WHICH_DELTA', 'WHICH_LEGEND', 'ARTEFACT_MEASURES', 'RATIO_MEASURES', 'PAPER_CLAIMS', 'PAPER_TABLE1',
+           'CLAIM_ALSO', 'CLAIM_INITS', 'REPORT_SECTIONS', 'which_upsampler', 'paper_claims', 'write_report', 'compare',
            'pixeldcl_compare', 'pixeldcl_report']
 
 # %% ../nbs/12_report.ipynb #58d5b378
@@ -113,18 +113,32 @@ def _floored(res, key:str, floor:str|None):
     if res is None or floor is None: return res
     return {**res, 'results': {k: [{**r, key: max(r[key], r[floor])} if key in r and floor in r else r for r in rs] for k, rs in res['results'].items()}}
 
+RATIO_MEASURES = ('prob_peak_ratio', 'sample_peak2')
+# spectral peak ratios: compared as ratios (paired differences of their logarithms, shown as the ratio of geometric means), since they are multiplicative
+# and heavy-tailed (one seed of DCL's segmentation probabilities reads 664 where the others read 7 to 45: on a linear scale it alone decides the interval)
+
+def _logged(res, key:str):
+    "A study's saved results with `key` replaced by its natural logarithm (None: unchanged); raises `ValueError` naming the kind for a value that is not positive (floor it first, `_floored`)."
+    if res is None: return res
+    bad = [k for k, rs in res['results'].items() for r in rs if key in r and not r[key] > 0]
+    if bad: raise ValueError(f"_logged: {key} must be positive to compare as a ratio, got {', '.join(sorted(set(bad)))} at or below 0")
+    return {**res, 'results': {k: [{**r, key: math.log(r[key])} if key in r else r for r in rs] for k, rs in res['results'].items()}}
+
 def _best_line(task:str, res, key:str, hb:bool, fmt, nd:int, floor:str|None=None) -> tuple:
     "('- **task**: ...', top): among the kinds of saved study results `res` with 2 or more seeds, the one with the best mean `key` (higher if `hb`; `fmt`: that mean in words), the kinds whose paired difference to it is not resolved (95% interval includes 0; `nd` decimals) and those resolved worse; `top`: the best and those not told apart from it when they are fewer than the kinds resolved worse (a minority worth naming), else []. (None, []) without two such kinds. `floor`: as `_floored`."
     if res is None: return None, []
-    rs = {k: v for k, v in _floored(res, key, floor)['results'].items() if len(v) > 1 and all(key in r for r in v)}
+    ratio = key in RATIO_MEASURES   # compared as ratios: `m` and the differences are of logarithms
+    fl = _floored(res, key, floor)
+    rs = {k: v for k, v in (_logged(fl, key) if ratio else fl)['results'].items() if len(v) > 1 and all(key in r for r in v)}
     if len(rs) < 2: return None, []
     m = {k: np.mean([r[key] for r in v]) for k, v in rs.items()}
     best = (max if hb else min)(m, key=m.get)
     ds = diffs_to(rs, key, best)
     tied = [k for k, d in ds.items() if diff_status(d, hb) != 'worse']
     below = [k for k, d in ds.items() if diff_status(d, hb) == 'worse']
-    return (f"- **{task}**: best mean {best} ({fmt(m[best])}, {len(rs[best])} seeds); " +
-            (f"not told apart from it: {', '.join(f'{k} ({diff_text(ds[k], nd)})' for k in tied)}" if tied else "every other kind is resolved worse") +
+    dt = ratio_text if ratio else diff_text
+    return (f"- **{task}**: best {'geometric ' if ratio else ''}mean {best} ({fmt(math.exp(m[best]) if ratio else m[best])}, {len(rs[best])} seeds); " +
+            (f"not told apart from it: {', '.join(f'{k} ({dt(ds[k], nd)})' for k in tied)}" if tied else "every other kind is resolved worse") +
             (f"; resolved worse: {', '.join(below)}." if tied and below else ".")), ([best] + tied if len(below) > len(tied) + 1 else [])
 
 def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ and vae/ study results (each `*_results.json`)
@@ -174,7 +188,8 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
     rows.append(f"| *targets, real images* | | | | | | | {ref} | {peak_ref} | | | | |")
     measures = ((x2, 'psnr_y', True, 'x2 PSNR-Y'), (seg, 'mean_iou', True, 'segmentation mean IoU'), (vae, 'neg_elbo', False, 'VAE -ELBO'))   # quality: study, key, higher is better, words
     quality = [(what, _diffs(res, key, baseline), hb) for res, key, hb, what in measures]
-    artefacts = [(what, _diffs(_floored(dict(x2=x2, seg=seg, vae=vae)[s], key, floor), key, baseline), False, alone) for s, key, what, floor, alone in ARTEFACT_MEASURES]
+    scaled = lambda res, key, floor: (_logged(_floored(res, key, floor), key) if key in RATIO_MEASURES else _floored(res, key, floor))   # peaks: as ratios
+    artefacts = [(what, _diffs(scaled(dict(x2=x2, seg=seg, vae=vae)[s], key, floor), key, baseline), False, alone) for s, key, what, floor, alone in ARTEFACT_MEASURES]
     spread = lambda res, key: float(np.std([r[key] for r in res['results'][baseline]], ddof=1)) if res is not None and len(res['results'].get(baseline, [])) > 1 else None
     margins = {what: spread(res, key) for res, key, _, what in measures}
     def failed(k):
@@ -204,7 +219,8 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
         tb = f"among the best for {', '.join(top(k))} (see By task)" if top(k) else ""
         verdicts[k] = (("the baseline (the paper's DCL 6x6)" if k == 'dcl' else "the baseline") + (f"; {tb}." if tb else ".") if k == baseline else
                        (f"{tb}; " if tb else "") + _pick(k, quality, artefacts, time(k), baseline, margins, failed(k), at))
-    by_task = ("**By task**: the kind with the best mean among those with 2 or more seeds, and the kinds whose paired difference to it (over the seeds both have, so with unequal seed counts its sign can differ from the means'; 95% interval in brackets) includes 0: "
+    by_task = ("**By task**: the kind with the best mean among those with 2 or more seeds, and the kinds whose paired difference to it (over the seeds both have, so with unequal seed counts its sign can differ from the means') "
+               "is not resolved: its 95% interval, in brackets, includes 0 (for a peak ratio, compared as the ratio of geometric means, ×: includes ×1); "
                "the study cannot tell those apart from the best on these data.\n\n" + '\n'.join(tasks) + f"\n\n**Against {baseline}, kind by kind:**\n\n") if tasks else ""
     lines = [f"- **{k}**: {v}" for k, v in verdicts.items()] + [
         f"- Each line weighs up to {len(quality) + len(artefacts)} differences ({', '.join(w for w, *_ in quality + artefacts)}), each at 95%, uncorrected for the table's many comparisons: a pick that rests on one measure is a lead to check on your data, not a proof."]
@@ -300,7 +316,9 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
             def compare(key, nd, floor=None):
                 "Each compared kind's status for the claim and its difference in words (`floor`: a key of each run, the least value `key` counts as)."
                 st, cmp, ds = {}, [], {}
-                fl = _floored(res, key, floor)['results']   # a peak below the targets' or real images' counts as their level
+                fl = _floored(res, key, floor)   # a peak below the targets' or real images' counts as their level
+                ratio = key in RATIO_MEASURES    # a peak compares as a ratio (of geometric means)
+                fl = (_logged(fl, key) if ratio else fl)['results']
                 for k in ks:
                     if k not in rs:
                         if init == '': st[k] = 'not run'   # the claim is about both layers; the other initialisations compare what was run
@@ -309,7 +327,7 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
                     s = diff_status(d, hb)
                     st[k] = {'better': 'holds', 'worse': 'contradicted', 'not resolved': 'no difference' if d[1] == d[2] == 0 else
                              'leans for' if (d[0] > 0 if hb else d[0] < 0) else 'leans against'}.get(s, s)
-                    cmp.append(f"{k} − {base} {diff_text(d, nd)}" + ("" if d[3] < 2 else f" ({d[3]} seeds)"))
+                    cmp.append((f"{k} / {base} {ratio_text(d, 2)}" if ratio else f"{k} − {base} {diff_text(d, nd)}") + ("" if d[3] < 2 else f" ({d[3]} seeds)"))
                 return st, cmp, ds
             st, cmp, ds = compare(key, nd)
             also = study in CLAIM_ALSO and cmp and all(CLAIM_ALSO[study][0] in r for k in [base] + ks if k in rs for r in rs[k])

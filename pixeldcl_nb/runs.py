@@ -26,7 +26,7 @@ __all__ = ['KIND_COLOURS', 'OPTION_LINES', 'PAPER_KINDS', 'DOCS_URL', 'SECTION_N
            'study_lock', 'delete_runs', 'check_partial', 'check_overwrite', 'load_run_weights', 'partial_text',
            'late_gain', 'late_diff_change', 'settle_epoch', 'flatten_text', 'save_results', 'check_results',
            'load_results', 'write_csv', 'embed_figures', 'train_time', 'time_cell', 'mean_std', 'count', 'seeds_text',
-           'paired_diff', 'diffs_to', 'diff_text', 'diff_status', 'resolved_text']
+           'paired_diff', 'diffs_to', 'diff_text', 'ratio_text', 'diff_status', 'resolved_text']
 
 # %% ../nbs/07_runs.ipynb #042cf2fe
 def comma_list(s:str|None) -> tuple[str, ...]:
@@ -561,6 +561,11 @@ def diff_text(diff:tuple, nd:int=2) -> str:
     "A `paired_diff` as '+0.12 [-0.05, +0.29]' (its mean and 95% interval), or '+0.12 (one seed)'."
     m, lo, hi, n = diff
     return f"{m:+.{nd}f} (one seed)" if n < 2 else f"{m:+.{nd}f} [{lo:+.{nd}f}, {hi:+.{nd}f}]"
+
+def ratio_text(diff:tuple, nd:int=2) -> str:
+    "A `paired_diff` of logarithms (of a ratio measure, such as a spectral peak ratio) as the ratio of geometric means with its 95% interval, '×0.12 [×0.05, ×0.29]', or '×0.12 (one seed)'."
+    m, lo, hi, n = (math.exp(v) if i < 3 else v for i, v in enumerate(diff))
+    return f"×{m:.{nd}f} (one seed)" if n < 2 else f"×{m:.{nd}f} [×{lo:.{nd}f}, ×{hi:.{nd}f}]"
 
 def diff_status(diff:tuple,            # a `paired_diff` (mean, low, high, pairs)
                 higher_better:bool=True  # the measure's direction
