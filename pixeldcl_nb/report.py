@@ -92,7 +92,7 @@ WHICH_LEGEND = ("*-*: not in that study, or not run yet. "
     "equally sharp; a smoother output reads lower too, so read it beside the targets' row and the quality columns (the picks below name it for VAE samples only, and do not pick by it alone). "
     "*period-2 peak*: the power at the period-2 frequencies against the power just around them (1: a flat spectrum there, and real images read higher, see their row; a pattern at the same place in every output, "
     "as an up-sampler's checkerboard is, raises it; below 1 is a dip: outputs smoother at period 2 than around it, not cleaner). "
-    "The picks weigh the three quality columns, both measures of the VAE samples and the peak of the segmentation probabilities; the x2 outputs' artefact columns are shown, "
+    "The picks weigh the three quality columns, both measures of the VAE samples and the peak of the segmentation probabilities (a peak compares as a ratio: paired differences of its logarithm); the x2 outputs' artefact columns are shown, "
     "not weighed (bicubic interpolation, which every x2 network adds to its output, raises their peak on its own). "
     "*time*, *memory*: the layer alone against DCL 6x6, from the benchmark (its section also gives the time against DCL 4x4, other shapes and bfloat16); "
     f"a pick calls a kind faster at {FASTER}x the baseline's layer time or less.")   # then the options of the table's kinds, in words (`options_words`)
