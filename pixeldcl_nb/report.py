@@ -124,12 +124,16 @@ def _logged(res, key:str):
     if bad: raise ValueError(f"_logged: {key} must be positive to compare as a ratio, got {', '.join(sorted(set(bad)))} at or below 0")
     return {**res, 'results': {k: [{**r, key: math.log(r[key])} if key in r else r for r in rs] for k, rs in res['results'].items()}}
 
+def _compared(res, key:str, floor:str|None):
+    "A study's saved results with `key` on the scale it is compared on: raised to each run's `floor` (`_floored`), then, for a ratio (`RATIO_MEASURES`), its logarithm (`_logged`)."
+    fl = _floored(res, key, floor)
+    return _logged(fl, key) if key in RATIO_MEASURES else fl
+
 def _best_line(task:str, res, key:str, hb:bool, fmt, nd:int, floor:str|None=None) -> tuple:
     "('- **task**: ...', top): among the kinds of saved study results `res` with 2 or more seeds, the one with the best mean `key` (higher if `hb`; `fmt`: that mean in words), the kinds whose paired difference to it is not resolved (95% interval includes 0; `nd` decimals) and those resolved worse; `top`: the best and those not told apart from it when they are fewer than the kinds resolved worse (a minority worth naming), else []. (None, []) without two such kinds. `floor`: as `_floored`."
     if res is None: return None, []
     ratio = key in RATIO_MEASURES   # compared as ratios: `m` and the differences are of logarithms
-    fl = _floored(res, key, floor)
-    rs = {k: v for k, v in (_logged(fl, key) if ratio else fl)['results'].items() if len(v) > 1 and all(key in r for r in v)}
+    rs = {k: v for k, v in _compared(res, key, floor)['results'].items() if len(v) > 1 and all(key in r for r in v)}
     if len(rs) < 2: return None, []
     m = {k: np.mean([r[key] for r in v]) for k, v in rs.items()}
     best = (max if hb else min)(m, key=m.get)
@@ -188,8 +192,7 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
     rows.append(f"| *targets, real images* | | | | | | | {ref} | {peak_ref} | | | | |")
     measures = ((x2, 'psnr_y', True, 'x2 PSNR-Y'), (seg, 'mean_iou', True, 'segmentation mean IoU'), (vae, 'neg_elbo', False, 'VAE -ELBO'))   # quality: study, key, higher is better, words
     quality = [(what, _diffs(res, key, baseline), hb) for res, key, hb, what in measures]
-    scaled = lambda res, key, floor: (_logged(_floored(res, key, floor), key) if key in RATIO_MEASURES else _floored(res, key, floor))   # peaks: as ratios
-    artefacts = [(what, _diffs(scaled(dict(x2=x2, seg=seg, vae=vae)[s], key, floor), key, baseline), False, alone) for s, key, what, floor, alone in ARTEFACT_MEASURES]
+    artefacts = [(what, _diffs(_compared(dict(x2=x2, seg=seg, vae=vae)[s], key, floor), key, baseline), False, alone) for s, key, what, floor, alone in ARTEFACT_MEASURES]
     spread = lambda res, key: float(np.std([r[key] for r in res['results'][baseline]], ddof=1)) if res is not None and len(res['results'].get(baseline, [])) > 1 else None
     margins = {what: spread(res, key) for res, key, _, what in measures}
     def failed(k):
@@ -316,9 +319,8 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
             def compare(key, nd, floor=None):
                 "Each compared kind's status for the claim and its difference in words (`floor`: a key of each run, the least value `key` counts as)."
                 st, cmp, ds = {}, [], {}
-                fl = _floored(res, key, floor)   # a peak below the targets' or real images' counts as their level
-                ratio = key in RATIO_MEASURES    # a peak compares as a ratio (of geometric means)
-                fl = (_logged(fl, key) if ratio else fl)['results']
+                fl = _compared(res, key, floor)['results']   # a peak below the real images' counts as their level, and compares as a ratio
+                ratio = key in RATIO_MEASURES
                 for k in ks:
                     if k not in rs:
                         if init == '': st[k] = 'not run'   # the claim is about both layers; the other initialisations compare what was run
