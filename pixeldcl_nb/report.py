@@ -241,15 +241,36 @@ def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ an
 
 # %% ../nbs/12_report.ipynb #7fd4e0c1
 _CLAIM_WORDS = (('holds', "holds for {}"), ('unconfirmed', "is unconfirmed for {} (one measure says it holds, the other does not confirm it)"), ('contradicted', "is contradicted for {} (resolved the other way)"),
+                ('disputed', "is disputed for {} (one measure resolves it, the other resolves the opposite)"),
                 ('leans for', "is not resolved for {} (each with a 95% interval that includes 0; the estimate points the claim's way)"),
                 ('leans against', "is not resolved for {} (each with a 95% interval that includes 0; the estimate points the other way)"),
                 ('no difference', "shows no difference for {} (a difference of 0 on every seed; for a peak ratio, both at or below the real images' level)"),
                 ('one seed', "cannot be judged for {} (one seed)"), ('not run', "is untested for {} (not run)"))
 
 def _verdict(st:dict) -> str:
-    "A claim's verdict from the statuses of its comparisons {kind: 'holds' | 'unconfirmed' (holds by the first measure only) | 'contradicted' | 'leans for' | 'leans against' | 'one seed' | 'not run'}, naming the kinds behind each ('leans': not resolved, the estimate on that side of 0)."
+    "A claim's verdict from the statuses of its comparisons {kind: 'holds' | 'unconfirmed' (holds by one measure only) | 'contradicted' | 'disputed' (holds by one measure, contradicted by the other) | 'leans for' | 'leans against' | 'one seed' | 'not run'}, naming the kinds behind each ('leans': not resolved, the estimate on that side of 0)."
     if st and all(s == 'holds' for s in st.values()): return f"holds for {', '.join(st)}"
     return "; ".join(w.format(', '.join(k for k, s in st.items() if s == status)) for status, w in _CLAIM_WORDS if status in st.values())
+
+def _both_measures(st:dict, st2:dict) -> dict:
+    "Each kind's claim status judged by two measures, `st` and `st2` ({kind: status}, as `_verdict` takes; `st2` empty: one measure): {kind: (status, alone)}, `alone` 1 or 2 when only that measure decided ('unconfirmed', 'contradicted') and 0 otherwise. The claim holds only where both measures say so, is 'disputed' where one says it holds and the other resolves the opposite, and is contradicted where either resolves it the other way and neither says it holds."
+    out = {}
+    for k, s1 in st.items():
+        s2 = st2.get(k, s1)
+        pair = {s1, s2}
+        if s1 == s2 or not st2: out[k] = (s1, 0)
+        elif pair == {'holds', 'contradicted'}: out[k] = ('disputed', 0)
+        elif 'holds' in pair: out[k] = ('unconfirmed', 1 if s1 == 'holds' else 2)
+        elif 'contradicted' in pair: out[k] = ('contradicted', 1 if s1 == 'contradicted' else 2)
+        else: out[k] = (s1, 0)   # neither resolved: the first measure's lean
+    return out
+
+def _grouped(both:dict) -> dict:
+    "{(status, alone): 'kind, kind'} for the kinds of `_both_measures` that one measure alone decided, or that the measures dispute, in order."
+    g = {}
+    for k, (s, alone) in both.items():
+        if alone or s == 'disputed': g.setdefault((s, alone), []).append(k)
+    return {key: ', '.join(ks) for key, ks in g.items()}
 
 PAPER_CLAIMS = (('seg', 'mean_iou', True, 4, "mean IoU", "Better segmentation than DCL",
                  "the paper's Table 1: PixelDCL and iPixelDCL above DCL in mean IoU on PASCAL VOC and MS-COCO"),
@@ -336,15 +357,20 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
             if also:
                 key2, nd2, what2, short2, floor2 = CLAIM_ALSO[study]
                 st2, cmp2, _ = compare(key2, nd2, floor2)
-            unconfirmed = [k for k, s in st.items() if s == 'holds' and also and st2.get(k) != 'holds']
-            st = {k: 'unconfirmed' if k in unconfirmed else s for k, s in st.items()}   # not 'holds' in bold when the second measure disagrees
+            both = _both_measures(st, st2 if also else {})   # the bold verdict weighs both measures: holds where both say so, contradicted where either resolves the other way
+            st = {k: s for k, (s, _) in both.items()}
             if init == '':   # the headline: the claim as the paper makes it
                 verdict, head = _verdict(st), ds   # head: the headline's differences, for the facts below
                 if cmp: sents.append(f"{label}, {what}: " + "; ".join(cmp) + ".")
-                if also: sents.append(f"Judged by {what2} instead, it **{_verdict(st2)}**: " + "; ".join(cmp2) + ".")
+                if also: sents.append(f"Judged by {what2}, it **{_verdict(st2)}**: " + "; ".join(cmp2) + ".")
             elif st: sents.append(f"{label} it **{_verdict(st)}**" + (f": {what}, " + "; ".join(cmp) if cmp else "") +
                                   (f"; by {short2}, it **{_verdict(st2)}**: " + "; ".join(cmp2) if also else "") + ".")
-            if unconfirmed: sents.append(f"For {', '.join(unconfirmed)}, {what} alone says it holds, and smoother samples lower that measure too: {short2} does not confirm it.")
+            for (s, alone), ks_ in _grouped(both).items():   # which measure decided, where they differ
+                one, other = (what, short2) if alone == 1 else (short2, what)
+                if s == 'unconfirmed' and alone == 1: sents.append(f"For {ks_}, {what} alone says it holds, and smoother samples lower that measure too: {short2} does not confirm it.")
+                elif s == 'unconfirmed': sents.append(f"For {ks_}, {short2} alone says it holds: {what} does not confirm it.")
+                elif s == 'contradicted': sents.append(f"For {ks_}, only {one} resolves it the other way: {other} does not resolve it.")
+                elif s == 'disputed': sents.append(f"For {ks_}, {what} and {short2} resolve it in opposite directions.")
         names = [k for k in ['dcl'] + list(kinds) + [k + i for i in inits if i for k in ['dcl'] + list(kinds)] if k in rs]   # the kinds the claim compares
         if names and (fact := _claim_facts(study, rs, res, names, head)): sents.append(fact)
         parts.append(f"{i}. **{claim}** ({source}) **{verdict}** on these data{_data_words(res, study)}. " + " ".join(sents))
