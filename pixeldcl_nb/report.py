@@ -68,12 +68,12 @@ def _pick(k:str, quality:list, artefacts:list, time:float|None, baseline:str,
               f"a loss larger than {baseline}'s own spread over seeds)")
     bw, ww = (', '.join(b.split(' (')[0] for b in bs) for bs in (better, worse))
     if worse and not better: pick = f"Prefer {baseline} for {ww}"
-    elif better and loose: pick = f"No pick yet: better on {bw}, but {unsure}"
+    elif better and loose: pick = f"No pick yet: better on {bw}" + (f" but worse on {ww}, and" if worse else ", but") + f" {unsure}"   # a resolved loss is named too
     elif failed: pick = f"Depends on the task: pick it over {baseline} for {bw}, not where it is {' or '.join(failed)}" if better else f"No reason on these data to prefer it to {baseline}"
     elif better and not worse and more: pick = f"Depends on the task: pick it over {baseline} for {bw}, not where checkerboard matters"
+    elif better and worse: pick = f"Depends on the task: pick it over {baseline} for {bw}, not for {ww}"
     elif better and not worse: pick = f"Pick it over {baseline}" + ("" if time is None else ", and it is faster too" if time <= FASTER else
                                                                    ", at about the same layer time" if time < 1 / FASTER else f", at {time:.2f}x the layer time")
-    elif better and worse: pick = f"Depends on the task: pick it over {baseline} for {bw}, not for {ww}"
     elif less and not more: pick = f"No pick yet: less checkerboard, but {unsure}" if loose else "Pick it for less checkerboard"
     elif time is not None and time <= FASTER and not more: pick = f"No pick yet: faster, but {unsure}" if loose else "Pick it for speed"
     elif lower and not more: pick = "No pick yet: the local measure is lower, but smoother outputs lower it too, and no period-2 peak confirms less checkerboard"
@@ -86,15 +86,15 @@ WHICH_DELTA = {'seeds': "*Δ*: the mean of the paired differences to {baseline} 
                         "with unequal seed counts it need not equal the difference of the means shown. *±*: standard deviation over seeds. ",
                'one seed': "*Δ*: the difference to {baseline}, one run each (one seed: no interval, not a finding). "}
 # the legend's first sentence: with several seeds, or with one seed per kind (a short run such as `make demo`)
-WHICH_LEGEND = ("*-*: not in that study, or not run yet. "
-    "*↓* on the artefact columns: lower is better down to the level of the targets or real images (their row); below it is smoothing, not a cleaner output. "
+WHICH_LEGEND = ("*-*: not in that study (each study runs its own kinds), or, in a partial report, not run yet. "
+    "*↓* on the artefact columns: lower is better down to the level of the targets or real images (their row); below it, lower can be smoothing rather than a cleaner output. "
     "*local checkerboard*: the local period-2 amplitude, in the units of the images (or probabilities): lower is less checkerboard only between outputs "
     "equally sharp; a smoother output reads lower too, so read it beside the targets' row and the quality columns (the picks below name it for VAE samples only, and do not pick by it alone). "
     "*period-2 peak*: the power at the period-2 frequencies against the power just around them (1: a flat spectrum there, and real images read higher, see their row; a pattern at the same place in every output, "
     "as an up-sampler's checkerboard is, raises it; below 1 is a dip: outputs smoother at period 2 than around it, not cleaner). "
     "The picks weigh the three quality columns, both measures of the VAE samples and the peak of the segmentation probabilities (a peak compares as a ratio: paired differences of its logarithm); the x2 outputs' artefact columns are shown, "
     "not weighed (bicubic interpolation, which every x2 network adds to its output, raises their peak on its own). "
-    "*time*, *memory*: the layer alone against DCL 6x6, from the benchmark (its section also gives the time against DCL 4x4, other shapes and bfloat16); "
+    "*time*, *memory*: the layer alone against DCL 6x6 (an `/icnr` row shares its layer's: initialisation changes no computation), from the benchmark (its section also gives the time against DCL 4x4, other shapes and bfloat16); "
     f"a pick calls a kind faster at {FASTER}x the baseline's layer time or less.")   # then the options of the table's kinds, in words (`options_words`)
 
 ARTEFACT_MEASURES = (
