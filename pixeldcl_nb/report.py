@@ -86,7 +86,7 @@ WHICH_DELTA = {'seeds': "*Δ*: the mean of the paired differences to {baseline} 
                         "with unequal seed counts it need not equal the difference of the means shown. *±*: standard deviation over seeds. ",
                'one seed': "*Δ*: the difference to {baseline}, one run each (one seed: no interval, not a finding). "}
 # the legend's first sentence: with several seeds, or with one seed per kind (a short run such as `make demo`)
-WHICH_LEGEND = ("*-*: not in that study (each study runs its own kinds), or, in a partial report, not run yet. "
+WHICH_LEGEND = ("*Resolved*: a difference whose 95% interval excludes 0 (for a ratio, ×1). *-*: not in that study (each study runs its own kinds), or, in a partial report, not run yet. "
     "*↓* on the artefact columns: lower is better down to the level of the targets or real images (their row); below it, lower can be smoothing rather than a cleaner output. "
     "*local checkerboard*: the local period-2 amplitude, in the units of the images (or probabilities): lower is less checkerboard only between outputs "
     "equally sharp; a smoother output reads lower too, so read it beside the targets' row and the quality columns (the picks below name it for VAE samples only, and do not pick by it alone). "
@@ -94,7 +94,7 @@ WHICH_LEGEND = ("*-*: not in that study (each study runs its own kinds), or, in 
     "as an up-sampler's checkerboard is, raises it; below 1 is a dip: outputs smoother at period 2 than around it, not cleaner). "
     "The picks weigh the three quality columns, both measures of the VAE samples and the peak of the segmentation probabilities (a peak compares as a ratio: paired differences of its logarithm); the x2 outputs' artefact columns are shown, "
     "not weighed (bicubic interpolation, which every x2 network adds to its output, raises their peak on its own). "
-    "*time*, *memory*: the layer alone against DCL 6x6 (an `/icnr` row shares its layer's: initialisation changes no computation), from the benchmark (its section also gives the time against DCL 4x4, other shapes and bfloat16); "
+    "*time*, *memory*: the layer alone against DCL 6x6 at the case in the header ((batch, channels, height × width), dtype, device, threads) (an `/icnr` row shares its layer's: initialisation changes no computation), from the benchmark (its section also gives the time against DCL 4x4, other shapes and bfloat16); "
     f"a pick calls a kind faster at {FASTER}x the baseline's layer time or less.")   # then the options of the table's kinds, in words (`options_words`)
 
 ARTEFACT_MEASURES = (
@@ -130,7 +130,7 @@ def _compared(res, key:str, floor:str|None):
     return _logged(fl, key) if key in RATIO_MEASURES else fl
 
 def _best_line(task:str, res, key:str, hb:bool, fmt, nd:int, floor:str|None=None) -> tuple:
-    "('- **task**: ...', top): among the kinds of saved study results `res` with 2 or more seeds, the one with the best mean `key` (higher if `hb`; `fmt`: that mean in words), the kinds whose paired difference to it is not resolved (95% interval includes 0; `nd` decimals) and those resolved worse; `top`: the best and those not told apart from it when they are fewer than the kinds resolved worse (a minority worth naming), else []. (None, []) without two such kinds. `floor`: as `_floored`."
+    "('- **task**: ...', top): among the kinds of saved study results `res` with 2 or more seeds, the one with the best mean `key` (higher if `hb`; `fmt`: that mean in words), the kinds whose paired difference to it is not resolved (95% interval includes 0; `nd` decimals) and those resolved worse (each with its mean difference, or ratio); `top`: the best and those not told apart from it when they are fewer than the kinds resolved worse (a minority worth naming), else []. (None, []) without two such kinds. `floor`: as `_floored`."
     if res is None: return None, []
     ratio = key in RATIO_MEASURES   # compared as ratios: `m` and the differences are of logarithms
     rs = {k: v for k, v in _compared(res, key, floor)['results'].items() if len(v) > 1 and all(key in r for r in v)}
@@ -141,9 +141,12 @@ def _best_line(task:str, res, key:str, hb:bool, fmt, nd:int, floor:str|None=None
     tied = [k for k, d in ds.items() if diff_status(d, hb) != 'worse']
     below = [k for k, d in ds.items() if diff_status(d, hb) == 'worse']
     dt = ratio_text if ratio else diff_text
-    return (f"- **{task}**: best {'geometric ' if ratio else ''}mean {best} ({fmt(math.exp(m[best]) if ratio else m[best])}, {len(rs[best])} seeds); " +
+    pt = lambda d: f"×{math.exp(d[0]):.2f}" if ratio else f"{d[0]:+.{nd}f}"   # a resolved difference's size, without its interval
+    same = [k for k in m if k != best and math.isclose(m[k], m[best], rel_tol=1e-9, abs_tol=1e-12)]   # e.g. every seed at a floor: the best is one of several
+    return (f"- **{task}**: best {'geometric ' if ratio else ''}mean {best} ({fmt(math.exp(m[best]) if ratio else m[best])}, {len(rs[best])} seeds" +
+            (f"; the same mean: {', '.join(same)}" if same else "") + "); " +
             (f"not told apart from it: {', '.join(f'{k} ({dt(ds[k], nd)})' for k in tied)}" if tied else "every other kind is resolved worse") +
-            (f"; resolved worse: {', '.join(below)}." if tied and below else ".")), ([best] + tied if len(below) > len(tied) + 1 else [])
+            (f"; resolved worse: {', '.join(f'{k} ({pt(ds[k])})' for k in below)}." if tied and below else ".")), ([best] + tied if len(below) > len(tied) + 1 else [])
 
 def which_upsampler(studies:Path|str='runs/studies',  # folder with x2/, seg/ and vae/ study results (each `*_results.json`)
                     bench:Path|str|None='runs/bench', # a `pixeldcl_bench` output folder; None: no cost columns
