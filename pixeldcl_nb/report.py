@@ -70,9 +70,9 @@ def _pick(k:str, quality:list, artefacts:list, time:float|None, baseline:str,
     if worse and not better: pick = f"Prefer {baseline} for {ww}"
     elif better and loose: pick = f"No pick yet: better on {bw}" + (f" but worse on {ww}, and" if worse else ", but") + f" {unsure}"   # a resolved loss is named too
     elif failed: pick = f"Depends on the task: pick it over {baseline} for {bw}, not where it is {' or '.join(failed)}" if better else f"No reason on these data to prefer it to {baseline}"
-    elif better and not worse and more: pick = f"Depends on the task: pick it over {baseline} for {bw}, not where checkerboard matters"
     elif better and worse: pick = f"Depends on the task: pick it over {baseline} for {bw}, not for {ww}"
-    elif better and not worse: pick = f"Pick it over {baseline}" + ("" if time is None else ", and it is faster too" if time <= FASTER else
+    elif better and more: pick = f"Depends on the task: pick it over {baseline} for {bw}, not where checkerboard matters"
+    elif better: pick = f"Pick it over {baseline}" + ("" if time is None else ", and it is faster too" if time <= FASTER else
                                                                    ", at about the same layer time" if time < 1 / FASTER else f", at {time:.2f}x the layer time")
     elif less and not more: pick = f"No pick yet: less checkerboard, but {unsure}" if loose else "Pick it for less checkerboard"
     elif time is not None and time <= FASTER and not more: pick = f"No pick yet: faster, but {unsure}" if loose else "Pick it for speed"
@@ -261,7 +261,7 @@ def _both_measures(st:dict, st2:dict) -> dict:
     for k, s1 in st.items():
         s2 = st2.get(k, s1)
         pair = {s1, s2}
-        if s1 == s2 or not st2: out[k] = (s1, 0)
+        if s1 == s2: out[k] = (s1, 0)   # also every kind when `st2` is empty
         elif pair == {'holds', 'contradicted'}: out[k] = ('disputed', 0)
         elif 'holds' in pair: out[k] = ('unconfirmed', 1 if s1 == 'holds' else 2)
         elif 'contradicted' in pair: out[k] = ('contradicted', 1 if s1 == 'contradicted' else 2)
@@ -370,8 +370,7 @@ def paper_claims(studies:Path|str='runs/studies',  # folder with seg/ and vae/ s
                                   (f"; by {short2}, it **{_verdict(st2)}**: " + "; ".join(cmp2) if also else "") + ".")
             for (s, alone), ks_ in _grouped(both).items():   # which measure decided, where they differ
                 one, other = (what, short2) if alone == 1 else (short2, what)
-                if s == 'unconfirmed' and alone == 1: sents.append(f"For {ks_}, {what} alone says it holds, and smoother samples lower that measure too: {short2} does not confirm it.")
-                elif s == 'unconfirmed': sents.append(f"For {ks_}, {short2} alone says it holds: {what} does not confirm it.")
+                if s == 'unconfirmed': sents.append(f"For {ks_}, {one} alone says it holds" + (", and smoother samples lower that measure too" if alone == 1 else "") + f": {other} does not confirm it.")
                 elif s == 'contradicted': sents.append(f"For {ks_}, only {one} resolves it the other way: {other} does not resolve it.")
                 elif s == 'disputed': sents.append(f"For {ks_}, {what} and {short2} resolve it in opposite directions.")
         names = [k for k in ['dcl'] + list(kinds) + [k + i for i in inits if i for k in ['dcl'] + list(kinds)] if k in rs]   # the kinds the claim compares
