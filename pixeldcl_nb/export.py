@@ -11,7 +11,8 @@ from torch import nn, Tensor
 from .layers import require_extra
 
 # %% auto #0
-__all__ = ['deployable', 'dynamic_shapes', 'other_input', 'check_same', 'export_program', 'run_onnx', 'export_onnx']
+__all__ = ['ONNX_OPSET', 'deployable', 'dynamic_shapes', 'other_input', 'check_same', 'export_program', 'run_onnx', 'min_opset',
+           'onnx_opset', 'export_onnx']
 
 # %% ../nbs/06_export.ipynb #96567537
 def deployable(model:nn.Module) -> nn.Module:
@@ -106,20 +107,57 @@ def run_onnx(path:str|Path, *inputs:Tensor) -> list[Tensor]:
     if len(names) != len(inputs): raise ValueError(f"run_onnx: {path} takes {len(names)} inputs ({', '.join(names)}), got {len(inputs)}")
     return [torch.from_numpy(y) for y in session.run(None, {n: x.detach().cpu().numpy() for n, x in zip(names, inputs)})]
 
+ONNX_OPSET = 18   # the lowest opset torch.onnx's dynamo exporter writes (asked for less, it writes 18); below it, `export_onnx` uses the TorchScript exporter
+
+def min_opset(model:nn.Module) -> tuple[int, str]:
+    "The lowest ONNX opset that `model` exports at, and the module path and class that need it ('' if none needs more than 11): each up-sampler declares its `min_opset`."
+    need = [(getattr(m, 'min_opset', 11), p or 'the model', type(m).__name__) for p, m in model.named_modules()]
+    n, path, cls = max(need, key=lambda t: t[0])
+    return n, (f"{path} ({cls})" if n > 11 else '')
+
+def onnx_opset(path:str|Path) -> int:
+    "The default-domain opset that the ONNX file at `path` declares."
+    import onnx
+    return next(o.version for o in onnx.load(str(path), load_external_data=False).opset_import if o.domain in ('', 'ai.onnx'))
+
+def _torchscript_onnx(m:nn.Module, xs:tuple, path:Path, opset:int, external_data:bool, **kwargs) -> None:
+    "Export `m` at `opset` (below 18) with the TorchScript exporter, every input's batch and spatial dims dynamic as in `dynamic_shapes`."
+    names = [f'input{i}' for i in range(len(xs))]
+    axes = {n: {d: f'{n}_dim{d}' for d in dims} for n, dims in zip(names, dynamic_shapes(xs))}
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')   # the TorchScript exporter's deprecation and tracer warnings
+        torch.onnx.export(m, xs, str(path), dynamo=False, opset_version=opset, input_names=names, dynamic_axes=axes,
+                          external_data=external_data, **kwargs)
+
 def export_onnx(model:nn.Module,          # the model (a copy is exported, see `deployable`)
                 example,                   # an input to trace with (a tensor, or a tuple of them), batch 2 or more
                 path:str|Path,             # the .onnx file to write
                 check:Tensor|list|None=None,  # inputs (of other sizes) to compare with eager, through onnxruntime; default `other_input(example)`
                 atol:float|None=None, rtol:float|None=None,   # default by dtype (float32: 1e-4)
                 external_data:bool=False,  # weights in a separate file (needed above 2 GB)
-                **kwargs                   # passed to `torch.onnx.export` (e.g. `opset_version`)
+                opset_version:int|None=None, # the ONNX opset: None or 18+ through `torch.export`; 11-17 through the TorchScript exporter
+                **kwargs                   # passed to `torch.onnx.export`
                ) -> Path:
-    "Export `model` to ONNX through `torch.export` (dynamic batch and spatial size), checked in onnxruntime against eager on `check`."
+    "Export `model` to ONNX (dynamic batch and spatial size) at `opset_version`, checked in onnxruntime against eager on `check`. Raises `ValueError` naming the layer if it needs a higher opset."
     _ort()
-    checks = _checks(example, check)
-    program, wants = _program(deployable(model), example, checks, False, atol, rtol)
-    path = Path(path)
-    torch.onnx.export(program, _inputs(example), str(path), dynamo=True, external_data=external_data, verbose=False, **kwargs)
+    if opset_version is not None and (isinstance(opset_version, bool) or not isinstance(opset_version, int) or opset_version < 11):
+        raise ValueError(f"export_onnx: opset_version must be an int >= 11 (or None for {ONNX_OPSET}), got {opset_version!r}")
+    m, checks, path = deployable(model), _checks(example, check), Path(path)
+    need, who = min_opset(m)
+    if opset_version is not None and opset_version < need:
+        raise ValueError(f"export_onnx: {who} needs ONNX opset {need} or more, got opset_version={opset_version}")
+    if opset_version is not None and opset_version < ONNX_OPSET:
+        _program(m, example, [], False, atol, rtol)   # the same checks of the example as the default route
+        with torch.no_grad(): wants = [m(*c) for c in checks]
+        _torchscript_onnx(m, _inputs(example), path, opset_version, external_data, **kwargs)
+    else:
+        program, wants = _program(m, example, checks, False, atol, rtol)
+        torch.onnx.export(program, _inputs(example), str(path), dynamo=True, external_data=external_data, verbose=False,
+                          **({} if opset_version is None else dict(opset_version=opset_version)), **kwargs)
+    got = onnx_opset(path)
+    if got != (opset_version or got):
+        raise RuntimeError(f"export_onnx: asked for opset {opset_version}, {path} declares opset {got}")
     for c, want in zip(checks, wants):
-        check_same(run_onnx(path, *c), want, f"{path.name} in onnxruntime on input {', '.join(str(tuple(x.shape)) for x in c)}", atol, rtol)
+        check_same(run_onnx(path, *c), want, f"{path.name} (opset {got}) in onnxruntime on input {', '.join(str(tuple(x.shape)) for x in c)}", atol, rtol)
     return path

@@ -13,10 +13,10 @@ from torch import nn, Tensor
 # %% auto #0
 __all__ = ['EXTRAS', 'STUDIES', 'UP_REGISTRY', 'KIND_OPTIONS', 'KIND_OPTION_WORDS', 'UP_KINDS', 'phase_list', 'phase_sum',
            'interleave', 'interleave_stack', 'dilate', 'positive_ints', 'positive_numbers', 'evaluating', 'tie_phases',
-           'DCL', 'DCL3d', 'cross_mask', 'cross_kernel', 'pixel_dcl', 'seq_upsample', 'tie_sum', 'PixelDCL',
-           'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv', 'ResizeConv3d', 'require_extra', 'quiet_fastai',
-           'PixelShuffleUp', 'linear_x2', 'BilinearConv', 'BilinearConv3d', 'CARAFE', 'DySample', 'UpKind',
-           'register_upsampler', 'up_kinds', 'default_kinds', 'kind_options', 'parse_kind', 'canonical_kind',
+           'DCL', 'DCL3d', 'cross_mask', 'cross_kernel', 'plain_vjp', 'pixel_dcl', 'seq_upsample', 'tie_sum',
+           'PixelDCL', 'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv', 'ResizeConv3d', 'require_extra',
+           'quiet_fastai', 'PixelShuffleUp', 'linear_x2', 'BilinearConv', 'BilinearConv3d', 'CARAFE', 'DySample',
+           'UpKind', 'register_upsampler', 'up_kinds', 'default_kinds', 'kind_options', 'parse_kind', 'canonical_kind',
            'options_words', 'upsampler', 'kinds_table', 'Swap', 'DeconvReport', 'replace_deconvs']
 
 # %% ../nbs/00_layers.ipynb #ee185d95
@@ -37,6 +37,18 @@ def _tracing() -> bool:
 def _functorch() -> bool:
     "True inside a `torch.func` transform (grad, vmap, jacrev...), which the hand-written autograd functions do not support."
     return torch._C._are_functorch_transforms_active()
+
+def _batched(t:Tensor) -> bool:
+    "True for a tensor batched by a `vmap`: torch.func's, or the older one that `jacobian(..., vectorize=True)` runs."
+    return 'Batched' in str(torch._C._dispatch_keys(t))
+
+def _forward_ad() -> bool:
+    "True inside `torch.autograd.forward_ad.dual_level()` (forward-mode AD), which the hand-written autograd functions do not support."
+    return torch.autograd.forward_ad._current_level >= 0
+
+def _plain() -> bool:
+    "True where the layers run plain ops: traced, exported or compiled, under a `torch.func` transform, or in forward-mode AD."
+    return _tracing() or _functorch() or _forward_ad()
 
 def _sum_into(v:Tensor, parts:Sequence[Tensor]) -> Tensor:
     "Write the sum of `parts` into `v` (a strided view) in one pass."
@@ -71,7 +83,7 @@ def phase_sum(parts:Sequence[Sequence[Tensor]]) -> Tensor:
     d = parts[0][0].dim() - 2
     if len(parts) != 2**d: raise ValueError(f"phase_sum: expected {2**d} maps for {d} spatial dims, got {len(parts)}")
     flat = [t for ps in parts for t in ps]
-    if _tracing() or _functorch(): return interleave_stack([sum(ps[1:], ps[0]) for ps in parts])   # traceable; a compiler fuses it
+    if _plain(): return interleave_stack([sum(ps[1:], ps[0]) for ps in parts])   # traceable; a compiler fuses it
     if any(t.shape != flat[0].shape for t in flat):
         raise ValueError(f"phase_sum: all maps must have one shape, got {sorted({tuple(t.shape) for t in flat})}")
     return _PhaseSum.apply(tuple(len(ps) for ps in parts), *flat)
@@ -150,6 +162,7 @@ class _Up(nn.Module):
     odd_ks: bool = True                   # most layers need an odd kernel for 'same' padding
     impls: tuple = ('fast', 'reference')  # the implementations this layer has
     inits: tuple = ('default',)           # the initialisations it offers: 'icnr' if it can start checkerboard-free (see `_icnr_`)
+    min_opset: int = 11                   # the lowest ONNX opset it exports at (`pixeldcl_nb.export.export_onnx`)
     def __init__(self,
                  ni:int,              # input channels
                  nf:int|None=None,    # output channels (default `ni`)
@@ -376,7 +389,7 @@ def cross_mask(ks:int) -> Tensor:
 def cross_kernel(taps:Tensor, ks:int) -> Tensor:
     "The masked `ks x ks` kernel (zeros off the mask) from its `(out, in, T)` taps, in row-major tap order."
     taps_, zero = iter(taps.unbind(-1)), torch.zeros_like(taps[..., 0])
-    return torch.stack([next(taps_) if (r + c) % 2 else zero for r in range(ks) for c in range(ks)], -1).unflatten(-1, (ks, ks))   # the taps of `cross_mask`
+    return torch.stack([next(taps_) if (r + c) % 2 else zero for r in range(ks) for c in range(ks)], -1).reshape(*taps.shape[:-1], ks, ks)   # the taps of `cross_mask`
 
 # %% ../nbs/00_layers.ipynb #bfcf16ed
 def _ks(w:Tensor) -> int:
@@ -404,6 +417,17 @@ def _phase_conv(f:Tensor, k:Tensor, a:int, b:int, s:int) -> Tensor:
     return F.conv2d(f, sub.to(f.dtype), padding=pad)[..., r:r + h, c:c + w]
 
 # %% ../nbs/00_layers.ipynb #854d31a3
+def plain_vjp(fn,             # the map in plain (differentiable) ops
+              inputs:Sequence[Tensor],  # its inputs, as saved for backward: with their own graph to the parameters
+              g:Tensor,       # the output's gradient
+              needs:Sequence[bool]      # which inputs need a gradient (`ctx.needs_input_grad`)
+             ) -> tuple:
+    "The gradients of `fn(*inputs)` given `g`, in plain ops and differentiable again with respect to `inputs` and `g`: what a hand-written backward returns under `create_graph=True` or `vmap`."
+    with torch.enable_grad():
+        wrt = [t for t, n in zip(inputs, needs) if n]
+        gs = iter(torch.autograd.grad(fn(*inputs), wrt, g, create_graph=torch.is_grad_enabled(), allow_unused=True))
+    return tuple(next(gs) if n else None for n in needs)
+
 def _conv_grads(go:Tensor, f:Tensor, wt:Tensor, pad, need_input:bool=True) -> tuple:
     "Gradients of `conv2d(f, wt, padding=pad)` for the input and the weight, given the output's gradient `go`."
     gi, gw, _ = torch.ops.aten.convolution_backward(go, f, wt, None, [1, 1], list(pad), [1, 1], False, [0, 0], 1, [need_input, True, False])
@@ -427,11 +451,8 @@ class _PixelDCLFast(torch.autograd.Function):
     @staticmethod
     def backward(ctx, g:Tensor):
         x, w1, w2, k3, out = ctx.saved_tensors
-        if torch.is_grad_enabled():   # backward(create_graph=True), e.g. a gradient penalty: differentiate the plain form instead
-            with torch.enable_grad():
-                ins = [t.detach().requires_grad_() for t in (x, w1, w2, k3)]
-                y = _pixel_dcl_plain(*ins)
-            return torch.autograd.grad(y, ins, g, create_graph=True, allow_unused=True)
+        if torch.is_grad_enabled() or _functorch() or _batched(g):   # double backward (a gradient penalty) or vmap over it (a jacobian)
+            return plain_vjp(_pixel_dcl_plain, (x, w1, w2, k3), g, ctx.needs_input_grad)
         dt, p, h, w = out.dtype, w2.shape[-1] // 2, out.shape[-2] // 2, out.shape[-1] // 2
         g = g.to(dt)
         gk = torch.zeros(k3.shape, dtype=dt, device=k3.device)
@@ -475,7 +496,7 @@ def pixel_dcl(x:Tensor,        # input (N, ni, H, W)
     k3 = cross_kernel(weight3, ks)
     if impl not in ('fast', 'reference'): raise ValueError(f"pixel_dcl: impl must be 'fast' or 'reference', got {impl!r}")
     if impl == 'fast':   # traced, exported, compiled or under torch.func: the same computation in plain ops, left to autograd
-        return _pixel_dcl_plain(x, weight1, weight2, k3) if _tracing() or _functorch() else _PixelDCLFast.apply(x, weight1, weight2, k3)
+        return _pixel_dcl_plain(x, weight1, weight2, k3) if _plain() else _PixelDCLFast.apply(x, weight1, weight2, k3)
     f1 = F.conv2d(x, weight1, padding=ks // 2)
     f2 = F.conv2d(f1, weight2, padding=ks // 2)
     m = dilate(f1, (0, 0)) + dilate(f2, (1, 1))
@@ -707,7 +728,10 @@ class PixelShuffleUp(_Up):
         w = self.shuf[0][0].weight
         with torch.no_grad(): w.copy_(icnr_init(w.new_empty(w.shape)))
 
-    def upsample(self, x:Tensor) -> Tensor: return self.shuf(x)
+    def upsample(self, x:Tensor) -> Tensor:
+        if x.shape[0] == 0 and not _tracing():   # torch's pixel-shuffle backward fails on an empty batch: the same (empty) map
+            return self.shuf[0](x).reshape(0, self.nf, *[2 * s for s in x.shape[2:]])
+        return self.shuf(x)
 
     def _extra(self) -> str: return ", blur=True" if self.blur else ""
 
@@ -736,6 +760,7 @@ class BilinearConv3d(BilinearConv):
 # %% ../nbs/00_layers.ipynb #d47da92e
 class CARAFE(_Up):
     "CARAFE (Wang et al., ICCV 2019): content-aware reassembly of features with a normalised `ks x ks` kernel predicted for every output pixel. 2D only."
+    min_opset = 12   # ONNX Einsum
     def __init__(self, ni:int, nf:int|None=None,
                  ks:int=5,          # k_up, the reassembly kernel's size
                  k_enc:int=3,       # the content encoder's kernel size
@@ -778,6 +803,7 @@ class CARAFE(_Up):
 
 class DySample(_Up):
     "DySample (Liu et al., ICCV 2023), 'LP' style with a static scope factor: bilinear point sampling of the input at learnt offsets, per channel group. 2D only."
+    min_opset = 16   # ONNX GridSample
     def __init__(self, ni:int, nf:int|None=None,
                  ks:int=1,          # the offset convolution's size: 1, as in the paper
                  groups:int|None=None, # channel groups, each with its own sampling points; None: the paper's 4, or gcd(nf, 4) if nf is not a multiple of 4
@@ -811,7 +837,7 @@ class DySample(_Up):
         px, py = self.positions(x)
         f = self.proj(x) if self.proj is not None else x
         fg = f.reshape(n * self.groups, self.nf // self.groups, h, w)
-        if self.impl == 'fast':
+        if self.impl == 'fast' and not (_forward_ad() or _functorch()):   # grid_sample has no forward-mode AD (jvp, jacfwd)
             grid = torch.stack([(2 * px + 1) / w - 1, (2 * py + 1) / h - 1], -1).flatten(0, 1)   # align_corners=False: pixel centres at (2i+1)/n - 1
             return F.grid_sample(fg, grid, mode='bilinear', padding_mode='border', align_corners=False).view(n, self.nf, 2 * h, 2 * w)
         # bilinear sampling written out: clamp to the border, the four neighbours, their weights
