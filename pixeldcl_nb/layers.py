@@ -14,10 +14,10 @@ from torch import nn, Tensor
 __all__ = ['EXTRAS', 'STUDIES', 'UP_REGISTRY', 'KIND_OPTIONS', 'KIND_OPTION_WORDS', 'UP_KINDS', 'phase_list', 'phase_sum',
            'interleave', 'interleave_stack', 'dilate', 'positive_ints', 'positive_numbers', 'evaluating', 'tie_phases',
            'DCL', 'DCL3d', 'cross_mask', 'cross_kernel', 'plain_vjp', 'pixel_dcl', 'seq_upsample', 'tie_sum',
-           'PixelDCL', 'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv', 'ResizeConv3d', 'require_extra',
-           'quiet_fastai', 'PixelShuffleUp', 'linear_x2', 'BilinearConv', 'BilinearConv3d', 'CARAFE', 'DySample',
-           'UpKind', 'register_upsampler', 'up_kinds', 'default_kinds', 'kind_options', 'parse_kind', 'canonical_kind',
-           'options_words', 'upsampler', 'kinds_table', 'Swap', 'DeconvReport', 'replace_deconvs']
+           'PixelDCL', 'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv', 'ResizeConv3d', 'missing_extra',
+           'require_extra', 'quiet_fastai', 'PixelShuffleUp', 'linear_x2', 'BilinearConv', 'BilinearConv3d', 'CARAFE',
+           'DySample', 'UpKind', 'register_upsampler', 'up_kinds', 'default_kinds', 'kind_options', 'parse_kind',
+           'canonical_kind', 'options_words', 'upsampler', 'kinds_table', 'Swap', 'DeconvReport', 'replace_deconvs']
 
 # %% ../nbs/00_layers.ipynb #ee185d95
 def phase_list(ndim:int=2) -> list[tuple[int, ...]]:
@@ -692,11 +692,15 @@ class ResizeConv3d(ResizeConv):
 EXTRAS = {'fastai': ('fastai', 'fastcore', 'torchvision', 'numpy', 'scipy', 'matplotlib', 'PIL', 'skimage', 'sklearn', 'pycocotools', 'tifffile'),
           'onnx': ('onnx', 'onnxscript', 'onnxruntime')}   # the import names of each extra's packages (settings.ini lists their pip names)
 
+def missing_extra(extra:str) -> list[str]:
+    "The import names of `EXTRAS[extra]` that are not installed ([] when the extra is)."
+    return [m for m in EXTRAS[extra] if importlib.util.find_spec(m) is None]
+
 def require_extra(what:str,            # the module or class that needs it, for the message
                   extra:str='fastai'   # a key of `EXTRAS`
                  ) -> None:
     "Raise an `ImportError` that names `extra` and the missing packages if any of `EXTRAS[extra]` is not installed: the first statement of every module outside the torch-only core (layers, checkerboard, unet, export)."
-    missing = [m for m in EXTRAS[extra] if importlib.util.find_spec(m) is None]
+    missing = missing_extra(extra)
     if missing: raise ImportError(f"{what} needs the '{extra}' extra, which is not installed (missing: {', '.join(missing)}): pip install 'pixeldcl_nb[{extra}]'")
 
 @contextlib.contextmanager
@@ -865,6 +869,7 @@ class UpKind(NamedTuple):
     aliases:tuple             # other names that mean this kind
     doc:str                   # one line for listings
     studies:dict              # study name (see `STUDIES`) -> the kinds it runs by default ('dcl4', 'pixeldcl/icnr', 'pixeldcl/reference' ...)
+    extra:str|None = None     # the extra (a key of `EXTRAS`) the layer needs beyond torch, or None
     @property
     def reference(self) -> bool:
         "Whether the kind has a literal reference implementation beside its fast path (`impl='reference'`)."
@@ -887,7 +892,8 @@ def register_upsampler(name:str,            # the kind's name: lower case letter
                        cls3d:type|None=None,# 3D class on `_Up`, or None
                        aliases:tuple=(),    # other names that resolve to `name` (lower case letters and '_')
                        doc:str='',          # one line for listings
-                       studies:dict|None=None # study -> default kinds ('name', 'name4', 'name/icnr', 'name/reference'; None: `name` in every study of `STUDIES`)
+                       studies:dict|None=None, # study -> default kinds ('name', 'name4', 'name/icnr', 'name/reference'; None: `name` in every study of `STUDIES`)
+                       extra:str|None=None  # the extra (a key of `EXTRAS`) the layer needs beyond torch
                       ) -> UpKind:
     "Add an up-sampler kind to `UP_REGISTRY`, so that `upsampler`, the models, the learners, the studies and the benchmark know it. Raises `ValueError`/`TypeError` naming what is wrong."
     word = re.compile(r'[a-z_]+')
@@ -908,7 +914,8 @@ def register_upsampler(name:str,            # the kind's name: lower case letter
     for s, ks in studies.items():
         if isinstance(ks, str) or not all(isinstance(k, str) and re.fullmatch(rf'{name}([1-9]\d*)?(/({"|".join(KIND_OPTIONS)}))*', k) for k in ks):
             raise ValueError(f"register_upsampler: {name!r}: studies[{s!r}] must be a tuple of this kind's names ('{name}', '{name}4', '{name}/reference'), got {ks!r}")
-    entry = UpKind(name, cls, cls3d, tuple(aliases), doc, {s: tuple(ks) for s, ks in studies.items()})
+    if extra is not None and extra not in EXTRAS: raise ValueError(f"register_upsampler: {name!r}: extra must be None or one of {', '.join(EXTRAS)}, got {extra!r}")
+    entry = UpKind(name, cls, cls3d, tuple(aliases), doc, {s: tuple(ks) for s, ks in studies.items()}, extra)
     UP_REGISTRY[name] = entry
     _ALIASES.update({a: name for a in aliases})
     return entry
@@ -925,18 +932,19 @@ register_upsampler('ipixeldcl', iPixelDCL, iPixelDCL3d, doc="iPixelDCL: PixelDCL
 register_upsampler('resize_conv', ResizeConv, ResizeConv3d, doc="nearest-neighbour x2, then a 3x3 convolution (Odena et al. 2016)")
 register_upsampler('bilinear_conv', BilinearConv, BilinearConv3d, doc="bilinear x2, then a 3x3 convolution")
 register_upsampler('pixelshuffle', PixelShuffleUp, doc="fastai's PixelShuffle_ICNR: 1x1 convolution, pixel shuffle, ICNR init",
-                   studies=dict(x2=('pixelshuffle',), seg=('pixelshuffle',), bench=('pixelshuffle',)))
+                   studies=dict(x2=('pixelshuffle',), seg=('pixelshuffle',), bench=('pixelshuffle',)), extra='fastai')
 register_upsampler('carafe', CARAFE, doc="CARAFE (Wang et al. 2019): a normalised 5x5 kernel predicted for every output pixel reassembles the input")
 register_upsampler('dysample', DySample, doc="DySample (Liu et al. 2023): bilinear sampling of the input at learnt offsets")
 UP_KINDS = tuple(UP_REGISTRY)   # the kinds built in
 
 def up_kinds(ndim:int|None=None,        # only kinds with a layer of this many spatial dims (2 or 3)
-             reference:bool|None=None  # only kinds with (True) or without (False) a literal reference
+             reference:bool|None=None, # only kinds with (True) or without (False) a literal reference
+             installed:bool=True       # only kinds that work in this install (their `extra` installed); False: every registered kind
             ) -> tuple[str, ...]:
     "The registered kinds, in registration order, optionally those with a `ndim`-D layer or a reference implementation."
     if ndim not in (None, 2, 3): raise ValueError(f"up_kinds: ndim must be None, 2 or 3, got {ndim!r}")
     return tuple(k for k, e in UP_REGISTRY.items() if (ndim is None or (e.cls, e.cls3d)[ndim - 2] is not None)
-                 and (reference is None or e.reference == reference))
+                 and (reference is None or e.reference == reference) and not (installed and e.extra and missing_extra(e.extra)))
 
 def default_kinds(study:str) -> tuple[str, ...]:
     "The kinds that `study` (one of `STUDIES`) runs by default, from every registry entry, in registration order."
