@@ -9,7 +9,8 @@ from typing import Sequence
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from .phases import phase_list, interleave, interleave_stack, dilate, _memory_format, _sum_into, _plain, _functorch, _batched
+from .phases import phase_list, interleave, interleave_stack, dilate
+from .phases import _memory_format, _sum_into, _plain, _functorch, _batched
 from .base import Upsampler, _uniform_
 
 # %% auto #0
@@ -20,11 +21,11 @@ __all__ = ['tie_phases', 'DCL', 'DCL3d', 'cross_mask', 'cross_kernel', 'plain_vj
 _PLACEMENTS = ('tf', 'torch')
 
 def _save_placement(module, state_dict, prefix, local_metadata):
-    "State-dict hook: record a DCL's placement in the checkpoint's metadata (beside its version), so that loading it elsewhere can check it."
+    "State-dict hook: a DCL's placement in the checkpoint's metadata (beside its version), for loading to check."
     local_metadata['placement'] = module.placement
 
 def _parity_masks(ks:int, ndim:int, device=None) -> list[Tensor]:
-    "For a `ks`-tap transposed-convolution kernel in `ndim` dims, one 0/1 mask per parity class of taps (in `phase_list` order): away from the borders each output phase sums the taps of one class."
+    "One 0/1 mask per parity class of a `ks`-tap transposed-convolution kernel, one per output phase (`phase_list`)."
     r = torch.arange(ks, device=device) % 2
     grids = torch.meshgrid(*[r] * ndim, indexing='ij')
     return [torch.stack([g == a for g, a in zip(grids, ph)]).all(0).float() for ph in phase_list(ndim)]
@@ -32,7 +33,8 @@ def _parity_masks(ks:int, ndim:int, device=None) -> list[Tensor]:
 def tie_phases(w:Tensor,   # transposed-convolution weight (ni, nf, *[ks] * ndim), ks >= 2
                ndim:int    # spatial dims
               ) -> Tensor:
-    "The weight nearest to `w` (least squares) whose taps sum alike in every parity class, so that a constant input gives the same value on every output phase (Sugawara et al. 2019): each class's excess over the mean class sum is taken evenly off its taps."
+    "The weight nearest to `w` whose parity classes sum alike: checkerboard-free (Sugawara et al. 2019)."
+    # least squares: each class's excess over the mean class sum is taken evenly off its taps
     dims = tuple(range(2, 2 + ndim))
     masks = [m.to(w.dtype) for m in _parity_masks(w.shape[-1], ndim, w.device)]
     sums = [(w * m).sum(dims) for m in masks]          # (ni, nf) per class
@@ -40,19 +42,21 @@ def tie_phases(w:Tensor,   # transposed-convolution weight (ni, nf, *[ks] * ndim
     return w - sum(((s - mean) / m.sum()).view(*s.shape, *[1] * ndim) * m for s, m in zip(sums, masks))
 
 class DCL(Upsampler):
-    "Transposed convolution, stride 2, output exactly 2x the input (the paper's DCL baseline); odd kernels placed as the authors' code places them."
+    "Transposed convolution, stride 2, output exactly 2x the input (the paper's DCL); odd kernels placed as in TF."
     odd_ks = False
     inits = ('default', 'icnr')
     _version = 2   # 1 (pixeldcl_nb 0.0.1): odd kernels placed as PyTorch's ConvTranspose2d, the only placement then
     def __init__(self, ni:int, nf:int|None=None, ks:int=6,
-                 placement:str='tf',  # odd `ks` only: 'tf' (the authors' TF 'SAME') or 'torch' (`nn.ConvTranspose2d(ks, 2, (ks-1)//2, output_padding=1)`)
-                 checkerboard_free:bool=False, # compute with `tie_phases(weight)`, so that the layer stays checkerboard-free while it trains
+                 placement:str='tf',  # odd `ks` only: 'tf' (the authors' TF 'SAME') or 'torch' (`nn.ConvTranspose2d`'s)
+                 checkerboard_free:bool=False, # compute with `tie_phases(weight)`: checkerboard-free while it trains
                  **kwargs):
         super().__init__(ni, nf, ks, **kwargs)
         if placement not in _PLACEMENTS: raise ValueError(f"DCL: placement must be 'tf' or 'torch', got {placement!r}")
-        if not isinstance(checkerboard_free, bool): raise TypeError(f"DCL: checkerboard_free must be True or False, got {checkerboard_free!r}")
+        if not isinstance(checkerboard_free, bool):
+            raise TypeError(f"DCL: checkerboard_free must be True or False, got {checkerboard_free!r}")
         if ks == 1 and (checkerboard_free or self.init == 'icnr'):
-            raise ValueError(f"DCL: a 1x1 transposed convolution fills one phase of four and leaves the others at zero, so it cannot be checkerboard-free "
+            raise ValueError("DCL: a 1x1 transposed convolution fills one phase of four and leaves the others at "
+                             "zero, so it cannot be checkerboard-free "
                              f"(init={self.init!r}, checkerboard_free={checkerboard_free}); use ks >= 2")
         self.placement, self.checkerboard_free = placement, checkerboard_free
         # conv_transpose's padding and output_padding, and how many output pixels to drop at the end, for a 2n output
@@ -66,12 +70,14 @@ class DCL(Upsampler):
     def _reset_weights(self): _uniform_(self.weight, self.ni * self.ks**self.ndim / 2**self.ndim)
 
     def _icnr_(self):
-        "The kernel becomes a random `(ks-1)^d` kernel convolved with a `2^d` box: the layer starts as nearest-neighbour x2 followed by that convolution (Odena et al. 2016), and every tap class sums to the same."
+        "A random `(ks-1)^d` kernel convolved with a `2^d` box: nearest x2, then a convolution (Odena et al. 2016)."
         d, s, w = self.ndim, self.ks - 1, self.weight
-        v = _uniform_(torch.empty(self.ni * self.nf, 1, *[s] * d, device=w.device, dtype=torch.float64 if w.dtype == torch.float64 else torch.float32),
-                      self.ni * s**d)   # output variance as the default's: each output reads ni * s^d values of v
+        dt = torch.float64 if w.dtype == torch.float64 else torch.float32
+        # output variance as the default's: each output reads ni * s^d values of v
+        v = _uniform_(torch.empty(self.ni * self.nf, 1, *[s] * d, device=w.device, dtype=dt), self.ni * s**d)
         box = torch.ones(1, 1, *[2] * d, device=v.device, dtype=v.dtype)
-        w.copy_((F.conv_transpose3d if d == 3 else F.conv_transpose2d)(v, box).view(w.shape))   # full convolution with the box: ks taps
+        # full convolution with the box: ks taps
+        w.copy_((F.conv_transpose3d if d == 3 else F.conv_transpose2d)(v, box).view(w.shape))
 
     def effective_weight(self) -> Tensor:
         "The kernel the layer computes with: `weight`, or `tie_phases(weight)` if `checkerboard_free`."
@@ -82,23 +88,27 @@ class DCL(Upsampler):
             f = F.conv_transpose3d if self.ndim == 3 else F.conv_transpose2d
             y = f(x, self.effective_weight(), stride=2, padding=self.padding, output_padding=self.output_padding)
             return y[(..., *[slice(None, -self._trim)] * self.ndim)] if self._trim else y
-        # the definition: zeros inserted after every input pixel, the flipped kernel slid over it; output pixel m is full[m + padding]
-        k = self.ks
-        full = (F.conv3d if self.ndim == 3 else F.conv2d)(F.pad(dilate(x, (0,) * self.ndim), [k - 1, k - 1] * self.ndim),
-                                                          self.effective_weight().flip(list(range(2, 2 + self.ndim))).transpose(0, 1))
+        # the definition: zeros inserted after every input pixel, the flipped kernel slid over it;
+        # output pixel m is full[m + padding]
+        k, conv = self.ks, (F.conv3d if self.ndim == 3 else F.conv2d)
+        flipped = self.effective_weight().flip(list(range(2, 2 + self.ndim))).transpose(0, 1)
+        full = conv(F.pad(dilate(x, (0,) * self.ndim), [k - 1, k - 1] * self.ndim), flipped)
         return full[(..., *[slice(self.padding, self.padding + 2 * n) for n in x.shape[2:]])]
 
     def _checkpoint_error(self, state_dict, prefix, version, metadata={}):
         if self.ks % 2 == 0 or self.ks == 1: return None   # both placements are the same
         saved = 'torch' if version is not None and version < 2 else metadata.get('placement')
         if saved is not None and saved != self.placement:
-            why = "saved by pixeldcl_nb 0.0.1, which placed odd kernels as PyTorch's ConvTranspose2d does" if version is not None and version < 2 \
-                  else f"saved from a layer with placement={saved!r}"
-            return (f"this DCL checkpoint (ks={self.ks}) was {why}; this layer has placement={self.placement!r} (one output pixel apart). "
-                    f"Build the layer with placement={saved!r} to load it and compute what it computed")
+            old = version is not None and version < 2
+            why = ("saved by pixeldcl_nb 0.0.1, which placed odd kernels as PyTorch's ConvTranspose2d does" if old
+                   else f"saved from a layer with placement={saved!r}")
+            return (f"this DCL checkpoint (ks={self.ks}) was {why}; this layer has placement={self.placement!r} "
+                    f"(one output pixel apart). Build the layer with placement={saved!r} to load it and compute what "
+                    "it computed")
 
     def _extra(self) -> str:
-        return (f", placement={self.placement!r}" if self.ks % 2 and self.placement != 'tf' else "") + (", checkerboard_free=True" if self.checkerboard_free else "")
+        return ((f", placement={self.placement!r}" if self.ks % 2 and self.placement != 'tf' else "")
+                + (", checkerboard_free=True" if self.checkerboard_free else ""))
 
 class DCL3d(DCL):
     "3D transposed convolution, stride 2, output exactly 2x the input."
@@ -113,18 +123,19 @@ def cross_mask(ks:int) -> Tensor:
 def cross_kernel(taps:Tensor, ks:int) -> Tensor:
     "The masked `ks x ks` kernel (zeros off the mask) from its `(out, in, T)` taps, in row-major tap order."
     taps_, zero = iter(taps.unbind(-1)), torch.zeros_like(taps[..., 0])
-    return torch.stack([next(taps_) if (r + c) % 2 else zero for r in range(ks) for c in range(ks)], -1).reshape(*taps.shape[:-1], ks, ks)   # the taps of `cross_mask`
+    k = torch.stack([next(taps_) if (r + c) % 2 else zero for r in range(ks) for c in range(ks)], -1)   # `cross_mask`
+    return k.reshape(*taps.shape[:-1], ks, ks)
 
 # %% ../nbs/00c_paper.ipynb #bfcf16ed
 def _ks(w:Tensor) -> int:
-    "The kernel size of `w` as a Python int, also while `torch.jit.trace` records sizes as tensors (a weight's shape never changes)."
+    "The kernel size of `w` as a Python int, also while `torch.jit.trace` records sizes as tensors."
     if not torch.jit.is_tracing(): return int(w.shape[-1])
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', torch.jit.TracerWarning)
         return int(w.shape[-1])
 
 def _phase_sub(k:Tensor, a:int, b:int, s:int) -> tuple:
-    "Sub-kernel of `k` (taken at rows r0::2, columns c0::2) that makes phase (a,b) from a map on phase (s,s), the symmetric padding to convolve with, the window to keep, and (r0, c0)."
+    "Sub-kernel of `k` (rows r0::2, cols c0::2) making phase (a,b) from phase (s,s); its padding, window, (r0, c0)."
     ks = _ks(k)
     p = ks // 2
     r0, c0 = (s - a + p) % 2, (s - b + p) % 2
@@ -146,7 +157,7 @@ def plain_vjp(fn,             # the map in plain (differentiable) ops
               g:Tensor,       # the output's gradient
               needs:Sequence[bool]      # which inputs need a gradient (`ctx.needs_input_grad`)
              ) -> tuple:
-    "The gradients of `fn(*inputs)` given `g`, in plain ops and differentiable again with respect to `inputs` and `g`: what a hand-written backward returns under `create_graph=True` or `vmap`."
+    "The gradients of `fn(*inputs)` given `g`, in plain ops, differentiable again: for `create_graph=True` or `vmap`."
     with torch.enable_grad():
         wrt = [t for t, n in zip(inputs, needs) if n]
         gs = iter(torch.autograd.grad(fn(*inputs), wrt, g, create_graph=torch.is_grad_enabled(), allow_unused=True))
@@ -154,11 +165,12 @@ def plain_vjp(fn,             # the map in plain (differentiable) ops
 
 def _conv_grads(go:Tensor, f:Tensor, wt:Tensor, pad, need_input:bool=True) -> tuple:
     "Gradients of `conv2d(f, wt, padding=pad)` for the input and the weight, given the output's gradient `go`."
-    gi, gw, _ = torch.ops.aten.convolution_backward(go, f, wt, None, [1, 1], list(pad), [1, 1], False, [0, 0], 1, [need_input, True, False])
+    gi, gw, _ = torch.ops.aten.convolution_backward(go, f, wt, None, [1, 1], list(pad), [1, 1], False, [0, 0], 1,
+                                                    [need_input, True, False])
     return gi, gw
 
 class _PixelDCLFast(torch.autograd.Function):
-    "PixelDCL's output from x and the weights (k3: the masked kernel) at input resolution, keeping only x and the output for backward."
+    "PixelDCL from x and its weights (k3: the masked kernel) at input resolution; keeps only x and the output."
     @staticmethod
     def forward(ctx, x:Tensor, w1:Tensor, w2:Tensor, k3:Tensor) -> Tensor:
         p = w2.shape[-1] // 2
@@ -168,19 +180,23 @@ class _PixelDCLFast(torch.autograd.Function):
         out[..., 0::2, 0::2] = f1
         f2 = F.conv2d(f1, w2.to(f1.dtype), padding=p)
         out[..., 1::2, 1::2] = f2
-        for a, b in ((0, 1), (1, 0)): _sum_into(out[..., a::2, b::2], (_phase_conv(f1, k3, a, b, 0), _phase_conv(f2, k3, a, b, 1)))
+        for a, b in ((0, 1), (1, 0)):
+            _sum_into(out[..., a::2, b::2], (_phase_conv(f1, k3, a, b, 0), _phase_conv(f2, k3, a, b, 1)))
         ctx.save_for_backward(x, w1, w2, k3, out)
         return out
 
     @staticmethod
     def backward(ctx, g:Tensor):
         x, w1, w2, k3, out = ctx.saved_tensors
-        if torch.is_grad_enabled() or _functorch() or _batched(g):   # double backward (a gradient penalty) or vmap over it (a jacobian)
+        # double backward (a gradient penalty) or vmap over it (a jacobian)
+        if torch.is_grad_enabled() or _functorch() or _batched(g):
             return plain_vjp(_pixel_dcl_plain, (x, w1, w2, k3), g, ctx.needs_input_grad)
         dt, p, h, w = out.dtype, w2.shape[-1] // 2, out.shape[-2] // 2, out.shape[-1] // 2
         g = g.to(dt)
         gk = torch.zeros(k3.shape, dtype=dt, device=k3.device)
-        def phase_grads(f, s, gf):   # add the phase convolutions' gradients of `f` (on phase (s,s)) to `gf` (None: start from them); their kernels' to gk
+        # add the phase convolutions' gradients of `f` (on phase (s,s)) to `gf` (None: start from them);
+        # their kernels' to gk
+        def phase_grads(f, s, gf):
             for a, b in ((0, 1), (1, 0)):
                 sub, pad, (r, c), (r0, c0) = _phase_sub(k3, a, b, s)
                 oh, ow = h + 2 * pad[0] - sub.shape[-2] + 1, w + 2 * pad[1] - sub.shape[-1] + 1
@@ -203,11 +219,12 @@ class _PixelDCLFast(torch.autograd.Function):
 
 # %% ../nbs/00c_paper.ipynb #7cb90647
 def _pixel_dcl_plain(x:Tensor, w1:Tensor, w2:Tensor, k3:Tensor) -> Tensor:
-    "`_PixelDCLFast`'s map in plain ops (convolutions at input resolution, a stack-and-flatten interleave): for tracers, exporters, torch.func and double backward."
+    "`_PixelDCLFast`'s map in plain ops: for tracers, exporters, torch.func and double backward."
     p = _ks(w2) // 2
     f1 = F.conv2d(x, w1, padding=p)
     f2 = F.conv2d(f1, w2.to(f1.dtype), padding=p)
-    return interleave_stack([f1, *[_phase_conv(f1, k3, a, b, 0) + _phase_conv(f2, k3, a, b, 1) for a, b in ((0, 1), (1, 0))], f2])
+    off = [_phase_conv(f1, k3, a, b, 0) + _phase_conv(f2, k3, a, b, 1) for a, b in ((0, 1), (1, 0))]
+    return interleave_stack([f1, *off, f2])
 
 def pixel_dcl(x:Tensor,        # input (N, ni, H, W)
               weight1:Tensor,  # (nf, ni, k, k): F1 = conv(x)
@@ -215,11 +232,13 @@ def pixel_dcl(x:Tensor,        # input (N, ni, H, W)
               weight3:Tensor,  # (nf, nf, T): the taps of the masked kernel that fills the off-diagonal phases
               impl:str='fast'  # 'fast' or 'reference'
              ) -> Tensor:
-    "PixelDCL as the authors' `pixel_dcl`: F1 on phase (0,0), F2 = conv(F1) on (1,1), the rest from their cross neighbours."
+    "PixelDCL as the authors' `pixel_dcl`: F1 on phase (0,0), F2 = conv(F1) on (1,1), the rest from their neighbours."
     ks = _ks(weight2)
     k3 = cross_kernel(weight3, ks)
-    if impl not in ('fast', 'reference'): raise ValueError(f"pixel_dcl: impl must be 'fast' or 'reference', got {impl!r}")
-    if impl == 'fast':   # traced, exported, compiled or under torch.func: the same computation in plain ops, left to autograd
+    if impl not in ('fast', 'reference'):
+        raise ValueError(f"pixel_dcl: impl must be 'fast' or 'reference', got {impl!r}")
+    # traced, exported, compiled or under torch.func: the same computation in plain ops, left to autograd
+    if impl == 'fast':
         return _pixel_dcl_plain(x, weight1, weight2, k3) if _plain() else _PixelDCLFast.apply(x, weight1, weight2, k3)
     f1 = F.conv2d(x, weight1, padding=ks // 2)
     f2 = F.conv2d(f1, weight2, padding=ks // 2)
@@ -235,8 +254,10 @@ def seq_upsample(x:Tensor,                   # input (N, ni, *S)
                  impl:str='fast'             # 'fast' (interleave) or 'reference' (dilate and add)
                 ) -> Tensor:
     "Run a spec of sequential convolutions at input resolution and place the maps on the output phases."
-    if combine not in ('concat', 'sum'): raise ValueError(f"seq_upsample: combine must be 'concat' or 'sum', got {combine!r}")
-    if impl not in ('fast', 'reference'): raise ValueError(f"seq_upsample: impl must be 'fast' or 'reference', got {impl!r}")
+    if combine not in ('concat', 'sum'):
+        raise ValueError(f"seq_upsample: combine must be 'concat' or 'sum', got {combine!r}")
+    if impl not in ('fast', 'reference'):
+        raise ValueError(f"seq_upsample: impl must be 'fast' or 'reference', got {impl!r}")
     conv = F.conv3d if x.dim() == 5 else F.conv2d
     maps = [x]
     for w, (src, n) in zip(weights, steps):
@@ -252,7 +273,7 @@ def tie_sum(w:Tensor,       # a convolution weight (out, in, *taps)
             target:Tensor,  # (out, in): what its taps must sum to
             ntap:int        # how many trailing dims of `w` are taps
            ) -> Tensor:
-    "The weight nearest to `w` (least squares) whose taps sum to `target`: every tap shifted by the same amount. A convolution with it maps a constant input `c` to `target @ c` (away from borders)."
+    "The weight nearest to `w` whose taps sum to `target` (taps shifted alike): it maps a constant `c` to `target @ c`."
     dims = tuple(range(w.dim() - ntap, w.dim()))
     k = math.prod(w.shape[w.dim() - ntap:])
     return w - (w.sum(dims, keepdim=True) - target.to(w).view(*target.shape, *[1] * ntap)) / k
@@ -264,12 +285,14 @@ class _SeqUp(Upsampler):
     inits = ('default', 'icnr')
     def __init__(self, ni:int, nf:int|None=None, ks:int=3,
                  combine:str='concat',  # how each step combines its inputs: 'concat' (channels) or 'sum'
-                 checkerboard_free:bool=False, # compute with every step after the first tied by `tie_sum` (see `dc_targets`), so that the layer stays checkerboard-free while it trains
+                 checkerboard_free:bool=False, # later steps tied by `tie_sum`: checkerboard-free while it trains
                  **kwargs):
         super().__init__(ni, nf, ks, **kwargs)
         name = type(self).__name__
-        if combine not in ('concat', 'sum'): raise ValueError(f"{name}: combine must be 'concat' or 'sum', got {combine!r}")
-        if not isinstance(checkerboard_free, bool): raise TypeError(f"{name}: checkerboard_free must be True or False, got {checkerboard_free!r}")
+        if combine not in ('concat', 'sum'):
+            raise ValueError(f"{name}: combine must be 'concat' or 'sum', got {combine!r}")
+        if not isinstance(checkerboard_free, bool):
+            raise TypeError(f"{name}: checkerboard_free must be True or False, got {checkerboard_free!r}")
         self.combine, self.checkerboard_free = combine, checkerboard_free
         self._build(self.steps)
         if checkerboard_free:   # the targets follow the module's device and dtype; not in the state dict
@@ -278,29 +301,35 @@ class _SeqUp(Upsampler):
         self.reset_parameters()
 
     def dc_targets(self) -> list:
-        "Per weight, the (out, in) sum of its taps that gives every map the constant-input response of F1 (None for F1's own step): maps made earlier share the identity evenly (in float64, cast to the weight's dtype), the input gets 0 (its taps sum to zero). Raises `ValueError` where no such linear condition exists."
+        "Per weight, the (out, in) tap sum giving every map F1's response to a constant (None for F1), or `ValueError`."
+        # maps made earlier share the identity evenly (float64, cast to the weight's dtype); the input's taps sum to 0
         out = [None]
         for src, n in self._spec[1:]:
             made = [j for j in src if j != 0]
             if self.combine == 'sum':
-                if 0 in src: raise ValueError(f"{type(self).__name__}: combine='sum' adds the input to the maps, so no tap sum makes the phases agree "
-                                              f"for every input: use combine='concat' with init='icnr' or checkerboard_free=True")
+                if 0 in src:
+                    raise ValueError(f"{type(self).__name__}: combine='sum' adds the input to the maps, so no tap sum "
+                                     "makes the phases agree for every input: use combine='concat' with init='icnr' or "
+                                     "checkerboard_free=True")
                 t = torch.eye(self.nf, dtype=torch.float64) / len(src)
-            else: t = torch.cat([torch.zeros(self.nf, self.ni, dtype=torch.float64) if j == 0 else torch.eye(self.nf, dtype=torch.float64) / len(made) for j in src], 1)
+            else:
+                eye, zero = torch.eye(self.nf, dtype=torch.float64), torch.zeros(self.nf, self.ni, dtype=torch.float64)
+                t = torch.cat([zero if j == 0 else eye / len(made) for j in src], 1)
             out.append(t.repeat(n, 1))
         return out
 
     def _ntap(self, i:int) -> int: return self.ndim   # how many trailing dims of weight i are taps
 
     def _icnr_(self):
-        "Every step after the first is moved to the nearest weights whose taps sum to `dc_targets()` (its random zero-sum part kept): then every map, so every phase, answers a constant input as F1 does."
+        "Steps after the first to the nearest weights whose taps sum to `dc_targets()`: every phase then answers as F1."
         for i, (w, t) in enumerate(zip(self.weights, self.dc_targets())):
             if t is not None: w.copy_(tie_sum(w, t, self._ntap(i)))
 
     def effective_weights(self) -> list[Tensor]:
-        "The weights the layer computes with: `weights`, or with `checkerboard_free` each step after the first tied by `tie_sum`."
+        "The weights the layer computes with: `weights`, with `checkerboard_free` the later steps tied by `tie_sum`."
         if not self.checkerboard_free: return self.weights
-        return [w if i == 0 else tie_sum(w, getattr(self, f'_target{i + 1}'), self._ntap(i)) for i, w in enumerate(self.weights)]
+        tie = lambda i, w: tie_sum(w, getattr(self, f'_target{i + 1}'), self._ntap(i))
+        return [w if i == 0 else tie(i, w) for i, w in enumerate(self.weights)]
 
     def _build(self, steps):
         self._spec = steps
@@ -324,7 +353,9 @@ class _SeqUp(Upsampler):
     def upsample(self, x:Tensor) -> Tensor:
         return seq_upsample(x, self.effective_weights(), self.steps, self.phases, self.combine, self.impl)
 
-    def _extra(self) -> str: return (f", combine={self.combine!r}" if self.combine != 'concat' else "") + (", checkerboard_free=True" if self.checkerboard_free else "")
+    def _extra(self) -> str:
+        return ((f", combine={self.combine!r}" if self.combine != 'concat' else "")
+                + (", checkerboard_free=True" if self.checkerboard_free else ""))
 
 # %% ../nbs/00c_paper.ipynb #55d55cfc
 class PixelDCL(_SeqUp):
@@ -334,30 +365,36 @@ class PixelDCL(_SeqUp):
     def __init__(self, ni:int, nf:int|None=None, ks:int=3,
                  sequential:bool=False,  # the fully sequential Eq. 3 variant instead of the masked (Figure 6) one
                  **kwargs):
-        if not isinstance(sequential, bool): raise TypeError(f"PixelDCL: sequential must be True or False, got {sequential!r}")
+        if not isinstance(sequential, bool):
+            raise TypeError(f"PixelDCL: sequential must be True or False, got {sequential!r}")
         self.sequential = sequential
         super().__init__(ni, nf, ks, **kwargs)
 
     def _build(self, steps):
         if self.sequential: return super()._build(self.seq_steps)
         self._spec = None   # the masked layer: see `dc_targets`
-        if self.combine != 'concat': raise ValueError(f"PixelDCL: combine={self.combine!r} applies to sequential=True only (the masked layer has no combined inputs)")
+        if self.combine != 'concat':
+            raise ValueError(f"PixelDCL: combine={self.combine!r} applies to sequential=True only (the masked layer "
+                             "has no combined inputs)")
         if self.ks < 3: raise ValueError(f"PixelDCL: the cross mask of a {self.ks}x{self.ks} kernel has no taps, "
                                          f"so the off-diagonal phases would stay empty; use ks >= 3, got ks={self.ks}")
         k2 = self.ks**2
-        self.weight1, self.weight2 = self._new(self.nf, self.ni, self.ks, self.ks), self._new(self.nf, self.nf, self.ks, self.ks)
+        self.weight1 = self._new(self.nf, self.ni, self.ks, self.ks)
+        self.weight2 = self._new(self.nf, self.nf, self.ks, self.ks)
         self.weight3 = self._new(self.nf, self.nf, (k2 - 1) // 2)
         self._fans = [self.ni * k2, self.nf * k2, self.nf * (k2 - 1) // 2]
 
     def dc_targets(self) -> list:
-        "As `_SeqUp.dc_targets`; for the masked layer: F2 = conv(F1) with taps summing to the identity, and the cross taps (which read F1 and F2 for both empty phases) summing to the identity."
+        "As `_SeqUp.dc_targets`; for the masked layer: F2's taps and the cross taps each summing to the identity."
         if self.sequential: return super().dc_targets()
         return [None, torch.eye(self.nf), torch.eye(self.nf)]
 
-    def _ntap(self, i:int) -> int: return 1 if i == 2 and not self.sequential else 2   # weight3 of the masked layer: (nf, nf, T)
+    # weight3 of the masked layer: (nf, nf, T)
+    def _ntap(self, i:int) -> int: return 1 if i == 2 and not self.sequential else 2
 
     def upsample(self, x:Tensor) -> Tensor:
-        if self.sequential: return seq_upsample(x, self.effective_weights(), self.seq_steps, self.phases, self.combine, self.impl)
+        if self.sequential:
+            return seq_upsample(x, self.effective_weights(), self.seq_steps, self.phases, self.combine, self.impl)
         return pixel_dcl(x, *self.effective_weights(), impl=self.impl)
 
     def _extra(self) -> str: return super()._extra() + (", sequential=True" if self.sequential else "")
@@ -381,7 +418,8 @@ class PixelDCL3d(_SeqUp):
 class iPixelDCL3d(_SeqUp):
     "3D input pixel deconvolutional layer: `PixelDCL3d` with the input fed into every step."
     ndim = 3
-    steps = (((0,), 1), ((0, 1), 1), ((0, 1, 2), 3), ((3, 4, 5, 0, 1, 2), 3))   # the last step reads [m3, m4, m5, X, F1, F2]
+    # the last step reads [m3, m4, m5, X, F1, F2]
+    steps = (((0,), 1), ((0, 1), 1), ((0, 1, 2), 3), ((3, 4, 5, 0, 1, 2), 3))
     phases = _phases3d
     _version = 2   # 1 (pixeldcl_nb 0.0.1): the last step read [X, F1, m3, m4, m5], without F2
 
@@ -389,6 +427,8 @@ class iPixelDCL3d(_SeqUp):
         w = state_dict.get(prefix + 'weight4')
         old_shape = w is not None and self.combine == 'concat' and w.shape[1] == self.ni + 4 * self.nf
         if (version is not None and version < 2) or old_shape:
-            return ("this iPixelDCL3d checkpoint was saved by pixeldcl_nb 0.0.1, whose last step read [X, F1, m3, m4, m5] "
-                    "(without F2: not the authors' ipixel_dcl3d); the layer now reads [m3, m4, m5, X, F1, F2] as their code does, "
+            return ("this iPixelDCL3d checkpoint was saved by pixeldcl_nb 0.0.1, whose last step read [X, F1, m3, m4, "
+                    "m5] "
+                    "(without F2: not the authors' ipixel_dcl3d); the layer now reads [m3, m4, m5, X, F1, F2] as their "
+                    "code does, "
                     "so the old weights cannot compute what they computed: train the layer again")

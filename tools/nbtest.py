@@ -1,5 +1,6 @@
-"""`make test`: library and notebooks in sync, notebooks clean, the library free of unused imports and names (pyflakes), the GitHub
-workflows valid (actionlint), then `nbdev_test` on every notebook.
+"""`make test`: library and notebooks in sync, notebooks clean, the library free of unused imports and names (pyflakes), the
+layer and export modules within 120 characters a line, the GitHub workflows valid (actionlint), then `nbdev_test` on every
+notebook.
 
 Prints one line per notebook and closes with `N passed, N failed` (notebooks counted); exits 1 on any failure.
 """
@@ -32,6 +33,18 @@ def check_lint():
     print('ok   pyflakes finds nothing in pixeldcl_nb/' if not found else f"FAIL pyflakes (fix it in the notebooks):\n{found}")
     return found
 
+LINE_LIMIT = 120
+LIMITED = ('layers', 'phases', 'base', 'paper', 'upsamplers', 'registry', 'swap', 'export')   # modules held to it so far
+
+def check_line_length():
+    "Lines over LINE_LIMIT characters in the LIMITED modules (fix them in the notebooks); nbdev's own `__all__` is exempt."
+    found = [f"pixeldcl_nb/{m}.py:{i}: {len(l)} characters" for m in LIMITED
+             for i, l in enumerate((root / 'pixeldcl_nb' / f'{m}.py').read_text().splitlines(), 1)
+             if len(l) > LINE_LIMIT and not l.startswith('__all__ = ')]
+    print(f"ok   no line over {LINE_LIMIT} characters in {len(LIMITED)} modules" if not found else
+          f"FAIL lines over {LINE_LIMIT} characters (fix them in the notebooks):\n" + '\n'.join(found))
+    return '\n'.join(found)
+
 def check_workflows():
     "actionlint on .github/workflows/ (they cannot run here: this is what checks them); return its findings."
     files = [str(p) for p in sorted((root / '.github' / 'workflows').glob('*.y*ml'))]
@@ -53,7 +66,7 @@ def main():
     nbs = lambda: sorted((root / 'nbs').rglob('*.ipynb'))
     bad_clean = check_unchanged('nbdev_clean', nbs, 'the notebooks (nbs/ clean)')
     bad_sync = check_unchanged('nbdev_export', lib, 'the library (pixeldcl_nb/ in sync with nbs/)')
-    bad_lint = [f for f in (check_lint(), check_workflows()) if f]
+    bad_lint = [f for f in (check_lint(), check_line_length(), check_workflows()) if f]
     todo = [Path(p).resolve() for p in args.notebooks] or \
            [p for p in nbs() if not p.name.startswith(('_', '.')) and '.ipynb_checkpoints' not in p.parts]
     passed, failed, t0 = [], [], time.time()
