@@ -4,15 +4,15 @@
 
 # %% ../nbs/00b_base.ipynb #65a967ee
 from __future__ import annotations
-import contextlib, importlib.util, math, numbers, warnings
-import torch
+import contextlib, difflib, functools, importlib.util, inspect, math, numbers, warnings
+import torch, torch.fx
 import torch.nn.functional as F
 from torch import nn, Tensor
 from .phases import _memory_format, _tracing
 
 # %% auto #0
-__all__ = ['EXTRAS', 'positive_ints', 'positive_numbers', 'evaluating', 'Upsampler', 'check_reference', 'missing_extra',
-           'require_extra', 'quiet_fastai']
+__all__ = ['EXTRAS', 'positive_ints', 'positive_numbers', 'evaluating', 'ctor_signature', 'Upsampler', 'check_reference',
+           'missing_extra', 'require_extra', 'quiet_fastai']
 
 # %% ../nbs/00b_base.ipynb #b3d73cb3
 def positive_ints(where:str, **values) -> None:
@@ -69,6 +69,65 @@ def _crop_pairs(crop, ndim:int, name:str) -> tuple:
                          f"{crop!r}")
     return tuple(tuple(pr) for pr in c)
 
+_TCONV_ARGS = ('kernel_size', 'stride', 'padding', 'output_padding', 'dilation', 'groups', 'padding_mode',
+               'in_channels', 'out_channels')   # `nn.ConvTranspose2d`'s, which an up-sampler's geometry replaces
+
+def ctor_signature(cls:type) -> inspect.Signature:
+    "An up-sampler class's constructor arguments: `ni, nf, ks`, then every keyword of it and its bases, keyword-only."
+    params, seen = [], set()
+    for c in cls.__mro__:
+        if '__init__' not in vars(c) or not issubclass(c, Upsampler): continue
+        for p in inspect.signature(inspect.unwrap(vars(c)['__init__'])).parameters.values():
+            if p.name == 'self' or p.kind in (p.VAR_KEYWORD, p.VAR_POSITIONAL) or p.name in seen: continue
+            seen.add(p.name)
+            params.append(p.replace(kind=p.POSITIONAL_OR_KEYWORD if p.name in ('ni', 'nf', 'ks') else p.KEYWORD_ONLY))
+    return inspect.Signature(sorted(params, key=lambda p: p.kind))   # a stable sort: ni, nf, ks first
+
+def _checked(init, cls:type):
+    "`cls.__init__` that names unknown and transposed-convolution keywords and warns on positional use after `ks`."
+    own = [p.name for p in inspect.signature(init).parameters.values() if p.kind == p.POSITIONAL_OR_KEYWORD][1:]
+    @functools.wraps(init)
+    def __init__(self, *args, **kwargs):
+        outer = next(vars(c)['__init__'] for c in type(self).__mro__ if '__init__' in vars(c))
+        if outer is __init__: args, kwargs = _check_args(type(self), own, args, kwargs)
+        init(self, *args, **kwargs)
+    __init__.__doc__ = f"Build a `{cls.__name__}`: {cls.__doc__} `inspect.signature({cls.__name__})` lists them all."
+    return __init__
+
+def _check_args(cls:type, own:list, args:tuple, kwargs:dict) -> tuple:
+    "`args` after `ks` as keywords of `own` (with a `FutureWarning`); `TypeError` for an argument `cls` does not take."
+    name, takes = cls.__name__, ctor_signature(cls).parameters
+    for k in kwargs:
+        if k in _TCONV_ARGS and k not in takes:
+            raise TypeError(f"{name}: {k!r} is a transposed convolution's argument; {name} always up-samples by 2 "
+                            f"(output 2x the input): write {name}(ni, nf), or {name}.from_deconv(old) to match an "
+                            "existing nn.ConvTranspose layer's output geometry")
+        if k not in takes:
+            close = difflib.get_close_matches(k, list(takes), n=1)
+            raise TypeError(f"{name}: unknown argument {k!r}" + (f" (did you mean {close[0]!r}?)" if close else "")
+                            + f"; it takes {', '.join(takes)}")
+    if len(args) > 3:
+        extra = dict(zip(own[3:], args[3:]))
+        warnings.warn(f"{name}: arguments after ks will be keyword-only in the next release: write "
+                      f"{name}(..., {', '.join(f'{k}={v!r}' for k, v in extra.items())})", FutureWarning, stacklevel=4)
+        if len(args) - 3 <= len(extra): args, kwargs = args[:3], {**kwargs, **extra}
+    return args, kwargs
+
+def _fx_call(m:nn.Module, x:torch.fx.Proxy, output_size) -> torch.fx.Proxy:
+    "Under `torch.fx.symbolic_trace`: `m` recorded as one call (a leaf module), which the traced model runs as it is."
+    t = x.tracer
+    path = t.path_of_module(m)
+    if not path:
+        raise TypeError(f"{type(m).__name__}: torch.fx.symbolic_trace keeps an up-sampler as one call inside a model; "
+                        "to trace the layer alone, wrap it: symbolic_trace(nn.Sequential(layer))")
+    return t.create_proxy('call_module', path, (x,) if output_size is None else (x, output_size), {})
+
+class _CtorSignature:
+    "`inspect.signature` of an up-sampler class: its real constructor arguments (an instance keeps its call's)."
+    def __get__(self, obj, cls):
+        if obj is not None: raise AttributeError('__signature__')
+        return ctor_signature(cls)
+
 class Upsampler(nn.Module):
     "Base class of the x2 up-samplers: argument and input checks, optional crop, bias, norm and activation."
     ndim: int = 2
@@ -77,6 +136,18 @@ class Upsampler(nn.Module):
     # the initialisations it offers: 'icnr' if it can start checkerboard-free (see `_icnr_`)
     inits: tuple = ('default',)
     min_opset: int = 11                   # the lowest ONNX opset it exports at (`pixeldcl_nb.export.export_onnx`)
+    __signature__ = _CtorSignature()      # `inspect.signature(cls)`: the real constructor arguments
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if '__init__' in vars(cls): cls.__init__ = _checked(vars(cls)['__init__'], cls)
+
+    @classmethod
+    def from_deconv(cls, m:nn.Module, **kwargs) -> Upsampler:
+        "This layer in place of the transposed convolution `m`, with its geometry (`pixeldcl_nb.swap.from_deconv`)."
+        from pixeldcl_nb.swap import from_deconv
+        return from_deconv(m, cls, **kwargs)
+
     def __init__(self,
                  ni:int,              # input channels
                  nf:int|None=None,    # output channels (default `ni`)
@@ -181,6 +252,7 @@ class Upsampler(nn.Module):
 
     def forward(self, x:Tensor, output_size=None) -> Tensor:
         "Up-sample `x` (N, ni, *S) to (N, nf, *2S), minus `crop`; `output_size` as `nn.ConvTranspose2d` takes it (±1)."
+        if isinstance(x, torch.fx.Proxy): return _fx_call(self, x, output_size)   # FX: a leaf, run as it is
         self.check_input(x)
         y = self._cut(self.upsample(x), output_size)
         if not _tracing():

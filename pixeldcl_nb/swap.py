@@ -5,12 +5,15 @@
 # %% ../nbs/00f_swap.ipynb #45490c94
 from __future__ import annotations
 import warnings
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
+import torch
 from torch import nn
+from .base import Upsampler
+from .paper import DCL, DCL3d
 from .registry import parse_kind, upsampler
 
 # %% auto #0
-__all__ = ['Swap', 'DeconvReport', 'replace_deconvs']
+__all__ = ['Swap', 'DeconvReport', 'from_deconv', 'replace_deconvs']
 
 # %% ../nbs/00f_swap.ipynb #20c606ee
 class Swap(NamedTuple):
@@ -21,6 +24,7 @@ class Swap(NamedTuple):
     params_before:int         # parameters of the old module
     params_after:int|None     # parameters of the new one
     reason:str|None = None    # why it was left
+    kept_weights:bool = False # the new layer computes with the old weights (kind 'dcl'); else it is freshly initialised
 
 class DeconvReport(list):
     "What `replace_deconvs` did: a list of `Swap`, printed as a table; `model` is the model (new if it was swapped)."
@@ -31,17 +35,20 @@ class DeconvReport(list):
     def left(self) -> list[Swap]: return [s for s in self if s.new is None]
     def __repr__(self) -> str:
         rows = [f"replaced {len(self.replaced)} of {len(self)} transposed convolutions"]
-        rows += [f"  {s.path or '(model)'}: {s.old} [{s.params_before:,} params] -> {s.new} [{s.params_after:,} "
-                 "params]" for s in self.replaced]
+        init = lambda s: 'old weights' if s.kept_weights else 'freshly initialised'
+        rows += [f"  {s.path or '(model)'}: {s.old} [{s.params_before:,} params] -> {s.new} "
+                 f"[{s.params_after:,} params, {init(s)}]" for s in self.replaced]
         if self.left: rows += ["left:"] + [f"  {s.path or '(model)'}: {s.old}: {s.reason}" for s in self.left]
         return '\n'.join(rows)
 
 def _deconv_str(m:nn.Module) -> str:
     "A transposed convolution with its geometry."
     return (f"{type(m).__name__}({m.in_channels}, {m.out_channels}, kernel_size={m.kernel_size}, stride={m.stride}, "
-            f"padding={m.padding}, "
-            f"output_padding={m.output_padding}" + (f", groups={m.groups}" if m.groups != 1 else "")
+            f"padding={m.padding}, output_padding={m.output_padding}"
+            + (f", groups={m.groups}" if m.groups != 1 else "")
             + (f", dilation={m.dilation}" if any(d != 1 for d in m.dilation) else "") + ")")
+
+_TCONVS = (nn.ConvTranspose1d, nn.ConvTranspose2d, nn.ConvTranspose3d)
 
 def _why_left(m:nn.Module) -> str|None:
     "Why a transposed convolution cannot be swapped for a x2 up-sampler, or None."
@@ -62,60 +69,112 @@ def _deconv_crop(m:nn.Module) -> tuple:
     geometry = zip(m.kernel_size, m.padding, m.output_padding)
     return tuple((p - (k - 1) // 2, p + (k - 1) // 2 + 2 - k - op) for k, p, op in geometry)
 
+def _keeps_weights(up:Upsampler, m:nn.Module) -> bool:
+    "Whether `up` is a DCL that computes what `m` computes once it holds `m`'s weights."
+    return isinstance(up, DCL) and up.weight.shape == m.weight.shape and getattr(up, 'placement', None) == 'torch' \
+        and not up.checkerboard_free and up.init == 'default' and (up.bias is None) == (m.bias is None)
+
+def from_deconv(m:nn.Module,            # a stride-2 `nn.ConvTranspose2d` or `nn.ConvTranspose3d`
+                kind:str|type='pixeldcl', # the up-sampler: a kind (see `upsampler`) or an `Upsampler` class
+                **kwargs                # passed to the layer (`norm_type`, `init`, ...)
+               ) -> Upsampler:
+    "An up-sampler of `kind` with `m`'s channels, bias, output geometry, device, dtype, mode and frozen weights."
+    if not isinstance(m, _TCONVS): raise TypeError(f"from_deconv: expected a transposed convolution, got {m!r}")
+    why = _why_left(m)
+    if why: raise ValueError(f"from_deconv: {_deconv_str(m)} cannot be swapped: {why}")
+    crop = _deconv_crop(m)
+    if 'crop' in kwargs: raise ValueError("from_deconv: crop is set from the transposed convolution's geometry")
+    if any(v < 0 for pr in crop for v in pr):
+        raise ValueError(f"from_deconv: {_deconv_str(m)} outputs more than twice its input (2n+1 or more), which no x2 "
+                         "up-sampler can match; change its padding or replace it yourself")
+    nd, kw = m.weight.dim() - 2, dict(kwargs, bias=m.bias is not None, crop=crop)
+    is_dcl = kind in (DCL, DCL3d) if isinstance(kind, type) else parse_kind(kind) == ('dcl', None)
+    if is_dcl and 'ks' not in kw:   # the old kernel, placed as PyTorch places it: the old weights fit
+        if len(set(m.kernel_size)) > 1:
+            raise ValueError(f"from_deconv: {_deconv_str(m)}: kernel_size {m.kernel_size} is not the same along every "
+                             "axis (DCL has one kernel size)")
+        kw.update(ks=m.kernel_size[0], placement=kw.get('placement', 'torch'))
+    if isinstance(kind, type):
+        if not issubclass(kind, Upsampler) or kind.ndim != nd:
+            raise TypeError(f"from_deconv: kind must be a {nd}D `Upsampler` subclass for {_deconv_str(m)}, "
+                            f"got {kind!r}")
+        up = kind(m.in_channels, m.out_channels, **kw)
+    else: up = upsampler(kind, m.in_channels, m.out_channels, ndim=nd, **kw)
+    up = up.to(device=m.weight.device, dtype=m.weight.dtype).train(m.training)
+    if _keeps_weights(up, m):
+        with torch.no_grad():
+            up.weight.copy_(m.weight)
+            if m.bias is not None: up.bias.copy_(m.bias)
+    trainable = m.weight.requires_grad or (m.bias is not None and m.bias.requires_grad)
+    for pname, p in up.named_parameters():   # frozen stays frozen: weights as the old weight, the bias as the old bias
+        like = m.bias if pname == 'bias' else m.weight if pname.startswith('weight') else None
+        p.requires_grad_(trainable if like is None else like.requires_grad)
+    return up
+
+def _image_out(up:Upsampler) -> bool:
+    "Whether `up` is a PixelDCL or iPixelDCL that emits 4 channels or fewer: an image or a mask, made by its last step."
+    return type(up).__name__ in ('PixelDCL', 'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d') and up.nf <= 4
+
 def replace_deconvs(model:nn.Module,       # any model; changed in place
                     kind:str='pixeldcl',   # the up-sampler to put in (see `upsampler`)
                     verbose:bool=False,    # print the report
+                    keep:Sequence[str]=(), # module paths to leave as they are, without a warning (stride-1 projection)
                     **kwargs               # passed to `upsampler`
                    ) -> DeconvReport:
     "Swap every stride-2 transposed convolution in `model` for a `kind` up-sampler of the same geometry; a report."
     if 'crop' in kwargs:
         raise ValueError("replace_deconvs: crop is set from each transposed convolution's geometry; do not pass it")
-    name, ks = parse_kind(kind)
-    tconvs = (nn.ConvTranspose1d, nn.ConvTranspose2d, nn.ConvTranspose3d)
-    # module -> every path it is found at (a module used twice is swapped at both)
-    paths = {}
+    parse_kind(kind)
+    paths = {}   # module -> every path it is found at (a module used twice is swapped at both)
     for path, m in model.named_modules(remove_duplicate=False):
-        if isinstance(m, tconvs): paths.setdefault(m, []).append(path)
+        if isinstance(m, _TCONVS): paths.setdefault(m, []).append(path)
+    unknown = set(keep) - {p for ps in paths.values() for p in ps}
+    if unknown: raise ValueError(f"replace_deconvs: keep names no transposed convolution: {sorted(unknown)}; "
+                                 f"they are at {sorted(p for ps in paths.values() for p in ps)}")
     report, new, bad = DeconvReport(), {}, []
     report.model = model
     for m, ps in paths.items():                           # build every replacement before changing anything
         where, n_old = ', '.join(p or '(model)' for p in ps), sum(p.numel() for p in m.parameters())
-        reason = _why_left(m)
-        if reason is None and name == 'dcl' and ks is None and 'ks' not in kwargs and len(set(m.kernel_size)) > 1:
+        reason = "kept, as asked (keep=...)" if set(ps) & set(keep) else _why_left(m)
+        if reason is None and parse_kind(kind) == ('dcl', None) and 'ks' not in kwargs and len(set(m.kernel_size)) > 1:
             reason = f"kernel_size {m.kernel_size} is not the same along every axis (DCL has one kernel size)"
         if reason is not None: report.append(Swap(where, _deconv_str(m), None, n_old, None, reason)); continue
-        crop = _deconv_crop(m)
-        if any(v < 0 for pr in crop for v in pr): bad.append(f"{where}: {_deconv_str(m)}"); continue
-        kw = dict(kwargs)
-        if name == 'dcl' and ks is None and 'ks' not in kw:
-            kw.update(ks=m.kernel_size[0], placement=kw.get('placement', 'torch'))
-        try:
-            up = upsampler(kind, m.in_channels, m.out_channels, ndim=m.weight.dim() - 2, bias=m.bias is not None,
-                           crop=crop, **kw)
+        if any(v < 0 for pr in _deconv_crop(m) for v in pr): bad.append(f"{where}: {_deconv_str(m)}"); continue
+        try: up = from_deconv(m, kind, **kwargs)
         except (ValueError, TypeError) as e: raise type(e)(f"replace_deconvs: {where}: {_deconv_str(m)}: {e}") from e
-        up = up.to(device=m.weight.device, dtype=m.weight.dtype).train(m.training)
-        trainable = m.weight.requires_grad or (m.bias is not None and m.bias.requires_grad)
-        # frozen stays frozen: weights as the old weight, the bias as the old bias
-        for pname, p in up.named_parameters():
-            like = m.bias if pname == 'bias' else m.weight if pname.startswith('weight') else None
-            p.requires_grad_(trainable if like is None else like.requires_grad)
         new[m] = up
         n_new = sum(p.numel() for p in up.parameters())
-        report.append(Swap(where, _deconv_str(m), f"{type(up).__name__}({up.extra_repr()})", n_old, n_new))
+        report.append(Swap(where, _deconv_str(m), f"{type(up).__name__}({up.extra_repr()})", n_old, n_new,
+                           kept_weights=_keeps_weights(up, m)))
     if bad:
         raise ValueError("replace_deconvs: these transposed convolutions output more than twice their input (2n+1 or "
                          "more), which no x2 up-sampler can match; change their padding or replace them yourself:\n  "
                          + '\n  '.join(bad))
+    _put(model, new, paths, report)
+    _warn(model, report, new, paths, keep)
+    if verbose: print(report)
+    return report
+
+def _put(model:nn.Module, new:dict, paths:dict, report:DeconvReport) -> None:
+    "Put each new layer at every path of the module it replaces (the model itself: into `report.model`)."
     for m, up in new.items():
         for path in paths[m]:
             if not path: report.model = up; continue
             parent, _, attr = path.rpartition('.')
             setattr(model.get_submodule(parent), attr, up)
-    if report.left: warnings.warn("replace_deconvs left " + '; '.join(f"{s.path} ({s.reason})" for s in report.left))
+
+def _warn(model:nn.Module, report:DeconvReport, new:dict, paths:dict, keep) -> None:
+    "The warnings of `replace_deconvs`: layers left (unless kept as asked), image outputs of PixelDCL, no layer."
+    left = [s for s in report.left if not set(s.path.split(', ')) & set(keep)]
+    if left: warnings.warn("replace_deconvs left " + '; '.join(f"{s.path} ({s.reason})" for s in left))
+    for m, up in new.items():
+        if _image_out(up):
+            where = ', '.join(paths[m]) or '(model)'
+            warnings.warn(f"replace_deconvs: {where} is now {type(up).__name__}({up.ni}, {up.nf}), which makes its "
+                          f"{up.nf} output channels (an image or a mask?) directly: their phases come from different "
+                          f"convolutions of {up.nf}-channel maps, which can starve the later phases (VAE page). "
+                          f"To leave that layer as it was, pass keep=[{paths[m][0]!r}]")
     if not len(report): warnings.warn(f"replace_deconvs: {type(model).__name__} has no transposed convolution")
     if report.model is not model:
         warnings.warn("replace_deconvs: the model itself is a transposed convolution, which cannot be changed in "
-                      "place; "
-                      "the new layer is the report's .model")
-    if verbose: print(report)
-    return report
+                      "place; the new layer is the report's .model")

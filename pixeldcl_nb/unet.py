@@ -50,7 +50,8 @@ class UNet(nn.Module):
         if not hasattr(self, 'n_out'): self.n_out = self.head.out_channels
 
     def forward(self, x:Tensor) -> Tensor:
-        if x.dim() != 4 or (not torch.jit.is_tracing() and x.shape[1] != self.n_in):   # jit.trace records sizes as tensors
+        tracing = torch.jit.is_tracing() or isinstance(x, torch.fx.Proxy)   # sizes are tensors or proxies: no checks
+        if not tracing and (x.dim() != 4 or x.shape[1] != self.n_in):
             raise ValueError(f"UNet: expected an (N, {self.n_in}, H, W) input, got shape {tuple(x.shape)}")
         skips = []
         for down in self.downs:
