@@ -204,7 +204,7 @@ class Upsampler(nn.Module):
 
     def check_input(self, x:Tensor) -> None:
         "Raise a `ValueError` naming the problem if `x` is not a float (N, ni, *spatial) tensor."
-        name, sp = type(self).__name__, ('D,H,W' if self.ndim == 3 else 'H,W')
+        name, sp = type(self).__name__, {1: 'L', 2: 'H,W', 3: 'D,H,W'}[self.ndim]
         if not isinstance(x, Tensor): raise TypeError(f"{name}: expected a Tensor, got {type(x).__name__}")
         if x.dim() != self.ndim + 2:
             raise ValueError(f"{name}: expected a {self.ndim + 2}D (N,C,{sp}) input, got shape {tuple(x.shape)}")

@@ -8,27 +8,29 @@ __all__ = []
 # %% ../nbs/00_layers.ipynb #cb53ee25
 # every public name of the layer modules, importable from here as before the split (`from pixeldcl_nb.layers import *`)
 from .phases import (
-    phase_list, phase_sum, interleave, interleave_stack, dilate)
+    CONV, CONV_T, phase_list, phase_sum, interleave, interleave_stack, dilate)
 from .base import (
     EXTRAS, positive_ints, positive_numbers, evaluating, ctor_signature, Upsampler, check_reference, missing_extra,
     require_extra, quiet_fastai)
 from .paper import (
-    tie_phases, DCL, DCL3d, cross_mask, cross_kernel, plain_vjp, pixel_dcl, seq_upsample, tie_sum, PixelDCL,
-    iPixelDCL, PixelDCL3d, iPixelDCL3d)
+    tie_phases, DCL, DCL3d, DCL1d, cross_mask, cross_kernel, plain_vjp, pixel_dcl, seq_upsample, tie_sum, PixelDCL,
+    iPixelDCL, PixelDCL1d, iPixelDCL1d, PixelDCL3d, iPixelDCL3d)
 from .upsamplers import (
-    ResizeConv, ResizeConv3d, PixelShuffleUp, linear_x2, BilinearConv, BilinearConv3d, CARAFE, DySample)
+    ResizeConv, ResizeConv3d, ResizeConv1d, PixelShuffleUp, PixelShuffle1d, linear_x2, BilinearConv, BilinearConv3d,
+    BilinearConv1d, CARAFE, DySample)
 from .registry import (
     STUDIES, UP_REGISTRY, KIND_OPTIONS, KIND_OPTION_WORDS, UP_KINDS, UpKind, register_upsampler, up_kinds,
     default_kinds, kind_options, parse_kind, canonical_kind, options_words, upsampler, kinds_table)
 from .swap import (
     Swap, DeconvReport, from_deconv, replace_deconvs)
 __all__ = [
-    'phase_list', 'phase_sum', 'interleave', 'interleave_stack', 'dilate', 'EXTRAS', 'positive_ints',
-    'positive_numbers', 'evaluating', 'ctor_signature', 'Upsampler', 'check_reference', 'missing_extra',
-    'require_extra', 'quiet_fastai', 'tie_phases', 'DCL', 'DCL3d', 'cross_mask', 'cross_kernel', 'plain_vjp',
-    'pixel_dcl', 'seq_upsample', 'tie_sum', 'PixelDCL', 'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv',
-    'ResizeConv3d', 'PixelShuffleUp', 'linear_x2', 'BilinearConv', 'BilinearConv3d', 'CARAFE', 'DySample', 'STUDIES',
-    'UP_REGISTRY', 'KIND_OPTIONS', 'KIND_OPTION_WORDS', 'UP_KINDS', 'UpKind', 'register_upsampler', 'up_kinds',
-    'default_kinds', 'kind_options', 'parse_kind', 'canonical_kind', 'options_words', 'upsampler', 'kinds_table',
-    'Swap', 'DeconvReport', 'from_deconv', 'replace_deconvs'
+    'CONV', 'CONV_T', 'phase_list', 'phase_sum', 'interleave', 'interleave_stack', 'dilate', 'EXTRAS',
+    'positive_ints', 'positive_numbers', 'evaluating', 'ctor_signature', 'Upsampler', 'check_reference',
+    'missing_extra', 'require_extra', 'quiet_fastai', 'tie_phases', 'DCL', 'DCL3d', 'DCL1d', 'cross_mask',
+    'cross_kernel', 'plain_vjp', 'pixel_dcl', 'seq_upsample', 'tie_sum', 'PixelDCL', 'iPixelDCL', 'PixelDCL1d',
+    'iPixelDCL1d', 'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv', 'ResizeConv3d', 'ResizeConv1d', 'PixelShuffleUp',
+    'PixelShuffle1d', 'linear_x2', 'BilinearConv', 'BilinearConv3d', 'BilinearConv1d', 'CARAFE', 'DySample',
+    'STUDIES', 'UP_REGISTRY', 'KIND_OPTIONS', 'KIND_OPTION_WORDS', 'UP_KINDS', 'UpKind', 'register_upsampler',
+    'up_kinds', 'default_kinds', 'kind_options', 'parse_kind', 'canonical_kind', 'options_words', 'upsampler',
+    'kinds_table', 'Swap', 'DeconvReport', 'from_deconv', 'replace_deconvs'
 ]

@@ -9,13 +9,13 @@ from typing import Sequence
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from .phases import phase_list, interleave, interleave_stack, dilate
+from .phases import phase_list, interleave, interleave_stack, dilate, CONV, CONV_T
 from .phases import _memory_format, _sum_into, _plain, _functorch, _batched
 from .base import Upsampler, _uniform_
 
 # %% auto #0
-__all__ = ['tie_phases', 'DCL', 'DCL3d', 'cross_mask', 'cross_kernel', 'plain_vjp', 'pixel_dcl', 'seq_upsample', 'tie_sum',
-           'PixelDCL', 'iPixelDCL', 'PixelDCL3d', 'iPixelDCL3d']
+__all__ = ['tie_phases', 'DCL', 'DCL3d', 'DCL1d', 'cross_mask', 'cross_kernel', 'plain_vjp', 'pixel_dcl', 'seq_upsample',
+           'tie_sum', 'PixelDCL', 'iPixelDCL', 'PixelDCL1d', 'iPixelDCL1d', 'PixelDCL3d', 'iPixelDCL3d']
 
 # %% ../nbs/00c_paper.ipynb #7dac1c07
 _PLACEMENTS = ('tf', 'torch')
@@ -77,7 +77,7 @@ class DCL(Upsampler):
         v = _uniform_(torch.empty(self.ni * self.nf, 1, *[s] * d, device=w.device, dtype=dt), self.ni * s**d)
         box = torch.ones(1, 1, *[2] * d, device=v.device, dtype=v.dtype)
         # full convolution with the box: ks taps
-        w.copy_((F.conv_transpose3d if d == 3 else F.conv_transpose2d)(v, box).view(w.shape))
+        w.copy_(CONV_T[d](v, box).view(w.shape))
 
     def effective_weight(self) -> Tensor:
         "The kernel the layer computes with: `weight`, or `tie_phases(weight)` if `checkerboard_free`."
@@ -85,12 +85,12 @@ class DCL(Upsampler):
 
     def upsample(self, x:Tensor) -> Tensor:
         if self.impl == 'fast':
-            f = F.conv_transpose3d if self.ndim == 3 else F.conv_transpose2d
+            f = CONV_T[self.ndim]
             y = f(x, self.effective_weight(), stride=2, padding=self.padding, output_padding=self.output_padding)
             return y[(..., *[slice(None, -self._trim)] * self.ndim)] if self._trim else y
         # the definition: zeros inserted after every input pixel, the flipped kernel slid over it;
         # output pixel m is full[m + padding]
-        k, conv = self.ks, (F.conv3d if self.ndim == 3 else F.conv2d)
+        k, conv = self.ks, CONV[self.ndim]
         flipped = self.effective_weight().flip(list(range(2, 2 + self.ndim))).transpose(0, 1)
         full = conv(F.pad(dilate(x, (0,) * self.ndim), [k - 1, k - 1] * self.ndim), flipped)
         return full[(..., *[slice(self.padding, self.padding + 2 * n) for n in x.shape[2:]])]
@@ -113,6 +113,10 @@ class DCL(Upsampler):
 class DCL3d(DCL):
     "3D transposed convolution, stride 2, output exactly 2x the input."
     ndim = 3
+
+class DCL1d(DCL):
+    "1D transposed convolution, stride 2, output exactly 2x the input (`nn.ConvTranspose1d`'s up-sampling in audio)."
+    ndim = 1
 
 # %% ../nbs/00c_paper.ipynb #3f942912
 def cross_mask(ks:int) -> Tensor:
@@ -258,7 +262,7 @@ def seq_upsample(x:Tensor,                   # input (N, ni, *S)
         raise ValueError(f"seq_upsample: combine must be 'concat' or 'sum', got {combine!r}")
     if impl not in ('fast', 'reference'):
         raise ValueError(f"seq_upsample: impl must be 'fast' or 'reference', got {impl!r}")
-    conv = F.conv3d if x.dim() == 5 else F.conv2d
+    conv = CONV[x.dim() - 2]
     maps = [x]
     for w, (src, n) in zip(weights, steps):
         ins = [maps[j] for j in src]
@@ -404,6 +408,18 @@ class iPixelDCL(_SeqUp):
     "Input pixel deconvolutional layer: like `PixelDCL`, and every step also sees the input."
     steps = (((0,), 1), ((0, 1), 1), ((0, 1, 2), 2))
     phases = (1, 4, 3, 2)
+
+class PixelDCL1d(_SeqUp):
+    "1D pixel deconvolutional layer (this project's extension; the paper's 1D figures): F1 = conv(X), F2 = conv(F1)."
+    ndim = 1
+    steps = (((0,), 1), ((1,), 1))
+    phases = (1, 2)
+
+class iPixelDCL1d(_SeqUp):
+    "1D input pixel deconvolutional layer (this project's extension): F1 = conv(X), then F2 = conv([X, F1])."
+    ndim = 1
+    steps = (((0,), 1), ((0, 1), 1))
+    phases = (1, 2)
 
 # %% ../nbs/00c_paper.ipynb #cb9c2d65
 # maps: 0 = X, 1 = F1, 2 = F2, 3-5 = on (1,1,0), (1,0,1), (0,1,1), 6-8 = on (1,0,0), (0,0,1), (0,1,0)

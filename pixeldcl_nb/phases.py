@@ -7,12 +7,16 @@ from __future__ import annotations
 import itertools
 from typing import Sequence
 import torch
+import torch.nn.functional as F
 from torch import Tensor
 
 # %% auto #0
-__all__ = ['phase_list', 'phase_sum', 'interleave', 'interleave_stack', 'dilate']
+__all__ = ['CONV', 'CONV_T', 'phase_list', 'phase_sum', 'interleave', 'interleave_stack', 'dilate']
 
 # %% ../nbs/00a_phases.ipynb #ee185d95
+CONV = {1: F.conv1d, 2: F.conv2d, 3: F.conv3d}   # the convolution of each number of spatial dims
+CONV_T = {1: F.conv_transpose1d, 2: F.conv_transpose2d, 3: F.conv_transpose3d}   # and the transposed one
+
 def phase_list(ndim:int=2) -> list[tuple[int, ...]]:
     "The `2**ndim` phases of a x2 up-sampled map, in row-major order: (0,0), (0,1), (1,0), (1,1) in 2D."
     return list(itertools.product((0, 1), repeat=ndim))

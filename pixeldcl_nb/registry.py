@@ -8,8 +8,9 @@ import inspect, re
 from typing import NamedTuple
 from torch import nn
 from .base import Upsampler, EXTRAS, missing_extra
-from .paper import DCL, DCL3d, PixelDCL, PixelDCL3d, iPixelDCL, iPixelDCL3d
-from .upsamplers import ResizeConv, ResizeConv3d, BilinearConv, BilinearConv3d, PixelShuffleUp, CARAFE, DySample
+from .paper import DCL, DCL1d, DCL3d, PixelDCL, PixelDCL1d, PixelDCL3d, iPixelDCL, iPixelDCL1d, iPixelDCL3d
+from .upsamplers import (ResizeConv, ResizeConv1d, ResizeConv3d, BilinearConv, BilinearConv1d, BilinearConv3d,
+                                   PixelShuffleUp, PixelShuffle1d, CARAFE, DySample)
 
 # %% auto #0
 __all__ = ['STUDIES', 'UP_REGISTRY', 'KIND_OPTIONS', 'KIND_OPTION_WORDS', 'UP_KINDS', 'UpKind', 'register_upsampler', 'up_kinds',
@@ -29,10 +30,17 @@ class UpKind(NamedTuple):
     # study name (see `STUDIES`) -> the kinds it runs by default ('dcl4', 'pixeldcl/icnr', 'pixeldcl/reference' ...)
     studies:dict
     extra:str|None = None     # the extra (a key of `EXTRAS`) the layer needs beyond torch, or None
+    cls1d:type|None = None    # the 1D layer, or None (this project's extension)
+    def layer(self, ndim:int) -> type|None:
+        "The class for `ndim` spatial dims (1, 2 or 3), or None."
+        return {1: self.cls1d, 2: self.cls, 3: self.cls3d}[ndim]
     @property
     def reference(self) -> bool:
-        "Whether the kind has a literal reference implementation beside its fast path (`impl='reference'`)."
+        "Whether the kind's 2D layer has a literal reference beside its fast path (`impl='reference'`)."
         return 'reference' in self.cls.impls
+    def reference_in(self, ndim:int|None) -> bool:
+        "Whether the kind's `ndim`-D layer (2D if None) has a literal reference."
+        return 'reference' in self.layer(ndim or 2).impls
 
 UP_REGISTRY: dict[str, UpKind] = {}
 _ALIASES: dict[str, str] = {}
@@ -56,7 +64,8 @@ def register_upsampler(name:str,            # the kind's name: lower case letter
                        aliases:tuple=(),    # other names that resolve to `name` (lower case letters and '_')
                        doc:str='',          # one line for listings
                        studies:dict|None=None, # study -> default kinds ('name4', 'name/icnr'...); None: `name` in all
-                       extra:str|None=None  # the extra (a key of `EXTRAS`) the layer needs beyond torch
+                       extra:str|None=None, # the extra (a key of `EXTRAS`) the layer needs beyond torch
+                       cls1d:type|None=None # 1D class on `Upsampler`, or None
                       ) -> UpKind:
     "Add a kind to `UP_REGISTRY`, for `upsampler`, models, learners, studies and benchmark; errors name what is wrong."
     word = re.compile(r'[a-z_]+')
@@ -70,8 +79,8 @@ def register_upsampler(name:str,            # the kind's name: lower case letter
     for n in (name, *aliases):
         if n in UP_REGISTRY or n in _ALIASES:
             raise ValueError(f"register_upsampler: {n!r} is already a kind or an alias")
-    for c, nd in ((cls, 2), (cls3d, 3)):
-        if c is None and nd == 3: continue
+    for c, nd in ((cls, 2), (cls3d, 3), (cls1d, 1)):
+        if c is None and nd != 2: continue
         if not (isinstance(c, type) and issubclass(c, Upsampler)):
             raise TypeError(f"register_upsampler: {name!r}: the {nd}D class must be a subclass of `Upsampler` (the "
                             f"base class of every layer here), got {c!r}")
@@ -91,28 +100,30 @@ def register_upsampler(name:str,            # the kind's name: lower case letter
     if extra is not None and extra not in EXTRAS:
         raise ValueError(f"register_upsampler: {name!r}: extra must be None or one of {', '.join(EXTRAS)}, got "
                          f"{extra!r}")
-    entry = UpKind(name, cls, cls3d, tuple(aliases), doc, {s: tuple(ks) for s, ks in studies.items()}, extra)
+    entry = UpKind(name, cls, cls3d, tuple(aliases), doc, {s: tuple(ks) for s, ks in studies.items()}, extra, cls1d)
     UP_REGISTRY[name] = entry
     _ALIASES.update({a: name for a in aliases})
     return entry
 
-register_upsampler('dcl', DCL, DCL3d, aliases=('transposed', 'deconv', 'convtranspose'),
+register_upsampler('dcl', DCL, DCL3d, aliases=('transposed', 'deconv', 'convtranspose'), cls1d=DCL1d,
                    doc="transposed convolution, 6x6 by default (the paper's baseline); 'dcl3': the 3x3 kernel of the "
                        "authors' code, 'dcl4': the 4x4 kernel of DCGAN",
                    studies=dict(x2=('dcl', 'dcl/icnr', 'dcl4', 'dcl3'), seg=('dcl', 'dcl/icnr'),
                                 vae=('dcl', 'dcl/icnr', 'dcl/free'), bench=('dcl', 'dcl4', 'dcl/free')))
-register_upsampler('pixeldcl', PixelDCL, PixelDCL3d,
+register_upsampler('pixeldcl', PixelDCL, PixelDCL3d, cls1d=PixelDCL1d,
                    doc="PixelDCL: the four phases in sequence, each from the ones before (the paper's Eq. 4)",
                    studies=dict(x2=('pixeldcl', 'pixeldcl/icnr'), seg=('pixeldcl', 'pixeldcl/icnr'),
                                 vae=('pixeldcl', 'pixeldcl/icnr', 'pixeldcl/free'),
                                 bench=('pixeldcl', 'pixeldcl/reference', 'pixeldcl/seq', 'pixeldcl/free')))
-register_upsampler('ipixeldcl', iPixelDCL, iPixelDCL3d, doc="iPixelDCL: PixelDCL with the input fed to every step",
+register_upsampler('ipixeldcl', iPixelDCL, iPixelDCL3d, cls1d=iPixelDCL1d,
+                   doc="iPixelDCL: PixelDCL with the input fed to every step",
                    studies=dict(x2=('ipixeldcl', 'ipixeldcl/icnr'), seg=('ipixeldcl', 'ipixeldcl/icnr'),
                                 vae=('ipixeldcl', 'ipixeldcl/icnr'), bench=('ipixeldcl', 'ipixeldcl/reference')))
-register_upsampler('resize_conv', ResizeConv, ResizeConv3d,
+register_upsampler('resize_conv', ResizeConv, ResizeConv3d, cls1d=ResizeConv1d,
                    doc="nearest-neighbour x2, then a 3x3 convolution (Odena et al. 2016)")
-register_upsampler('bilinear_conv', BilinearConv, BilinearConv3d, doc="bilinear x2, then a 3x3 convolution")
-register_upsampler('pixelshuffle', PixelShuffleUp, extra='fastai',
+register_upsampler('bilinear_conv', BilinearConv, BilinearConv3d, cls1d=BilinearConv1d,
+                   doc="bilinear x2 (linear in 1D, trilinear in 3D), then a 3x3 convolution")
+register_upsampler('pixelshuffle', PixelShuffleUp, extra='fastai', cls1d=PixelShuffle1d,
                    doc="fastai's PixelShuffle_ICNR: 1x1 convolution, pixel shuffle, ICNR init",
                    studies=dict(x2=('pixelshuffle',), seg=('pixelshuffle',), bench=('pixelshuffle',)))
 register_upsampler('carafe', CARAFE,
@@ -122,15 +133,15 @@ register_upsampler('dysample', DySample,
                    doc="DySample (Liu et al. 2023): bilinear sampling of the input at learnt offsets")
 UP_KINDS = tuple(UP_REGISTRY)   # the kinds built in
 
-def up_kinds(ndim:int|None=None,        # only kinds with a layer of this many spatial dims (2 or 3)
+def up_kinds(ndim:int|None=None,        # only kinds with a layer of this many spatial dims (1, 2 or 3)
              reference:bool|None=None, # only kinds with (True) or without (False) a literal reference
              installed:bool=True       # only kinds that work in this install (`extra` installed); False: every kind
             ) -> tuple[str, ...]:
     "The registered kinds, in registration order, optionally those with a `ndim`-D layer or a reference implementation."
-    if ndim not in (None, 2, 3): raise ValueError(f"up_kinds: ndim must be None, 2 or 3, got {ndim!r}")
+    if ndim not in (None, 1, 2, 3): raise ValueError(f"up_kinds: ndim must be None, 1, 2 or 3, got {ndim!r}")
     works = lambda e: not (installed and e.extra and missing_extra(e.extra))
-    return tuple(k for k, e in UP_REGISTRY.items() if (ndim is None or (e.cls, e.cls3d)[ndim - 2] is not None)
-                 and (reference is None or e.reference == reference) and works(e))
+    return tuple(k for k, e in UP_REGISTRY.items() if (ndim is None or e.layer(ndim) is not None)
+                 and (reference is None or e.reference_in(ndim) == reference) and works(e))
 
 def default_kinds(study:str) -> tuple[str, ...]:
     "The kinds that `study` (one of `STUDIES`) runs by default, from every registry entry, in registration order."
@@ -181,7 +192,7 @@ def options_words(kinds) -> str:
 def upsampler(kind:str,        # a kind or alias (`UP_REGISTRY`), maybe with kernel size ('dcl3'), options ('dcl/icnr')
               ni:int,          # input channels
               nf:int|None=None,# output channels (default `ni`)
-              ndim:int=2,      # spatial dimensions: 2 or 3
+              ndim:int=2,      # spatial dimensions: 1, 2 or 3
               **kwargs         # passed to the layer: `ks`, `bias`, `norm_type`, `act_cls`, `impl`, `blur`, ...
              ) -> nn.Module:
     "A x2 up-sampler of `kind`: (N, ni, *S) -> (N, nf, *2S); `ValueError` for an unknown kind or option, or a clash."
@@ -190,10 +201,9 @@ def upsampler(kind:str,        # a kind or alias (`UP_REGISTRY`), maybe with ker
         if k in kwargs and kwargs[k] != v:
             raise ValueError(f"upsampler: kind {kind!r} says {k}={v!r}, but {k}={kwargs[k]!r} was passed too")
         kwargs[k] = v
-    if ndim not in (2, 3) or isinstance(ndim, (bool, float)):
-        raise ValueError(f"upsampler: ndim must be 2 or 3, got {ndim!r}")
-    e = UP_REGISTRY[name]
-    cls = (e.cls, e.cls3d)[ndim - 2]
+    if ndim not in (1, 2, 3) or isinstance(ndim, (bool, float)):
+        raise ValueError(f"upsampler: ndim must be 1, 2 or 3, got {ndim!r}")
+    cls = UP_REGISTRY[name].layer(ndim)
     if cls is None: raise ValueError(f"upsampler: kind {kind!r} has no {ndim}D version")
     if ks is not None:
         if 'ks' in kwargs and kwargs['ks'] != ks:
@@ -209,11 +219,11 @@ def upsampler(kind:str,        # a kind or alias (`UP_REGISTRY`), maybe with ker
 
 # %% ../nbs/00e_registry.ipynb #33b3565c
 def kinds_table() -> str:
-    "Markdown table of `UP_REGISTRY`: kind, aliases, 2D/3D classes, reference, `/icnr`, description."
+    "Markdown table of `UP_REGISTRY`: kind, aliases, 1D/2D/3D classes, reference, `/icnr`, description."
     yes = lambda b: 'yes' if b else 'no'
-    rows = ["| kind | aliases | 2D | 3D | literal reference | `/icnr` | what it is |", "|---|---|---|---|---|---|---|"]
-    rows += [f"| `{e.name}` | {', '.join(f'`{a}`' for a in e.aliases)} | `{e.cls.__name__}` | "
-             f"{f'`{e.cls3d.__name__}`' if e.cls3d else '-'} | {yes(e.reference)} | {yes('icnr' in e.cls.inits)} | "
-             f"{e.doc} |"
-             for e in UP_REGISTRY.values()]
+    cls = lambda c: f'`{c.__name__}`' if c else '-'
+    rows = ["| kind | aliases | 1D | 2D | 3D | literal reference | `/icnr` | what it is |", "|---" * 8 + "|"]
+    rows += [f"| `{e.name}` | {', '.join(f'`{a}`' for a in e.aliases)} | {cls(e.cls1d)} | {cls(e.cls)} | "
+             f"{cls(e.cls3d)} | "
+             f"{yes(e.reference)} | {yes('icnr' in e.cls.inits)} | {e.doc} |" for e in UP_REGISTRY.values()]
     return '\n'.join(rows)

@@ -9,7 +9,7 @@ from typing import NamedTuple, Sequence
 import torch
 from torch import nn
 from .base import Upsampler
-from .paper import DCL, DCL3d
+from .paper import DCL
 from .registry import parse_kind, upsampler
 
 # %% auto #0
@@ -53,7 +53,6 @@ _TCONVS = (nn.ConvTranspose1d, nn.ConvTranspose2d, nn.ConvTranspose3d)
 def _why_left(m:nn.Module) -> str|None:
     "Why a transposed convolution cannot be swapped for a x2 up-sampler, or None."
     from torch.nn.utils import parametrize
-    if isinstance(m, nn.ConvTranspose1d): return "a 1D layer (the up-samplers are 2D and 3D)"
     if any(s != 2 for s in m.stride): return f"stride {m.stride} is not 2 along every axis"
     if m.groups != 1: return f"groups={m.groups} (the up-samplers mix all channels)"
     if any(d != 1 for d in m.dilation): return f"dilation {m.dilation}"
@@ -74,7 +73,7 @@ def _keeps_weights(up:Upsampler, m:nn.Module) -> bool:
     return isinstance(up, DCL) and up.weight.shape == m.weight.shape and getattr(up, 'placement', None) == 'torch' \
         and not up.checkerboard_free and up.init == 'default' and (up.bias is None) == (m.bias is None)
 
-def from_deconv(m:nn.Module,            # a stride-2 `nn.ConvTranspose2d` or `nn.ConvTranspose3d`
+def from_deconv(m:nn.Module,            # a stride-2 `nn.ConvTranspose1d`, `2d` or `3d`
                 kind:str|type='pixeldcl', # the up-sampler: a kind (see `upsampler`) or an `Upsampler` class
                 **kwargs                # passed to the layer (`norm_type`, `init`, ...)
                ) -> Upsampler:
@@ -88,7 +87,7 @@ def from_deconv(m:nn.Module,            # a stride-2 `nn.ConvTranspose2d` or `nn
         raise ValueError(f"from_deconv: {_deconv_str(m)} outputs more than twice its input (2n+1 or more), which no x2 "
                          "up-sampler can match; change its padding or replace it yourself")
     nd, kw = m.weight.dim() - 2, dict(kwargs, bias=m.bias is not None, crop=crop)
-    is_dcl = kind in (DCL, DCL3d) if isinstance(kind, type) else parse_kind(kind) == ('dcl', None)
+    is_dcl = issubclass(kind, DCL) if isinstance(kind, type) else parse_kind(kind) == ('dcl', None)
     if is_dcl and 'ks' not in kw:   # the old kernel, placed as PyTorch places it: the old weights fit
         if len(set(m.kernel_size)) > 1:
             raise ValueError(f"from_deconv: {_deconv_str(m)}: kernel_size {m.kernel_size} is not the same along every "

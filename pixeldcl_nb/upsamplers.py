@@ -8,11 +8,12 @@ import math
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from .phases import interleave, _tracing, _functorch, _forward_ad
+from .phases import interleave, CONV, _tracing, _functorch, _forward_ad
 from .base import Upsampler, require_extra, quiet_fastai, positive_ints, _uniform_
 
 # %% auto #0
-__all__ = ['ResizeConv', 'ResizeConv3d', 'PixelShuffleUp', 'linear_x2', 'BilinearConv', 'BilinearConv3d', 'CARAFE', 'DySample']
+__all__ = ['ResizeConv', 'ResizeConv3d', 'ResizeConv1d', 'PixelShuffleUp', 'PixelShuffle1d', 'linear_x2', 'BilinearConv',
+           'BilinearConv3d', 'BilinearConv1d', 'CARAFE', 'DySample']
 
 # %% ../nbs/00d_upsamplers.ipynb #538c9ab7
 class ResizeConv(Upsampler):
@@ -28,11 +29,15 @@ class ResizeConv(Upsampler):
     def upsample(self, x:Tensor) -> Tensor:
         up = F.interpolate(x, scale_factor=2, mode='nearest') if self.impl == 'fast' else \
              interleave([x] * 2**self.ndim)
-        return (F.conv3d if self.ndim == 3 else F.conv2d)(up, self.weight, padding=self.ks // 2)
+        return CONV[self.ndim](up, self.weight, padding=self.ks // 2)
 
 class ResizeConv3d(ResizeConv):
     "3D nearest-neighbour x2 up-sampling followed by a convolution."
     ndim = 3
+
+class ResizeConv1d(ResizeConv):
+    "1D nearest-neighbour x2 up-sampling followed by a convolution (the audio up-sampler Pons et al. 2021 prefer)."
+    ndim = 1
 
 class PixelShuffleUp(Upsampler):
     "fastai's `PixelShuffle_ICNR` (1x1 conv, pixel shuffle, ICNR init, optional blur) as a bare linear up-sampler."
@@ -64,6 +69,27 @@ class PixelShuffleUp(Upsampler):
 
     def _extra(self) -> str: return ", blur=True" if self.blur else ""
 
+class PixelShuffle1d(Upsampler):
+    "Sub-pixel convolution in 1D: a 1x1 convolution to `2 nf` channels, channel `2c + p` put on phase p; ICNR init."
+    odd_ks = False
+    inits = ('default', 'icnr')   # ICNR either way, as `PixelShuffleUp`
+    ndim = 1
+    def __init__(self, ni:int, nf:int|None=None, ks:int=1, **kwargs):
+        super().__init__(ni, nf, ks, **kwargs)
+        if ks != 1: raise ValueError(f"PixelShuffle1d: the sub-pixel convolution is 1x1 here, as fastai's, got ks={ks}")
+        self.weight = self._new(2 * self.nf, self.ni, 1)
+        self.reset_parameters()
+
+    def _reset_weights(self):
+        "ICNR (Aitken et al. 2017): both phases of a channel start with the same weights, a nearest-neighbour x2."
+        w = _uniform_(torch.empty_like(self.weight[::2]), self.ni)
+        with torch.no_grad(): self.weight.copy_(w.repeat_interleave(2, 0))
+
+    def upsample(self, x:Tensor) -> Tensor:
+        y = F.conv1d(x, self.weight)
+        if self.impl == 'reference': return interleave([y[:, 0::2], y[:, 1::2]])
+        return y.reshape(y.shape[0], self.nf, 2, y.shape[-1]).transpose(2, 3).flatten(2)   # the 1D pixel shuffle
+
 # %% ../nbs/00d_upsamplers.ipynb #2cce4959
 def linear_x2(x:Tensor) -> Tensor:
     "Bi- or trilinear x2 written out, as `F.interpolate(x, scale_factor=2, mode='bilinear', align_corners=False)`."
@@ -79,13 +105,17 @@ def linear_x2(x:Tensor) -> Tensor:
 class BilinearConv(ResizeConv):
     "Bilinear x2 up-sampling followed by a `ks x ks` convolution."
     def upsample(self, x:Tensor) -> Tensor:
-        mode = 'trilinear' if self.ndim == 3 else 'bilinear'
+        mode = {1: 'linear', 2: 'bilinear', 3: 'trilinear'}[self.ndim]
         up = F.interpolate(x, scale_factor=2, mode=mode, align_corners=False) if self.impl == 'fast' else linear_x2(x)
-        return (F.conv3d if self.ndim == 3 else F.conv2d)(up, self.weight, padding=self.ks // 2)
+        return CONV[self.ndim](up, self.weight, padding=self.ks // 2)
 
 class BilinearConv3d(BilinearConv):
     "Trilinear x2 up-sampling followed by a 3D convolution."
     ndim = 3
+
+class BilinearConv1d(BilinearConv):
+    "Linear x2 up-sampling followed by a 1D convolution."
+    ndim = 1
 
 # %% ../nbs/00d_upsamplers.ipynb #d47da92e
 class CARAFE(Upsampler):
