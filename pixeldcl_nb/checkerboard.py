@@ -12,7 +12,8 @@ from .layers import phase_list, upsampler, up_kinds, evaluating
 
 # %% auto #0
 __all__ = ['phase_means', 'checkerboard_score', 'power_spectrum', 'spectral_peak_ratio', 'local_checkerboard',
-           'band_checkerboard', 'show_phases', 'constant_response', 'show_map', 'show_constant_responses']
+           'band_checkerboard', 'show_phases', 'constant_response', 'show_map', 'show_constant_responses',
+           'spectrum_level']
 
 # %% ../nbs/01_checkerboard.ipynb #e339db8f
 def _spatial(y:Tensor, ndim:int) -> None:
@@ -171,3 +172,17 @@ def show_constant_responses(kinds:tuple|list|None=None,  # up-sampler kinds (see
         show_map(ax, y[0, 0, border:border + zoom, border:border + zoom], f"{kind}\nscore {checkerboard_score(y, border=border):.3f}")
     fig.tight_layout()
     return fig
+
+# %% ../nbs/01_checkerboard.ipynb #8560f0f8
+def spectrum_level(y:Tensor,   # a 1D signal: (L,) or (..., L), its leading dims flattened into one
+                   f:float,    # the frequency to read, Hz
+                   sr:float,   # the signal's sample rate, Hz
+                   width:int=2 # FFT bins either side of `f` to take the maximum over
+                  ) -> float:
+    "Power of `y` at `f` against its strongest line, dB (Hann window, mean removed): 0 at the peak, far below for none."
+    y = y.detach().reshape(-1, y.shape[-1]).double()
+    w = torch.hann_window(y.shape[-1], dtype=y.dtype, device=y.device, periodic=False)
+    p = torch.fft.rfft((y - y.mean(-1, keepdim=True)) * w).abs().square().sum(0)
+    k = round(f / sr * y.shape[-1])
+    if not 0 <= k < len(p): raise ValueError(f"spectrum_level: f={f} Hz is outside 0..{sr / 2} Hz (sample rate {sr})")
+    return (10 * torch.log10(p[max(k - width, 0):k + width + 1].max() / p.max())).item()

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import inspect, re
 from typing import NamedTuple
-from torch import nn
+from torch import nn, Tensor
 from .base import Upsampler, EXTRAS, missing_extra
 from .paper import DCL, DCL1d, DCL3d, PixelDCL, PixelDCL1d, PixelDCL3d, iPixelDCL, iPixelDCL1d, iPixelDCL3d
 from .upsamplers import (ResizeConv, ResizeConv1d, ResizeConv3d, BilinearConv, BilinearConv1d, BilinearConv3d,
@@ -14,7 +14,8 @@ from .upsamplers import (ResizeConv, ResizeConv1d, ResizeConv3d, BilinearConv, B
 
 # %% auto #0
 __all__ = ['STUDIES', 'UP_REGISTRY', 'KIND_OPTIONS', 'KIND_OPTION_WORDS', 'UP_KINDS', 'UpKind', 'register_upsampler', 'up_kinds',
-           'default_kinds', 'kind_options', 'parse_kind', 'canonical_kind', 'options_words', 'upsampler', 'kinds_table']
+           'default_kinds', 'kind_options', 'parse_kind', 'canonical_kind', 'options_words', 'upsampler', 'Chain',
+           'kinds_table', 'support']
 
 # %% ../nbs/00e_registry.ipynb #db1a0b68
 # the studies and the benchmark that take their default kinds from the registry
@@ -52,6 +53,8 @@ KIND_OPTION_WORDS = {'icnr': "the same layer initialised checkerboard-free",
                      'free': "the same layer kept checkerboard-free through training",
                      'reference': "the literal computation, as the authors' code does it",
                      'seq': "PixelDCL's fully sequential variant (the paper's Eq. 3)"}
+
+def _is_pow2(n) -> bool: return isinstance(n, int) and not isinstance(n, bool) and n >= 2 and n & (n - 1) == 0
 
 def _default_ks(cls:type) -> int|None:
     "The default kernel size of an up-sampler class."
@@ -193,6 +196,7 @@ def upsampler(kind:str,        # a kind or alias (`UP_REGISTRY`), maybe with ker
               ni:int,          # input channels
               nf:int|None=None,# output channels (default `ni`)
               ndim:int=2,      # spatial dimensions: 1, 2 or 3
+              factor:int=2,    # the up-sampling factor along every axis: 2, or a power of two (a `Chain` of x2)
               **kwargs         # passed to the layer: `ks`, `bias`, `norm_type`, `act_cls`, `impl`, `blur`, ...
              ) -> nn.Module:
     "A x2 up-sampler of `kind`: (N, ni, *S) -> (N, nf, *2S); `ValueError` for an unknown kind or option, or a clash."
@@ -203,6 +207,9 @@ def upsampler(kind:str,        # a kind or alias (`UP_REGISTRY`), maybe with ker
         kwargs[k] = v
     if ndim not in (1, 2, 3) or isinstance(ndim, (bool, float)):
         raise ValueError(f"upsampler: ndim must be 1, 2 or 3, got {ndim!r}")
+    if not _is_pow2(factor):
+        raise ValueError(f"upsampler: factor must be a power of two (2, 4, 8...: a chain of x2 layers), got "
+                         f"{factor!r}; other factors (REFERENCE's r-phase layers along one axis) are not built yet")
     cls = UP_REGISTRY[name].layer(ndim)
     if cls is None: raise ValueError(f"upsampler: kind {kind!r} has no {ndim}D version")
     if ks is not None:
@@ -214,8 +221,46 @@ def upsampler(kind:str,        # a kind or alias (`UP_REGISTRY`), maybe with ker
         k = next(iter(KIND_OPTIONS[opt]))
         if k not in takes:
             raise ValueError(f"upsampler: kind {kind!r}: {cls.__name__} has no '/{opt}' option (no {k} argument)")
-    try: return cls(ni, nf, **kwargs)
+    try:
+        if factor == 2: return cls(ni, nf, **kwargs)
+        outer = {k: kwargs.pop(k) for k in list(kwargs) if k in _CHAIN_OWN}
+        return Chain(ni, nf, kwargs.pop('ks', None), kind=name, factor=factor, ndim=ndim, link=kwargs, **outer)
     except TypeError as e: raise TypeError(f"upsampler: kind {kind!r} ({cls.__name__}): {e}") from e
+
+_CHAIN_OWN = ('bias', 'norm_type', 'act_cls', 'impl', 'init', 'crop', 'device', 'dtype')   # a chain's, not its links'
+
+# %% ../nbs/00e_registry.ipynb #f9f35111
+class Chain(Upsampler):
+    "Up-sampling by a power of two: a chain of x2 layers of one kind (ni -> nf, then nf -> nf), as the authors advise."
+    odd_ks = False
+    inits = ('default', 'icnr')
+    def __init__(self, ni:int, nf:int|None=None, ks:int|None=None,
+                 kind:str='pixeldcl',  # the kind of every x2 link (see `upsampler`)
+                 factor:int=4,         # the up-sampling factor along every axis: a power of two
+                 ndim:int=2,           # spatial dims: 1, 2 or 3
+                 link:dict|None=None,  # more arguments of every link (`checkerboard_free`, `sequential`, ...)
+                 **kwargs):
+        if not _is_pow2(factor): raise ValueError(f"Chain: factor must be a power of two (2, 4, 8...), got {factor!r}")
+        if ndim not in (1, 2, 3): raise ValueError(f"Chain: ndim must be 1, 2 or 3, got {ndim!r}")
+        name, kind_ks = parse_kind(kind)
+        if UP_REGISTRY[name].layer(ndim) is None: raise ValueError(f"Chain: kind {kind!r} has no {ndim}D layer")
+        ks = ks or kind_ks or _default_ks(UP_REGISTRY[name].layer(ndim))
+        self.ndim, self.kind, self.factor = ndim, kind, factor
+        super().__init__(ni, nf, ks, **kwargs)
+        lk = dict(link or {}, ks=ks, impl=self.impl, init=self.init, **self._fk)
+        n = factor.bit_length() - 1
+        self.links = nn.ModuleList([upsampler(kind, ni if i == 0 else self.nf, self.nf, ndim=ndim, **lk)
+                                    for i in range(n)])
+        self.reset_parameters()
+
+    def _reset_weights(self):
+        for l in self.links: l.reset_parameters()
+
+    def upsample(self, x:Tensor) -> Tensor:
+        for l in self.links: x = l(x)   # through `__call__`: a link's hooks (a weight norm) run
+        return x
+
+    def _extra(self) -> str: return f", kind={self.kind!r}, factor={self.factor}, ndim={self.ndim}"
 
 # %% ../nbs/00e_registry.ipynb #33b3565c
 def kinds_table() -> str:
@@ -227,3 +272,11 @@ def kinds_table() -> str:
              f"{cls(e.cls3d)} | "
              f"{yes(e.reference)} | {yes('icnr' in e.cls.inits)} | {e.doc} |" for e in UP_REGISTRY.values()]
     return '\n'.join(rows)
+
+def support(kind:str) -> dict:
+    "What `kind` offers, per cell of its reach: {'1D'|'2D'|'3D': {'class', 'reference', 'icnr'}, 'factors', 'partial axes'}."
+    e = UP_REGISTRY[parse_kind(kind)[0]]
+    out = {f'{nd}D': dict(cls=c.__name__, reference='reference' in c.impls, icnr='icnr' in c.inits)
+           for nd in (1, 2, 3) if (c := e.layer(nd)) is not None}
+    return out | {'factors': 'powers of two, as a Chain of x2 layers; other integers not built yet',
+                  'partial axes': 'not built yet (REFERENCE: the 2D rule along two of three axes)'}

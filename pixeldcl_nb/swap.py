@@ -7,10 +7,11 @@ from __future__ import annotations
 import warnings
 from typing import NamedTuple, Sequence
 import torch
-from torch import nn
+from torch import nn, Tensor
+from torch.nn.utils.weight_norm import WeightNorm
 from .base import Upsampler
 from .paper import DCL
-from .registry import parse_kind, upsampler
+from .registry import parse_kind, upsampler, _is_pow2
 
 # %% auto #0
 __all__ = ['Swap', 'DeconvReport', 'from_deconv', 'replace_deconvs']
@@ -51,63 +52,115 @@ def _deconv_str(m:nn.Module) -> str:
 _TCONVS = (nn.ConvTranspose1d, nn.ConvTranspose2d, nn.ConvTranspose3d)
 
 def _why_left(m:nn.Module) -> str|None:
-    "Why a transposed convolution cannot be swapped for a x2 up-sampler, or None."
-    from torch.nn.utils import parametrize
-    if any(s != 2 for s in m.stride): return f"stride {m.stride} is not 2 along every axis"
+    "Why a transposed convolution cannot be swapped for an up-sampler of its stride, or None."
+    if len(set(m.stride)) > 1: return f"stride {m.stride} differs between axes (some axes only: not built yet)"
+    if m.stride[0] == 1: return "stride 1: no up-sampling (a projection; keep=[path] leaves it without a warning)"
+    if not _is_pow2(m.stride[0]): return f"stride {m.stride} is not a power of two (2, 4, 8...)"
     if m.groups != 1: return f"groups={m.groups} (the up-samplers mix all channels)"
     if any(d != 1 for d in m.dilation): return f"dilation {m.dilation}"
     if m.padding_mode != 'zeros': return f"padding_mode={m.padding_mode!r}"
-    if parametrize.is_parametrized(m) or m._forward_hooks or m._forward_pre_hooks or m._backward_hooks:
-        return "it has hooks or parametrizations (e.g. weight or spectral norm) that the new layer would not have"
-    return None
+    return _norms(m)[1]
 
 def _deconv_crop(m:nn.Module) -> tuple:
-    "(start, end) output pixels per axis to drop from a 2n output to line up with `m`'s output (negative: it cannot)."
-    # m's output pixel q is pixel q + p of its unpadded output; a 2n up-sampler's is pixel q + (k-1)//2 of it
-    # (where its kernel is centred)
-    geometry = zip(m.kernel_size, m.padding, m.output_padding)
-    return tuple((p - (k - 1) // 2, p + (k - 1) // 2 + 2 - k - op) for k, p, op in geometry)
+    "(start, end) output samples per axis to drop from an s-times output to line up with `m`'s (negative: cannot)."
+    # m's output q is q + p of its unpadded output; an up-sampler's is q + c, c = (k - s)/2 rounded up (centred kernel)
+    s = m.stride[0]
+    geometry = [(k, p, op, (k - s + 1) // 2) for k, p, op in zip(m.kernel_size, m.padding, m.output_padding)]
+    return tuple((p - c, s + p + c - k - op) for k, p, op, c in geometry)
+
+def _norms(m:nn.Module) -> tuple[list, str|None]:
+    "The weight or spectral norm on `m.weight` as (what, style, arguments), and why `m` cannot be swapped (or None)."
+    from torch.nn.utils import parametrize
+    from torch.nn.utils.spectral_norm import SpectralNorm
+    found, other = [], False
+    for h in m._forward_pre_hooks.values():
+        if isinstance(h, WeightNorm) and h.name == 'weight': found.append(('weight_norm', 'hook', dict(dim=h.dim)))
+        elif isinstance(h, SpectralNorm) and h.name == 'weight':
+            found.append(('spectral_norm', 'hook', dict(n_power_iterations=h.n_power_iterations, eps=h.eps)))
+        else: other = True
+    if parametrize.is_parametrized(m):
+        for name, ps in m.parametrizations.items():
+            for q in ps:
+                kind = type(q).__name__
+                if name == 'weight' and kind == '_WeightNorm': found.append(('weight_norm', 'param', dict(dim=q.dim)))
+                elif name == 'weight' and kind == '_SpectralNorm':
+                    found.append(('spectral_norm', 'param', dict(n_power_iterations=q.n_power_iterations, eps=q.eps)))
+                else: other = True
+    if other or m._forward_hooks or m._backward_hooks or len(found) > 1:
+        return found, ("it has hooks or parametrizations other than one weight or spectral norm of its weight, which "
+                       "the new layer would not have")
+    return found, None
+
+class _AllWeightNorms(WeightNorm):
+    "A hook named 'weight' that `torch.nn.utils.remove_weight_norm(layer)` finds: it removes the norms of every weight."
+    def __init__(self, parts:list): super().__init__('weight', 0); self.parts = parts   # (module, weight name) pairs
+    def __call__(self, module, inputs): pass                                            # each weight has its own hook
+    def remove(self, module):
+        for sub, name in self.parts: torch.nn.utils.remove_weight_norm(sub, name)
+
+def _carry_norm(up:nn.Module, norm:tuple) -> None:
+    "Put the old layer's weight or spectral `norm` (see `_norms`) on every weight of `up`, in the same style."
+    from torch.nn.utils import parametrizations
+    what, style, args = norm
+    parts = [(up.get_submodule(n.rpartition('.')[0]), n.rpartition('.')[2]) for n, _ in up.named_parameters()
+             if n.rpartition('.')[2].startswith('weight')]
+    fn = getattr(parametrizations if style == 'param' else torch.nn.utils, what)
+    for sub, name in parts: fn(sub, name, **args)
+    if style == 'hook' and what == 'weight_norm' and not any(sub is up and n == 'weight' for sub, n in parts):
+        up.register_forward_pre_hook(_AllWeightNorms(parts))
+
+def _old_weight(m:nn.Module) -> Tensor:
+    "`m`'s weight as it computes with it (a legacy weight or spectral norm hook computed afresh)."
+    for h in m._forward_pre_hooks.values():
+        if getattr(h, 'name', None) == 'weight' and hasattr(h, 'compute_weight'):
+            return h.compute_weight(m) if type(h).__name__ == 'WeightNorm' else h.compute_weight(m, False)
+    return m.weight
 
 def _keeps_weights(up:Upsampler, m:nn.Module) -> bool:
     "Whether `up` is a DCL that computes what `m` computes once it holds `m`'s weights."
-    return isinstance(up, DCL) and up.weight.shape == m.weight.shape and getattr(up, 'placement', None) == 'torch' \
+    return isinstance(up, DCL) and up.weight.shape == m.weight.shape and up.placement == 'torch' and m.stride[0] == 2 \
         and not up.checkerboard_free and up.init == 'default' and (up.bias is None) == (m.bias is None)
 
-def from_deconv(m:nn.Module,            # a stride-2 `nn.ConvTranspose1d`, `2d` or `3d`
+def from_deconv(m:nn.Module,            # an `nn.ConvTranspose1d`, `2d` or `3d` of stride 2 (or 4, 8...: a `Chain`)
                 kind:str|type='pixeldcl', # the up-sampler: a kind (see `upsampler`) or an `Upsampler` class
                 **kwargs                # passed to the layer (`norm_type`, `init`, ...)
                ) -> Upsampler:
-    "An up-sampler of `kind` with `m`'s channels, bias, output geometry, device, dtype, mode and frozen weights."
+    "An up-sampler of `kind` with `m`'s channels, bias, output geometry, norm, device, dtype, mode, frozen weights."
     if not isinstance(m, _TCONVS): raise TypeError(f"from_deconv: expected a transposed convolution, got {m!r}")
     why = _why_left(m)
     if why: raise ValueError(f"from_deconv: {_deconv_str(m)} cannot be swapped: {why}")
     crop = _deconv_crop(m)
     if 'crop' in kwargs: raise ValueError("from_deconv: crop is set from the transposed convolution's geometry")
+    s = m.stride[0]
     if any(v < 0 for pr in crop for v in pr):
-        raise ValueError(f"from_deconv: {_deconv_str(m)} outputs more than twice its input (2n+1 or more), which no x2 "
-                         "up-sampler can match; change its padding or replace it yourself")
+        raise ValueError(f"from_deconv: {_deconv_str(m)} outputs more than {s} times its input ({s}n+1 or more), "
+                         f"which no x{s} up-sampler can match; change its padding or replace it yourself")
     nd, kw = m.weight.dim() - 2, dict(kwargs, bias=m.bias is not None, crop=crop)
     is_dcl = issubclass(kind, DCL) if isinstance(kind, type) else parse_kind(kind) == ('dcl', None)
-    if is_dcl and 'ks' not in kw:   # the old kernel, placed as PyTorch places it: the old weights fit
+    if is_dcl and 'ks' not in kw and s == 2:   # the old kernel, placed as PyTorch places it: the old weights fit
         if len(set(m.kernel_size)) > 1:
             raise ValueError(f"from_deconv: {_deconv_str(m)}: kernel_size {m.kernel_size} is not the same along every "
                              "axis (DCL has one kernel size)")
         kw.update(ks=m.kernel_size[0], placement=kw.get('placement', 'torch'))
     if isinstance(kind, type):
+        if s != 2: raise TypeError(f"from_deconv: a class is a x2 layer; for stride {s} name the kind ('pixeldcl')")
         if not issubclass(kind, Upsampler) or kind.ndim != nd:
             raise TypeError(f"from_deconv: kind must be a {nd}D `Upsampler` subclass for {_deconv_str(m)}, "
                             f"got {kind!r}")
         up = kind(m.in_channels, m.out_channels, **kw)
-    else: up = upsampler(kind, m.in_channels, m.out_channels, ndim=nd, **kw)
+    else: up = upsampler(kind, m.in_channels, m.out_channels, ndim=nd, factor=s, **kw)
     up = up.to(device=m.weight.device, dtype=m.weight.dtype).train(m.training)
     if _keeps_weights(up, m):
         with torch.no_grad():
-            up.weight.copy_(m.weight)
+            up.weight.copy_(_old_weight(m))
             if m.bias is not None: up.bias.copy_(m.bias)
-    trainable = m.weight.requires_grad or (m.bias is not None and m.bias.requires_grad)
+    for norm in _norms(m)[0]: _carry_norm(up, norm)
+    old = dict(m.named_parameters())
+    wgrad = any(p.requires_grad for k, p in old.items() if k != 'bias')
+    trainable = wgrad or ('bias' in old and old['bias'].requires_grad)
     for pname, p in up.named_parameters():   # frozen stays frozen: weights as the old weight, the bias as the old bias
-        like = m.bias if pname == 'bias' else m.weight if pname.startswith('weight') else None
-        p.requires_grad_(trainable if like is None else like.requires_grad)
+        is_w = 'weight' in pname and not pname.startswith('norm.')
+        p.requires_grad_(old['bias'].requires_grad if pname == 'bias' else wgrad if is_w else trainable)
     return up
 
 def _image_out(up:Upsampler) -> bool:
@@ -146,9 +199,9 @@ def replace_deconvs(model:nn.Module,       # any model; changed in place
         report.append(Swap(where, _deconv_str(m), f"{type(up).__name__}({up.extra_repr()})", n_old, n_new,
                            kept_weights=_keeps_weights(up, m)))
     if bad:
-        raise ValueError("replace_deconvs: these transposed convolutions output more than twice their input (2n+1 or "
-                         "more), which no x2 up-sampler can match; change their padding or replace them yourself:\n  "
-                         + '\n  '.join(bad))
+        raise ValueError("replace_deconvs: these transposed convolutions output more than s times their input (stride "
+                         "s; sn+1 or more), which no up-sampler can match; change their padding or replace them "
+                         "yourself:\n  " + '\n  '.join(bad))
     _put(model, new, paths, report)
     _warn(model, report, new, paths, keep)
     if verbose: print(report)
