@@ -18,9 +18,10 @@ from .paper import (
 from .upsamplers import (
     ResizeConv, ResizeConv3d, ResizeConv1d, PixelShuffleUp, PixelShuffle1d, linear_x2, BilinearConv, BilinearConv3d,
     BilinearConv1d, CARAFE, DySample)
-from .registry import (
+from pixeldcl_nb.registry import (
     STUDIES, UP_REGISTRY, KIND_OPTIONS, KIND_OPTION_WORDS, UP_KINDS, UpKind, register_upsampler, up_kinds,
-    default_kinds, kind_options, parse_kind, canonical_kind, options_words, upsampler, Chain, kinds_table, support)
+    default_kinds, kind_options, parse_kind, canonical_kind, options_words, upsampler, Chain, AxesUp, kinds_table,
+    support)
 from .swap import (
     Swap, DeconvReport, from_deconv, replace_deconvs)
 __all__ = [
@@ -32,5 +33,5 @@ __all__ = [
     'PixelShuffle1d', 'linear_x2', 'BilinearConv', 'BilinearConv3d', 'BilinearConv1d', 'CARAFE', 'DySample',
     'STUDIES', 'UP_REGISTRY', 'KIND_OPTIONS', 'KIND_OPTION_WORDS', 'UP_KINDS', 'UpKind', 'register_upsampler',
     'up_kinds', 'default_kinds', 'kind_options', 'parse_kind', 'canonical_kind', 'options_words', 'upsampler',
-    'Chain', 'kinds_table', 'support', 'Swap', 'DeconvReport', 'from_deconv', 'replace_deconvs'
+    'Chain', 'AxesUp', 'kinds_table', 'support', 'Swap', 'DeconvReport', 'from_deconv', 'replace_deconvs'
 ]

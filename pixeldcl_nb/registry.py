@@ -15,7 +15,7 @@ from .upsamplers import (ResizeConv, ResizeConv1d, ResizeConv3d, BilinearConv, B
 # %% auto #0
 __all__ = ['STUDIES', 'UP_REGISTRY', 'KIND_OPTIONS', 'KIND_OPTION_WORDS', 'UP_KINDS', 'UpKind', 'register_upsampler', 'up_kinds',
            'default_kinds', 'kind_options', 'parse_kind', 'canonical_kind', 'options_words', 'upsampler', 'Chain',
-           'kinds_table', 'support']
+           'AxesUp', 'kinds_table', 'support']
 
 # %% ../nbs/00e_registry.ipynb #db1a0b68
 # the studies and the benchmark that take their default kinds from the registry
@@ -197,10 +197,12 @@ def upsampler(kind:str,        # a kind or alias (`UP_REGISTRY`), maybe with ker
               nf:int|None=None,# output channels (default `ni`)
               ndim:int=2,      # spatial dimensions: 1, 2 or 3
               factor:int=2,    # the up-sampling factor along every axis: 2, or a power of two (a `Chain` of x2)
+              scale:tuple|None=None, # a factor per axis, 1 on the axes not up-sampled, e.g. (1, 2, 2): an `AxesUp`
               **kwargs         # passed to the layer: `ks`, `bias`, `norm_type`, `act_cls`, `impl`, `blur`, ...
              ) -> nn.Module:
     "A x2 up-sampler of `kind`: (N, ni, *S) -> (N, nf, *2S); `ValueError` for an unknown kind or option, or a clash."
     name, ks = parse_kind(kind)
+    if scale is not None: return _axes_up(kind, ni, nf, scale, kwargs)
     for k, v in kind_options(kind)[1].items():
         if k in kwargs and kwargs[k] != v:
             raise ValueError(f"upsampler: kind {kind!r} says {k}={v!r}, but {k}={kwargs[k]!r} was passed too")
@@ -228,6 +230,23 @@ def upsampler(kind:str,        # a kind or alias (`UP_REGISTRY`), maybe with ker
     except TypeError as e: raise TypeError(f"upsampler: kind {kind!r} ({cls.__name__}): {e}") from e
 
 _CHAIN_OWN = ('bias', 'norm_type', 'act_cls', 'impl', 'init', 'crop', 'device', 'dtype')   # a chain's, not its links'
+
+def _axes_up(kind:str, ni:int, nf:int|None, scale, kwargs:dict) -> Upsampler:
+    "`upsampler` with a per-axis `scale`: an `AxesUp` (`ks` may give a size per axis: 1 off the up-sampled axes)."
+    sc = _scale(scale, len(scale) if isinstance(scale, (tuple, list)) else 0)
+    ks = kwargs.pop('ks', None)
+    if isinstance(ks, (tuple, list)):
+        up = {k for k, s in zip(ks, sc) if s > 1}
+        if len(ks) != len(sc) or len(up) != 1 or any(k != 1 for k, s in zip(ks, sc) if s == 1):
+            raise ValueError(f"upsampler: ks {tuple(ks)} with scale {sc}: one size along the up-sampled axes and "
+                             "kernel 1 along the axes that are not up-sampled (a longer one there is not built yet)")
+        ks = up.pop()
+    if len(set(sc)) == 1:   # every axis: the layer itself
+        return upsampler(kind, ni, nf, ndim=len(sc), factor=sc[0], **kwargs, **({} if ks is None else dict(ks=ks)))
+    name, kind_ks = parse_kind(kind)
+    kw = {**kind_options(kind)[1], **kwargs}
+    outer = {k: kw.pop(k) for k in list(kw) if k in _CHAIN_OWN}
+    return AxesUp(ni, nf, ks or kind_ks, kind=name, scale=sc, link=kw, **outer)
 
 # %% ../nbs/00e_registry.ipynb #f9f35111
 class Chain(Upsampler):
@@ -262,6 +281,50 @@ class Chain(Upsampler):
 
     def _extra(self) -> str: return f", kind={self.kind!r}, factor={self.factor}, ndim={self.ndim}"
 
+# %% ../nbs/00e_registry.ipynb #5b6a5604
+def _scale(scale, ndim:int) -> tuple:
+    "`scale` as one factor per spatial axis, each 1 or the same power of two; `ValueError` naming it otherwise."
+    sc = (scale,) * ndim if isinstance(scale, int) and not isinstance(scale, bool) else tuple(scale)
+    ups = {s for s in sc if s != 1}
+    if len(sc) != ndim or len(ups) != 1 or not all(_is_pow2(s) or s == 1 for s in sc):
+        raise ValueError(f"scale must give each of the {ndim} spatial axes 1 or one power of two (e.g. (1, 2, 2)), "
+                         f"got {scale!r}")
+    return sc
+
+class AxesUp(Upsampler):
+    "Up-sampling some axes only (e.g. `scale=(1, 2, 2)`): the kind's layer over those axes, kernel 1 along the others."
+    odd_ks = False
+    inits = ('default', 'icnr')
+    def __init__(self, ni:int, nf:int|None=None, ks:int|None=None,
+                 kind:str='pixeldcl',   # the kind of the layer over the up-sampled axes (see `upsampler`)
+                 scale:tuple=(1, 2, 2), # the factor along each spatial axis: 1, or one power of two
+                 link:dict|None=None,   # more arguments of the inner layer (`checkerboard_free`, `sequential`, ...)
+                 **kwargs):
+        nd = len(scale) if isinstance(scale, (tuple, list)) else 0
+        if nd not in (2, 3): raise ValueError(f"AxesUp: scale must give 2 or 3 spatial axes, got {scale!r}")
+        self.ndim, self.scale, self.kind = nd, _scale(scale, nd), kind
+        self.axes = tuple(i for i, s in enumerate(self.scale) if s > 1)
+        name, kind_ks = parse_kind(kind)
+        inner = UP_REGISTRY[name].layer(len(self.axes))
+        if inner is None: raise ValueError(f"AxesUp: kind {kind!r} has no {len(self.axes)}D layer for axes {self.axes}")
+        super().__init__(ni, nf, ks or kind_ks or _default_ks(inner), **kwargs)
+        lk = dict(link or {}, ks=self.ks, impl=self.impl, init=self.init, **self._fk)
+        self.inner = upsampler(name, ni, self.nf, ndim=len(self.axes), factor=max(self.scale), **lk)
+        self.reset_parameters()
+
+    def _reset_weights(self): self.inner.reset_parameters()
+
+    def upsample(self, x:Tensor) -> Tensor:
+        keep = [i for i in range(self.ndim) if i not in self.axes]
+        perm = (0, *[2 + i for i in keep], 1, *[2 + i for i in self.axes])
+        xp = x.permute(perm)
+        lead = xp.shape[:1 + len(keep)]
+        y = self.inner(xp.reshape(-1, *xp.shape[1 + len(keep):]))   # (N * kept sizes, nf, *up sizes)
+        y = y.reshape(*lead, *y.shape[1:])
+        return y.permute(*[perm.index(i) for i in range(len(perm))])             # the inverse permutation
+
+    def _extra(self) -> str: return f", kind={self.kind!r}, scale={self.scale}"
+
 # %% ../nbs/00e_registry.ipynb #33b3565c
 def kinds_table() -> str:
     "Markdown table of `UP_REGISTRY`: kind, aliases, 1D/2D/3D classes, reference, `/icnr`, description."
@@ -274,9 +337,10 @@ def kinds_table() -> str:
     return '\n'.join(rows)
 
 def support(kind:str) -> dict:
-    "What `kind` offers, per cell of its reach: {'1D'|'2D'|'3D': {'class', 'reference', 'icnr'}, 'factors', 'partial axes'}."
+    "What `kind` offers in each cell of its reach: per '1D', '2D', '3D' class, reference, icnr; factors; partial axes."
     e = UP_REGISTRY[parse_kind(kind)[0]]
     out = {f'{nd}D': dict(cls=c.__name__, reference='reference' in c.impls, icnr='icnr' in c.inits)
            for nd in (1, 2, 3) if (c := e.layer(nd)) is not None}
     return out | {'factors': 'powers of two, as a Chain of x2 layers; other integers not built yet',
-                  'partial axes': 'not built yet (REFERENCE: the 2D rule along two of three axes)'}
+                  'partial axes': ('the 1D or 2D layer over the up-sampled axes, kernel 1 along the others (AxesUp); '
+                                   'a longer kernel there not built yet')}

@@ -11,7 +11,7 @@ from torch import nn, Tensor
 from torch.nn.utils.weight_norm import WeightNorm
 from .base import Upsampler
 from .paper import DCL
-from .registry import parse_kind, upsampler, _is_pow2
+from .registry import parse_kind, upsampler, AxesUp, _is_pow2
 
 # %% auto #0
 __all__ = ['Swap', 'DeconvReport', 'from_deconv', 'replace_deconvs']
@@ -53,9 +53,13 @@ _TCONVS = (nn.ConvTranspose1d, nn.ConvTranspose2d, nn.ConvTranspose3d)
 
 def _why_left(m:nn.Module) -> str|None:
     "Why a transposed convolution cannot be swapped for an up-sampler of its stride, or None."
-    if len(set(m.stride)) > 1: return f"stride {m.stride} differs between axes (some axes only: not built yet)"
-    if m.stride[0] == 1: return "stride 1: no up-sampling (a projection; keep=[path] leaves it without a warning)"
-    if not _is_pow2(m.stride[0]): return f"stride {m.stride} is not a power of two (2, 4, 8...)"
+    up = {s for s in m.stride if s != 1}
+    if not up: return "stride 1: no up-sampling (a projection; keep=[path] leaves it without a warning)"
+    if len(up) > 1 or not _is_pow2(max(up)): return f"stride {m.stride} is not one power of two (2, 4, 8...) and 1s"
+    along = zip(m.stride, m.kernel_size, m.padding, m.output_padding)
+    flat = [i for i, (s, *kpo) in enumerate(along) if s == 1 and kpo != [1, 0, 0]]
+    if flat: return (f"stride {m.stride}, kernel {m.kernel_size}, padding {m.padding}: along an axis that is not "
+                     "up-sampled only kernel 1 without padding is built")
     if m.groups != 1: return f"groups={m.groups} (the up-samplers mix all channels)"
     if any(d != 1 for d in m.dilation): return f"dilation {m.dilation}"
     if m.padding_mode != 'zeros': return f"padding_mode={m.padding_mode!r}"
@@ -64,9 +68,8 @@ def _why_left(m:nn.Module) -> str|None:
 def _deconv_crop(m:nn.Module) -> tuple:
     "(start, end) output samples per axis to drop from an s-times output to line up with `m`'s (negative: cannot)."
     # m's output q is q + p of its unpadded output; an up-sampler's is q + c, c = (k - s)/2 rounded up (centred kernel)
-    s = m.stride[0]
-    geometry = [(k, p, op, (k - s + 1) // 2) for k, p, op in zip(m.kernel_size, m.padding, m.output_padding)]
-    return tuple((p - c, s + p + c - k - op) for k, p, op, c in geometry)
+    geometry = zip(m.kernel_size, m.stride, m.padding, m.output_padding)
+    return tuple((p - (k - s + 1) // 2, s + p + (k - s + 1) // 2 - k - op) for k, s, p, op in geometry)
 
 def _norms(m:nn.Module) -> tuple[list, str|None]:
     "The weight or spectral norm on `m.weight` as (what, style, arguments), and why `m` cannot be swapped (or None)."
@@ -118,8 +121,10 @@ def _old_weight(m:nn.Module) -> Tensor:
 
 def _keeps_weights(up:Upsampler, m:nn.Module) -> bool:
     "Whether `up` is a DCL that computes what `m` computes once it holds `m`'s weights."
-    return isinstance(up, DCL) and up.weight.shape == m.weight.shape and up.placement == 'torch' and m.stride[0] == 2 \
-        and not up.checkerboard_free and up.init == 'default' and (up.bias is None) == (m.bias is None)
+    d = up.inner if isinstance(up, AxesUp) else up   # a DCL over the up-sampled axes
+    return (isinstance(d, DCL) and d.weight.numel() == m.weight.numel() and d.placement == 'torch'
+            and max(m.stride) == 2
+            and not d.checkerboard_free and d.init == 'default' and (up.bias is None) == (m.bias is None))
 
 def from_deconv(m:nn.Module,            # an `nn.ConvTranspose1d`, `2d` or `3d` of stride 2 (or 4, 8...: a `Chain`)
                 kind:str|type='pixeldcl', # the up-sampler: a kind (see `upsampler`) or an `Upsampler` class
@@ -131,28 +136,32 @@ def from_deconv(m:nn.Module,            # an `nn.ConvTranspose1d`, `2d` or `3d` 
     if why: raise ValueError(f"from_deconv: {_deconv_str(m)} cannot be swapped: {why}")
     crop = _deconv_crop(m)
     if 'crop' in kwargs: raise ValueError("from_deconv: crop is set from the transposed convolution's geometry")
-    s = m.stride[0]
+    s, partial = max(m.stride), len(set(m.stride)) > 1
     if any(v < 0 for pr in crop for v in pr):
         raise ValueError(f"from_deconv: {_deconv_str(m)} outputs more than {s} times its input ({s}n+1 or more), "
                          f"which no x{s} up-sampler can match; change its padding or replace it yourself")
     nd, kw = m.weight.dim() - 2, dict(kwargs, bias=m.bias is not None, crop=crop)
     is_dcl = issubclass(kind, DCL) if isinstance(kind, type) else parse_kind(kind) == ('dcl', None)
     if is_dcl and 'ks' not in kw and s == 2:   # the old kernel, placed as PyTorch places it: the old weights fit
-        if len(set(m.kernel_size)) > 1:
+        kup = {k for k, st in zip(m.kernel_size, m.stride) if st > 1}
+        if len(kup) > 1:
             raise ValueError(f"from_deconv: {_deconv_str(m)}: kernel_size {m.kernel_size} is not the same along every "
-                             "axis (DCL has one kernel size)")
-        kw.update(ks=m.kernel_size[0], placement=kw.get('placement', 'torch'))
+                             "up-sampled axis (DCL has one kernel size)")
+        kw.update(ks=kup.pop(), placement=kw.get('placement', 'torch'))
     if isinstance(kind, type):
-        if s != 2: raise TypeError(f"from_deconv: a class is a x2 layer; for stride {s} name the kind ('pixeldcl')")
+        if s != 2 or partial:
+            raise TypeError(f"from_deconv: a class is a x2 layer of every axis; for stride {m.stride} name the kind")
         if not issubclass(kind, Upsampler) or kind.ndim != nd:
             raise TypeError(f"from_deconv: kind must be a {nd}D `Upsampler` subclass for {_deconv_str(m)}, "
                             f"got {kind!r}")
         up = kind(m.in_channels, m.out_channels, **kw)
+    elif partial: up = upsampler(kind, m.in_channels, m.out_channels, scale=m.stride, **kw)
     else: up = upsampler(kind, m.in_channels, m.out_channels, ndim=nd, factor=s, **kw)
     up = up.to(device=m.weight.device, dtype=m.weight.dtype).train(m.training)
     if _keeps_weights(up, m):
         with torch.no_grad():
-            up.weight.copy_(_old_weight(m))
+            inner = up.inner if isinstance(up, AxesUp) else up
+            inner.weight.copy_(_old_weight(m).reshape(inner.weight.shape))   # kernel 1 along the axes not up-sampled
             if m.bias is not None: up.bias.copy_(m.bias)
     for norm in _norms(m)[0]: _carry_norm(up, norm)
     old = dict(m.named_parameters())
@@ -188,8 +197,9 @@ def replace_deconvs(model:nn.Module,       # any model; changed in place
     for m, ps in paths.items():                           # build every replacement before changing anything
         where, n_old = ', '.join(p or '(model)' for p in ps), sum(p.numel() for p in m.parameters())
         reason = "kept, as asked (keep=...)" if set(ps) & set(keep) else _why_left(m)
-        if reason is None and parse_kind(kind) == ('dcl', None) and 'ks' not in kwargs and len(set(m.kernel_size)) > 1:
-            reason = f"kernel_size {m.kernel_size} is not the same along every axis (DCL has one kernel size)"
+        kup = {k for k, s in zip(m.kernel_size, m.stride) if s > 1}
+        if reason is None and parse_kind(kind) == ('dcl', None) and 'ks' not in kwargs and len(kup) > 1:
+            reason = f"kernel_size {m.kernel_size} differs between the up-sampled axes (DCL has one kernel size)"
         if reason is not None: report.append(Swap(where, _deconv_str(m), None, n_old, None, reason)); continue
         if any(v < 0 for pr in _deconv_crop(m) for v in pr): bad.append(f"{where}: {_deconv_str(m)}"); continue
         try: up = from_deconv(m, kind, **kwargs)
