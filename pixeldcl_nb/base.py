@@ -108,10 +108,21 @@ def _check_args(cls:type, own:list, args:tuple, kwargs:dict) -> tuple:
                             + f"; it takes {', '.join(takes)}")
     if len(args) > 3:
         extra = dict(zip(own[3:], args[3:]))
+        _no_tconv_positional(cls, args)
         warnings.warn(f"{name}: arguments after ks will be keyword-only in the next release: write "
                       f"{name}(..., {', '.join(f'{k}={v!r}' for k, v in extra.items())})", FutureWarning, stacklevel=4)
         if len(args) - 3 <= len(extra): args, kwargs = args[:3], {**kwargs, **extra}
     return args, kwargs
+
+def _no_tconv_positional(cls:type, args:tuple) -> None:
+    "`TypeError` for positional ints after `ks` bound to a flag or a name: a transposed convolution's stride, padding."
+    params = list(ctor_signature(cls).parameters.values())
+    bad = [(p.name, v) for p, v in zip(params[3:], args[3:]) if isinstance(v, int) and not isinstance(v, bool)
+           and isinstance(p.default, (bool, str))]
+    if bad or len(args) > len(params):
+        raise TypeError(f"{cls.__name__}{tuple(args)}: the arguments after ks look like a transposed convolution's "
+                        f"stride and padding, which {cls.__name__} does not take (it always up-samples by 2): write "
+                        f"{cls.__name__}(ni, nf), or {cls.__name__}.from_deconv(old) to match a ConvTranspose layer")
 
 def _fx_call(m:nn.Module, x:torch.fx.Proxy, output_size) -> torch.fx.Proxy:
     "Under `torch.fx.symbolic_trace`: `m` recorded as one call (a leaf module), which the traced model runs as it is."
@@ -207,7 +218,8 @@ class Upsampler(nn.Module):
         name, sp = type(self).__name__, {1: 'L', 2: 'H,W', 3: 'D,H,W'}[self.ndim]
         if not isinstance(x, Tensor): raise TypeError(f"{name}: expected a Tensor, got {type(x).__name__}")
         if x.dim() != self.ndim + 2:
-            raise ValueError(f"{name}: expected a {self.ndim + 2}D (N,C,{sp}) input, got shape {tuple(x.shape)}")
+            raise ValueError(f"{name}: expected a {self.ndim + 2}D (N,C,{sp}) input (or an unbatched (C,{sp}) one with "
+                             f"C={self.ni}), got shape {tuple(x.shape)}")
         if not x.is_floating_point():
             raise ValueError(f"{name}: expected a floating point input, got dtype {x.dtype}")
         if _tracing(): return   # sizes are symbolic (export) or traced (jit.trace): nothing to check them against
@@ -253,6 +265,8 @@ class Upsampler(nn.Module):
     def forward(self, x:Tensor, output_size=None) -> Tensor:
         "Up-sample `x` (N, ni, *S) to (N, nf, *2S), minus `crop`; `output_size` as `nn.ConvTranspose2d` takes it (±1)."
         if isinstance(x, torch.fx.Proxy): return _fx_call(self, x, output_size)   # FX: a leaf, run as it is
+        if isinstance(x, Tensor) and x.dim() == self.ndim + 1 and x.shape[0] == self.ni:   # unbatched (C, *S)
+            return self.forward(x[None], output_size)[0]
         self.check_input(x)
         y = self._cut(self.upsample(x), output_size)
         if not _tracing():

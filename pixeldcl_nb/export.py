@@ -154,7 +154,7 @@ def export_onnx(model:nn.Module,          # the model (a copy is exported, see `
     _ort()
     bad_opset = isinstance(opset_version, bool) or not isinstance(opset_version, int) or opset_version < 11
     if opset_version is not None and bad_opset:
-        raise ValueError(f"export_onnx: opset_version must be an int >= 11 (or None for {ONNX_OPSET}), got "
+        raise ValueError(f"export_onnx: opset_version must be an int >= 11 (or None: torch.onnx's default), got "
                          f"{opset_version!r}")
     m, checks, path = deployable(model), _checks(example, check), Path(path)
     need, who = min_opset(m)

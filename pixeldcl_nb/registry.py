@@ -195,14 +195,22 @@ def options_words(kinds) -> str:
 def upsampler(kind:str,        # a kind or alias (`UP_REGISTRY`), maybe with kernel size ('dcl3'), options ('dcl/icnr')
               ni:int,          # input channels
               nf:int|None=None,# output channels (default `ni`)
-              ndim:int=2,      # spatial dimensions: 1, 2 or 3
+              ndim:int|None=None, # spatial dimensions: 1, 2 or 3 (default 2, or `len(scale)`)
               factor:int=2,    # the up-sampling factor along every axis: 2, or a power of two (a `Chain` of x2)
               scale:tuple|None=None, # a factor per axis, 1 on the axes not up-sampled, e.g. (1, 2, 2): an `AxesUp`
               **kwargs         # passed to the layer: `ks`, `bias`, `norm_type`, `act_cls`, `impl`, `blur`, ...
              ) -> nn.Module:
     "A x2 up-sampler of `kind`: (N, ni, *S) -> (N, nf, *2S); `ValueError` for an unknown kind or option, or a clash."
     name, ks = parse_kind(kind)
-    if scale is not None: return _axes_up(kind, ni, nf, scale, kwargs)
+    if scale is not None:
+        if not isinstance(scale, (tuple, list)):
+            raise ValueError(f"upsampler: scale takes one factor per axis, e.g. (1, 2, 2), got {scale!r}; for every "
+                             "axis alike use factor=")
+        if ndim not in (None, len(scale)) or factor != 2:
+            raise ValueError(f"upsampler: scale={tuple(scale)} says the axes and their factor; do not also pass "
+                             f"ndim={ndim!r} or factor={factor!r}")
+        return _axes_up(kind, ni, nf, scale, kwargs)
+    ndim = 2 if ndim is None else ndim
     for k, v in kind_options(kind)[1].items():
         if k in kwargs and kwargs[k] != v:
             raise ValueError(f"upsampler: kind {kind!r} says {k}={v!r}, but {k}={kwargs[k]!r} was passed too")
@@ -210,8 +218,8 @@ def upsampler(kind:str,        # a kind or alias (`UP_REGISTRY`), maybe with ker
     if ndim not in (1, 2, 3) or isinstance(ndim, (bool, float)):
         raise ValueError(f"upsampler: ndim must be 1, 2 or 3, got {ndim!r}")
     if not _is_pow2(factor):
-        raise ValueError(f"upsampler: factor must be a power of two (2, 4, 8...: a chain of x2 layers), got "
-                         f"{factor!r}; other factors (REFERENCE's r-phase layers along one axis) are not built yet")
+        raise ValueError(f"upsampler: factor must be an int power of two, 2 or more (2, 4, 8...: a chain of x2 "
+                         f"layers), got {factor!r}; other factors (3, 5: r phases along one axis) are not built yet")
     cls = UP_REGISTRY[name].layer(ndim)
     if cls is None: raise ValueError(f"upsampler: kind {kind!r} has no {ndim}D version")
     if ks is not None:

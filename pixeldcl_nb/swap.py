@@ -11,7 +11,7 @@ from torch import nn, Tensor
 from torch.nn.utils.weight_norm import WeightNorm
 from .base import Upsampler
 from .paper import DCL
-from .registry import parse_kind, upsampler, AxesUp, _is_pow2
+from .registry import UP_REGISTRY, parse_kind, upsampler, AxesUp, _is_pow2
 
 # %% auto #0
 __all__ = ['Swap', 'DeconvReport', 'from_deconv', 'replace_deconvs']
@@ -26,6 +26,7 @@ class Swap(NamedTuple):
     params_after:int|None     # parameters of the new one
     reason:str|None = None    # why it was left
     kept_weights:bool = False # the new layer computes with the old weights (kind 'dcl'); else it is freshly initialised
+    norm:str|None = None      # the weight or spectral norm carried over to every weight of the new layer
 
 class DeconvReport(list):
     "What `replace_deconvs` did: a list of `Swap`, printed as a table; `model` is the model (new if it was swapped)."
@@ -36,7 +37,7 @@ class DeconvReport(list):
     def left(self) -> list[Swap]: return [s for s in self if s.new is None]
     def __repr__(self) -> str:
         rows = [f"replaced {len(self.replaced)} of {len(self)} transposed convolutions"]
-        init = lambda s: 'old weights' if s.kept_weights else 'freshly initialised'
+        init = lambda s: ('old weights' if s.kept_weights else 'freshly initialised') + (f", {s.norm}" * bool(s.norm))
         rows += [f"  {s.path or '(model)'}: {s.old} [{s.params_before:,} params] -> {s.new} "
                  f"[{s.params_after:,} params, {init(s)}]" for s in self.replaced]
         if self.left: rows += ["left:"] + [f"  {s.path or '(model)'}: {s.old}: {s.reason}" for s in self.left]
@@ -108,7 +109,9 @@ def _carry_norm(up:nn.Module, norm:tuple) -> None:
     parts = [(up.get_submodule(n.rpartition('.')[0]), n.rpartition('.')[2]) for n, _ in up.named_parameters()
              if n.rpartition('.')[2].startswith('weight')]
     fn = getattr(parametrizations if style == 'param' else torch.nn.utils, what)
-    for sub, name in parts: fn(sub, name, **args)
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', FutureWarning)   # the legacy norms are deprecated; the model uses them already
+        for sub, name in parts: fn(sub, name, **args)
     if style == 'hook' and what == 'weight_norm' and not any(sub is up and n == 'weight' for sub, n in parts):
         up.register_forward_pre_hook(_AllWeightNorms(parts))
 
@@ -152,8 +155,9 @@ def from_deconv(m:nn.Module,            # an `nn.ConvTranspose1d`, `2d` or `3d` 
         if s != 2 or partial:
             raise TypeError(f"from_deconv: a class is a x2 layer of every axis; for stride {m.stride} name the kind")
         if not issubclass(kind, Upsampler) or kind.ndim != nd:
+            same = [e.layer(nd) for e in UP_REGISTRY.values() if kind in (e.cls1d, e.cls, e.cls3d) and e.layer(nd)]
             raise TypeError(f"from_deconv: kind must be a {nd}D `Upsampler` subclass for {_deconv_str(m)}, "
-                            f"got {kind!r}")
+                            f"got {kind!r}" + (f": use {same[0].__name__}.from_deconv" if same else ""))
         up = kind(m.in_channels, m.out_channels, **kw)
     elif partial: up = upsampler(kind, m.in_channels, m.out_channels, scale=m.stride, **kw)
     else: up = upsampler(kind, m.in_channels, m.out_channels, ndim=nd, factor=s, **kw)
@@ -189,6 +193,8 @@ def replace_deconvs(model:nn.Module,       # any model; changed in place
     paths = {}   # module -> every path it is found at (a module used twice is swapped at both)
     for path, m in model.named_modules(remove_duplicate=False):
         if isinstance(m, _TCONVS): paths.setdefault(m, []).append(path)
+    if isinstance(keep, str) or not all(isinstance(k, str) for k in keep):
+        raise TypeError(f"replace_deconvs: keep takes module paths as strings, e.g. ['9'], got {keep!r}")
     unknown = set(keep) - {p for ps in paths.values() for p in ps}
     if unknown: raise ValueError(f"replace_deconvs: keep names no transposed convolution: {sorted(unknown)}; "
                                  f"they are at {sorted(p for ps in paths.values() for p in ps)}")
@@ -206,8 +212,9 @@ def replace_deconvs(model:nn.Module,       # any model; changed in place
         except (ValueError, TypeError) as e: raise type(e)(f"replace_deconvs: {where}: {_deconv_str(m)}: {e}") from e
         new[m] = up
         n_new = sum(p.numel() for p in up.parameters())
+        norm = ', '.join(f"{w} carried" for w, *_ in _norms(m)[0]) or None
         report.append(Swap(where, _deconv_str(m), f"{type(up).__name__}({up.extra_repr()})", n_old, n_new,
-                           kept_weights=_keeps_weights(up, m)))
+                           kept_weights=_keeps_weights(up, m), norm=norm))
     if bad:
         raise ValueError("replace_deconvs: these transposed convolutions output more than s times their input (stride "
                          "s; sn+1 or more), which no up-sampler can match; change their padding or replace them "
