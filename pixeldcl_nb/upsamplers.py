@@ -26,10 +26,12 @@ class ResizeConv(Upsampler):
 
     def _reset_weights(self): _uniform_(self.weight, self.ni * self.ks**self.ndim)
 
-    def upsample(self, x:Tensor) -> Tensor:
-        up = F.interpolate(x, scale_factor=2, mode='nearest') if self.impl == 'fast' else \
-             interleave([x] * 2**self.ndim)
-        return CONV[self.ndim](up, self.weight, padding=self.ks // 2)
+    def resize(self, x:Tensor) -> Tensor:
+        "The x2 interpolation before the convolution: nearest neighbour (or its literal form, every phase `x`)."
+        if self.impl == 'reference': return interleave([x] * 2**self.ndim)
+        return F.interpolate(x, scale_factor=2, mode='nearest')
+
+    def upsample(self, x:Tensor) -> Tensor: return CONV[self.ndim](self.resize(x), self.weight, padding=self.ks // 2)
 
 class ResizeConv3d(ResizeConv):
     "3D nearest-neighbour x2 up-sampling followed by a convolution."
@@ -104,10 +106,10 @@ def linear_x2(x:Tensor) -> Tensor:
 
 class BilinearConv(ResizeConv):
     "Bilinear x2 up-sampling followed by a `ks x ks` convolution."
-    def upsample(self, x:Tensor) -> Tensor:
+    def resize(self, x:Tensor) -> Tensor:
+        "The x2 interpolation before the convolution: (bi/tri)linear (or its literal form, `linear_x2`)."
         mode = {1: 'linear', 2: 'bilinear', 3: 'trilinear'}[self.ndim]
-        up = F.interpolate(x, scale_factor=2, mode=mode, align_corners=False) if self.impl == 'fast' else linear_x2(x)
-        return CONV[self.ndim](up, self.weight, padding=self.ks // 2)
+        return F.interpolate(x, scale_factor=2, mode=mode, align_corners=False) if self.impl == 'fast' else linear_x2(x)
 
 class BilinearConv3d(BilinearConv):
     "Trilinear x2 up-sampling followed by a 3D convolution."
