@@ -20,10 +20,12 @@ if cfg.get('pip_requirements'): requirements += shlex.split(cfg.get('pip_require
 min_python = cfg['min_python']
 lic = licenses.get(cfg['license'].lower(), cfg['license'])
 # extras: the base install is torch alone (pixeldcl_nb.layers, .checkerboard, .unet, .export); [fastai] adds the learners, data
-# readers, studies and command lines; [onnx] the ONNX export checks; [all] both; [dev] everything the tests need
+# readers, studies and command lines; [onnx] the ONNX export checks; [quant] int8 by torchao's PT2E (pixeldcl_nb.quantize);
+# [all] all three; [dev] everything the tests need
 fastai_requirements = shlex.split(cfg.get('fastai_requirements', ''))
 onnx_requirements = shlex.split(cfg.get('onnx_requirements', ''))
-dev_requirements = fastai_requirements + onnx_requirements + shlex.split(cfg.get('dev_requirements') or '')
+quant_requirements = shlex.split(cfg.get('quant_requirements', ''))
+dev_requirements = fastai_requirements + onnx_requirements + quant_requirements + shlex.split(cfg.get('dev_requirements') or '')
 
 setuptools.setup(
     name=cfg['lib_name'],
@@ -38,7 +40,8 @@ setuptools.setup(
     packages=setuptools.find_packages(),
     include_package_data=True,
     install_requires=requirements,
-    extras_require={'fastai': fastai_requirements, 'onnx': onnx_requirements, 'all': fastai_requirements + onnx_requirements, 'dev': dev_requirements},
+    extras_require={'fastai': fastai_requirements, 'onnx': onnx_requirements, 'quant': quant_requirements,
+                    'all': fastai_requirements + onnx_requirements + quant_requirements, 'dev': dev_requirements},
     dependency_links=cfg.get('dep_links', '').split(),
     python_requires='>=' + cfg['min_python'],
     long_description=open('README.md', encoding='utf-8').read(),

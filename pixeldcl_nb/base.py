@@ -11,8 +11,8 @@ from torch import nn, Tensor
 from .phases import _memory_format, _tracing
 
 # %% auto #0
-__all__ = ['EXTRAS', 'positive_ints', 'positive_numbers', 'evaluating', 'ctor_signature', 'Upsampler', 'check_reference',
-           'missing_extra', 'require_extra', 'quiet_fastai']
+__all__ = ['EXTRAS', 'positive_ints', 'check_factor', 'positive_numbers', 'evaluating', 'ctor_signature', 'Upsampler',
+           'check_reference', 'missing_extra', 'require_extra', 'quiet_fastai']
 
 # %% ../nbs/00b_base.ipynb #b3d73cb3
 def positive_ints(where:str, **values) -> None:
@@ -20,6 +20,17 @@ def positive_ints(where:str, **values) -> None:
     for k, v in values.items():
         if isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < 1:
             raise ValueError(f"{where}: {k} must be a positive int, got {v!r}")
+
+def _is_pow2(n) -> bool: return isinstance(n, int) and not isinstance(n, bool) and n >= 2 and n & (n - 1) == 0
+
+def check_factor(where:str, factor) -> int:
+    "`factor` if it is 2 or an int >= 3 that is not a power of two (r phases along one axis); `ValueError` otherwise."
+    if isinstance(factor, bool) or not isinstance(factor, numbers.Integral) or factor < 2:
+        raise ValueError(f"{where}: factor must be an int >= 2, got {factor!r}")
+    if factor > 2 and _is_pow2(factor):
+        raise ValueError(f"{where}: factor={factor} is a power of two: a chain of x2 layers, as the authors advise; "
+                         f"build it with upsampler(kind, ni, nf, ndim=..., factor={factor})")
+    return int(factor)
 
 def positive_numbers(where:str, **values) -> None:
     "Raise a `ValueError` naming the first of `values` (name=value) that is not a number > 0, after `where`."
@@ -140,8 +151,9 @@ class _CtorSignature:
         return ctor_signature(cls)
 
 class Upsampler(nn.Module):
-    "Base class of the x2 up-samplers: argument and input checks, optional crop, bias, norm and activation."
+    "Base class of the up-samplers (x2; 1D layers also x3, x5...): argument and input checks, crop, bias, norm, act."
     ndim: int = 2
+    factor: int = 2                       # the up-sampling factor along every axis (1D layers take others)
     odd_ks: bool = True                   # most layers need an odd kernel for 'same' padding
     impls: tuple = ('fast', 'reference')  # the implementations this layer has
     # the initialisations it offers: 'icnr' if it can start checkerboard-free (see `_icnr_`)
@@ -246,12 +258,11 @@ class Upsampler(nn.Module):
                              f"{tuple(output_size)}")
         o = o[-self.ndim:]
         if not _tracing():
-            size = [n - s - e for n, (s, e) in zip(full, self.crop)]
-            if any(not (max(m - 1, 1) <= v <= m + 1) for v, m in zip(o, size)):
+            size, fs = [n - s - e for n, (s, e) in zip(full, self.crop)], self.scale_factors
+            if any(not (max(m - f + 1, 1) <= v <= m + f - 1) for v, m, f in zip(o, size, fs)):
                 raise ValueError(f"{name}: output_size {tuple(int(v) for v in o)} cannot be made from an input of "
-                                 "spatial size "
-                                 f"{tuple(n // 2 for n in full)}: this layer gives {tuple(size)}, and each size may be "
-                                 "one less or one more")
+                                 f"spatial size {tuple(n // f for n, f in zip(full, fs))}: this layer gives "
+                                 f"{tuple(size)}, and each size may differ by less than the factor {fs}")
         for d, (v, (s, _)) in enumerate(zip(o, self.crop)):
             # pad (F.pad lists the last dim first) to s + v: a negative pad crops the end; one more row than the layer
             # makes is zeros, as where a transposed convolution's kernel does not reach (before the bias); then drop s
@@ -262,8 +273,13 @@ class Upsampler(nn.Module):
             else: y = y.narrow(2 + d, s, v)
         return y
 
+    @property
+    def scale_factors(self) -> tuple[int, ...]:
+        "The up-sampling factor along each spatial axis."
+        return (self.factor,) * self.ndim
+
     def forward(self, x:Tensor, output_size=None) -> Tensor:
-        "Up-sample `x` (N, ni, *S) to (N, nf, *2S), minus `crop`; `output_size` as `nn.ConvTranspose2d` takes it (±1)."
+        "Up-sample `x` (N, ni, *S) to (N, nf, *2S) (x2), minus `crop`; `output_size` as `nn.ConvTranspose2d` takes it."
         if isinstance(x, torch.fx.Proxy): return _fx_call(self, x, output_size)   # FX: a leaf, run as it is
         if isinstance(x, Tensor) and x.dim() == self.ndim + 1 and x.shape[0] == self.ni:   # unbatched (C, *S)
             return self.forward(x[None], output_size)[0]
@@ -296,7 +312,7 @@ class Upsampler(nn.Module):
         return None
 
     def extra_repr(self) -> str:
-        s = f"{self.ni}, {self.nf}, ks={self.ks}"
+        s = f"{self.ni}, {self.nf}, ks={self.ks}" + (f", factor={self.factor}" if self.factor != 2 else "")
         if self.bias is not None: s += ", bias=True"
         if self.impl != 'fast': s += f", impl={self.impl!r}"
         if self.init != 'default': s += f", init={self.init!r}"
@@ -327,7 +343,8 @@ def check_reference(layer:nn.Module,  # an up-sampler with `impls` ('fast', 'ref
 EXTRAS = {'fastai': ('fastai', 'fastcore', 'torchvision', 'numpy', 'scipy', 'matplotlib', 'PIL', 'skimage', 'sklearn',
                      'pycocotools', 'tifffile'),
           # the import names of each extra's packages (settings.ini lists their pip names)
-          'onnx': ('onnx', 'onnxscript', 'onnxruntime')}
+          'onnx': ('onnx', 'onnxscript', 'onnxruntime'),
+          'quant': ('torchao',)}   # int8 by PT2E (`pixeldcl_nb.quantize`)
 
 def missing_extra(extra:str) -> list[str]:
     "The import names of `EXTRAS[extra]` that are not installed ([] when the extra is)."

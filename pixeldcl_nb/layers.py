@@ -10,13 +10,13 @@ __all__ = []
 from .phases import (
     CONV, CONV_T, phase_list, phase_sum, interleave, interleave_stack, dilate)
 from .base import (
-    EXTRAS, positive_ints, positive_numbers, evaluating, ctor_signature, Upsampler, check_reference, missing_extra,
-    require_extra, quiet_fastai)
+    EXTRAS, positive_ints, check_factor, positive_numbers, evaluating, ctor_signature, Upsampler, check_reference,
+    missing_extra, require_extra, quiet_fastai)
 from .paper import (
     tie_phases, DCL, DCL3d, DCL1d, cross_mask, cross_kernel, plain_vjp, pixel_dcl, seq_upsample, tie_sum, PixelDCL,
     iPixelDCL, PixelDCL1d, iPixelDCL1d, PixelDCL3d, iPixelDCL3d)
 from .upsamplers import (
-    ResizeConv, ResizeConv3d, ResizeConv1d, PixelShuffleUp, PixelShuffle1d, linear_x2, BilinearConv, BilinearConv3d,
+    ResizeConv, ResizeConv3d, ResizeConv1d, PixelShuffleUp, PixelShuffle1d, linear_up, BilinearConv, BilinearConv3d,
     BilinearConv1d, CARAFE, DySample)
 from pixeldcl_nb.registry import (
     STUDIES, UP_REGISTRY, KIND_OPTIONS, KIND_OPTION_WORDS, UP_KINDS, UpKind, register_upsampler, up_kinds,
@@ -26,12 +26,13 @@ from .swap import (
     Swap, DeconvReport, from_deconv, replace_deconvs)
 __all__ = [
     'CONV', 'CONV_T', 'phase_list', 'phase_sum', 'interleave', 'interleave_stack', 'dilate', 'EXTRAS',
-    'positive_ints', 'positive_numbers', 'evaluating', 'ctor_signature', 'Upsampler', 'check_reference',
-    'missing_extra', 'require_extra', 'quiet_fastai', 'tie_phases', 'DCL', 'DCL3d', 'DCL1d', 'cross_mask',
-    'cross_kernel', 'plain_vjp', 'pixel_dcl', 'seq_upsample', 'tie_sum', 'PixelDCL', 'iPixelDCL', 'PixelDCL1d',
-    'iPixelDCL1d', 'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv', 'ResizeConv3d', 'ResizeConv1d', 'PixelShuffleUp',
-    'PixelShuffle1d', 'linear_x2', 'BilinearConv', 'BilinearConv3d', 'BilinearConv1d', 'CARAFE', 'DySample',
-    'STUDIES', 'UP_REGISTRY', 'KIND_OPTIONS', 'KIND_OPTION_WORDS', 'UP_KINDS', 'UpKind', 'register_upsampler',
-    'up_kinds', 'default_kinds', 'kind_options', 'parse_kind', 'canonical_kind', 'options_words', 'upsampler',
-    'Chain', 'AxesUp', 'kinds_table', 'support', 'Swap', 'DeconvReport', 'from_deconv', 'replace_deconvs'
+    'positive_ints', 'check_factor', 'positive_numbers', 'evaluating', 'ctor_signature', 'Upsampler',
+    'check_reference', 'missing_extra', 'require_extra', 'quiet_fastai', 'tie_phases', 'DCL', 'DCL3d', 'DCL1d',
+    'cross_mask', 'cross_kernel', 'plain_vjp', 'pixel_dcl', 'seq_upsample', 'tie_sum', 'PixelDCL', 'iPixelDCL',
+    'PixelDCL1d', 'iPixelDCL1d', 'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv', 'ResizeConv3d', 'ResizeConv1d',
+    'PixelShuffleUp', 'PixelShuffle1d', 'linear_up', 'BilinearConv', 'BilinearConv3d', 'BilinearConv1d', 'CARAFE',
+    'DySample', 'STUDIES', 'UP_REGISTRY', 'KIND_OPTIONS', 'KIND_OPTION_WORDS', 'UP_KINDS', 'UpKind',
+    'register_upsampler', 'up_kinds', 'default_kinds', 'kind_options', 'parse_kind', 'canonical_kind',
+    'options_words', 'upsampler', 'Chain', 'AxesUp', 'kinds_table', 'support', 'Swap', 'DeconvReport',
+    'from_deconv', 'replace_deconvs'
 ]

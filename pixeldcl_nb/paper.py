@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from torch import Tensor
 from .phases import phase_list, interleave, interleave_stack, dilate, CONV, CONV_T
 from .phases import _memory_format, _sum_into, _plain, _functorch, _batched
-from .base import Upsampler, _uniform_
+from .base import Upsampler, _uniform_, check_factor
 
 # %% auto #0
 __all__ = ['tie_phases', 'DCL', 'DCL3d', 'DCL1d', 'cross_mask', 'cross_kernel', 'plain_vjp', 'pixel_dcl', 'seq_upsample',
@@ -24,19 +24,20 @@ def _save_placement(module, state_dict, prefix, local_metadata):
     "State-dict hook: a DCL's placement in the checkpoint's metadata (beside its version), for loading to check."
     local_metadata['placement'] = module.placement
 
-def _parity_masks(ks:int, ndim:int, device=None) -> list[Tensor]:
-    "One 0/1 mask per parity class of a `ks`-tap transposed-convolution kernel, one per output phase (`phase_list`)."
-    r = torch.arange(ks, device=device) % 2
+def _parity_masks(ks:int, ndim:int, device=None, factor:int=2) -> list[Tensor]:
+    "One 0/1 mask per class (tap index mod `factor`) of a `ks`-tap transposed-convolution kernel, one per phase."
+    r = torch.arange(ks, device=device) % factor
     grids = torch.meshgrid(*[r] * ndim, indexing='ij')
-    return [torch.stack([g == a for g, a in zip(grids, ph)]).all(0).float() for ph in phase_list(ndim)]
+    return [torch.stack([g == a for g, a in zip(grids, ph)]).all(0).float() for ph in phase_list(ndim, factor)]
 
-def tie_phases(w:Tensor,   # transposed-convolution weight (ni, nf, *[ks] * ndim), ks >= 2
-               ndim:int    # spatial dims
+def tie_phases(w:Tensor,       # transposed-convolution weight (ni, nf, *[ks] * ndim), ks >= factor
+               ndim:int,       # spatial dims
+               factor:int=2    # the stride: taps `i` and `j` are in one class when i = j mod factor
               ) -> Tensor:
     "The weight nearest to `w` whose parity classes sum alike: checkerboard-free (Sugawara et al. 2019)."
     # least squares: each class's excess over the mean class sum is taken evenly off its taps
     dims = tuple(range(2, 2 + ndim))
-    masks = [m.to(w.dtype) for m in _parity_masks(w.shape[-1], ndim, w.device)]
+    masks = [m.to(w.dtype) for m in _parity_masks(w.shape[-1], ndim, w.device, factor)]
     sums = [(w * m).sum(dims) for m in masks]          # (ni, nf) per class
     mean = sum(sums) / len(sums)
     return w - sum(((s - mean) / m.sum()).view(*s.shape, *[1] * ndim) * m for s, m in zip(sums, masks))
@@ -54,49 +55,49 @@ class DCL(Upsampler):
         if placement not in _PLACEMENTS: raise ValueError(f"DCL: placement must be 'tf' or 'torch', got {placement!r}")
         if not isinstance(checkerboard_free, bool):
             raise TypeError(f"DCL: checkerboard_free must be True or False, got {checkerboard_free!r}")
-        if ks == 1 and (checkerboard_free or self.init == 'icnr'):
-            raise ValueError("DCL: a 1x1 transposed convolution fills one phase of four and leaves the others at "
-                             "zero, so it cannot be checkerboard-free "
-                             f"(init={self.init!r}, checkerboard_free={checkerboard_free}); use ks >= 2")
+        r = self.factor
+        if ks < r and (checkerboard_free or self.init == 'icnr'):
+            raise ValueError(f"DCL: a {'x'.join([str(ks)] * self.ndim)} transposed convolution fills one phase of "
+                             f"{r**self.ndim} and leaves the others at zero, so it cannot be checkerboard-free "
+                             f"(init={self.init!r}, checkerboard_free={checkerboard_free}); use ks >= {r}")
         self.placement, self.checkerboard_free = placement, checkerboard_free
-        # conv_transpose's padding and output_padding, and how many output pixels to drop at the end, for a 2n output
-        if ks % 2 == 0: self.padding, self.output_padding, self._trim = (ks - 2) // 2, 0, 0
-        elif placement == 'torch': self.padding, self.output_padding, self._trim = (ks - 1) // 2, 1, 0
-        else: self.padding, self.output_padding, self._trim = (ks - 2) // 2 if ks > 1 else 0, int(ks == 1), int(ks > 1)
+        self.padding, self.output_padding, self._trim = _tconv_geometry(ks, r, placement)
         self.weight = self._new(self.ni, self.nf, *[ks] * self.ndim)   # ConvTranspose layout
         self.reset_parameters()
         self._register_state_dict_hook(_save_placement)
 
-    def _reset_weights(self): _uniform_(self.weight, self.ni * self.ks**self.ndim / 2**self.ndim)
+    def _reset_weights(self): _uniform_(self.weight, self.ni * self.ks**self.ndim / self.factor**self.ndim)
 
     def _icnr_(self):
-        "A random `(ks-1)^d` kernel convolved with a `2^d` box: nearest x2, then a convolution (Odena et al. 2016)."
-        d, s, w = self.ndim, self.ks - 1, self.weight
+        "A random `(ks-r+1)^d` kernel convolved with an `r^d` box: nearest xr, then a convolution (Odena et al. 2016)."
+        d, r, w = self.ndim, self.factor, self.weight
+        s = self.ks - r + 1
         dt = torch.float64 if w.dtype == torch.float64 else torch.float32
         # output variance as the default's: each output reads ni * s^d values of v
         v = _uniform_(torch.empty(self.ni * self.nf, 1, *[s] * d, device=w.device, dtype=dt), self.ni * s**d)
-        box = torch.ones(1, 1, *[2] * d, device=v.device, dtype=v.dtype)
+        box = torch.ones(1, 1, *[r] * d, device=v.device, dtype=v.dtype)
         # full convolution with the box: ks taps
         w.copy_(CONV_T[d](v, box).view(w.shape))
 
     def effective_weight(self) -> Tensor:
         "The kernel the layer computes with: `weight`, or `tie_phases(weight)` if `checkerboard_free`."
-        return tie_phases(self.weight, self.ndim) if self.checkerboard_free else self.weight
+        return tie_phases(self.weight, self.ndim, self.factor) if self.checkerboard_free else self.weight
 
     def upsample(self, x:Tensor) -> Tensor:
+        r = self.factor
         if self.impl == 'fast':
             f = CONV_T[self.ndim]
-            y = f(x, self.effective_weight(), stride=2, padding=self.padding, output_padding=self.output_padding)
+            y = f(x, self.effective_weight(), stride=r, padding=self.padding, output_padding=self.output_padding)
             return y[(..., *[slice(None, -self._trim)] * self.ndim)] if self._trim else y
-        # the definition: zeros inserted after every input pixel, the flipped kernel slid over it;
+        # the definition: r - 1 zeros inserted after every input pixel, the flipped kernel slid over them;
         # output pixel m is full[m + padding]
         k, conv = self.ks, CONV[self.ndim]
         flipped = self.effective_weight().flip(list(range(2, 2 + self.ndim))).transpose(0, 1)
-        full = conv(F.pad(dilate(x, (0,) * self.ndim), [k - 1, k - 1] * self.ndim), flipped)
-        return full[(..., *[slice(self.padding, self.padding + 2 * n) for n in x.shape[2:]])]
+        full = conv(F.pad(dilate(x, (0,) * self.ndim, r), [k - 1, k - 1] * self.ndim), flipped)
+        return full[(..., *[slice(self.padding, self.padding + r * n) for n in x.shape[2:]])]
 
     def _checkpoint_error(self, state_dict, prefix, version, metadata={}):
-        if self.ks % 2 == 0 or self.ks == 1: return None   # both placements are the same
+        if (self.ks - self.factor) % 2 == 0 or self.ks < self.factor: return None   # both placements are the same
         saved = 'torch' if version is not None and version < 2 else metadata.get('placement')
         if saved is not None and saved != self.placement:
             old = version is not None and version < 2
@@ -107,16 +108,31 @@ class DCL(Upsampler):
                     "it computed")
 
     def _extra(self) -> str:
-        return ((f", placement={self.placement!r}" if self.ks % 2 and self.placement != 'tf' else "")
+        two = (self.ks - self.factor) % 2 and self.ks > self.factor   # two placements
+        return ((f", placement={self.placement!r}" if two and self.placement != 'tf' else "")
                 + (", checkerboard_free=True" if self.checkerboard_free else ""))
+
+def _tconv_geometry(ks:int, r:int, placement:str) -> tuple[int, int, int]:
+    "conv_transpose's padding and output_padding, and the output samples dropped at the end, for an output r times n."
+    # the (n - 1) r + ks samples of the full output, less ks - r: split evenly, the odd one at the end ('tf', as TF's
+    # 'SAME') or at the start ('torch', as nn.ConvTranspose with output_padding 1); a kernel shorter than r is padded
+    d = ks - r
+    if d < 0: return 0, -d, 0
+    if d % 2 == 0: return d // 2, 0, 0
+    return ((d + 1) // 2, 1, 0) if placement == 'torch' else (d // 2, 0, 1)
 
 class DCL3d(DCL):
     "3D transposed convolution, stride 2, output exactly 2x the input."
     ndim = 3
 
 class DCL1d(DCL):
-    "1D transposed convolution, stride 2, output exactly 2x the input (`nn.ConvTranspose1d`'s up-sampling in audio)."
+    "1D transposed convolution, stride `factor` (2, or 3, 5...), output exactly `factor` times the input."
     ndim = 1
+    def __init__(self, ni:int, nf:int|None=None, ks:int=6,
+                 factor:int=2,  # the stride: 2, or an int that is not a power of two (3, 5, 6...; 4, 8 are chains)
+                 **kwargs):
+        self.factor = check_factor(type(self).__name__, factor)
+        super().__init__(ni, nf, ks, **kwargs)
 
 # %% ../nbs/00c_paper.ipynb #3f942912
 def cross_mask(ks:int) -> Tensor:
@@ -255,7 +271,8 @@ def seq_upsample(x:Tensor,                   # input (N, ni, *S)
                  steps:Sequence[tuple],      # per step: (indices of the maps it reads, number of maps it makes)
                  phases:Sequence[int],       # the map on each output phase, in `phase_list` order
                  combine:str='concat',       # how a step's inputs are combined: 'concat' or 'sum'
-                 impl:str='fast'             # 'fast' (interleave) or 'reference' (dilate and add)
+                 impl:str='fast',            # 'fast' (interleave) or 'reference' (dilate and add)
+                 factor:int=2                # the up-sampling factor along every axis: `factor**d` phases
                 ) -> Tensor:
     "Run a spec of sequential convolutions at input resolution and place the maps on the output phases."
     if combine not in ('concat', 'sum'):
@@ -269,9 +286,10 @@ def seq_upsample(x:Tensor,                   # input (N, ni, *S)
         inp = ins[0] if len(ins) == 1 else torch.cat(ins, 1) if combine == 'concat' else torch.stack(ins).sum(0)
         y = conv(inp, w, padding=w.shape[-1] // 2)
         maps += list(y.chunk(n, 1)) if n > 1 else [y]
-    out = [maps[i] for i in phases]
-    if impl == 'reference': return torch.stack([dilate(m, p) for m, p in zip(out, phase_list(x.dim() - 2))]).sum(0)
-    return interleave(out)
+    out, r = [maps[i] for i in phases], factor
+    if impl == 'reference':
+        return torch.stack([dilate(m, p, r) for m, p in zip(out, phase_list(x.dim() - 2, r))]).sum(0)
+    return interleave(out, r)
 
 def tie_sum(w:Tensor,       # a convolution weight (out, in, *taps)
             target:Tensor,  # (out, in): what its taps must sum to
@@ -355,7 +373,7 @@ class _SeqUp(Upsampler):
         for w, fan in zip(self.weights, self._fans): _uniform_(w, fan)
 
     def upsample(self, x:Tensor) -> Tensor:
-        return seq_upsample(x, self.effective_weights(), self.steps, self.phases, self.combine, self.impl)
+        return seq_upsample(x, self.effective_weights(), self.steps, self.phases, self.combine, self.impl, self.factor)
 
     def _extra(self) -> str:
         return ((f", combine={self.combine!r}" if self.combine != 'concat' else "")
@@ -410,16 +428,32 @@ class iPixelDCL(_SeqUp):
     phases = (1, 4, 3, 2)
 
 class PixelDCL1d(_SeqUp):
-    "1D pixel deconvolutional layer (this project's extension; the paper's 1D figures): F1 = conv(X), F2 = conv(F1)."
+    "1D pixel deconvolutional layer (this project's extension): F1 = conv(X), phase p's map F(p+1) = conv(F(p))."
     ndim = 1
-    steps = (((0,), 1), ((1,), 1))
-    phases = (1, 2)
+    def __init__(self, ni:int, nf:int|None=None, ks:int=3,
+                 factor:int=2,  # r: r phases made in sequence (2, or an int that is not a power of two: 3, 5, 6...)
+                 sequential:bool=False,  # each phase from every earlier one (as Eq. 3) instead of the one before
+                 **kwargs):
+        self.factor = check_factor(type(self).__name__, factor)
+        if not isinstance(sequential, bool):
+            raise TypeError(f"PixelDCL1d: sequential must be True or False, got {sequential!r}")
+        self.sequential, r = sequential, self.factor
+        self.steps = (((0,), 1), *[(tuple(range(1, p + 1)) if sequential else (p,), 1) for p in range(1, r)])
+        self.phases = tuple(range(1, r + 1))
+        super().__init__(ni, nf, ks, **kwargs)
+
+    def _extra(self) -> str: return super()._extra() + (", sequential=True" if self.sequential else "")
 
 class iPixelDCL1d(_SeqUp):
-    "1D input pixel deconvolutional layer (this project's extension): F1 = conv(X), then F2 = conv([X, F1])."
+    "1D input pixel deconvolutional layer (this project's extension): F1 = conv(X), F(p+1) = conv([X, F1 ... F(p)])."
     ndim = 1
-    steps = (((0,), 1), ((0, 1), 1))
-    phases = (1, 2)
+    def __init__(self, ni:int, nf:int|None=None, ks:int=3,
+                 factor:int=2,  # r: r phases made in sequence (2, or an int that is not a power of two: 3, 5, 6...)
+                 **kwargs):
+        self.factor = check_factor(type(self).__name__, factor)
+        self.steps = tuple((tuple(range(p + 1)), 1) for p in range(self.factor))
+        self.phases = tuple(range(1, self.factor + 1))
+        super().__init__(ni, nf, ks, **kwargs)
 
 # %% ../nbs/00c_paper.ipynb #cb9c2d65
 # maps: 0 = X, 1 = F1, 2 = F2, 3-5 = on (1,1,0), (1,0,1), (0,1,1), 6-8 = on (1,0,0), (0,0,1), (0,1,0)

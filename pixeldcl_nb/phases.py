@@ -17,9 +17,9 @@ __all__ = ['CONV', 'CONV_T', 'phase_list', 'phase_sum', 'interleave', 'interleav
 CONV = {1: F.conv1d, 2: F.conv2d, 3: F.conv3d}   # the convolution of each number of spatial dims
 CONV_T = {1: F.conv_transpose1d, 2: F.conv_transpose2d, 3: F.conv_transpose3d}   # and the transposed one
 
-def phase_list(ndim:int=2) -> list[tuple[int, ...]]:
-    "The `2**ndim` phases of a x2 up-sampled map, in row-major order: (0,0), (0,1), (1,0), (1,1) in 2D."
-    return list(itertools.product((0, 1), repeat=ndim))
+def phase_list(ndim:int=2, factor:int=2) -> list[tuple[int, ...]]:
+    "The `factor**ndim` phases of an up-sampled map, in row-major order: (0,0), (0,1), (1,0), (1,1) in 2D, x2."
+    return list(itertools.product(range(factor), repeat=ndim))
 
 def _memory_format(t:Tensor):
     "channels_last (3d) if `t` is stored that way and not also plain contiguous, else contiguous_format."
@@ -87,20 +87,25 @@ def phase_sum(parts:Sequence[Sequence[Tensor]]) -> Tensor:
         raise ValueError(f"phase_sum: all maps must have one shape, got {sorted({tuple(t.shape) for t in flat})}")
     return _PhaseSum.apply(tuple(len(ps) for ps in parts), *flat)
 
-def interleave(maps:Sequence[Tensor]) -> Tensor:
-    "Place `2**d` maps of one shape (N, C, *S) on the phases (row-major, `phase_list`) of one (N, C, *2S) map."
-    return phase_sum([[m] for m in maps])
-
-def interleave_stack(maps:Sequence[Tensor]) -> Tensor:
-    "`interleave` by stacking and flattening, one axis at a time: the plain form tracers follow for any size."
+def interleave(maps:Sequence[Tensor], factor:int=2) -> Tensor:
+    "Place `factor**d` maps of one shape (N, C, *S) on the phases (`phase_list` order) of one (N, C, *factor S) map."
+    if factor == 2: return phase_sum([[m] for m in maps])
     d = maps[0].dim() - 2
-    for k in reversed(range(d)):   # pairs of maps that differ only in the phase along axis 2+k
-        maps = [torch.stack(maps[j:j + 2], 3 + k).flatten(2 + k, 3 + k) for j in range(0, len(maps), 2)]
+    if len(maps) != factor**d:
+        raise ValueError(f"interleave: expected {factor**d} maps for {d} spatial dims and factor {factor}, "
+                         f"got {len(maps)}")
+    return interleave_stack(maps, factor)
+
+def interleave_stack(maps:Sequence[Tensor], factor:int=2) -> Tensor:
+    "`interleave` by stacking and flattening, one axis at a time: the plain form tracers follow for any size."
+    d, r = maps[0].dim() - 2, factor
+    for k in reversed(range(d)):   # runs of r maps that differ only in the phase along axis 2+k
+        maps = [torch.stack(maps[j:j + r], 3 + k).flatten(2 + k, 3 + k) for j in range(0, len(maps), r)]
     return maps[0]
 
-def dilate(x:Tensor, phase:Sequence[int]) -> Tensor:
-    "Zero-filled map twice the size of `x` with `x` on `phase` (the authors' `dilate_tensor`)."
+def dilate(x:Tensor, phase:Sequence[int], factor:int=2) -> Tensor:
+    "Zero-filled map `factor` times the size of `x` with `x` on `phase` (the authors' `dilate_tensor` for x2)."
     n, c, *s = x.shape
-    y = x.new_zeros(n, c, *[2 * i for i in s])
-    y[(slice(None), slice(None)) + tuple(slice(a, None, 2) for a in phase)] = x
+    y = x.new_zeros(n, c, *[factor * i for i in s])
+    y[(slice(None), slice(None)) + tuple(slice(a, None, factor) for a in phase)] = x
     return y

@@ -4,10 +4,10 @@
 
 # %% ../nbs/00e_registry.ipynb #85d40379
 from __future__ import annotations
-import inspect, re
+import difflib, inspect, re
 from typing import NamedTuple
 from torch import nn, Tensor
-from .base import Upsampler, EXTRAS, missing_extra
+from .base import Upsampler, EXTRAS, missing_extra, _is_pow2
 from .paper import DCL, DCL1d, DCL3d, PixelDCL, PixelDCL1d, PixelDCL3d, iPixelDCL, iPixelDCL1d, iPixelDCL3d
 from .upsamplers import (ResizeConv, ResizeConv1d, ResizeConv3d, BilinearConv, BilinearConv1d, BilinearConv3d,
                                    PixelShuffleUp, PixelShuffle1d, CARAFE, DySample)
@@ -54,7 +54,6 @@ KIND_OPTION_WORDS = {'icnr': "the same layer initialised checkerboard-free",
                      'reference': "the literal computation, as the authors' code does it",
                      'seq': "PixelDCL's fully sequential variant (the paper's Eq. 3)"}
 
-def _is_pow2(n) -> bool: return isinstance(n, int) and not isinstance(n, bool) and n >= 2 and n & (n - 1) == 0
 
 def _default_ks(cls:type) -> int|None:
     "The default kernel size of an up-sampler class."
@@ -173,8 +172,11 @@ def parse_kind(kind:str) -> tuple[str, int|None]:
     m = re.fullmatch(r'([a-z_]+?)([1-9]\d*)?', kind_options(kind)[0])
     name = m and _ALIASES.get(m.group(1), m.group(1))
     if name not in UP_REGISTRY:
-        raise ValueError(f"unknown up-sampler kind {kind!r}: expected one of {', '.join(UP_REGISTRY)} (see "
-                         "UP_REGISTRY), optionally followed by a kernel size"
+        close = difflib.get_close_matches(m.group(1) if m else str(kind).lower(), [*UP_REGISTRY, *_ALIASES], n=1)
+        raise ValueError(f"unknown up-sampler kind {kind!r}"
+                         + (f" (did you mean {_ALIASES.get(close[0], close[0])!r}?)" if close else "")
+                         + f": expected one of {', '.join(UP_REGISTRY)} (see UP_REGISTRY), optionally followed by a "
+                         "kernel size"
                          + (f"; options follow a '/': {kind.replace('+', '/')!r} ('+' is the run files' "
                             "spelling)" if '+' in kind else ""))
     return name, None if m.group(2) is None else int(m.group(2))
@@ -196,11 +198,11 @@ def upsampler(kind:str,        # a kind or alias (`UP_REGISTRY`), maybe with ker
               ni:int,          # input channels
               nf:int|None=None,# output channels (default `ni`)
               ndim:int|None=None, # spatial dimensions: 1, 2 or 3 (default 2, or `len(scale)`)
-              factor:int=2,    # the up-sampling factor along every axis: 2, or a power of two (a `Chain` of x2)
+              factor:int=2,    # along every axis: 2, a power of two (a `Chain` of x2); in 1D also 3, 5, 6... (r phases)
               scale:tuple|None=None, # a factor per axis, 1 on the axes not up-sampled, e.g. (1, 2, 2): an `AxesUp`
               **kwargs         # passed to the layer: `ks`, `bias`, `norm_type`, `act_cls`, `impl`, `blur`, ...
              ) -> nn.Module:
-    "A x2 up-sampler of `kind`: (N, ni, *S) -> (N, nf, *2S); `ValueError` for an unknown kind or option, or a clash."
+    "An up-sampler of `kind`: (N, ni, *S) -> (N, nf, *factor S); `ValueError` for an unknown kind or option, a clash."
     name, ks = parse_kind(kind)
     if scale is not None:
         if not isinstance(scale, (tuple, list)):
@@ -217,11 +219,15 @@ def upsampler(kind:str,        # a kind or alias (`UP_REGISTRY`), maybe with ker
         kwargs[k] = v
     if ndim not in (1, 2, 3) or isinstance(ndim, (bool, float)):
         raise ValueError(f"upsampler: ndim must be 1, 2 or 3, got {ndim!r}")
-    if not _is_pow2(factor):
-        raise ValueError(f"upsampler: factor must be an int power of two, 2 or more (2, 4, 8...: a chain of x2 "
-                         f"layers), got {factor!r}; other factors (3, 5: r phases along one axis) are not built yet")
+    if isinstance(factor, bool) or not isinstance(factor, int) or factor < 2:
+        raise ValueError(f"upsampler: factor must be an int >= 2, got {factor!r}")
+    if not _is_pow2(factor) and ndim != 1:
+        raise ValueError(f"upsampler: factor={factor} along {ndim} axes: a factor that is not a power of two is built "
+                         f"along one axis only (r phases); for one axis of a {ndim}D map pass scale=, e.g. "
+                         f"{(1,) * (ndim - 1) + (factor,)}")
     cls = UP_REGISTRY[name].layer(ndim)
     if cls is None: raise ValueError(f"upsampler: kind {kind!r} has no {ndim}D version")
+    if not _is_pow2(factor): kwargs['factor'] = factor   # the 1D layer's r phases
     if ks is not None:
         if 'ks' in kwargs and kwargs['ks'] != ks:
             raise ValueError(f"upsampler: kind {kind!r} says ks={ks}, but ks={kwargs['ks']} was passed too")
@@ -232,7 +238,7 @@ def upsampler(kind:str,        # a kind or alias (`UP_REGISTRY`), maybe with ker
         if k not in takes:
             raise ValueError(f"upsampler: kind {kind!r}: {cls.__name__} has no '/{opt}' option (no {k} argument)")
     try:
-        if factor == 2: return cls(ni, nf, **kwargs)
+        if factor == 2 or not _is_pow2(factor): return cls(ni, nf, **kwargs)
         outer = {k: kwargs.pop(k) for k in list(kwargs) if k in _CHAIN_OWN}
         return Chain(ni, nf, kwargs.pop('ks', None), kind=name, factor=factor, ndim=ndim, link=kwargs, **outer)
     except TypeError as e: raise TypeError(f"upsampler: kind {kind!r} ({cls.__name__}): {e}") from e
@@ -287,16 +293,17 @@ class Chain(Upsampler):
         for l in self.links: x = l(x)   # through `__call__`: a link's hooks (a weight norm) run
         return x
 
-    def _extra(self) -> str: return f", kind={self.kind!r}, factor={self.factor}, ndim={self.ndim}"
+    def _extra(self) -> str: return f", kind={self.kind!r}, ndim={self.ndim}"
 
 # %% ../nbs/00e_registry.ipynb #5b6a5604
 def _scale(scale, ndim:int) -> tuple:
-    "`scale` as one factor per spatial axis, each 1 or the same power of two; `ValueError` naming it otherwise."
+    "`scale` as one factor per axis: 1 or one power of two, or one other int >= 3 on one axis; `ValueError` otherwise."
     sc = (scale,) * ndim if isinstance(scale, int) and not isinstance(scale, bool) else tuple(scale)
-    ups = {s for s in sc if s != 1}
-    if len(sc) != ndim or len(ups) != 1 or not all(_is_pow2(s) or s == 1 for s in sc):
+    ups = [s for s in sc if s != 1]
+    ints = all(isinstance(s, int) and not isinstance(s, bool) and s >= 1 for s in sc)
+    if len(sc) != ndim or not ups or not ints or len(set(ups)) != 1 or not (_is_pow2(ups[0]) or len(ups) == 1):
         raise ValueError(f"scale must give each of the {ndim} spatial axes 1 or one power of two (e.g. (1, 2, 2)), "
-                         f"got {scale!r}")
+                         f"or 1 and one other int along one axis (e.g. (1, 3)), got {scale!r}")
     return sc
 
 class AxesUp(Upsampler):
@@ -331,6 +338,9 @@ class AxesUp(Upsampler):
         y = y.reshape(*lead, *y.shape[1:])
         return y.permute(*[perm.index(i) for i in range(len(perm))])             # the inverse permutation
 
+    @property
+    def scale_factors(self) -> tuple[int, ...]: return self.scale
+
     def _extra(self) -> str: return f", kind={self.kind!r}, scale={self.scale}"
 
 # %% ../nbs/00e_registry.ipynb #33b3565c
@@ -349,6 +359,8 @@ def support(kind:str) -> dict:
     e = UP_REGISTRY[parse_kind(kind)[0]]
     out = {f'{nd}D': dict(cls=c.__name__, reference='reference' in c.impls, icnr='icnr' in c.inits)
            for nd in (1, 2, 3) if (c := e.layer(nd)) is not None}
-    return out | {'factors': 'powers of two, as a Chain of x2 layers; other integers not built yet',
+    fac = ('powers of two, as a Chain of x2 layers; other integers (3, 5...) along one axis: the 1D layer with r '
+           'phases' + (f" ({out['1D']['cls']}(..., factor=r))" if '1D' in out else ' (no 1D layer here: refused)'))
+    return out | {'factors': fac,
                   'partial axes': ('the 1D or 2D layer over the up-sampled axes, kernel 1 along the others (AxesUp); '
                                    'a longer kernel there not built yet')}

@@ -56,7 +56,10 @@ def _why_left(m:nn.Module) -> str|None:
     "Why a transposed convolution cannot be swapped for an up-sampler of its stride, or None."
     up = {s for s in m.stride if s != 1}
     if not up: return "stride 1: no up-sampling (a projection; keep=[path] leaves it without a warning)"
-    if len(up) > 1 or not _is_pow2(max(up)): return f"stride {m.stride} is not one power of two (2, 4, 8...) and 1s"
+    ups = [s for s in m.stride if s != 1]
+    if len(up) > 1 or not (_is_pow2(max(up)) or len(ups) == 1):
+        return (f"stride {m.stride} is neither one power of two (2, 4, 8...) and 1s nor one other int along one axis "
+                "(3, 5...)")
     along = zip(m.stride, m.kernel_size, m.padding, m.output_padding)
     flat = [i for i, (s, *kpo) in enumerate(along) if s == 1 and kpo != [1, 0, 0]]
     if flat: return (f"stride {m.stride}, kernel {m.kernel_size}, padding {m.padding}: along an axis that is not "
@@ -126,10 +129,9 @@ def _keeps_weights(up:Upsampler, m:nn.Module) -> bool:
     "Whether `up` is a DCL that computes what `m` computes once it holds `m`'s weights."
     d = up.inner if isinstance(up, AxesUp) else up   # a DCL over the up-sampled axes
     return (isinstance(d, DCL) and d.weight.numel() == m.weight.numel() and d.placement == 'torch'
-            and max(m.stride) == 2
             and not d.checkerboard_free and d.init == 'default' and (up.bias is None) == (m.bias is None))
 
-def from_deconv(m:nn.Module,            # an `nn.ConvTranspose1d`, `2d` or `3d` of stride 2 (or 4, 8...: a `Chain`)
+def from_deconv(m:nn.Module,            # `nn.ConvTranspose1d`, `2d`, `3d`: stride 2, 4, 8 (`Chain`), 3, 5 (one axis)
                 kind:str|type='pixeldcl', # the up-sampler: a kind (see `upsampler`) or an `Upsampler` class
                 **kwargs                # passed to the layer (`norm_type`, `init`, ...)
                ) -> Upsampler:
@@ -145,15 +147,17 @@ def from_deconv(m:nn.Module,            # an `nn.ConvTranspose1d`, `2d` or `3d` 
                          f"which no x{s} up-sampler can match; change its padding or replace it yourself")
     nd, kw = m.weight.dim() - 2, dict(kwargs, bias=m.bias is not None, crop=crop)
     is_dcl = issubclass(kind, DCL) if isinstance(kind, type) else parse_kind(kind) == ('dcl', None)
-    if is_dcl and 'ks' not in kw and s == 2:   # the old kernel, placed as PyTorch places it: the old weights fit
+    if is_dcl and 'ks' not in kw and not (s > 2 and _is_pow2(s)):   # one layer (not a chain): the old weights fit
         kup = {k for k, st in zip(m.kernel_size, m.stride) if st > 1}
         if len(kup) > 1:
             raise ValueError(f"from_deconv: {_deconv_str(m)}: kernel_size {m.kernel_size} is not the same along every "
                              "up-sampled axis (DCL has one kernel size)")
         kw.update(ks=kup.pop(), placement=kw.get('placement', 'torch'))
     if isinstance(kind, type):
-        if s != 2 or partial:
-            raise TypeError(f"from_deconv: a class is a x2 layer of every axis; for stride {m.stride} name the kind")
+        if (s != 2 and (_is_pow2(s) or nd != 1)) or partial:
+            raise TypeError(f"from_deconv: a class up-samples every axis by one factor (2; 3, 5... in 1D); for stride "
+                            f"{m.stride} name the kind")
+        if s != 2: kw['factor'] = s
         if not issubclass(kind, Upsampler) or kind.ndim != nd:
             same = [e.layer(nd) for e in UP_REGISTRY.values() if kind in (e.cls1d, e.cls, e.cls3d) and e.layer(nd)]
             raise TypeError(f"from_deconv: kind must be a {nd}D `Upsampler` subclass for {_deconv_str(m)}, "

@@ -9,10 +9,10 @@ import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 from .phases import interleave, CONV, _tracing, _functorch, _forward_ad
-from .base import Upsampler, require_extra, quiet_fastai, positive_ints, _uniform_
+from .base import Upsampler, require_extra, quiet_fastai, positive_ints, _uniform_, check_factor
 
 # %% auto #0
-__all__ = ['ResizeConv', 'ResizeConv3d', 'ResizeConv1d', 'PixelShuffleUp', 'PixelShuffle1d', 'linear_x2', 'BilinearConv',
+__all__ = ['ResizeConv', 'ResizeConv3d', 'ResizeConv1d', 'PixelShuffleUp', 'PixelShuffle1d', 'linear_up', 'BilinearConv',
            'BilinearConv3d', 'BilinearConv1d', 'CARAFE', 'DySample']
 
 # %% ../nbs/00d_upsamplers.ipynb #538c9ab7
@@ -27,9 +27,10 @@ class ResizeConv(Upsampler):
     def _reset_weights(self): _uniform_(self.weight, self.ni * self.ks**self.ndim)
 
     def resize(self, x:Tensor) -> Tensor:
-        "The x2 interpolation before the convolution: nearest neighbour (or its literal form, every phase `x`)."
-        if self.impl == 'reference': return interleave([x] * 2**self.ndim)
-        return F.interpolate(x, scale_factor=2, mode='nearest')
+        "The interpolation before the convolution: nearest neighbour (or its literal form, every phase `x`)."
+        r = self.factor
+        if self.impl == 'reference': return interleave([x] * r**self.ndim, r)
+        return F.interpolate(x, scale_factor=r, mode='nearest')
 
     def upsample(self, x:Tensor) -> Tensor: return CONV[self.ndim](self.resize(x), self.weight, padding=self.ks // 2)
 
@@ -38,8 +39,13 @@ class ResizeConv3d(ResizeConv):
     ndim = 3
 
 class ResizeConv1d(ResizeConv):
-    "1D nearest-neighbour x2 up-sampling followed by a convolution (the audio up-sampler Pons et al. 2021 prefer)."
+    "1D nearest-neighbour up-sampling (x2, x3...) and a convolution (the audio up-sampler Pons et al. 2021 prefer)."
     ndim = 1
+    def __init__(self, ni:int, nf:int|None=None, ks:int=3,
+                 factor:int=2,  # 2, or an int that is not a power of two (3, 5, 6...; 4, 8 are chains)
+                 **kwargs):
+        self.factor = check_factor(type(self).__name__, factor)
+        super().__init__(ni, nf, ks, **kwargs)
 
 class PixelShuffleUp(Upsampler):
     "fastai's `PixelShuffle_ICNR` (1x1 conv, pixel shuffle, ICNR init, optional blur) as a bare linear up-sampler."
@@ -72,52 +78,58 @@ class PixelShuffleUp(Upsampler):
     def _extra(self) -> str: return ", blur=True" if self.blur else ""
 
 class PixelShuffle1d(Upsampler):
-    "Sub-pixel convolution in 1D: a 1x1 convolution to `2 nf` channels, channel `2c + p` put on phase p; ICNR init."
+    "Sub-pixel convolution in 1D: a 1x1 convolution to `r nf` channels, channel `r c + p` put on phase p; ICNR init."
     odd_ks = False
     inits = ('default', 'icnr')   # ICNR either way, as `PixelShuffleUp`
     ndim = 1
-    def __init__(self, ni:int, nf:int|None=None, ks:int=1, **kwargs):
+    def __init__(self, ni:int, nf:int|None=None, ks:int=1,
+                 factor:int=2,  # r: 2, or an int that is not a power of two (3, 5, 6...; 4, 8 are chains)
+                 **kwargs):
+        self.factor = check_factor(type(self).__name__, factor)
         super().__init__(ni, nf, ks, **kwargs)
         if ks != 1: raise ValueError(f"PixelShuffle1d: the sub-pixel convolution is 1x1 here, as fastai's, got ks={ks}")
-        self.weight = self._new(2 * self.nf, self.ni, 1)
+        self.weight = self._new(self.factor * self.nf, self.ni, 1)
         self.reset_parameters()
 
     def _reset_weights(self):
-        "ICNR (Aitken et al. 2017): both phases of a channel start with the same weights, a nearest-neighbour x2."
-        w = _uniform_(torch.empty_like(self.weight[::2]), self.ni)
-        with torch.no_grad(): self.weight.copy_(w.repeat_interleave(2, 0))
+        "ICNR (Aitken et al. 2017): the r phases of a channel start with the same weights, a nearest-neighbour xr."
+        r = self.factor
+        w = _uniform_(torch.empty_like(self.weight[::r]), self.ni)
+        with torch.no_grad(): self.weight.copy_(w.repeat_interleave(r, 0))
 
     def upsample(self, x:Tensor) -> Tensor:
-        y = F.conv1d(x, self.weight)
-        if self.impl == 'reference': return interleave([y[:, 0::2], y[:, 1::2]])
-        return y.reshape(y.shape[0], self.nf, 2, y.shape[-1]).transpose(2, 3).flatten(2)   # the 1D pixel shuffle
+        y, r = F.conv1d(x, self.weight), self.factor
+        if self.impl == 'reference': return interleave([y[:, p::r] for p in range(r)], r)
+        return y.reshape(y.shape[0], self.nf, r, y.shape[-1]).transpose(2, 3).flatten(2)   # the 1D pixel shuffle
 
 # %% ../nbs/00d_upsamplers.ipynb #2cce4959
-def linear_x2(x:Tensor) -> Tensor:
-    "Bi- or trilinear x2 written out, as `F.interpolate(x, scale_factor=2, mode='bilinear', align_corners=False)`."
-    # along each axis y[2i] = 3/4 x[i] + 1/4 x[i-1], y[2i+1] = 3/4 x[i] + 1/4 x[i+1], edge pixels repeated outside
+def linear_up(x:Tensor, factor:int=2) -> Tensor:
+    "(Bi-, tri-)linear up-sampling written out, as `F.interpolate(x, scale_factor=factor, align_corners=False)`."
+    # along each axis, output r i + p sits at t = (2p + 1 - r) / 2r input samples from x[i]: it mixes x[i] with the
+    # neighbour on that side (x2: y[2i] = 3/4 x[i] + 1/4 x[i-1], y[2i+1] = 3/4 x[i] + 1/4 x[i+1]); edges repeated
+    r = factor
     for ax in range(2, x.dim()):
         n = x.shape[ax]
         xp = torch.cat([x.narrow(ax, 0, 1), x, x.narrow(ax, n - 1, 1)], ax)   # replicate one pixel at each end
-        even = 0.75 * x + 0.25 * xp.narrow(ax, 0, n)
-        odd = 0.75 * x + 0.25 * xp.narrow(ax, 2, n)
-        x = torch.stack([even, odd], ax + 1).flatten(ax, ax + 1)
+        ts = [(2 * p + 1 - r) / (2 * r) for p in range(r)]
+        phases = [(1 - abs(t)) * x + abs(t) * xp.narrow(ax, 0 if t < 0 else 2, n) for t in ts]
+        x = torch.stack(phases, ax + 1).flatten(ax, ax + 1)
     return x
 
 class BilinearConv(ResizeConv):
     "Bilinear x2 up-sampling followed by a `ks x ks` convolution."
     def resize(self, x:Tensor) -> Tensor:
-        "The x2 interpolation before the convolution: (bi/tri)linear (or its literal form, `linear_x2`)."
-        mode = {1: 'linear', 2: 'bilinear', 3: 'trilinear'}[self.ndim]
-        return F.interpolate(x, scale_factor=2, mode=mode, align_corners=False) if self.impl == 'fast' else linear_x2(x)
+        "The interpolation before the convolution: (bi/tri)linear (or its literal form, `linear_up`)."
+        mode, r = {1: 'linear', 2: 'bilinear', 3: 'trilinear'}[self.ndim], self.factor
+        if self.impl == 'reference': return linear_up(x, r)
+        return F.interpolate(x, scale_factor=r, mode=mode, align_corners=False)
 
 class BilinearConv3d(BilinearConv):
     "Trilinear x2 up-sampling followed by a 3D convolution."
     ndim = 3
 
-class BilinearConv1d(BilinearConv):
-    "Linear x2 up-sampling followed by a 1D convolution."
-    ndim = 1
+class BilinearConv1d(BilinearConv, ResizeConv1d):
+    "Linear up-sampling (x2, x3...) followed by a 1D convolution."
 
 # %% ../nbs/00d_upsamplers.ipynb #d47da92e
 class CARAFE(Upsampler):
