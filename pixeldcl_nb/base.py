@@ -110,8 +110,9 @@ def _check_args(cls:type, own:list, args:tuple, kwargs:dict) -> tuple:
     name, takes = cls.__name__, ctor_signature(cls).parameters
     for k in kwargs:
         if k in _TCONV_ARGS and k not in takes:
-            raise TypeError(f"{name}: {k!r} is a transposed convolution's argument; {name} always up-samples by 2 "
-                            f"(output 2x the input): write {name}(ni, nf), or {name}.from_deconv(old) to match an "
+            by = 'by its factor (2 unless factor= says)' if 'factor' in takes else 'by 2 (output 2x the input)'
+            raise TypeError(f"{name}: {k!r} is a transposed convolution's argument; {name} always up-samples {by}: "
+                            f"write {name}(ni, nf), or {name}.from_deconv(old) to match an "
                             "existing nn.ConvTranspose layer's output geometry")
         if k not in takes:
             close = difflib.get_close_matches(k, list(takes), n=1)
@@ -144,6 +145,22 @@ def _fx_call(m:nn.Module, x:torch.fx.Proxy, output_size) -> torch.fx.Proxy:
                         "to trace the layer alone, wrap it: symbolic_trace(nn.Sequential(layer))")
     return t.create_proxy('call_module', path, (x,) if output_size is None else (x, output_size), {})
 
+def _split_ks(ks, ndim:int, name:str, lead_axes:bool) -> tuple:
+    "`ks` as (the size along the up-sampled axes, the sizes along leading axes not up-sampled); `ValueError` if bad."
+    if not isinstance(ks, (tuple, list)): return ks, ()
+    ks = tuple(ks)
+    lead, up = ks[:len(ks) - ndim], set(ks[len(ks) - ndim:])
+    if not lead_axes:
+        raise ValueError(f"{name}: ks={ks}: this layer takes one kernel size (a kernel along axes it does not "
+                         "up-sample is built for dcl, pixeldcl, ipixeldcl, resize_conv and bilinear_conv)")
+    if len(ks) <= ndim or len(ks) > 3 or len(up) != 1:
+        raise ValueError(f"{name}: ks={ks}: per axis, ks gives the sizes along leading axes that are not up-sampled, "
+                         f"then one size for the {ndim} up-sampled (last) axes, at most 3 axes in all (e.g. (3, 3, 3))")
+    positive_ints(name, **{f'ks[{i}]': k for i, k in enumerate(ks)})
+    if any(k % 2 == 0 for k in lead):
+        raise ValueError(f"{name}: ks={ks}: a kernel along an axis that is not up-sampled must be odd ('same' padding)")
+    return up.pop(), lead
+
 class _CtorSignature:
     "`inspect.signature` of an up-sampler class: its real constructor arguments (an instance keeps its call's)."
     def __get__(self, obj, cls):
@@ -159,6 +176,8 @@ class Upsampler(nn.Module):
     # the initialisations it offers: 'icnr' if it can start checkerboard-free (see `_icnr_`)
     inits: tuple = ('default',)
     min_opset: int = 11                   # the lowest ONNX opset it exports at (`pixeldcl_nb.export.export_onnx`)
+    lead_axes: bool = False               # takes `ks` per axis: a kernel along leading axes it does not up-sample
+    lead_ks: tuple = ()                   # those kernel sizes (`ks=(3, 3, 3)` on a 2D layer: (3,)), set by `ks`
     __signature__ = _CtorSignature()      # `inspect.signature(cls)`: the real constructor arguments
 
     def __init_subclass__(cls, **kwargs):
@@ -174,7 +193,7 @@ class Upsampler(nn.Module):
     def __init__(self,
                  ni:int,              # input channels
                  nf:int|None=None,    # output channels (default `ni`)
-                 ks:int=3,            # kernel size
+                 ks:int=3,            # kernel size; per axis (3, 3, 3): sizes along leading axes not up-sampled first
                  bias:bool=False,     # add a learnt bias after the linear map
                  norm_type=None,      # None, 'batch' or 'instance' (or a fastai `NormType`), after the bias
                  act_cls=None,        # activation class (e.g. `nn.ReLU`), after the norm
@@ -185,6 +204,7 @@ class Upsampler(nn.Module):
         super().__init__()
         nf = ni if nf is None else nf
         name = type(self).__name__
+        ks, self.lead_ks = _split_ks(ks, self.ndim, name, self.lead_axes)
         positive_ints(name, ni=ni, nf=nf, ks=ks)
         if self.odd_ks and ks % 2 == 0:
             raise ValueError(f"{name}: ks must be odd (its convolutions use 'same' padding"
@@ -202,7 +222,7 @@ class Upsampler(nn.Module):
         self._fk = dict(device=device, dtype=dtype)
         if not isinstance(bias, bool): raise TypeError(f"{name}: bias must be True or False, got {bias!r}")
         self.bias = nn.Parameter(torch.empty(nf, **self._fk)) if bias else None
-        self.norm = _norm_layer(norm_type, nf, self.ndim, **self._fk)
+        self.norm = _norm_layer(norm_type, nf, self.ndim + len(self.lead_ks), **self._fk)
         if isinstance(act_cls, nn.Module) or not (act_cls is None or callable(act_cls)):
             raise TypeError(f"{name}: act_cls must be a class such as nn.ReLU, got "
                             f"{'an instance ' if isinstance(act_cls, nn.Module) else ''}{act_cls!r}")
@@ -227,10 +247,11 @@ class Upsampler(nn.Module):
 
     def check_input(self, x:Tensor) -> None:
         "Raise a `ValueError` naming the problem if `x` is not a float (N, ni, *spatial) tensor."
-        name, sp = type(self).__name__, {1: 'L', 2: 'H,W', 3: 'D,H,W'}[self.ndim]
+        nd = self.ndim + len(self.lead_ks)
+        name, sp = type(self).__name__, {1: 'L', 2: 'H,W', 3: 'D,H,W'}[nd]
         if not isinstance(x, Tensor): raise TypeError(f"{name}: expected a Tensor, got {type(x).__name__}")
-        if x.dim() != self.ndim + 2:
-            raise ValueError(f"{name}: expected a {self.ndim + 2}D (N,C,{sp}) input (or an unbatched (C,{sp}) one with "
+        if x.dim() != nd + 2:
+            raise ValueError(f"{name}: expected a {nd + 2}D (N,C,{sp}) input (or an unbatched (C,{sp}) one with "
                              f"C={self.ni}), got shape {tuple(x.shape)}")
         if not x.is_floating_point():
             raise ValueError(f"{name}: expected a floating point input, got dtype {x.dtype}")
@@ -243,7 +264,7 @@ class Upsampler(nn.Module):
 
     def _cut(self, y:Tensor, output_size) -> Tensor:
         "Remove `crop` from `y`; with `output_size` (as `nn.ConvTranspose2d` takes it), that size after the start crop."
-        name, full = type(self).__name__, tuple(y.shape[2:])
+        name, full = type(self).__name__, tuple(y.shape[-self.ndim:])   # the up-sampled axes: the last ndim
         if output_size is None:
             if not any(s or e for s, e in self.crop): return y
             if not _tracing() and any(n - s - e < 1 for n, (s, e) in zip(full, self.crop)):
@@ -267,10 +288,11 @@ class Upsampler(nn.Module):
             # pad (F.pad lists the last dim first) to s + v: a negative pad crops the end; one more row than the layer
             # makes is zeros, as where a transposed convolution's kernel does not reach (before the bias); then drop s
             # at the start. No branch on sizes.
-            y = F.pad(y, [0, 0] * (self.ndim - 1 - d) + [0, s + v - y.shape[2 + d]])
+            ax = y.dim() - self.ndim + d
+            y = F.pad(y, [0, 0] * (self.ndim - 1 - d) + [0, s + v - y.shape[ax]])
             # export: a gather, whose output is a new tensor (a view's layout would depend on v being the whole size)
-            if torch.compiler.is_compiling(): y = y.index_select(2 + d, torch.arange(s, s + v, device=y.device))
-            else: y = y.narrow(2 + d, s, v)
+            if torch.compiler.is_compiling(): y = y.index_select(ax, torch.arange(s, s + v, device=y.device))
+            else: y = y.narrow(ax, s, v)
         return y
 
     @property
@@ -281,14 +303,14 @@ class Upsampler(nn.Module):
     def forward(self, x:Tensor, output_size=None) -> Tensor:
         "Up-sample `x` (N, ni, *S) to (N, nf, *2S) (x2), minus `crop`; `output_size` as `nn.ConvTranspose2d` takes it."
         if isinstance(x, torch.fx.Proxy): return _fx_call(self, x, output_size)   # FX: a leaf, run as it is
-        if isinstance(x, Tensor) and x.dim() == self.ndim + 1 and x.shape[0] == self.ni:   # unbatched (C, *S)
+        if isinstance(x, Tensor) and x.dim() == self.ndim + len(self.lead_ks) + 1 and x.shape[0] == self.ni:   # (C, *S)
             return self.forward(x[None], output_size)[0]
         self.check_input(x)
         y = self._cut(self.upsample(x), output_size)
         if not _tracing():
             # channels-last in, channels-last out (a no-op for most layers)
             y = y.contiguous(memory_format=_memory_format(x))
-        if self.bias is not None: y = y + self.bias.view(-1, *[1] * self.ndim)
+        if self.bias is not None: y = y + self.bias.view(-1, *[1] * (y.dim() - 2))
         if self.norm is not None: y = self.norm(y)
         if self.act is not None: y = self.act(y)
         return y
@@ -312,7 +334,8 @@ class Upsampler(nn.Module):
         return None
 
     def extra_repr(self) -> str:
-        s = f"{self.ni}, {self.nf}, ks={self.ks}" + (f", factor={self.factor}" if self.factor != 2 else "")
+        ks = (*self.lead_ks, *[self.ks] * self.ndim) if self.lead_ks else self.ks
+        s = f"{self.ni}, {self.nf}, ks={ks}" + (f", factor={self.factor}" if self.factor != 2 else "")
         if self.bias is not None: s += ", bias=True"
         if self.impl != 'fast': s += f", impl={self.impl!r}"
         if self.init != 'default': s += f", init={self.init!r}"

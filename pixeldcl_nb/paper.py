@@ -35,16 +35,19 @@ def tie_phases(w:Tensor,       # transposed-convolution weight (ni, nf, *[ks] * 
                factor:int=2    # the stride: taps `i` and `j` are in one class when i = j mod factor
               ) -> Tensor:
     "The weight nearest to `w` whose parity classes sum alike: checkerboard-free (Sugawara et al. 2019)."
-    # least squares: each class's excess over the mean class sum is taken evenly off its taps
-    dims = tuple(range(2, 2 + ndim))
+    # least squares: each class's excess over the mean class sum is taken evenly off its taps (classes by the last
+    # ndim axes; the taps along leading axes that are not up-sampled, if any, belong to every class)
+    dims = tuple(range(2, w.dim()))
     masks = [m.to(w.dtype) for m in _parity_masks(w.shape[-1], ndim, w.device, factor)]
     sums = [(w * m).sum(dims) for m in masks]          # (ni, nf) per class
-    mean = sum(sums) / len(sums)
-    return w - sum(((s - mean) / m.sum()).view(*s.shape, *[1] * ndim) * m for s, m in zip(sums, masks))
+    mean, lead = sum(sums) / len(sums), math.prod(w.shape[2:w.dim() - ndim])
+    return w - sum(((s - mean) / (m.sum() * lead)).view(*s.shape, *[1] * (w.dim() - 2)) * m
+                   for s, m in zip(sums, masks))
 
 class DCL(Upsampler):
     "Transposed convolution, stride 2, output exactly 2x the input (the paper's DCL); odd kernels placed as in TF."
     odd_ks = False
+    lead_axes = True
     inits = ('default', 'icnr')
     _version = 2   # 1 (pixeldcl_nb 0.0.1): odd kernels placed as PyTorch's ConvTranspose2d, the only placement then
     def __init__(self, ni:int, nf:int|None=None, ks:int=6,
@@ -56,45 +59,50 @@ class DCL(Upsampler):
         if not isinstance(checkerboard_free, bool):
             raise TypeError(f"DCL: checkerboard_free must be True or False, got {checkerboard_free!r}")
         r = self.factor
-        if ks < r and (checkerboard_free or self.init == 'icnr'):
-            raise ValueError(f"DCL: a {'x'.join([str(ks)] * self.ndim)} transposed convolution fills one phase of "
+        if self.ks < r and (checkerboard_free or self.init == 'icnr'):
+            raise ValueError(f"DCL: a {'x'.join([str(self.ks)] * self.ndim)} transposed convolution fills one phase of "
                              f"{r**self.ndim} and leaves the others at zero, so it cannot be checkerboard-free "
                              f"(init={self.init!r}, checkerboard_free={checkerboard_free}); use ks >= {r}")
         self.placement, self.checkerboard_free = placement, checkerboard_free
-        self.padding, self.output_padding, self._trim = _tconv_geometry(ks, r, placement)
-        self.weight = self._new(self.ni, self.nf, *[ks] * self.ndim)   # ConvTranspose layout
+        self.padding, self.output_padding, self._trim = _tconv_geometry(self.ks, r, placement)
+        self.weight = self._new(self.ni, self.nf, *self.lead_ks, *[self.ks] * self.ndim)   # ConvTranspose layout
         self.reset_parameters()
         self._register_state_dict_hook(_save_placement)
 
-    def _reset_weights(self): _uniform_(self.weight, self.ni * self.ks**self.ndim / self.factor**self.ndim)
+    def _reset_weights(self):
+        _uniform_(self.weight, self.ni * math.prod(self.lead_ks) * self.ks**self.ndim / self.factor**self.ndim)
 
     def _icnr_(self):
         "A random `(ks-r+1)^d` kernel convolved with an `r^d` box: nearest xr, then a convolution (Odena et al. 2016)."
-        d, r, w = self.ndim, self.factor, self.weight
+        d, r, w, lead = self.ndim, self.factor, self.weight, self.lead_ks
         s = self.ks - r + 1
         dt = torch.float64 if w.dtype == torch.float64 else torch.float32
-        # output variance as the default's: each output reads ni * s^d values of v
-        v = _uniform_(torch.empty(self.ni * self.nf, 1, *[s] * d, device=w.device, dtype=dt), self.ni * s**d)
-        box = torch.ones(1, 1, *[r] * d, device=v.device, dtype=v.dtype)
-        # full convolution with the box: ks taps
-        w.copy_(CONV_T[d](v, box).view(w.shape))
+        # output variance as the default's: each output reads ni * s^d values of v (times the leading taps)
+        v = torch.empty(self.ni * self.nf, 1, *lead, *[s] * d, device=w.device, dtype=dt)
+        _uniform_(v, self.ni * math.prod(lead) * s**d)
+        box = torch.ones(1, 1, *[1] * len(lead), *[r] * d, device=v.device, dtype=v.dtype)
+        # full convolution with the box: ks taps along the up-sampled axes
+        w.copy_(CONV_T[d + len(lead)](v, box).view(w.shape))
 
     def effective_weight(self) -> Tensor:
         "The kernel the layer computes with: `weight`, or `tie_phases(weight)` if `checkerboard_free`."
         return tie_phases(self.weight, self.ndim, self.factor) if self.checkerboard_free else self.weight
 
     def upsample(self, x:Tensor) -> Tensor:
-        r = self.factor
-        if self.impl == 'fast':
-            f = CONV_T[self.ndim]
-            y = f(x, self.effective_weight(), stride=r, padding=self.padding, output_padding=self.output_padding)
-            return y[(..., *[slice(None, -self._trim)] * self.ndim)] if self._trim else y
+        r, lead, nd = self.factor, self.lead_ks, self.ndim
+        if self.impl == 'fast':   # along the leading axes: stride 1, 'same'
+            y = CONV_T[nd + len(lead)](x, self.effective_weight(), stride=(1,) * len(lead) + (r,) * nd,
+                                       padding=tuple(k // 2 for k in lead) + (self.padding,) * nd,
+                                       output_padding=(0,) * len(lead) + (self.output_padding,) * nd)
+            return y[(..., *[slice(None, -self._trim)] * nd)] if self._trim else y
         # the definition: r - 1 zeros inserted after every input pixel, the flipped kernel slid over them;
         # output pixel m is full[m + padding]
-        k, conv = self.ks, CONV[self.ndim]
-        flipped = self.effective_weight().flip(list(range(2, 2 + self.ndim))).transpose(0, 1)
-        full = conv(F.pad(dilate(x, (0,) * self.ndim, r), [k - 1, k - 1] * self.ndim), flipped)
-        return full[(..., *[slice(self.padding, self.padding + r * n) for n in x.shape[2:]])]
+        ks = (*lead, *[self.ks] * nd)
+        flipped = self.effective_weight().flip(list(range(2, 2 + len(ks)))).transpose(0, 1)
+        full = CONV[len(ks)](F.pad(dilate(x, (0,) * nd, r), [p for k in reversed(ks) for p in (k - 1, k - 1)]), flipped)
+        starts = [k // 2 for k in lead] + [self.padding] * nd
+        return full[(..., *[slice(s, s + n * (r if i >= len(lead) else 1))
+                            for i, (s, n) in enumerate(zip(starts, x.shape[2:]))])]
 
     def _checkpoint_error(self, state_dict, prefix, version, metadata={}):
         if (self.ks - self.factor) % 2 == 0 or self.ks < self.factor: return None   # both placements are the same
@@ -159,7 +167,7 @@ def _phase_sub(k:Tensor, a:int, b:int, s:int) -> tuple:
     ks = _ks(k)
     p = ks // 2
     r0, c0 = (s - a + p) % 2, (s - b + p) % 2
-    sub = k[:, :, r0::2, c0::2]
+    sub = k[..., r0::2, c0::2]   # with leading axes (a kernel along axes not up-sampled): all their taps
     o_r, o_c = (a + r0 - p - s) // 2, (b + c0 - p - s) // 2              # offset of the first tap, in input pixels
     kr, kc = (ks - r0 + 1) // 2, (ks - c0 + 1) // 2                      # the sub-kernel's size
     pr, pc = max(-o_r, kr - 1 + o_r, 0), max(-o_c, kc - 1 + o_c, 0)     # zero padding done inside the convolution
@@ -169,7 +177,8 @@ def _phase_conv(f:Tensor, k:Tensor, a:int, b:int, s:int) -> Tensor:
     "Phase (a,b) of `conv2d(dilate(f, (s,s)), k, padding=ks//2)`, computed at input resolution."
     sub, pad, (r, c), _ = _phase_sub(k, a, b, s)
     h, w = f.shape[-2:]
-    return F.conv2d(f, sub.to(f.dtype), padding=pad)[..., r:r + h, c:c + w]
+    lead = tuple(n // 2 for n in sub.shape[2:-2])   # 'same' along leading axes that are not up-sampled
+    return CONV[f.dim() - 2](f, sub.to(f.dtype), padding=lead + tuple(pad))[..., r:r + h, c:c + w]
 
 # %% ../nbs/00c_paper.ipynb #854d31a3
 def plain_vjp(fn,             # the map in plain (differentiable) ops
@@ -239,12 +248,12 @@ class _PixelDCLFast(torch.autograd.Function):
 
 # %% ../nbs/00c_paper.ipynb #7cb90647
 def _pixel_dcl_plain(x:Tensor, w1:Tensor, w2:Tensor, k3:Tensor) -> Tensor:
-    "`_PixelDCLFast`'s map in plain ops: for tracers, exporters, torch.func and double backward."
-    p = _ks(w2) // 2
-    f1 = F.conv2d(x, w1, padding=p)
-    f2 = F.conv2d(f1, w2.to(f1.dtype), padding=p)
+    "`_PixelDCLFast`'s map in plain ops: for tracers, exporters, torch.func and double backward; leading axes too."
+    conv, pad = CONV[x.dim() - 2], [k // 2 for k in w2.shape[2:]]
+    f1 = conv(x, w1, padding=pad)
+    f2 = conv(f1, w2.to(f1.dtype), padding=pad)
     off = [_phase_conv(f1, k3, a, b, 0) + _phase_conv(f2, k3, a, b, 1) for a, b in ((0, 1), (1, 0))]
-    return interleave_stack([f1, *off, f2])
+    return interleave_stack([f1, *off, f2], ndim=2)
 
 def pixel_dcl(x:Tensor,        # input (N, ni, H, W)
               weight1:Tensor,  # (nf, ni, k, k): F1 = conv(x)
@@ -258,12 +267,14 @@ def pixel_dcl(x:Tensor,        # input (N, ni, H, W)
     if impl not in ('fast', 'reference'):
         raise ValueError(f"pixel_dcl: impl must be 'fast' or 'reference', got {impl!r}")
     # traced, exported, compiled or under torch.func: the same computation in plain ops, left to autograd
-    if impl == 'fast':
-        return _pixel_dcl_plain(x, weight1, weight2, k3) if _plain() else _PixelDCLFast.apply(x, weight1, weight2, k3)
-    f1 = F.conv2d(x, weight1, padding=ks // 2)
-    f2 = F.conv2d(f1, weight2, padding=ks // 2)
+    if impl == 'fast':   # leading axes (a 3D kernel, two axes up-sampled): the plain ops, left to autograd
+        plain = _plain() or x.dim() > 4
+        return _pixel_dcl_plain(x, weight1, weight2, k3) if plain else _PixelDCLFast.apply(x, weight1, weight2, k3)
+    conv, pad = CONV[x.dim() - 2], [k // 2 for k in weight2.shape[2:]]
+    f1 = conv(x, weight1, padding=pad)
+    f2 = conv(f1, weight2, padding=pad)
     m = dilate(f1, (0, 0)) + dilate(f2, (1, 1))
-    return m + F.conv2d(m, k3, padding=ks // 2)
+    return m + conv(m, k3, padding=pad)
 
 # %% ../nbs/00c_paper.ipynb #a32f5f17
 def seq_upsample(x:Tensor,                   # input (N, ni, *S)
@@ -272,24 +283,25 @@ def seq_upsample(x:Tensor,                   # input (N, ni, *S)
                  phases:Sequence[int],       # the map on each output phase, in `phase_list` order
                  combine:str='concat',       # how a step's inputs are combined: 'concat' or 'sum'
                  impl:str='fast',            # 'fast' (interleave) or 'reference' (dilate and add)
-                 factor:int=2                # the up-sampling factor along every axis: `factor**d` phases
+                 factor:int=2,               # the up-sampling factor along every axis: `factor**d` phases
+                 ndim:int|None=None          # d, the up-sampled (last) axes (default: every spatial axis)
                 ) -> Tensor:
     "Run a spec of sequential convolutions at input resolution and place the maps on the output phases."
     if combine not in ('concat', 'sum'):
         raise ValueError(f"seq_upsample: combine must be 'concat' or 'sum', got {combine!r}")
     if impl not in ('fast', 'reference'):
         raise ValueError(f"seq_upsample: impl must be 'fast' or 'reference', got {impl!r}")
-    conv = CONV[x.dim() - 2]
+    conv, nd = CONV[x.dim() - 2], ndim or x.dim() - 2
     maps = [x]
     for w, (src, n) in zip(weights, steps):
         ins = [maps[j] for j in src]
         inp = ins[0] if len(ins) == 1 else torch.cat(ins, 1) if combine == 'concat' else torch.stack(ins).sum(0)
-        y = conv(inp, w, padding=w.shape[-1] // 2)
+        y = conv(inp, w, padding=[k // 2 for k in w.shape[2:]])
         maps += list(y.chunk(n, 1)) if n > 1 else [y]
     out, r = [maps[i] for i in phases], factor
     if impl == 'reference':
-        return torch.stack([dilate(m, p, r) for m, p in zip(out, phase_list(x.dim() - 2, r))]).sum(0)
-    return interleave(out, r)
+        return torch.stack([dilate(m, p, r) for m, p in zip(out, phase_list(nd, r))]).sum(0)
+    return interleave(out, r) if nd == x.dim() - 2 else interleave_stack(out, r, nd)
 
 def tie_sum(w:Tensor,       # a convolution weight (out, in, *taps)
             target:Tensor,  # (out, in): what its taps must sum to
@@ -305,6 +317,7 @@ class _SeqUp(Upsampler):
     steps: tuple = ()
     phases: tuple = ()
     inits = ('default', 'icnr')
+    lead_axes = True
     def __init__(self, ni:int, nf:int|None=None, ks:int=3,
                  combine:str='concat',  # how each step combines its inputs: 'concat' (channels) or 'sum'
                  checkerboard_free:bool=False, # later steps tied by `tie_sum`: checkerboard-free while it trains
@@ -340,7 +353,7 @@ class _SeqUp(Upsampler):
             out.append(t.repeat(n, 1))
         return out
 
-    def _ntap(self, i:int) -> int: return self.ndim   # how many trailing dims of weight i are taps
+    def _ntap(self, i:int) -> int: return self.ndim + len(self.lead_ks)   # how many trailing dims of weight i are taps
 
     def _icnr_(self):
         "Steps after the first to the nearest weights whose taps sum to `dc_targets()`: every phase then answers as F1."
@@ -362,8 +375,8 @@ class _SeqUp(Upsampler):
                 raise ValueError(f"{type(self).__name__}: combine='sum' adds the input to the maps, so it needs "
                                  f"ni == nf, got ni={self.ni}, nf={self.nf}")
             cin = sum(cin) if self.combine == 'concat' else cin[0]
-            setattr(self, f'weight{i + 1}', self._new(n * self.nf, cin, *[self.ks] * self.ndim))
-            self._fans.append(cin * self.ks**self.ndim)
+            setattr(self, f'weight{i + 1}', self._new(n * self.nf, cin, *self.lead_ks, *[self.ks] * self.ndim))
+            self._fans.append(cin * math.prod(self.lead_ks) * self.ks**self.ndim)
             chans += [self.nf] * n
 
     @property
@@ -373,7 +386,8 @@ class _SeqUp(Upsampler):
         for w, fan in zip(self.weights, self._fans): _uniform_(w, fan)
 
     def upsample(self, x:Tensor) -> Tensor:
-        return seq_upsample(x, self.effective_weights(), self.steps, self.phases, self.combine, self.impl, self.factor)
+        return seq_upsample(x, self.effective_weights(), self.steps, self.phases, self.combine, self.impl, self.factor,
+                            self.ndim)
 
     def _extra(self) -> str:
         return ((f", combine={self.combine!r}" if self.combine != 'concat' else "")
@@ -400,11 +414,11 @@ class PixelDCL(_SeqUp):
                              "has no combined inputs)")
         if self.ks < 3: raise ValueError(f"PixelDCL: the cross mask of a {self.ks}x{self.ks} kernel has no taps, "
                                          f"so the off-diagonal phases would stay empty; use ks >= 3, got ks={self.ks}")
-        k2 = self.ks**2
-        self.weight1 = self._new(self.nf, self.ni, self.ks, self.ks)
-        self.weight2 = self._new(self.nf, self.nf, self.ks, self.ks)
-        self.weight3 = self._new(self.nf, self.nf, (k2 - 1) // 2)
-        self._fans = [self.ni * k2, self.nf * k2, self.nf * (k2 - 1) // 2]
+        k2, lead = self.ks**2, self.lead_ks   # lead: a kernel along leading axes (every convolution a 3D one)
+        self.weight1 = self._new(self.nf, self.ni, *lead, self.ks, self.ks)
+        self.weight2 = self._new(self.nf, self.nf, *lead, self.ks, self.ks)
+        self.weight3 = self._new(self.nf, self.nf, *lead, (k2 - 1) // 2)
+        self._fans = [n * math.prod(lead) for n in (self.ni * k2, self.nf * k2, self.nf * (k2 - 1) // 2)]
 
     def dc_targets(self) -> list:
         "As `_SeqUp.dc_targets`; for the masked layer: F2's taps and the cross taps each summing to the identity."
@@ -412,11 +426,12 @@ class PixelDCL(_SeqUp):
         return [None, torch.eye(self.nf), torch.eye(self.nf)]
 
     # weight3 of the masked layer: (nf, nf, T)
-    def _ntap(self, i:int) -> int: return 1 if i == 2 and not self.sequential else 2
+    def _ntap(self, i:int) -> int: return (1 if i == 2 and not self.sequential else 2) + len(self.lead_ks)
 
     def upsample(self, x:Tensor) -> Tensor:
         if self.sequential:
-            return seq_upsample(x, self.effective_weights(), self.seq_steps, self.phases, self.combine, self.impl)
+            return seq_upsample(x, self.effective_weights(), self.seq_steps, self.phases, self.combine, self.impl,
+                                ndim=2)
         return pixel_dcl(x, *self.effective_weights(), impl=self.impl)
 
     def _extra(self) -> str: return super()._extra() + (", sequential=True" if self.sequential else "")

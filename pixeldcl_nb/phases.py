@@ -23,6 +23,7 @@ def phase_list(ndim:int=2, factor:int=2) -> list[tuple[int, ...]]:
 
 def _memory_format(t:Tensor):
     "channels_last (3d) if `t` is stored that way and not also plain contiguous, else contiguous_format."
+    if _functorch(): return torch.contiguous_format   # vmap cannot query layouts (and batches its own way)
     if t.dim() == 4 and not t.is_contiguous() and t.is_contiguous(memory_format=torch.channels_last):
         return torch.channels_last
     if t.dim() == 5 and not t.is_contiguous() and t.is_contiguous(memory_format=torch.channels_last_3d):
@@ -96,16 +97,20 @@ def interleave(maps:Sequence[Tensor], factor:int=2) -> Tensor:
                          f"got {len(maps)}")
     return interleave_stack(maps, factor)
 
-def interleave_stack(maps:Sequence[Tensor], factor:int=2) -> Tensor:
+def interleave_stack(maps:Sequence[Tensor], factor:int=2,
+                     ndim:int|None=None   # interleave along the last `ndim` axes (default: every spatial axis)
+                    ) -> Tensor:
     "`interleave` by stacking and flattening, one axis at a time: the plain form tracers follow for any size."
-    d, r = maps[0].dim() - 2, factor
-    for k in reversed(range(d)):   # runs of r maps that differ only in the phase along axis 2+k
-        maps = [torch.stack(maps[j:j + r], 3 + k).flatten(2 + k, 3 + k) for j in range(0, len(maps), r)]
+    r, dim = factor, maps[0].dim()
+    d = ndim or dim - 2
+    for k in reversed(range(dim - d, dim)):   # runs of r maps that differ only in the phase along axis k
+        maps = [torch.stack(maps[j:j + r], k + 1).flatten(k, k + 1) for j in range(0, len(maps), r)]
     return maps[0]
 
 def dilate(x:Tensor, phase:Sequence[int], factor:int=2) -> Tensor:
-    "Zero-filled map `factor` times the size of `x` with `x` on `phase` (the authors' `dilate_tensor` for x2)."
+    "Zero-filled map `factor` times `x` along its last `len(phase)` axes, `x` on `phase` (the authors' dilate_tensor)."
     n, c, *s = x.shape
-    y = x.new_zeros(n, c, *[factor * i for i in s])
-    y[(slice(None), slice(None)) + tuple(slice(a, None, factor) for a in phase)] = x
+    lead = len(s) - len(phase)   # leading axes that are not up-sampled
+    y = x.new_zeros(n, c, *s[:lead], *[factor * i for i in s[lead:]])
+    y[(slice(None),) * (2 + lead) + tuple(slice(a, None, factor) for a in phase)] = x
     return y

@@ -250,11 +250,11 @@ def _axes_up(kind:str, ni:int, nf:int|None, scale, kwargs:dict) -> Upsampler:
     sc = _scale(scale, len(scale) if isinstance(scale, (tuple, list)) else 0)
     ks = kwargs.pop('ks', None)
     if isinstance(ks, (tuple, list)):
-        up = {k for k, s in zip(ks, sc) if s > 1}
-        if len(ks) != len(sc) or len(up) != 1 or any(k != 1 for k, s in zip(ks, sc) if s == 1):
-            raise ValueError(f"upsampler: ks {tuple(ks)} with scale {sc}: one size along the up-sampled axes and "
-                             "kernel 1 along the axes that are not up-sampled (a longer one there is not built yet)")
-        ks = up.pop()
+        ks, up = tuple(ks), {k for k, s in zip(ks, sc) if s > 1}
+        if len(ks) != len(sc) or len(up) != 1:
+            raise ValueError(f"upsampler: ks {ks} with scale {sc}: one size per axis, the same along the up-sampled "
+                             "axes")
+        if all(k == 1 for k, s in zip(ks, sc) if s == 1): ks = up.pop()   # kernel 1 elsewhere: slices batched
     if len(set(sc)) == 1:   # every axis: the layer itself
         return upsampler(kind, ni, nf, ndim=len(sc), factor=sc[0], **kwargs, **({} if ks is None else dict(ks=ks)))
     name, kind_ks = parse_kind(kind)
@@ -266,6 +266,7 @@ def _axes_up(kind:str, ni:int, nf:int|None, scale, kwargs:dict) -> Upsampler:
 class Chain(Upsampler):
     "Up-sampling by a power of two: a chain of x2 layers of one kind (ni -> nf, then nf -> nf), as the authors advise."
     odd_ks = False
+    lead_axes = True   # passed on to the links, which say whether they take it
     inits = ('default', 'icnr')
     def __init__(self, ni:int, nf:int|None=None, ks:int|None=None,
                  kind:str='pixeldcl',  # the kind of every x2 link (see `upsampler`)
@@ -307,7 +308,7 @@ def _scale(scale, ndim:int) -> tuple:
     return sc
 
 class AxesUp(Upsampler):
-    "Up-sampling some axes only (e.g. `scale=(1, 2, 2)`): the kind's layer over those axes, kernel 1 along the others."
+    "Up-sampling some axes only (e.g. `scale=(1, 2, 2)`): the kind's layer over those axes, any odd kernel along others."
     odd_ks = False
     inits = ('default', 'icnr')
     def __init__(self, ni:int, nf:int|None=None, ks:int|None=None,
@@ -322,15 +323,30 @@ class AxesUp(Upsampler):
         name, kind_ks = parse_kind(kind)
         inner = UP_REGISTRY[name].layer(len(self.axes))
         if inner is None: raise ValueError(f"AxesUp: kind {kind!r} has no {len(self.axes)}D layer for axes {self.axes}")
+        ks, self.kept_ks = self._axes_ks(ks)
         super().__init__(ni, nf, ks or kind_ks or _default_ks(inner), **kwargs)
         lk = dict(link or {}, ks=self.ks, impl=self.impl, init=self.init, **self._fk)
+        lk['ks'] = (*self.kept_ks, *[self.ks] * len(self.axes)) if max(self.kept_ks, default=1) > 1 else self.ks
         self.inner = upsampler(name, ni, self.nf, ndim=len(self.axes), factor=max(self.scale), **lk)
         self.reset_parameters()
+
+    def _axes_ks(self, ks) -> tuple:
+        "(the kernel size along the up-sampled axes or None, the sizes along the others) from `ks`: an int or per axis."
+        keep = [i for i in range(self.ndim) if i not in self.axes]
+        if not isinstance(ks, (tuple, list)): return ks, (1,) * len(keep)
+        up = {ks[i] for i in self.axes} if len(ks) == self.ndim else ()
+        if len(up) != 1:
+            raise ValueError(f"AxesUp: ks per axis gives {self.ndim} sizes, one along the up-sampled axes "
+                             f"{self.axes}, got {tuple(ks)}")
+        return up.pop(), tuple(ks[i] for i in keep)
 
     def _reset_weights(self): self.inner.reset_parameters()
 
     def upsample(self, x:Tensor) -> Tensor:
         keep = [i for i in range(self.ndim) if i not in self.axes]
+        if max(self.kept_ks, default=1) > 1:   # a kernel along the kept axes: they stay spatial, moved first
+            perm = (0, 1, *[2 + i for i in keep], *[2 + i for i in self.axes])
+            return self.inner(x.permute(perm)).permute(*[perm.index(i) for i in range(len(perm))])
         perm = (0, *[2 + i for i in keep], 1, *[2 + i for i in self.axes])
         xp = x.permute(perm)
         lead = xp.shape[:1 + len(keep)]
@@ -341,7 +357,10 @@ class AxesUp(Upsampler):
     @property
     def scale_factors(self) -> tuple[int, ...]: return self.scale
 
-    def _extra(self) -> str: return f", kind={self.kind!r}, scale={self.scale}"
+    def _extra(self) -> str:
+        ks = [self.ks if i in self.axes else self.kept_ks[[j for j in range(self.ndim) if j not in self.axes].index(i)]
+              for i in range(self.ndim)]
+        return f", kind={self.kind!r}, scale={self.scale}" + (f", kernel={tuple(ks)}" if max(ks) > self.ks else "")
 
 # %% ../nbs/00e_registry.ipynb #33b3565c
 def kinds_table() -> str:
@@ -361,6 +380,8 @@ def support(kind:str) -> dict:
            for nd in (1, 2, 3) if (c := e.layer(nd)) is not None}
     fac = ('powers of two, as a Chain of x2 layers; other integers (3, 5...) along one axis: the 1D layer with r '
            'phases' + (f" ({out['1D']['cls']}(..., factor=r))" if '1D' in out else ' (no 1D layer here: refused)'))
+    lead = 'reference' in e.cls.impls and e.cls.lead_axes   # takes a kernel along the axes it does not up-sample
     return out | {'factors': fac,
-                  'partial axes': ('the 1D or 2D layer over the up-sampled axes, kernel 1 along the others (AxesUp); '
-                                   'a longer kernel there not built yet')}
+                  'partial axes': ('the 1D or 2D layer over the up-sampled axes (AxesUp), kernel 1 along the others'
+                                   + (', or any odd size there (every convolution over all axes)' if lead else
+                                      '; a longer kernel there refused (the layer has no such form)'))}

@@ -11,7 +11,7 @@ from torch import nn, Tensor
 from torch.nn.utils.weight_norm import WeightNorm
 from .base import Upsampler
 from .paper import DCL
-from .registry import UP_REGISTRY, parse_kind, upsampler, AxesUp, _is_pow2
+from .registry import UP_REGISTRY, parse_kind, upsampler, AxesUp, _is_pow2, _default_ks
 
 # %% auto #0
 __all__ = ['Swap', 'DeconvReport', 'from_deconv', 'replace_deconvs']
@@ -61,9 +61,9 @@ def _why_left(m:nn.Module) -> str|None:
         return (f"stride {m.stride} is neither one power of two (2, 4, 8...) and 1s nor one other int along one axis "
                 "(3, 5...)")
     along = zip(m.stride, m.kernel_size, m.padding, m.output_padding)
-    flat = [i for i, (s, *kpo) in enumerate(along) if s == 1 and kpo != [1, 0, 0]]
+    flat = [i for i, (s, k, p, op) in enumerate(along) if s == 1 and not (k % 2 == 1 and p == k // 2 and op == 0)]
     if flat: return (f"stride {m.stride}, kernel {m.kernel_size}, padding {m.padding}: along an axis that is not "
-                     "up-sampled only kernel 1 without padding is built")
+                     "up-sampled, an odd kernel k with padding k // 2 (the same size out) is built, not this")
     if m.groups != 1: return f"groups={m.groups} (the up-samplers mix all channels)"
     if any(d != 1 for d in m.dilation): return f"dilation {m.dilation}"
     if m.padding_mode != 'zeros': return f"padding_mode={m.padding_mode!r}"
@@ -153,6 +153,11 @@ def from_deconv(m:nn.Module,            # `nn.ConvTranspose1d`, `2d`, `3d`: stri
             raise ValueError(f"from_deconv: {_deconv_str(m)}: kernel_size {m.kernel_size} is not the same along every "
                              "up-sampled axis (DCL has one kernel size)")
         kw.update(ks=kup.pop(), placement=kw.get('placement', 'torch'))
+    kept = [k for k, st in zip(m.kernel_size, m.stride) if st == 1]
+    if partial and max(kept) > 1:   # the old kernel along the axes not up-sampled, the kind's along the others
+        name, kind_ks = ('dcl', None) if isinstance(kind, type) else parse_kind(kind)
+        up_ks = kw.get('ks') or kind_ks or _default_ks(UP_REGISTRY[name].layer(sum(st > 1 for st in m.stride)))
+        kw['ks'] = tuple(k if st == 1 else up_ks for k, st in zip(m.kernel_size, m.stride))
     if isinstance(kind, type):
         if (s != 2 and (_is_pow2(s) or nd != 1)) or partial:
             raise TypeError(f"from_deconv: a class up-samples every axis by one factor (2; 3, 5... in 1D); for stride "
@@ -168,8 +173,10 @@ def from_deconv(m:nn.Module,            # `nn.ConvTranspose1d`, `2d`, `3d`: stri
     up = up.to(device=m.weight.device, dtype=m.weight.dtype).train(m.training)
     if _keeps_weights(up, m):
         with torch.no_grad():
-            inner = up.inner if isinstance(up, AxesUp) else up
-            inner.weight.copy_(_old_weight(m).reshape(inner.weight.shape))   # kernel 1 along the axes not up-sampled
+            inner, w = up.inner if isinstance(up, AxesUp) else up, _old_weight(m)
+            if isinstance(up, AxesUp):   # the axes not up-sampled first, as the inner layer sees them
+                w = w.permute(0, 1, *[2 + i for i in range(nd) if i not in up.axes], *[2 + i for i in up.axes])
+            inner.weight.copy_(w.reshape(inner.weight.shape))
             if m.bias is not None: up.bias.copy_(m.bias)
     for norm in _norms(m)[0]: _carry_norm(up, norm)
     old = dict(m.named_parameters())

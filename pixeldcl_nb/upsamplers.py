@@ -8,7 +8,7 @@ import math
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from .phases import interleave, CONV, _tracing, _functorch, _forward_ad
+from .phases import interleave, interleave_stack, CONV, _tracing, _functorch, _forward_ad
 from .base import Upsampler, require_extra, quiet_fastai, positive_ints, _uniform_, check_factor
 
 # %% auto #0
@@ -19,20 +19,24 @@ __all__ = ['ResizeConv', 'ResizeConv3d', 'ResizeConv1d', 'PixelShuffleUp', 'Pixe
 class ResizeConv(Upsampler):
     "Nearest-neighbour x2 up-sampling followed by a `ks x ks` convolution."
     inits = ('default', 'icnr')   # checkerboard-free by construction: 'icnr' is its default
+    lead_axes = True
     def __init__(self, ni:int, nf:int|None=None, ks:int=3, **kwargs):
         super().__init__(ni, nf, ks, **kwargs)
-        self.weight = self._new(self.nf, self.ni, *[ks] * self.ndim)
+        self.weight = self._new(self.nf, self.ni, *self.lead_ks, *[self.ks] * self.ndim)
         self.reset_parameters()
 
-    def _reset_weights(self): _uniform_(self.weight, self.ni * self.ks**self.ndim)
+    def _reset_weights(self): _uniform_(self.weight, self.ni * self.weight[0, 0].numel())
+
+    def _scale(self) -> tuple: return (1,) * len(self.lead_ks) + (self.factor,) * self.ndim   # per spatial axis
 
     def resize(self, x:Tensor) -> Tensor:
         "The interpolation before the convolution: nearest neighbour (or its literal form, every phase `x`)."
         r = self.factor
-        if self.impl == 'reference': return interleave([x] * r**self.ndim, r)
-        return F.interpolate(x, scale_factor=r, mode='nearest')
+        if self.impl == 'reference': return interleave_stack([x] * r**self.ndim, r, self.ndim)
+        return F.interpolate(x, scale_factor=self._scale(), mode='nearest')
 
-    def upsample(self, x:Tensor) -> Tensor: return CONV[self.ndim](self.resize(x), self.weight, padding=self.ks // 2)
+    def upsample(self, x:Tensor) -> Tensor:
+        return CONV[x.dim() - 2](self.resize(x), self.weight, padding=[k // 2 for k in self.weight.shape[2:]])
 
 class ResizeConv3d(ResizeConv):
     "3D nearest-neighbour x2 up-sampling followed by a convolution."
@@ -103,12 +107,14 @@ class PixelShuffle1d(Upsampler):
         return y.reshape(y.shape[0], self.nf, r, y.shape[-1]).transpose(2, 3).flatten(2)   # the 1D pixel shuffle
 
 # %% ../nbs/00d_upsamplers.ipynb #2cce4959
-def linear_up(x:Tensor, factor:int=2) -> Tensor:
+def linear_up(x:Tensor, factor:int=2,
+              ndim:int|None=None   # up-sample the last `ndim` axes (default: every spatial axis)
+             ) -> Tensor:
     "(Bi-, tri-)linear up-sampling written out, as `F.interpolate(x, scale_factor=factor, align_corners=False)`."
     # along each axis, output r i + p sits at t = (2p + 1 - r) / 2r input samples from x[i]: it mixes x[i] with the
     # neighbour on that side (x2: y[2i] = 3/4 x[i] + 1/4 x[i-1], y[2i+1] = 3/4 x[i] + 1/4 x[i+1]); edges repeated
     r = factor
-    for ax in range(2, x.dim()):
+    for ax in range(x.dim() - (ndim or x.dim() - 2), x.dim()):
         n = x.shape[ax]
         xp = torch.cat([x.narrow(ax, 0, 1), x, x.narrow(ax, n - 1, 1)], ax)   # replicate one pixel at each end
         ts = [(2 * p + 1 - r) / (2 * r) for p in range(r)]
@@ -120,9 +126,9 @@ class BilinearConv(ResizeConv):
     "Bilinear x2 up-sampling followed by a `ks x ks` convolution."
     def resize(self, x:Tensor) -> Tensor:
         "The interpolation before the convolution: (bi/tri)linear (or its literal form, `linear_up`)."
-        mode, r = {1: 'linear', 2: 'bilinear', 3: 'trilinear'}[self.ndim], self.factor
-        if self.impl == 'reference': return linear_up(x, r)
-        return F.interpolate(x, scale_factor=r, mode=mode, align_corners=False)
+        mode = {1: 'linear', 2: 'bilinear', 3: 'trilinear'}[x.dim() - 2]
+        if self.impl == 'reference': return linear_up(x, self.factor, self.ndim)
+        return F.interpolate(x, scale_factor=self._scale(), mode=mode, align_corners=False)
 
 class BilinearConv3d(BilinearConv):
     "Trilinear x2 up-sampling followed by a 3D convolution."
