@@ -308,7 +308,7 @@ def _scale(scale, ndim:int) -> tuple:
     return sc
 
 class AxesUp(Upsampler):
-    "Up-sampling some axes only (e.g. `scale=(1, 2, 2)`): the kind's layer over those axes, any odd kernel along others."
+    "Up-sampling some axes only (e.g. `scale=(1, 2, 2)`): the kind's layer over those axes, an odd kernel along others."
     odd_ks = False
     inits = ('default', 'icnr')
     def __init__(self, ni:int, nf:int|None=None, ks:int|None=None,
