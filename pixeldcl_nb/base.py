@@ -150,10 +150,11 @@ def _split_ks(ks, ndim:int, name:str, lead_axes:bool) -> tuple:
     if not isinstance(ks, (tuple, list)): return ks, ()
     ks = tuple(ks)
     lead, up = ks[:len(ks) - ndim], set(ks[len(ks) - ndim:])
+    if len(ks) == ndim and len(up) == 1: return up.pop(), ()   # one size per up-sampled axis, all alike
     if not lead_axes:
         raise ValueError(f"{name}: ks={ks}: this layer takes one kernel size (a kernel along axes it does not "
                          "up-sample is built for dcl, pixeldcl, ipixeldcl, resize_conv and bilinear_conv)")
-    if len(ks) <= ndim or len(ks) > 3 or len(up) != 1:
+    if len(ks) < ndim or len(ks) > 3 or len(up) != 1:
         raise ValueError(f"{name}: ks={ks}: per axis, ks gives the sizes along leading axes that are not up-sampled, "
                          f"then one size for the {ndim} up-sampled (last) axes, at most 3 axes in all (e.g. (3, 3, 3))")
     positive_ints(name, **{f'ks[{i}]': k for i, k in enumerate(ks)})

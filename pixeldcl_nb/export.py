@@ -4,26 +4,44 @@
 
 # %% ../nbs/06_export.ipynb #172d66f5
 from __future__ import annotations
-import copy
+import copy, warnings
 from pathlib import Path
 import torch
 from torch import nn, Tensor
 from .layers import require_extra
 
 # %% auto #0
-__all__ = ['ONNX_OPSET', 'deployable', 'dynamic_shapes', 'other_input', 'check_same', 'export_program', 'run_onnx', 'min_opset',
-           'onnx_opset', 'export_onnx']
+__all__ = ['ONNX_OPSET', 'deployable', 'check_example', 'dynamic_shapes', 'other_input', 'check_same', 'export_program',
+           'run_onnx', 'min_opset', 'onnx_opset', 'export_onnx']
 
 # %% ../nbs/06_export.ipynb #96567537
 def deployable(model:nn.Module) -> nn.Module:
     "A copy of `model` in eval mode to trace or export, fastai's `ToTensorBase` (a class change) made `nn.Identity`."
-    m = copy.deepcopy(model).eval()
+    try: m = copy.deepcopy(model).eval()
+    except RuntimeError as e:
+        if 'deepcopy' not in str(e): raise
+        raise RuntimeError("deployable: the model cannot be copied to export: layers under PyTorch's legacy "
+                           "torch.nn.utils.weight_norm (or spectral_norm) hold computed weights; call "
+                           "torch.nn.utils.remove_weight_norm on them first (as HiFi-GAN does before inference), or "
+                           "use torch.nn.utils.parametrizations.weight_norm") from e
     for path, mod in list(m.named_modules()):
         if type(mod).__name__ == 'ToTensorBase' and type(mod).__module__.startswith('fastai'):
             if not path: return nn.Identity()
             parent, _, name = path.rpartition('.')
             setattr(m.get_submodule(parent), name, nn.Identity())
     return m
+
+def check_example(xs:tuple, where:str) -> None:
+    "`ValueError` if an example input has a batch of 1, a warning for a spatial size of 1: `torch.export` fixes those."
+    for x in xs:
+        if x.dim() > 0 and x.shape[0] == 1:
+            raise ValueError(f"{where}: the example has a batch of 1 (shape {tuple(x.shape)}), and torch.export fixes "
+                             "a dimension that is 1 in the example; export with a batch of 2 or more and the program "
+                             "takes any batch")
+        if x.dim() > 2 and 1 in x.shape[2:]:   # a 1x1 latent is fine; a size-1 example of a map is a mistake
+            warnings.warn(f"{where}: the example has a spatial size of 1 (shape {tuple(x.shape)}), which torch.export "
+                          "fixes: the program takes only that size (right for a 1x1 latent; for a map, export with "
+                          "sizes of 2 or more and the program takes any size)")
 
 def _inputs(x, what:str='example') -> tuple[Tensor, ...]:
     "A model's inputs as a tuple: one tensor, or a tuple/list of them."
@@ -87,10 +105,7 @@ def export_program(model:nn.Module,        # the model (a copy is exported, see 
 def _program(m:nn.Module, example, checks:list, strict:bool, atol, rtol) -> tuple:
     "`export_program` of the deployable `m`: the program, and `m`'s outputs on `checks` (which it equals)."
     xs = _inputs(example)
-    if any(x.dim() > 0 and x.shape[0] == 1 for x in xs):
-        raise ValueError(f"export_program: the example has a batch of 1 (shape {tuple(xs[0].shape)}), and torch.export "
-                         "fixes a dimension "
-                         f"that is 1 in the example; export with a batch of 2 or more and the program takes any batch")
+    check_example(xs, 'export_program')
     program = torch.export.export(m, xs, dynamic_shapes=dynamic_shapes(xs), strict=strict)
     wants = []
     with torch.no_grad():

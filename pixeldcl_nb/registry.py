@@ -4,10 +4,10 @@
 
 # %% ../nbs/00e_registry.ipynb #85d40379
 from __future__ import annotations
-import difflib, inspect, re
+import difflib, inspect, numbers, re
 from typing import NamedTuple
 from torch import nn, Tensor
-from .base import Upsampler, EXTRAS, missing_extra, _is_pow2
+from .base import Upsampler, EXTRAS, missing_extra, positive_ints, _is_pow2
 from .paper import DCL, DCL1d, DCL3d, PixelDCL, PixelDCL1d, PixelDCL3d, iPixelDCL, iPixelDCL1d, iPixelDCL3d
 from .upsamplers import (ResizeConv, ResizeConv1d, ResizeConv3d, BilinearConv, BilinearConv1d, BilinearConv3d,
                                    PixelShuffleUp, PixelShuffle1d, CARAFE, DySample)
@@ -194,6 +194,10 @@ def options_words(kinds) -> str:
     args = lambda o: ", ".join(f"`{a}={v!r}`" for a, v in KIND_OPTIONS[o].items())
     return "; ".join(f"`/{o}`: {KIND_OPTION_WORDS[o]} ({args(o)})" for o in KIND_OPTIONS if o in opts)
 
+def _int(v):
+    "`v` as a Python int if it is an integer of any kind (numpy's too, not a bool), else `v` as it is."
+    return int(v) if isinstance(v, numbers.Integral) and not isinstance(v, bool) else v
+
 def upsampler(kind:str,        # a kind or alias (`UP_REGISTRY`), maybe with kernel size ('dcl3'), options ('dcl/icnr')
               ni:int,          # input channels
               nf:int|None=None,# output channels (default `ni`)
@@ -204,14 +208,16 @@ def upsampler(kind:str,        # a kind or alias (`UP_REGISTRY`), maybe with ker
              ) -> nn.Module:
     "An up-sampler of `kind`: (N, ni, *S) -> (N, nf, *factor S); `ValueError` for an unknown kind or option, a clash."
     name, ks = parse_kind(kind)
+    factor = _int(factor)
     if scale is not None:
         if not isinstance(scale, (tuple, list)):
             raise ValueError(f"upsampler: scale takes one factor per axis, e.g. (1, 2, 2), got {scale!r}; for every "
                              "axis alike use factor=")
-        if ndim not in (None, len(scale)) or factor != 2:
+        clash = [f"ndim={ndim!r}"] * (ndim not in (None, len(scale))) + [f"factor={factor!r}"] * (factor != 2)
+        if clash:
             raise ValueError(f"upsampler: scale={tuple(scale)} says the axes and their factor; do not also pass "
-                             f"ndim={ndim!r} or factor={factor!r}")
-        return _axes_up(kind, ni, nf, scale, kwargs)
+                             f"{' or '.join(clash)}")
+        return _axes_up(kind, ni, nf, tuple(_int(s) for s in scale), kwargs)
     ndim = 2 if ndim is None else ndim
     for k, v in kind_options(kind)[1].items():
         if k in kwargs and kwargs[k] != v:
@@ -338,6 +344,10 @@ class AxesUp(Upsampler):
         if len(up) != 1:
             raise ValueError(f"AxesUp: ks per axis gives {self.ndim} sizes, one along the up-sampled axes "
                              f"{self.axes}, got {tuple(ks)}")
+        positive_ints('AxesUp', **{f'ks[{i}]': k for i, k in enumerate(ks)})
+        if any(ks[i] % 2 == 0 for i in keep):
+            raise ValueError(f"AxesUp: ks={tuple(ks)}: a kernel along an axis that is not up-sampled must be odd "
+                             "('same' padding)")
         return up.pop(), tuple(ks[i] for i in keep)
 
     def _reset_weights(self): self.inner.reset_parameters()

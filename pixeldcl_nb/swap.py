@@ -9,6 +9,7 @@ from typing import NamedTuple, Sequence
 import torch
 from torch import nn, Tensor
 from torch.nn.utils.weight_norm import WeightNorm
+from torch.nn.utils.spectral_norm import SpectralNorm
 from .base import Upsampler
 from .paper import DCL
 from .registry import UP_REGISTRY, parse_kind, upsampler, AxesUp, _is_pow2, _default_ks
@@ -105,6 +106,13 @@ class _AllWeightNorms(WeightNorm):
     def remove(self, module):
         for sub, name in self.parts: torch.nn.utils.remove_weight_norm(sub, name)
 
+class _AllSpectralNorms(SpectralNorm):
+    "As `_AllWeightNorms`, for `torch.nn.utils.remove_spectral_norm(layer)`: it removes the norms of every weight."
+    def __init__(self, parts:list): super().__init__('weight'); self.parts = parts
+    def __call__(self, module, inputs): pass
+    def remove(self, module):
+        for sub, name in self.parts: torch.nn.utils.remove_spectral_norm(sub, name)
+
 def _carry_norm(up:nn.Module, norm:tuple) -> None:
     "Put the old layer's weight or spectral `norm` (see `_norms`) on every weight of `up`, in the same style."
     from torch.nn.utils import parametrizations
@@ -115,8 +123,8 @@ def _carry_norm(up:nn.Module, norm:tuple) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', FutureWarning)   # the legacy norms are deprecated; the model uses them already
         for sub, name in parts: fn(sub, name, **args)
-    if style == 'hook' and what == 'weight_norm' and not any(sub is up and n == 'weight' for sub, n in parts):
-        up.register_forward_pre_hook(_AllWeightNorms(parts))
+    if style == 'hook' and not any(sub is up and n == 'weight' for sub, n in parts):
+        up.register_forward_pre_hook((_AllWeightNorms if what == 'weight_norm' else _AllSpectralNorms)(parts))
 
 def _old_weight(m:nn.Module) -> Tensor:
     "`m`'s weight as it computes with it (a legacy weight or spectral norm hook computed afresh)."
@@ -178,6 +186,10 @@ def from_deconv(m:nn.Module,            # `nn.ConvTranspose1d`, `2d`, `3d`: stri
                 w = w.permute(0, 1, *[2 + i for i in range(nd) if i not in up.axes], *[2 + i for i in up.axes])
             inner.weight.copy_(w.reshape(inner.weight.shape))
             if m.bias is not None: up.bias.copy_(m.bias)
+    if is_dcl and not _keeps_weights(up, m) and not {'ks', 'init', 'checkerboard_free'} & set(kwargs):
+        warnings.warn(f"from_deconv: {_deconv_str(m)} with kind='dcl': stride {s} becomes a chain of x2 transposed "
+                      f"convolutions, which cannot hold the old stride-{s} kernel, so it is freshly initialised and "
+                      "the model no longer computes what it did (replace_deconvs(..., keep=[path]) leaves it)")
     for norm in _norms(m)[0]: _carry_norm(up, norm)
     old = dict(m.named_parameters())
     wgrad = any(p.requires_grad for k, p in old.items() if k != 'bias')
@@ -219,8 +231,12 @@ def replace_deconvs(model:nn.Module,       # any model; changed in place
             reason = f"kernel_size {m.kernel_size} differs between the up-sampled axes (DCL has one kernel size)"
         if reason is not None: report.append(Swap(where, _deconv_str(m), None, n_old, None, reason)); continue
         if any(v < 0 for pr in _deconv_crop(m) for v in pr): bad.append(f"{where}: {_deconv_str(m)}"); continue
-        try: up = from_deconv(m, kind, **kwargs)
-        except (ValueError, TypeError) as e: raise type(e)(f"replace_deconvs: {where}: {_deconv_str(m)}: {e}") from e
+        with warnings.catch_warnings(record=True) as caught:   # from_deconv's warnings, said with the path
+            warnings.simplefilter('always')
+            try: up = from_deconv(m, kind, **kwargs)
+            except (ValueError, TypeError) as e:
+                raise type(e)(f"replace_deconvs: {where}: {_deconv_str(m)}: {e}") from e
+        for w in caught: warnings.warn(f"replace_deconvs: {where}: {w.message}", w.category, stacklevel=2)
         new[m] = up
         n_new = sum(p.numel() for p in up.parameters())
         norm = ', '.join(f"{w} carried" for w, *_ in _norms(m)[0]) or None
