@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.runs')   # before the imports it checks
-import contextlib, csv, importlib, json, math, os, random, sys, time
+import contextlib, csv, importlib, json, math, os, random, sys, time, warnings
 import numpy as np
 from pathlib import Path
 from typing import Callable
@@ -103,17 +103,25 @@ def read_json(fname:Path|str):
     except json.JSONDecodeError as e: raise ValueError(f"{fname} is not valid JSON ({e}); fix it or delete it to run again") from e
 
 def _fit_state(learn) -> dict:
-    "What a fit carries from one epoch to the next besides weights and optimiser: every random state (Python's, NumPy's, torch's, CUDA's, the training DataLoader's) and the Recorder's smoothed training loss."
+    "What a fit carries from one epoch to the next besides weights and optimiser: every random state (Python's, NumPy's, torch's, CUDA's, the training DataLoader's), the Recorder's smoothed training loss and the state of callbacks that have one (`state_dict`: the VAE's KL warm-up clock)."
     sl = learn.recorder.smooth_loss
     return dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state(),
                 cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None, dl=learn.dls.train.rng.getstate(),
-                smooth_loss=(sl.count, sl.val.detach().cpu()))
+                smooth_loss=(sl.count, sl.val.detach().cpu()), callbacks={cb.name: cb.state_dict() for cb in _stateful(learn)})
+
+def _stateful(learn) -> list:
+    "The learner's callbacks that keep a state across epochs and fits (they have `state_dict` and `load_state_dict`)."
+    return [cb for cb in learn.cbs if callable(getattr(type(cb), 'state_dict', None)) and callable(getattr(type(cb), 'load_state_dict', None))]
 
 def _set_fit_state(learn, st:dict) -> None:
     random.setstate(st['python']); np.random.set_state(st['numpy']); torch.set_rng_state(st['torch'])
     if st['cuda'] is not None and torch.cuda.is_available(): torch.cuda.set_rng_state_all(st['cuda'])
     learn.dls.train.rng.setstate(st['dl'])
     learn.recorder.smooth_loss.count, learn.recorder.smooth_loss.val = st['smooth_loss']
+    for cb in _stateful(learn):
+        if cb.name in st.get('callbacks', {}): cb.load_state_dict(st['callbacks'][cb.name])
+        else: warnings.warn(f"resuming a fit from a checkpoint saved without the state of its {type(cb).__name__} (saved by an older "
+                            f"version): it starts afresh (for the VAE: the KL warm-up restarts); train from scratch to avoid it")
 
 def check_batches(dls, where:str) -> None:
     "Raise a `ValueError` naming the sizes when the training set holds fewer items than one batch (fastai drops an incomplete last batch, so it would train on nothing)."

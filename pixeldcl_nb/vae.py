@@ -106,22 +106,44 @@ def kl_divergence(mu:Tensor, logvar:Tensor) -> Tensor:
     return -0.5 * (1 + logvar - mu.pow(2) - logvar.exp()).sum(1)
 
 class VAECallback(Callback):
-    "Make a reconstruction loss the VAE objective: add `beta` x KL (warmed up over the first `warmup` of training); record both."
+    "Make a reconstruction loss the VAE objective: add `beta` x KL (warmed up over the first epochs trained); record both."
     order = 20   # after MixedPrecision (10), which converts the predictions to float and leaves autocast after the loss
     def __init__(self,
                  beta:float=1.,             # weight of the KL term (1: the ELBO)
-                 warmup:float=0.,           # fraction of training over which the KL weight rises from 0 to `beta`
+                 warmup:float=0.,           # fraction of the first fit over which the KL weight rises from 0 to `beta`
                  per_element:bool=True,     # the loss is a mean over elements (fastai's losses): divide the KL by C*H*W
-                 target:str='batch'):       # 'batch': the batches' targets are the images to reconstruct; 'input': reconstruct the input (labels ignored)
+                 target:str='batch',        # 'batch': the batches' targets are the images to reconstruct; 'input': reconstruct the input (labels ignored)
+                 warmup_epochs:float|None=None):  # or the warm-up in epochs (fractions allowed)
         if not (isinstance(beta, (int, float)) and math.isfinite(beta) and beta >= 0): raise ValueError(f"VAECallback: beta must be a finite number >= 0, got {beta!r}")
         if not (isinstance(warmup, (int, float)) and 0 <= warmup <= 1): raise ValueError(f"VAECallback: warmup must be a fraction of training in [0, 1], got {warmup!r}")
         if target not in ('batch', 'input'): raise ValueError(f"VAECallback: target must be 'batch' or 'input', got {target!r}")
+        if warmup_epochs is not None:
+            if isinstance(warmup_epochs, bool) or not isinstance(warmup_epochs, (int, float)) or not (0 <= warmup_epochs < math.inf):
+                raise ValueError(f"VAECallback: warmup_epochs must be a number of epochs >= 0, got {warmup_epochs!r}")
+            if warmup: raise ValueError(f"VAECallback: give warmup (a fraction of the first fit, {warmup}) or warmup_epochs ({warmup_epochs}), not both")
         self.beta, self.warmup, self.per_element, self.target = float(beta), float(warmup), per_element, target
+        self.warmup_epochs = None if warmup_epochs is None else float(warmup_epochs)
+        self.epochs_trained = 0.   # training epochs so far, across fits (a fraction within an epoch): the warm-up's clock
         self.recon = self.kl = None
 
     def before_fit(self):
         if not any(isinstance(m, VAEStat) for m in self.learn.metrics):   # a Learner built without `vae_learner`
             self.learn.metrics = [*self.learn.metrics, VAEStat('recon'), VAEStat('kl')]
+        if self.warmup_epochs is None and self.warmup: self.warmup_epochs = self.warmup * self.n_epoch   # the first fit's
+
+    def after_batch(self):
+        if self.training: self.epochs_trained += 1 / self.n_iter
+
+    def restart_warmup(self) -> None:
+        "Warm the KL weight up again from 0, from the next batch trained (`warmup`: over that fraction of the next fit)."
+        self.epochs_trained = 0.
+        if self.warmup: self.warmup_epochs = None
+
+    def state_dict(self) -> dict:
+        "The warm-up's clock, for a checkpoint (`pixeldcl_nb.runs` saves it with every epoch)."
+        return dict(epochs_trained=self.epochs_trained, warmup_epochs=self.warmup_epochs)
+
+    def load_state_dict(self, state:dict) -> None: self.epochs_trained, self.warmup_epochs = state['epochs_trained'], state['warmup_epochs']
 
     def before_batch(self):
         if self.training: self.saved_buffers = [b.detach().clone() for b in self.learn.model.buffers()]   # BatchNorm statistics, to undo a bad step
@@ -144,9 +166,9 @@ class VAECallback(Callback):
 
     @property
     def weight(self) -> float:
-        "The KL weight now: `beta`, ramped up from 0 during the first `warmup` of training."
-        if not self.training or not self.warmup: return self.beta
-        return self.beta * min(1., self.pct_train / self.warmup)
+        "The KL weight now: `beta`, ramped up from 0 over the first `warmup_epochs` trained, counted across fits."
+        if not self.training or not self.warmup_epochs: return self.beta
+        return self.beta * min(1., self.epochs_trained / self.warmup_epochs)
 
     def after_loss(self):
         if not len(self.yb): return
@@ -188,12 +210,13 @@ def vae_splitter(m:nn.Module) -> list:
 def vae_learner(dls,                     # fastai `DataLoaders` of (image, image) in [0, 1], or of (image, label) (the input is then the target)
                 kind:str='pixeldcl',     # up-sampler kind of the decoder (see `upsampler`)
                 n_latent:int=128, width:int=32,
-                beta:float=1., warmup:float=0.,   # see `VAECallback`
+                beta:float=1., warmup:float=0.,   # see `VAECallback` (`warmup_epochs` may follow, as a keyword)
                 loss_func:Callable|None=None,     # per-element reconstruction loss (default `ImageBCE`)
                 lr:float=1e-3,
                 metrics:list|None=None,  # more metrics, after `recon` and `kl`
                 cbs:list|None=None,      # more callbacks, after the `VAECallback`
                 vae_kwargs:dict|None=None,  # more `VAE` arguments (`n_up`, `max_width`, `ks`, `impl`...)
+                warmup_epochs:float|None=None, # the KL warm-up in epochs, counted across fits (instead of `warmup`)
                 **kwargs) -> Learner:    # passed to `Learner`
     "A fastai `Learner` for a `VAE` with `kind` in its decoder, with the `VAECallback` and its `recon` and `kl` metrics."
     b = dls.one_batch()
@@ -208,7 +231,8 @@ def vae_learner(dls,                     # fastai `DataLoaders` of (image, image
                       f"its inputs, and the labels are not used")
     model = VAE(kind, x.shape[-1], x.shape[1], n_latent, width, **(vae_kwargs or {}))
     return Learner(dls, model, loss_func=loss_func if loss_func is not None else ImageBCE(), lr=lr,
-                   metrics=[VAEStat('recon'), VAEStat('kl'), *(metrics or [])], cbs=[VAECallback(beta, warmup, target=target), *(cbs or [])],
+                   metrics=[VAEStat('recon'), VAEStat('kl'), *(metrics or [])],
+                   cbs=[VAECallback(beta, warmup, target=target, warmup_epochs=warmup_epochs), *(cbs or [])],
                    splitter=kwargs.pop('splitter', vae_splitter), **kwargs)
 
 # %% ../nbs/05_vae.ipynb #56d9e4b5
