@@ -24,7 +24,7 @@ with quiet_fastai():
 
 # %% auto #0
 __all__ = ['confusion_matrix', 'iou_per_class', 'PixelAccuracy', 'MeanIoU', 'label_boundaries', 'BoundaryF', 'seg_metrics',
-           'replace_pixelshuffles', 'unet_splitter', 'n_classes', 'seg_learner', 'distrib_ctx']
+           'replace_pixelshuffles', 'backbone_state', 'unet_splitter', 'n_classes', 'seg_learner', 'distrib_ctx']
 
 # %% ../nbs/04_segmentation.ipynb #f6a82aa5
 def confusion_matrix(pred:Tensor, targ:Tensor, n_classes:int, ignore_index:int=VOID) -> Tensor:
@@ -122,6 +122,59 @@ def replace_pixelshuffles(model:nn.Module, kind:str='pixeldcl') -> nn.Module:
             setattr(parent, name, new.to(device=conv.weight.device, dtype=conv.weight.dtype))
     return model
 
+_WRAPPERS = ('state_dict', 'model_state_dict', 'model', 'net', 'weights')   # where training scripts keep the weights
+_PREFIXES = ('module.', '_orig_mod.')   # DataParallel / DistributedDataParallel, torch.compile
+
+def _read_weights(path:Path, trust_pickle:bool) -> dict:
+    "The tensors in `path`: a safetensors file, or a torch file of a state dict (a pickled model only if `trust_pickle`)."
+    if path.suffix == '.safetensors':
+        from safetensors.torch import load_file
+        return load_file(str(path))
+    try: obj = torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e:
+        if not trust_pickle:
+            raise ValueError(f"seg_learner: {path} is not a plain state dict ({type(e).__name__}): a pickled model, which runs "
+                             "code when loaded; save its state_dict() instead, or, if you trust the file, pass "
+                             "trust_pickle=True") from e
+        obj = torch.load(path, map_location='cpu', weights_only=False)
+    if isinstance(obj, nn.Module): obj = obj.state_dict()
+    while isinstance(obj, dict) and not any(isinstance(v, Tensor) for v in obj.values()):
+        inner = [k for k in _WRAPPERS if isinstance(obj.get(k), (dict, nn.Module))]
+        if not inner:
+            raise ValueError(f"seg_learner: {path} holds no tensors at its top level and none of {_WRAPPERS}; its keys are "
+                             f"{sorted(obj)[:10]}")
+        obj = obj[inner[0]].state_dict() if isinstance(obj[inner[0]], nn.Module) else obj[inner[0]]
+    if not isinstance(obj, dict): raise ValueError(f"seg_learner: {path} holds a {type(obj).__name__}, not a state dict")
+    return obj
+
+def backbone_state(path:Path|str,           # weights file: .pth/.pt (a state dict, maybe wrapped) or .safetensors
+                   arch:Callable,           # the torchvision model function (e.g. `resnet18`)
+                   cut=None,                # where fastai cuts the body (`model_meta`); default: fastai's for `arch`
+                   trust_pickle:bool=False  # also read a pickled whole model (it runs code: only for files you trust)
+                  ) -> dict:
+    "The state dict of `arch` whose body (the part fastai's U-Net uses) comes from `path`, as people keep backbones."
+    # the body's keys in `arch`'s naming; the rest (fc, classifier) is not used, whatever its shape
+    path, m = Path(path), arch()
+    sd = _read_weights(path, trust_pickle)
+    for p in _PREFIXES:
+        if sd and all(k.startswith(p) for k in sd): sd = {k[len(p):]: v for k, v in sd.items()}
+    with quiet_fastai(): from fastai.vision.learner import create_body
+    body_ids = {id(t) for t in create_body(m, 3, True, cut).state_dict(keep_vars=True).values()}
+    full = m.state_dict(keep_vars=True)
+    needed = [k for k, v in full.items() if id(v) in body_ids]
+    missing = [k for k in needed if k not in sd]
+    if missing:
+        raise ValueError(f"seg_learner: {path} lacks {len(missing)} of the {len(needed)} weights of {arch.__name__}'s body, "
+                         f"e.g. {missing[:5]}; its keys begin {sorted(sd)[:5]}: is it a {arch.__name__}?")
+    bad = [f"{k} {tuple(sd[k].shape)} (want {tuple(full[k].shape)})" for k in needed if sd[k].shape != full[k].shape]
+    if bad: raise ValueError(f"seg_learner: {path} has weights of other shapes than {arch.__name__}'s body: {bad[:5]}")
+    extra = [k for k in sd if k not in full]   # another model whose first layers have the same names (resnet34 for 18)
+    if extra:
+        raise ValueError(f"seg_learner: {path} has {len(extra)} weights that {arch.__name__} has not, e.g. {extra[:5]}: is it "
+                         f"a {arch.__name__}? (Remove keys that are not the backbone's before saving.)")
+    m.load_state_dict({k: sd[k] for k in needed}, strict=False)
+    return m.state_dict()
+
 def _resolve_arch(arch):
     if isinstance(arch, str):
         import torchvision
@@ -158,7 +211,8 @@ def n_classes(dls, n_out:int|None=None) -> int:
 def seg_learner(dls,                   # segmentation DataLoaders: this package's readers, or any fastai makes (MaskBlock)
                 kind:str='pixeldcl',   # up-sampler kind of the decoder (see `upsampler`)
                 arch:Callable|str|None=None,   # None: the paper's U-Net; else a backbone for fastai's DynamicUnet (e.g. `resnet18` or 'resnet18')
-                pretrained:bool|Path|str=False,  # backbone weights: False, True (torchvision's, downloaded once into torch hub's cache) or a path to a state dict
+                pretrained:bool|Path|str=False,  # backbone weights: False, True (torchvision's, downloaded once into torch hub's cache) or a file (`backbone_state`)
+                trust_pickle:bool=False,         # `pretrained` may be a pickled whole model (it runs code when loaded)
                 n_out:int|None=None,   # output classes (default: found in `dls` as fastai does)
                 width:int|None=None, depth:int|None=None,   # the paper's U-Net (default 64, 4); not with `arch`
                 loss_func:Callable|None=None,  # default: cross-entropy over the class axis, `VOID` ignored
@@ -193,8 +247,9 @@ def seg_learner(dls,                   # segmentation DataLoaders: this package'
                                f"On a machine without a network, put the weights file at {_hub_file(arch) or torch.hub.get_dir()} "
                                f"(torch hub's cache), or pass its path as pretrained='...'") from e
         if local is not None:
-            m = arch(); m.load_state_dict(torch.load(local, map_location='cpu'))
-            learn.model[0].load_state_dict(create_body(m, n_in, True, model_meta.get(arch, {}).get('cut')).state_dict())
+            cut = model_meta.get(arch, {}).get('cut')
+            m = arch(); m.load_state_dict(backbone_state(local, arch, cut, trust_pickle))
+            learn.model[0].load_state_dict(create_body(m, n_in, True, cut).state_dict())
             _add_norm(dls, model_meta.get(arch, _default_meta), True, n_in)
         replace_pixelshuffles(learn.model, kind)
         learn.opt = None                                   # the optimiser must see the new up-samplers' parameters
