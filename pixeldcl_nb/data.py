@@ -338,18 +338,38 @@ def _image_size(f) -> tuple:
 
 class MaskFile:
     "Item `[image file, mask file]` -> the mask as a fastai `PILMask`, checked against the image with `read_mask`; labels in `void_labels` become `VOID`."
-    def __init__(self, n_classes:int, binary:bool=False, void_labels:tuple=()):
+    def __init__(self, n_classes:int, binary:bool=False, void_labels:tuple=(),
+                 binary_files:dict|None=None):   # mask file -> the class its 255 stands for (a stray 0/255 mask)
         self.n_classes, self.binary, self.void_labels = n_classes, binary, tuple(void_labels)
+        self.binary_files = {str(k): v for k, v in (binary_files or {}).items()}
     def __call__(self, item):
         with quiet_fastai(): from fastai.vision.all import PILMask
         m = read_mask(item[1], self.n_classes, _image_size(item[0]), self.binary)
         if self.void_labels: m = np.where(np.isin(m, self.void_labels), VOID, m).astype(m.dtype)
+        if str(item[1]) in self.binary_files: m = np.where(m == VOID, self.binary_files[str(item[1])], m).astype(m.dtype)
         return PILMask.create(m)
 
-def _pair_dls(pairs:list, valid:set, codes:list, what:str, binary:bool=False, void_labels:tuple=(), **kwargs):
+def _pair_dls(pairs:list, valid:set, codes:list, what:str, binary:bool=False, void_labels:tuple=(), binary_files:dict|None=None,
+              **kwargs):
     "seg_dls over [image file, mask file] pairs; `valid` holds the validation image files."
     pairs = _paired(pairs, what)
-    return seg_dls(pairs, operator.itemgetter(0), MaskFile(len(codes), binary, void_labels), lambda p: p[0] in valid, codes, **kwargs)
+    return seg_dls(pairs, operator.itemgetter(0), MaskFile(len(codes), binary, void_labels, binary_files), lambda p: p[0] in valid,
+                   codes, **kwargs)
+
+def _stray_binary(stats:dict, what:str, stray_class:int|None, n_classes:int) -> dict:
+    "Mask files that hold only 0 and 255 (over 5% 255) among masks labelling classes 1.. : `ValueError` naming them, or mapped."
+    # 255 is void; a mask saved as 0/255 for its object would lose the object from the loss and the metrics
+    labelled = any(any(0 < v < VOID for v in vals) for vals, _ in stats.values())
+    stray = {m: f for m, (vals, f) in stats.items() if labelled and vals <= {0, VOID} and f > 0.05}
+    if not stray: return {}
+    names = ', '.join(f"{Path(m).name} ({f:.0%} 255)" for m, f in list(stray.items())[:5]) + (' ...' * (len(stray) > 5))
+    if stray_class is None:
+        raise ValueError(f"{what}: {len(stray)} mask(s) hold only 0 and 255 while the others label classes 1 and up: {names}. "
+                         f"255 is void, so their objects would be left out of the loss and the metrics. Save them with "
+                         f"their class index, or say which class their 255 is: stray_class=k (1..{n_classes - 1})")
+    if not (isinstance(stray_class, int) and 0 < stray_class < n_classes):
+        raise ValueError(f"{what}: stray_class must be a class index 1..{n_classes - 1}, got {stray_class!r}")
+    return {m: stray_class for m in stray}
 
 def _voc_list(root:Path, spec, what:str='voc_dls') -> Path:
     "The list file of a split: a name in `ImageSets/Segmentation` or at the root (with or without .txt), or a path."
@@ -437,6 +457,7 @@ def _valid_set(path:Path, imgs:list, seed:int, pct:float=0.2) -> set:
 
 def folder_dls(path, images:str='images', masks:str='masks', size:int=256, bs:int=8, seed:int=0, n_in:int=3,
                binary:bool|None=None,   # 0/255 masks of one object class: None finds out (masks holding only 0 and 255, and no codes.txt of more than 2 classes)
+               stray_class:int|None=None,  # the class that 255 is in a stray 0/255 mask among labelled ones (default: refused)
                **kwargs):
     "Any folder of `images/` and `masks/` (same names, PNG masks), with optional `codes.txt` and `valid.txt`; 255 is void, except in binary 0/255 masks."
     _check_keywords('folder_dls', kwargs)
@@ -445,17 +466,18 @@ def folder_dls(path, images:str='images', masks:str='masks', size:int=256, bs:in
     if not imgs: raise FileNotFoundError(f"folder_dls: no images in {path / images}")
     pairs = _paired([[p, path / masks / f'{p.stem}.png'] for p in imgs], 'folder_dls')
     codes = _codes(path / 'codes.txt') if (path / 'codes.txt').exists() else None
-    values = None
+    told_void = binary is False   # binary=False: 255 is void in every mask, as the user says
+    from PIL import Image
+    stats = {m: (set(np.unique(a).tolist()), float((a == VOID).mean())) for _, m in pairs for a in [np.array(Image.open(m))]}
+    per_mask = {m: v for m, (v, _) in stats.items()}
+    values = set().union(*per_mask.values())
     if codes is None or (len(codes) <= 2 and binary is None):
-        from PIL import Image
-        per_mask = {m: set(np.unique(np.array(Image.open(m))).tolist()) for _, m in pairs}
-        values = set().union(*per_mask.values())
         if binary is None and values <= {0, 1, VOID}:   # one object class, written as 1 in some masks and as 255 in others?
             ones, v255 = ([m.name for m, v in per_mask.items() if v - {0} == {k}] for k in (1, VOID))
             if ones and v255:
                 raise ValueError(f"folder_dls: some masks mark the object 1 ({', '.join(ones[:3])}...), others only 255 ({', '.join(v255[:3])}...): "
                                  f"255 would be void in the second; make the masks agree, or say binary=False (255 is void)")
-    if binary is None: binary = values is not None and VOID in values and values <= {0, VOID} and (codes is None or len(codes) == 2)
+    if binary is None: binary = VOID in values and values <= {0, VOID} and (codes is None or len(codes) == 2)
     if binary:
         codes = codes or ['background', 'object']
         if len(codes) != 2: raise ValueError(f"folder_dls: binary masks have 2 classes, but {path / 'codes.txt'} lists {len(codes)}")
@@ -463,7 +485,9 @@ def folder_dls(path, images:str='images', masks:str='masks', size:int=256, bs:in
     if len(codes) < 2:
         raise ValueError(f"folder_dls: the masks in {path / masks} hold one class (0) and void (255): nothing to segment; "
                          f"binary=True reads 255 as the object class")
-    return _pair_dls(pairs, _valid_set(path, imgs, seed), codes, 'folder_dls', binary, size=size, bs=bs, path=path, n_in=n_in, **kwargs)
+    strays = {} if binary or told_void else _stray_binary(stats, 'folder_dls', stray_class, len(codes))
+    return _pair_dls(pairs, _valid_set(path, imgs, seed), codes, 'folder_dls', binary, binary_files=strays, size=size, bs=bs,
+                     path=path, n_in=n_in, **kwargs)
 
 # %% ../nbs/02_data.ipynb #4d1d266d
 def coco_semantic_mask(coco, img_id:int, cat_index:dict) -> np.ndarray:

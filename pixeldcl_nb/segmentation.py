@@ -7,7 +7,7 @@ from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.segmentation')   # before the imports it checks
 import importlib
-import contextlib
+import contextlib, warnings
 from pathlib import Path
 from typing import Callable
 import torch
@@ -24,7 +24,8 @@ with quiet_fastai():
 
 # %% auto #0
 __all__ = ['confusion_matrix', 'iou_per_class', 'PixelAccuracy', 'MeanIoU', 'label_boundaries', 'BoundaryF', 'seg_metrics',
-           'replace_pixelshuffles', 'backbone_state', 'unet_splitter', 'n_classes', 'seg_learner', 'distrib_ctx']
+           'replace_pixelshuffles', 'backbone_state', 'unet_splitter', 'n_classes', 'check_targets', 'seg_learner',
+           'distrib_ctx']
 
 # %% ../nbs/04_segmentation.ipynb #f6a82aa5
 def confusion_matrix(pred:Tensor, targ:Tensor, n_classes:int, ignore_index:int=VOID) -> Tensor:
@@ -208,6 +209,38 @@ def n_classes(dls, n_out:int|None=None) -> int:
     if c > n_out: raise ValueError(f"seg_learner: n_out={n_out}, but the DataLoaders have {c} classes ({seg_codes(dls)})")
     return n_out
 
+@contextlib.contextmanager
+def _same_random_state(*dls):
+    "Inside the block draw as you like: Python's, NumPy's and torch's random states and `dls`' own are put back after it."
+    import random
+    import numpy as np
+    states = random.getstate(), np.random.get_state(), torch.get_rng_state(), [dl.rng.getstate() for dl in dls]
+    try: yield
+    finally:
+        random.setstate(states[0]); np.random.set_state(states[1]); torch.set_rng_state(states[2])
+        for dl, s in zip(dls, states[3]): dl.rng.setstate(s)
+
+def check_targets(dls, n_classes:int) -> None:
+    "`ValueError` naming the labels if a validation batch's masks hold values outside 0..n_classes-1 and `VOID`."
+    if not len(dls.valid): return
+    with _same_random_state(dls.valid): y = dls.valid.one_batch()[1]   # seeded runs train on the same order as before
+    if not isinstance(y, Tensor) or y.is_floating_point(): return
+    bad = [v for v in torch.unique(y).tolist() if not (0 <= v < n_classes or v == VOID)]
+    if bad:
+        raise ValueError(f"seg_learner: the masks hold labels {bad[:8]} outside the {n_classes} classes 0..{n_classes - 1} and "
+                         f"void {VOID} (in a validation batch). A palette or colour PNG read as greyscale gives such values: "
+                         "fastai's PILMask converts a palette image to grey, so VOC's class 1, drawn (128, 0, 0), becomes 38. "
+                         "Read the masks with this package's readers (folder_dls, voc_dls, ...), which keep the indices, or give "
+                         "fastai a get_y that does: PILMask.create(np.array(PIL.Image.open(mask_file))), which keeps a palette "
+                         "image's indices")
+
+def _warn_constant(x:Tensor) -> None:
+    "Warn if every image of the training batch `x` is constant: a loader that saturated them (fastai's, on 16-bit files)."
+    if x.is_floating_point() and len(x) and bool((x.flatten(1).std(1) < 1e-6).all()):
+        warnings.warn(f"seg_learner: every image of the first training batch is constant ({x.flatten(1)[:, 0].tolist()[:4]}...): "
+                      "fastai's own image loader saturates 16-bit images (every pixel 1.0); read them with this package's "
+                      "readers (folder_dls), which keep their range")
+
 def seg_learner(dls,                   # segmentation DataLoaders: this package's readers, or any fastai makes (MaskBlock)
                 kind:str='pixeldcl',   # up-sampler kind of the decoder (see `upsampler`)
                 arch:Callable|str|None=None,   # None: the paper's U-Net; else a backbone for fastai's DynamicUnet (e.g. `resnet18` or 'resnet18')
@@ -221,7 +254,10 @@ def seg_learner(dls,                   # segmentation DataLoaders: this package'
     "A fastai `Learner` for semantic segmentation whose decoder up-samples with `kind`."
     parse_kind(kind)
     n_classes_ = n_classes(dls, n_out)
-    n_in = dls.one_batch()[0].shape[1]
+    xb = dls.one_batch()[0]   # (as before this check existed: seeded runs depend on the draws it makes)
+    n_in = xb.shape[1]
+    _warn_constant(xb)
+    check_targets(dls, n_classes_)
     loss_func = loss_func or CrossEntropyLossFlat(axis=1, ignore_index=VOID)
     metrics = seg_metrics() if metrics is None else metrics
     if arch is not None and (width is not None or depth is not None):
