@@ -326,19 +326,21 @@ class AxesUp(Upsampler):
         if nd not in (2, 3): raise ValueError(f"AxesUp: scale must give 2 or 3 spatial axes, got {scale!r}")
         self.ndim, self.scale, self.kind = nd, _scale(scale, nd), kind
         self.axes = tuple(i for i, s in enumerate(self.scale) if s > 1)
+        self.kept_axes = tuple(i for i, s in enumerate(self.scale) if s == 1)
         name, kind_ks = parse_kind(kind)
         inner = UP_REGISTRY[name].layer(len(self.axes))
         if inner is None: raise ValueError(f"AxesUp: kind {kind!r} has no {len(self.axes)}D layer for axes {self.axes}")
         ks, self.kept_ks = self._axes_ks(ks)
         super().__init__(ni, nf, ks or kind_ks or _default_ks(inner), **kwargs)
-        lk = dict(link or {}, ks=self.ks, impl=self.impl, init=self.init, **self._fk)
-        lk['ks'] = (*self.kept_ks, *[self.ks] * len(self.axes)) if max(self.kept_ks, default=1) > 1 else self.ks
+        across = max(self.kept_ks, default=1) > 1   # a kernel along the kept axes: the inner layer convolves them too
+        lk = dict(link or {}, ks=(*self.kept_ks, *[self.ks] * len(self.axes)) if across else self.ks, impl=self.impl,
+                  init=self.init, **self._fk)
         self.inner = upsampler(name, ni, self.nf, ndim=len(self.axes), factor=max(self.scale), **lk)
         self.reset_parameters()
 
     def _axes_ks(self, ks) -> tuple:
         "(the kernel size along the up-sampled axes or None, the sizes along the others) from `ks`: an int or per axis."
-        keep = [i for i in range(self.ndim) if i not in self.axes]
+        keep = self.kept_axes
         if not isinstance(ks, (tuple, list)): return ks, (1,) * len(keep)
         up = {ks[i] for i in self.axes} if len(ks) == self.ndim else ()
         if len(up) != 1:
@@ -353,7 +355,7 @@ class AxesUp(Upsampler):
     def _reset_weights(self): self.inner.reset_parameters()
 
     def upsample(self, x:Tensor) -> Tensor:
-        keep = [i for i in range(self.ndim) if i not in self.axes]
+        keep = self.kept_axes
         if max(self.kept_ks, default=1) > 1:   # a kernel along the kept axes: they stay spatial, moved first
             perm = (0, 1, *[2 + i for i in keep], *[2 + i for i in self.axes])
             return self.inner(x.permute(perm)).permute(*[perm.index(i) for i in range(len(perm))])
@@ -368,9 +370,9 @@ class AxesUp(Upsampler):
     def scale_factors(self) -> tuple[int, ...]: return self.scale
 
     def _extra(self) -> str:
-        ks = [self.ks if i in self.axes else self.kept_ks[[j for j in range(self.ndim) if j not in self.axes].index(i)]
-              for i in range(self.ndim)]
-        return f", kind={self.kind!r}, scale={self.scale}" + (f", kernel={tuple(ks)}" if max(ks) > self.ks else "")
+        ks = dict(zip(self.kept_axes, self.kept_ks)) | {i: self.ks for i in self.axes}   # per axis
+        ks = tuple(ks[i] for i in range(self.ndim))
+        return f", kind={self.kind!r}, scale={self.scale}" + (f", kernel={ks}" if max(ks) > self.ks else "")
 
 # %% ../nbs/00e_registry.ipynb #33b3565c
 def kinds_table() -> str:

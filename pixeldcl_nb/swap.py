@@ -179,14 +179,15 @@ def from_deconv(m:nn.Module,            # `nn.ConvTranspose1d`, `2d`, `3d`: stri
     elif partial: up = upsampler(kind, m.in_channels, m.out_channels, scale=m.stride, **kw)
     else: up = upsampler(kind, m.in_channels, m.out_channels, ndim=nd, factor=s, **kw)
     up = up.to(device=m.weight.device, dtype=m.weight.dtype).train(m.training)
-    if _keeps_weights(up, m):
+    keeps = _keeps_weights(up, m)
+    if keeps:
         with torch.no_grad():
             inner, w = up.inner if isinstance(up, AxesUp) else up, _old_weight(m)
             if isinstance(up, AxesUp):   # the axes not up-sampled first, as the inner layer sees them
                 w = w.permute(0, 1, *[2 + i for i in range(nd) if i not in up.axes], *[2 + i for i in up.axes])
             inner.weight.copy_(w.reshape(inner.weight.shape))
             if m.bias is not None: up.bias.copy_(m.bias)
-    if is_dcl and not _keeps_weights(up, m) and not {'ks', 'init', 'checkerboard_free'} & set(kwargs):
+    if is_dcl and not keeps and not {'ks', 'init', 'checkerboard_free'} & set(kwargs):
         warnings.warn(f"from_deconv: {_deconv_str(m)} with kind='dcl': stride {s} becomes a chain of x2 transposed "
                       f"convolutions, which cannot hold the old stride-{s} kernel, so it is freshly initialised and "
                       "the model no longer computes what it did (replace_deconvs(..., keep=[path]) leaves it)")

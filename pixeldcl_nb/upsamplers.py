@@ -27,7 +27,7 @@ class ResizeConv(Upsampler):
 
     def _reset_weights(self): _uniform_(self.weight, self.ni * self.weight[0, 0].numel())
 
-    def _scale(self) -> tuple: return (1,) * len(self.lead_ks) + (self.factor,) * self.ndim   # per spatial axis
+    def _scale(self) -> tuple: return (1,) * len(self.lead_ks) + self.scale_factors   # per spatial axis, leading too
 
     def resize(self, x:Tensor) -> Tensor:
         "The interpolation before the convolution: nearest neighbour (or its literal form, every phase `x`)."
