@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.data')   # before the imports it checks
-import math, operator, os, re, subprocess, sys, tempfile, zipfile
+import math, operator, os, random, re, subprocess, sys, tempfile, warnings, zipfile
 from pathlib import Path
 from typing import Callable, NamedTuple
 import numpy as np
@@ -17,13 +17,14 @@ from torch.utils.data import Dataset
 from .layers import quiet_fastai, positive_ints
 
 # %% auto #0
-__all__ = ['SKIMAGE_PHOTOS', 'SKLEARN_PHOTOS', 'PHOTOS', 'VOID', 'NUCLEI_CODES', 'NUCLEI_VALID', 'VOC_CODES', 'IMAGE_SUFFIXES',
-           'CELEBA_SPLITS', 'FASHION_MNIST', 'DATASETS', 'DATA_TASKS', 'sample_photos', 'PhotoCrops', 'Pairs',
-           'photo_dls', 'check_mask', 'read_mask', 'seg_codes', 'SegDataLoaders', 'first_items', 'seg_dls', 'cache_dir',
-           'fetch_nuclei', 'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls', 'NucleiCrop',
-           'MaskFile', 'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls',
-           'image_folder_dls', 'celeba_dls', 'read_idx', 'ArrayImages', 'fashion_mnist_dls', 'data_fingerprint',
-           'DataEntry', 'register_dataset', 'dataset_names', 'dataset_words', 'dataset_dls']
+__all__ = ['SKIMAGE_PHOTOS', 'SKLEARN_PHOTOS', 'PHOTOS', 'IMAGE_NORMS', 'VOID', 'NUCLEI_CODES', 'NUCLEI_VALID', 'VOC_CODES',
+           'IMAGE_SUFFIXES', 'CELEBA_SPLITS', 'FASHION_MNIST', 'DATASETS', 'DATA_TASKS', 'sample_photos', 'PhotoCrops',
+           'Pairs', 'photo_dls', 'read_image', 'image_channels', 'ImageReader', 'check_mask', 'read_mask', 'CropResize',
+           'CentreCrop', 'to_mask', 'image_reader', 'seg_codes', 'SegDataLoaders', 'first_items', 'seg_dls',
+           'cache_dir', 'fetch_nuclei', 'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls',
+           'NucleiCrop', 'MaskFile', 'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls',
+           'CocoMask', 'image_dls', 'image_folder_dls', 'celeba_dls', 'read_idx', 'ArrayImages', 'fashion_mnist_dls',
+           'data_fingerprint', 'DataEntry', 'register_dataset', 'dataset_names', 'dataset_words', 'dataset_dls']
 
 # %% ../nbs/02_data.ipynb #67782de4
 SKIMAGE_PHOTOS = ('astronaut', 'coffee', 'chelsea', 'rocket', 'hubble_deep_field', 'immunohistochemistry', 'retina', 'motorcycle')
@@ -132,6 +133,158 @@ def photo_dls(task:str='x2',                       # 'x2' or 'same' (see `Pairs`
     _check_keywords('photo_dls', kwargs, seg=False)
     return DataLoaders.from_dsets(tds, vds, bs=bs, device=device, **kwargs)
 
+# %% ../nbs/02_data.ipynb #bc7783b9
+IMAGE_NORMS = ('auto', 'dtype', 'dataset', 'image')   # see `ImageReader`
+_PIL_MODES = {'1': 'L', 'L': None, 'LA': None, 'P': 'RGB', 'PA': 'RGBA', 'RGB': None, 'RGBA': None,
+              'I;16': None, 'I;16B': None, 'I;16L': None, 'I': None, 'F': None}   # mode -> conversion (None: as is)
+
+def _png_header(fname) -> tuple|None:
+    "(bit depth, colour type) of a PNG file from its IHDR chunk; None if `fname` is not a PNG."
+    with open(fname, 'rb') as f: head = f.read(26)
+    return (head[24], head[25]) if head[:8] == b'\x89PNG\r\n\x1a\n' and head[12:16] == b'IHDR' else None
+
+def _read_pil(fname:Path) -> np.ndarray:
+    "PNG, JPEG, BMP, WebP... through Pillow, in the file's own dtype; what Pillow would read wrong is refused."
+    from PIL import Image, UnidentifiedImageError
+    png = _png_header(fname)
+    if png is not None and png[0] == 16 and png[1] in (2, 4, 6):   # Pillow reads these as 8-bit (Pillow#1108)
+        raise ValueError(f"image {fname} is a 16-bit {'RGB' if png[1] in (2, 6) else 'grey + alpha'} PNG, which Pillow "
+                         "reads as 8-bit: save it as a 16-bit TIFF (tifffile.imwrite), which this reader keeps whole")
+    try: im = Image.open(fname)
+    except UnidentifiedImageError as e: raise ValueError(f"image {fname}: not an image file Pillow can read ({e})") from e
+    with im:
+        if im.mode not in _PIL_MODES:
+            raise ValueError(f"image {fname} is a {im.format} image in mode {im.mode}, which has no faithful conversion to "
+                             f"RGB or grey here: convert it to RGB (or greyscale) first")
+        im = im.convert(_PIL_MODES[im.mode]) if _PIL_MODES[im.mode] else im
+        a = np.array(im)
+    return a if a.ndim == 3 else a[..., None]
+
+def _read_tiff(fname:Path) -> np.ndarray:
+    "A TIFF's first series through tifffile: grey (YX) or 1-4 samples per pixel (YXS, SYX, CYX), in its own dtype."
+    import tifffile
+    with tifffile.TiffFile(fname) as t:
+        s, page = t.series[0], t.pages[0]
+        if page.photometric not in (tifffile.PHOTOMETRIC.MINISBLACK, tifffile.PHOTOMETRIC.RGB):
+            raise ValueError(f"image {fname} is a TIFF with photometric {page.photometric.name}: this reader takes grey "
+                             f"(MINISBLACK) and RGB(A) TIFFs; convert it to one of them")
+        ch = {'YX': None, 'YXS': -1, 'SYX': 0, 'CYX': 0}.get(s.axes, -9)   # where the channels are
+        if ch == -9 or (ch is not None and s.shape[ch] > 4):
+            raise ValueError(f"image {fname} holds an array of axes {s.axes} and shape {s.shape}: this reader takes one 2D "
+                             f"image of 1 to 4 channels (a stack or volume: see pixeldcl_nb.volumes)")
+        a = s.asarray()
+    if ch == 0: a = np.moveaxis(a, 0, -1)
+    return a if a.ndim == 3 else a[..., None]
+
+def read_image(fname) -> np.ndarray:
+    "An image file as an (H, W, C) array in its own dtype (uint8, uint16, float32...): TIFF through tifffile, others through Pillow."
+    fname = Path(fname)
+    if not fname.exists(): raise FileNotFoundError(f"image {fname} not found")
+    a = _read_tiff(fname) if fname.suffix.lower() in ('.tif', '.tiff') else _read_pil(fname)
+    if a.dtype == bool or a.dtype.kind not in 'uif':
+        raise ValueError(f"image {fname} holds {a.dtype} values: expected integers or floats (a bool image is a mask?)")
+    if a.dtype.kind == 'f' and not np.isfinite(a).all():
+        raise ValueError(f"image {fname} has {int((~np.isfinite(a)).sum())} NaN or infinite pixels: fill them first")
+    return a
+
+def image_channels(a:np.ndarray,     # (H, W, C) image, C = 1 (grey), 2 (grey + alpha), 3 (RGB) or 4 (RGBA)
+                   n_in:int,         # channels wanted: 1 or 3
+                   fname='image',    # where it came from (for the message)
+                   to_grey:bool=False  # an RGB image given to `n_in=1` becomes its luma (ITU-R 601-2, as Pillow's 'L')
+                  ) -> np.ndarray:
+    "`a` with `n_in` channels: alpha dropped, grey repeated to RGB, RGB to grey only when `to_grey`; else `ValueError`."
+    c = a.shape[-1]
+    if c in (2, 4): a, c = a[..., :c - 1], c - 1   # alpha dropped (ImageReader says so once)
+    if c == n_in: return a
+    if c == 1 and n_in == 3: return np.repeat(a, 3, -1)
+    if c == 3 and n_in == 1:
+        if not to_grey:
+            raise ValueError(f"image {fname} is RGB but the model takes n_in=1 channel: pass n_in=3, or to_grey=True "
+                             f"for its luma (0.299 R + 0.587 G + 0.114 B)")
+        y = a.astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)
+        return (y.round() if a.dtype.kind in 'ui' else y).astype(a.dtype)[..., None]   # the dtype (so the rule) is kept
+    raise ValueError(f"image {fname} has {a.shape[-1]} channels: expected 1 (grey), 3 (RGB), or either with alpha")
+
+def _percentiles(arrays:list, pcts:tuple) -> tuple:
+    "Per-channel percentiles `pcts` over the pixels of (H, W, C) `arrays` (each image subsampled to at most 2**18 pixels)."
+    px = np.concatenate([a.reshape(-1, a.shape[-1])[::max(1, a.shape[0] * a.shape[1] // 2**18)] for a in arrays])
+    lo, hi = np.percentile(px.astype(np.float64), pcts, axis=0)
+    return lo.astype(np.float32), hi.astype(np.float32)
+
+with quiet_fastai(): from fastai.data.transforms import Transform
+
+class ImageReader(Transform):
+    "Image file, PIL image or (H, W[, C]) array -> `TensorImage` (n_in, H, W) float32, normalised by one stated rule."
+    def __init__(self, n_in:int=3,         # channels the model takes: 1 or 3
+                 norm:str='auto',          # 'auto', 'dtype', 'dataset' or 'image' (see the docs above)
+                 pcts:tuple=(1., 99.8),    # the percentiles that 'dataset' and 'image' map to 0 and 1
+                 to_grey:bool=False,       # RGB images for `n_in=1` become their luma (else refused)
+                 clip:bool=False):         # clip to [0, 1] after normalising (targets of a sigmoid decoder)
+        if n_in not in (1, 3): raise ValueError(f"ImageReader: n_in must be 1 or 3, got {n_in!r}")
+        if norm not in IMAGE_NORMS: raise ValueError(f"ImageReader: norm must be one of {IMAGE_NORMS}, got {norm!r}")
+        if not (len(pcts) == 2 and 0 <= pcts[0] < pcts[1] <= 100):
+            raise ValueError(f"ImageReader: pcts must be two percentiles 0 <= lo < hi <= 100, got {pcts!r}")
+        super().__init__()
+        self.n_in, self.norm, self.pcts, self.to_grey, self.clip = n_in, norm, tuple(pcts), to_grey, clip
+        self.dtype, self.lo, self.hi, self._said = None, None, None, False
+
+    @property
+    def rule(self) -> str:
+        "The rule in force: `norm`, with 'auto' resolved by the training images' dtype (8-bit: 'dtype', else 'dataset')."
+        return self.norm if self.norm != 'auto' else 'dtype' if self.dtype == 'uint8' else 'dataset'
+
+    def raw(self, src) -> np.ndarray:
+        "`src` (a file, PIL image or array) as (H, W, n_in) in its own dtype."
+        if isinstance(src, (str, Path)): a, name = read_image(src), src
+        else:
+            a, name = np.asarray(src), type(src).__name__
+            a = a if a.ndim == 3 else a[..., None]
+        if a.shape[-1] in (2, 4) and not self._said:
+            self._said = True
+            warnings.warn(f"ImageReader: {name} has an alpha channel; alpha is dropped (said once)")
+        return image_channels(a, self.n_in, name, self.to_grey)
+
+    def fit(self, sources:list, n_max:int=32) -> ImageReader:
+        "Find the training images' dtype and, for 'dataset', their per-channel percentiles (from up to `n_max` of `sources`)."
+        if not len(sources): raise ValueError("ImageReader.fit: no training images")
+        idx = np.unique(np.linspace(0, len(sources) - 1, min(n_max, len(sources))).round().astype(int))
+        arrays = [self.raw(sources[i]) for i in idx]
+        dtypes = {str(a.dtype): sources[i] for a, i in zip(arrays, idx)}
+        if len(dtypes) > 1 and self.norm in ('auto', 'dataset'):
+            raise ValueError(f"ImageReader: the training images mix {' and '.join(f'{k} ({v})' for k, v in dtypes.items())}:"
+                             " one rule cannot scale both; convert them to one type, or pass norm='image' (per image)")
+        self.dtype = str(arrays[0].dtype)
+        if self.rule == 'dataset':
+            self.lo, self.hi = _percentiles(arrays, self.pcts)
+            flat = np.flatnonzero(self.hi <= self.lo)
+            if len(flat): raise ValueError(f"ImageReader: channel {flat[0]} of the training images is constant "
+                                           f"({self.lo[flat[0]]}): nothing to normalise by")
+        return self
+
+    def normalize(self, a:np.ndarray, name='image') -> np.ndarray:
+        "(H, W, C) image in its own dtype -> float32 by the rule in force; a dtype the training images lack is refused."
+        if self.norm == 'auto' and self.dtype is None or self.rule == 'dataset' and self.lo is None:
+            raise RuntimeError("ImageReader: the rule needs the training images: call fit(training sources) first")
+        if self.norm in ('auto', 'dataset') and str(a.dtype) != self.dtype:
+            raise ValueError(f"image {name} is {a.dtype} but the training images are {self.dtype}: convert it, or "
+                             f"normalise per image (norm='image')")
+        x = a.astype(np.float32)
+        if self.rule == 'dtype': x = x / np.iinfo(a.dtype).max if a.dtype.kind in 'ui' else x
+        else:
+            lo, hi = (self.lo, self.hi) if self.rule == 'dataset' else _percentiles([a], self.pcts)
+            x = (x - lo) / np.maximum(hi - lo, np.float32(1e-12))   # a constant image becomes 0
+        return x.clip(0, 1) if self.clip else x
+
+    def encodes(self, src):
+        with quiet_fastai(): from fastai.torch_core import TensorImage
+        x = self.normalize(self.raw(src), src if isinstance(src, (str, Path)) else type(src).__name__)
+        return TensorImage(torch.from_numpy(np.ascontiguousarray(x.transpose(2, 0, 1))))
+
+    def __repr__(self):
+        stats = '' if self.lo is None else f", lo={self.lo.tolist()}, hi={self.hi.tolist()}"
+        rule = self.rule if self.dtype or self.norm != 'auto' else 'auto (not fitted)'
+        return f"ImageReader(n_in={self.n_in}, rule={rule!r}, dtype={self.dtype}, pcts={self.pcts}{stats})"
+
 # %% ../nbs/02_data.ipynb #fe4e51c0
 VOID = 255
 
@@ -165,6 +318,76 @@ def read_mask(fname, n_classes:int, size:tuple|None=None,
         m = (m == VOID).astype(np.uint8)
     return check_mask(m, fname, n_classes, size)
 
+# %% ../nbs/02_data.ipynb #90e0f291
+with quiet_fastai():
+    from fastai.vision.augment import RandTransform, DisplayedTransform
+    from fastai.torch_core import TensorImage, TensorMask
+    from fastcore.basics import store_attr
+
+def _resize(x:Tensor, size:tuple, mask:bool) -> Tensor:
+    "(C, H, W) image (bilinear, antialiased as Pillow's) or (H, W) mask (nearest) resized to `size` (H, W)."
+    if tuple(x.shape[-2:]) == tuple(size): return x
+    if mask: return F.interpolate(x[None, None].float(), size, mode='nearest-exact')[0, 0].to(x.dtype)
+    return F.interpolate(x[None], size, mode='bilinear', antialias=True, align_corners=False)[0]
+
+def _crop_pad(x:Tensor, top:int, left:int, h:int, w:int, fill) -> Tensor:
+    "The (h, w) window of `x` at (top, left), padded with `fill` where it leaves `x`."
+    H, W = x.shape[-2:]
+    out = x.new_full((*x.shape[:-2], h, w), fill)
+    t0, l0, t1, l1 = max(top, 0), max(left, 0), min(top + h, H), min(left + w, W)
+    if t1 > t0 and l1 > l0: out[..., t0 - top:t1 - top, l0 - left:l1 - left] = x[..., t0:t1, l0:l1]
+    return out
+
+class CropResize(RandTransform):
+    "fastai's `Resize` (crop='resize') or `RandomCrop` (crop='random') on tensors: float images keep their range."
+    split_idx, order = None, 6   # after ToTensor
+    def __init__(self, size:int,          # side of the square output
+                 crop:str='resize',       # 'resize': crop to square (random on training, centred on validation), then
+                                          # resize; 'random': a `size` crop at the image's own scale, padded if smaller
+                 **kwargs):
+        if crop not in ('resize', 'random'): raise ValueError(f"CropResize: crop must be 'resize' or 'random', got {crop!r}")
+        super().__init__(**kwargs)
+        store_attr('size,crop')   # shown in its repr, so in `data_fingerprint`
+
+    def before_call(self, b, split_idx:int):
+        "Draw the window once per item, as fastai does (so image and mask get the same, and seeded runs the same draws)."
+        H, W = (b[0] if isinstance(b, tuple) else b).shape[-2:]
+        s = self.size
+        if self.crop == 'random':
+            if split_idx: self.box = ((H - s) // 2, (W - s) // 2, s, s)
+            else:
+                wd, hd = W - s, H - s
+                left, top = random.randint(*((wd, -1) if wd < 0 else (0, wd))), random.randint(*((hd, -1) if hd < 0 else (0, hd)))
+                self.box = (top, left, s, s)
+        else:
+            pw, ph = (0.5, 0.5) if split_idx else (random.random(), random.random())
+            m = min(W / s, H / s)
+            cw, ch = int(m * s), int(m * s)
+            self.box = (int(ph * (H - ch)), int(pw * (W - cw)), ch, cw)
+
+    def encodes(self, x:TensorImage):
+        return TensorImage(_resize(_crop_pad(x, *self.box, 0), (self.size, self.size), False))
+    def encodes(self, x:TensorMask):
+        return TensorMask(_resize(_crop_pad(x, *self.box, VOID), (self.size, self.size), True))
+
+class CentreCrop(DisplayedTransform):
+    "fastai's `CropPad` on tensors: the central `size` square (padded where the image is smaller), before `CropResize`."
+    order = 5.5
+    def __init__(self, size:int): super().__init__(); store_attr('size')
+    def encodes(self, x:TensorImage|TensorMask):
+        H, W = x.shape[-2:]
+        return type(x)(_crop_pad(x, (H - self.size) // 2, (W - self.size) // 2, self.size, self.size,
+                                 VOID if isinstance(x, TensorMask) else 0))
+
+def to_mask(m) -> TensorMask:
+    "A mask (PIL image, array or tensor of class indices) as an int64 `TensorMask` (H, W)."
+    return TensorMask(torch.as_tensor(np.asarray(m) if not isinstance(m, Tensor) else m).long())
+
+def image_reader(dls) -> ImageReader|None:
+    "The `ImageReader` of `dls` (its rule and statistics), or None for DataLoaders made otherwise."
+    return next((t for t in getattr(getattr(dls, 'train_ds', None), 'tls', [None])[0].tfms.fs
+                 if isinstance(t, ImageReader)), None) if hasattr(getattr(dls, 'train_ds', None), 'tls') else None
+
 # %% ../nbs/02_data.ipynb #c1f55318
 def seg_codes(dls) -> list|None:
     "Class names of segmentation `DataLoaders`: their `vocab`, else the codes of fastai's `MaskBlock` (kept through `export`), else None."
@@ -197,19 +420,22 @@ def first_items(dl, n:int) -> tuple:
     return tuple(torch.cat(p) for p in parts)
 
 def seg_dls(items:list,            # one item per sample (anything `get_x` and `get_y` understand)
-            get_x, get_y,          # item -> PIL image; item -> PIL mask (use `read_mask` / `check_mask`)
+            get_x, get_y,          # item -> image file, PIL image or array (`ImageReader`); item -> mask (`read_mask`)
             is_valid,              # item -> True for the validation set
             codes:list,            # class names (index = label)
             size:int=256,          # side of the square crops
             crop:str='resize',     # 'resize' (shorter side to `size`, then crop) or 'random' (crop at the image's own scale)
             n_in:int=3,            # image channels: 3 (RGB) or 1 (greyscale)
+            norm:str='auto',       # how images are normalised: 'auto', 'dtype', 'dataset' or 'image' (`ImageReader`)
+            pcts:tuple=(1., 99.8), # the percentiles that 'dataset' and 'image' map to 0 and 1
+            to_grey:bool=False,    # RGB images for `n_in=1` become their luma (else refused)
             bs:int=8, augment:bool=True, path:Path|str='.',
             n_train:int|None=None,  # use the first `n_train` training items only (a quick run); None: all
             n_valid:int|None=None,  # the same for validation
             **kwargs):
     "fastai `DataLoaders` of (image, mask) for semantic segmentation, with `VOID` (255) pixels to be ignored."
     with quiet_fastai():
-        from fastai.vision.all import DataBlock, ImageBlock, MaskBlock, PILImage, PILImageBW, FuncSplitter, Resize, RandomCrop, Dihedral
+        from fastai.vision.all import DataBlock, TransformBlock, AddMaskCodes, FuncSplitter, Dihedral
     _check_keywords('seg_dls', kwargs)
     positive_ints('seg_dls', size=size, bs=bs)
     if crop not in ('resize', 'random'): raise ValueError(f"seg_dls: crop must be 'resize' or 'random', got {crop!r}")
@@ -222,9 +448,9 @@ def seg_dls(items:list,            # one item per sample (anything `get_x` and `
     n_va = sum(bool(is_valid(i)) for i in items)
     if n_va == 0 or n_va == len(items):
         raise ValueError(f"seg_dls: the {'validation' if n_va == 0 else 'training'} set is empty ({len(items)} items, {n_va} of them for validation)")
-    block = DataBlock(blocks=(ImageBlock(cls=PILImage if n_in == 3 else PILImageBW), MaskBlock(codes)),
-                      get_x=get_x, get_y=get_y, splitter=FuncSplitter(is_valid),
-                      item_tfms=Resize(size) if crop == 'resize' else RandomCrop(size),
+    reader = ImageReader(n_in, norm, pcts, to_grey).fit([get_x(i) for i in items if not is_valid(i)])
+    block = DataBlock(blocks=(TransformBlock(type_tfms=reader), TransformBlock(type_tfms=to_mask, item_tfms=AddMaskCodes(codes))),
+                      n_inp=1, get_x=get_x, get_y=get_y, splitter=FuncSplitter(is_valid), item_tfms=CropResize(size, crop),
                       batch_tfms=[Dihedral()] if augment else None)
     dls = block.dataloaders(items, bs=bs, path=path, **kwargs)
     dls.__class__ = SegDataLoaders   # `vocab`: the class names, also after export
@@ -339,22 +565,38 @@ def _image_size(f) -> tuple:
 class MaskFile:
     "Item `[image file, mask file]` -> the mask as a fastai `PILMask`, checked against the image with `read_mask`; labels in `void_labels` become `VOID`."
     def __init__(self, n_classes:int, binary:bool=False, void_labels:tuple=(),
-                 binary_files:dict|None=None):   # mask file -> the class its 255 stands for (a stray 0/255 mask)
+                 binary_files:dict|None=None,   # mask file -> the class its 255 stands for (a stray 0/255 mask)
+                 stray_class:int|None=None,     # the class of a stray 0/255 mask found while reading (None: refused)
+                 stray_check:bool=True):        # look for stray 0/255 masks while reading (among 3 classes or more)
         self.n_classes, self.binary, self.void_labels = n_classes, binary, tuple(void_labels)
         self.binary_files = {str(k): v for k, v in (binary_files or {}).items()}
+        self.stray_class, self.stray_check = stray_class, stray_check
+        if stray_class is not None and not (isinstance(stray_class, int) and 0 < stray_class < n_classes):
+            raise ValueError(f"stray_class must be a class index 1..{n_classes - 1}, got {stray_class!r}")
     def __call__(self, item):
         with quiet_fastai(): from fastai.vision.all import PILMask
         m = read_mask(item[1], self.n_classes, _image_size(item[0]), self.binary)
-        if self.void_labels: m = np.where(np.isin(m, self.void_labels), VOID, m).astype(m.dtype)
         if str(item[1]) in self.binary_files: m = np.where(m == VOID, self.binary_files[str(item[1])], m).astype(m.dtype)
+        elif self.stray_check and not self.binary and self.n_classes > 2: m = self._stray(m, item[1])
+        if self.void_labels: m = np.where(np.isin(m, self.void_labels), VOID, m).astype(m.dtype)
         return PILMask.create(m)
+    def _stray(self, m:np.ndarray, fname) -> np.ndarray:
+        "`m`, unless it holds only 0 and 255 (over 5% 255) among masks of 3 classes or more: refused, or 255 read as `stray_class`."
+        f = float((m == VOID).mean())
+        if f <= 0.05 or not set(np.unique(m).tolist()) <= {0, VOID}: return m
+        if self.stray_class is None:
+            raise ValueError(f"mask {fname} holds only 0 and 255 ({f:.0%} 255) in a dataset of {self.n_classes} classes: "
+                             f"255 is void, so its object would be left out of the loss and the metrics. Save it with its "
+                             f"class index, or say which class its 255 is: stray_class=k (1..{self.n_classes - 1})")
+        return np.where(m == VOID, self.stray_class, m).astype(m.dtype)
 
 def _pair_dls(pairs:list, valid:set, codes:list, what:str, binary:bool=False, void_labels:tuple=(), binary_files:dict|None=None,
-              **kwargs):
+              stray_class:int|None=None, stray_check:bool=True, **kwargs):
     "seg_dls over [image file, mask file] pairs; `valid` holds the validation image files."
     pairs = _paired(pairs, what)
-    return seg_dls(pairs, operator.itemgetter(0), MaskFile(len(codes), binary, void_labels, binary_files), lambda p: p[0] in valid,
-                   codes, **kwargs)
+    try: get_y = MaskFile(len(codes), binary, void_labels, binary_files, stray_class, stray_check)
+    except ValueError as e: raise ValueError(f"{what}: {e}") from None
+    return seg_dls(pairs, operator.itemgetter(0), get_y, lambda p: p[0] in valid, codes, **kwargs)
 
 def _stray_binary(stats:dict, what:str, stray_class:int|None, n_classes:int) -> dict:
     "Mask files that hold only 0 and 255 (over 5% 255) among masks labelling classes 1.. : `ValueError` naming them, or mapped."
@@ -402,6 +644,7 @@ def voc_dls(path,                   # VOC2012, or a folder holding it (or VOCdev
             train:str='train',      # a split name (in ImageSets/Segmentation, or at the root: 'train_aug', 'train.txt') or a list file
             valid:str='val',        # the same, for validation
             masks:str|None=None,    # mask folder: 'SegmentationClass', 'SegmentationClassAug' (None: the one the lists' masks are in)
+            stray_class:int|None=None,  # the class that 255 is in a stray 0/255 mask (default: refused when read)
             **kwargs):
     "PASCAL VOC 2012 segmentation (21 classes, 255 = void): the original or the augmented (SBD) layout, split lists of ids or of image/mask pairs."
     _check_keywords('voc_dls', kwargs)
@@ -416,10 +659,11 @@ def voc_dls(path,                   # VOC2012, or a folder holding it (or VOCdev
     split = {s: _voc_pairs(root, _voc_list(root, s), masks, masks_given) for s in (train, valid)}
     valid_imgs = {p[0] for p in split[valid]}
     pairs = [p for p in split[train] if p[0] not in valid_imgs] + split[valid]
-    return _pair_dls(pairs, valid_imgs, VOC_CODES, 'voc_dls', size=size, bs=bs, path=root, **kwargs)
+    return _pair_dls(pairs, valid_imgs, VOC_CODES, 'voc_dls', stray_class=stray_class, size=size, bs=bs, path=root, **kwargs)
 
 def camvid_dls(path, size:int=256, bs:int=8, seed:int=0,
                void:str|None='Void',   # the class that CamVid's convention leaves unlabelled: its pixels are void (None: a class like the others)
+               stray_class:int|None=None,  # the class that 255 is in a stray 0/255 mask (default: refused when read)
                **kwargs):
     "CamVid as fastai ships it (`images/`, `labels/*_P.png`, `codes.txt`, `valid.txt`); the `Void` class is void."
     _check_keywords('camvid_dls', kwargs)
@@ -430,6 +674,7 @@ def camvid_dls(path, size:int=256, bs:int=8, seed:int=0,
     if not imgs: raise FileNotFoundError(f"camvid_dls: no images in {path / 'images'}")
     pairs = [[p, path / 'labels' / f'{p.stem}_P.png'] for p in imgs]
     return _pair_dls(pairs, _valid_set(path, imgs, seed), codes, 'camvid_dls', void_labels=(codes.index(void),) if void else (),
+                     stray_class=stray_class,
                      size=size, bs=bs, path=path, **kwargs)
 
 IMAGE_SUFFIXES = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp')
@@ -486,7 +731,8 @@ def folder_dls(path, images:str='images', masks:str='masks', size:int=256, bs:in
         raise ValueError(f"folder_dls: the masks in {path / masks} hold one class (0) and void (255): nothing to segment; "
                          f"binary=True reads 255 as the object class")
     strays = {} if binary or told_void else _stray_binary(stats, 'folder_dls', stray_class, len(codes))
-    return _pair_dls(pairs, _valid_set(path, imgs, seed), codes, 'folder_dls', binary, binary_files=strays, size=size, bs=bs,
+    return _pair_dls(pairs, _valid_set(path, imgs, seed), codes, 'folder_dls', binary, binary_files=strays, stray_check=False,
+                     size=size, bs=bs,
                      path=path, n_in=n_in, **kwargs)
 
 # %% ../nbs/02_data.ipynb #4d1d266d
@@ -544,17 +790,20 @@ def image_dls(files:list,             # image files
               size:int=64,            # output side
               crop:int|None=None,     # centre crop side in pixels, before resizing (None: no crop)
               n_in:int=3,             # 3 (RGB) or 1 (greyscale)
+              norm:str='auto',        # how images are normalised (`ImageReader`); then clipped to [0, 1], the sigmoid's range
+              pcts:tuple=(1., 99.8),  # the percentiles that 'dataset' and 'image' map to 0 and 1
+              to_grey:bool=False,     # RGB images for `n_in=1` become their luma (else refused)
               bs:int=64, path:Path|str='.', **kwargs):
-    "fastai `DataLoaders` of (image, image) for autoencoders: the standard `DataBlock(blocks=(ImageBlock, ImageBlock), get_y=noop)`."
+    "fastai `DataLoaders` of (image, image) for autoencoders, read by one `ImageReader` and clipped to [0, 1]."
     with quiet_fastai():
-        from fastai.vision.all import DataBlock, ImageBlock, PILImage, PILImageBW, FuncSplitter, CropPad, Resize
+        from fastai.vision.all import DataBlock, TransformBlock, FuncSplitter
         from fastcore.basics import noop
     positive_ints('image_dls', size=size, bs=bs, **({} if crop is None else dict(crop=crop)))
     if n_in not in (1, 3): raise ValueError(f"image_dls: n_in must be 1 or 3, got {n_in!r}")
     if not files: raise ValueError("image_dls: no image files")
-    blk = ImageBlock(cls=PILImage if n_in == 3 else PILImageBW)
-    block = DataBlock(blocks=(blk, blk), get_y=noop, splitter=FuncSplitter(is_valid),
-                      item_tfms=([CropPad(crop)] if crop else []) + [Resize(size)])
+    reader = ImageReader(n_in, norm, pcts, to_grey, clip=True).fit([f for f in files if not is_valid(f)])
+    block = DataBlock(blocks=(TransformBlock(type_tfms=reader), TransformBlock(type_tfms=reader)), n_inp=1, get_y=noop,
+                      splitter=FuncSplitter(is_valid), item_tfms=([CentreCrop(crop)] if crop else []) + [CropResize(size)])
     _check_keywords('image_dls', kwargs, seg=False)
     return block.dataloaders(list(files), bs=bs, path=path, **kwargs)
 
@@ -687,7 +936,7 @@ def data_fingerprint(dls) -> str:
         items = getattr(ds, 'items', None)
         h.update(f"{type(ds).__name__}:{len(ds)}|".encode())
         h.update(_item_bytes(list(items)) if items is not None else _item_bytes(ds))
-    h.update(f"bs={dls.bs}|{getattr(dls.train, 'after_item', '')}|codes={seg_codes(dls)}".encode())
+    h.update(f"bs={dls.bs}|{getattr(dls.train, 'after_item', '')}|codes={seg_codes(dls)}|{image_reader(dls)}".encode())
     return h.hexdigest()[:12]
 
 # %% ../nbs/02_data.ipynb #113f532d
