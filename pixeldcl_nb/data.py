@@ -193,13 +193,13 @@ def image_channels(a:np.ndarray,     # (H, W, C) image, C = 1 (grey), 2 (grey + 
                    to_grey:bool=False  # an RGB image given to `n_in=1` becomes its luma (ITU-R 601-2, as Pillow's 'L')
                   ) -> np.ndarray:
     "`a` with `n_in` channels: alpha dropped, grey repeated to RGB, RGB to grey only when `to_grey`; else `ValueError`."
-    c = a.shape[-1]
+    c, alpha = a.shape[-1], ' (alpha dropped)' if a.shape[-1] in (2, 4) else ''
     if c in (2, 4): a, c = a[..., :c - 1], c - 1   # alpha dropped (ImageReader says so once)
     if c == n_in: return a
     if c == 1 and n_in == 3: return np.repeat(a, 3, -1)
     if c == 3 and n_in == 1:
         if not to_grey:
-            raise ValueError(f"image {fname} is RGB but the model takes n_in=1 channel: pass n_in=3, or to_grey=True "
+            raise ValueError(f"image {fname} is RGB{alpha} but the model takes n_in=1 channel: pass n_in=3, or to_grey=True "
                              f"for its luma (0.299 R + 0.587 G + 0.114 B)")
         y = a.astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)
         return (y.round() if a.dtype.kind in 'ui' else y).astype(a.dtype)[..., None]   # the dtype (so the rule) is kept
@@ -212,9 +212,11 @@ def _percentiles(arrays:list, pcts:tuple) -> tuple:
     return lo.astype(np.float32), hi.astype(np.float32)
 
 with quiet_fastai(): from fastai.data.transforms import Transform
+import PIL.Image
 
 class ImageReader(Transform):
     "Image file, PIL image or (H, W[, C]) array -> `TensorImage` (n_in, H, W) float32, normalised by one stated rule."
+    input_types = (str, Path, np.ndarray, PIL.Image.Image)   # what `learn.predict` may be given (fastai's `infer_idx`)
     def __init__(self, n_in:int=3,         # channels the model takes: 1 or 3
                  norm:str='auto',          # 'auto', 'dtype', 'dataset' or 'image' (see the docs above)
                  pcts:tuple=(1., 99.8),    # the percentiles that 'dataset' and 'image' map to 0 and 1
@@ -365,10 +367,9 @@ class CropResize(RandTransform):
             cw, ch = int(m * s), int(m * s)
             self.box = (int(ph * (H - ch)), int(pw * (W - cw)), ch, cw)
 
-    def encodes(self, x:TensorImage):
-        return TensorImage(_resize(_crop_pad(x, *self.box, 0), (self.size, self.size), False))
-    def encodes(self, x:TensorMask):
-        return TensorMask(_resize(_crop_pad(x, *self.box, VOID), (self.size, self.size), True))
+    def encodes(self, x:TensorImage|TensorMask):
+        mask = isinstance(x, TensorMask)
+        return type(x)(_resize(_crop_pad(x, *self.box, VOID if mask else 0), (self.size, self.size), mask))
 
 class CentreCrop(DisplayedTransform):
     "fastai's `CropPad` on tensors: the central `size` square (padded where the image is smaller), before `CropResize`."
@@ -379,9 +380,15 @@ class CentreCrop(DisplayedTransform):
         return type(x)(_crop_pad(x, (H - self.size) // 2, (W - self.size) // 2, self.size, self.size,
                                  VOID if isinstance(x, TensorMask) else 0))
 
+def _check_bs(what:str, n_train:int, bs:int) -> None:
+    "`ValueError` if `bs` exceeds the training items: fastai drops the last partial batch, so training would have none."
+    if n_train < bs:
+        raise ValueError(f"{what}: bs={bs} but only {n_train} training items: fastai drops the last partial training batch, "
+                         f"so there would be none; pass bs={max(1, n_train // 2)} or less")
+
 def to_mask(m) -> TensorMask:
     "A mask (PIL image, array or tensor of class indices) as an int64 `TensorMask` (H, W)."
-    return TensorMask(torch.as_tensor(np.asarray(m) if not isinstance(m, Tensor) else m).long())
+    return TensorMask(torch.as_tensor(np.array(m) if not isinstance(m, Tensor) else m).long())   # a copy: PIL's are read-only
 
 def image_reader(dls) -> ImageReader|None:
     "The `ImageReader` of `dls` (its rule and statistics), or None for DataLoaders made otherwise."
@@ -448,6 +455,7 @@ def seg_dls(items:list,            # one item per sample (anything `get_x` and `
     n_va = sum(bool(is_valid(i)) for i in items)
     if n_va == 0 or n_va == len(items):
         raise ValueError(f"seg_dls: the {'validation' if n_va == 0 else 'training'} set is empty ({len(items)} items, {n_va} of them for validation)")
+    _check_bs('seg_dls', len(items) - n_va, bs)
     reader = ImageReader(n_in, norm, pcts, to_grey).fit([get_x(i) for i in items if not is_valid(i)])
     block = DataBlock(blocks=(TransformBlock(type_tfms=reader), TransformBlock(type_tfms=to_mask, item_tfms=AddMaskCodes(codes))),
                       n_inp=1, get_x=get_x, get_y=get_y, splitter=FuncSplitter(is_valid), item_tfms=CropResize(size, crop),
@@ -555,7 +563,10 @@ def _paired(pairs:list, what:str) -> list:
     "`pairs` of [image, mask] paths (lists, not tuples: fastai maps its transforms over tuples), after checking that all exist; the error names the first missing file."
     for img, msk in pairs:
         if not Path(img).exists(): raise FileNotFoundError(f"{what}: image {img} is missing")
-        if not Path(msk).exists(): raise FileNotFoundError(f"{what}: image {img} has no mask (expected {msk})")
+        if not Path(msk).exists():
+            other = [f.name for f in Path(msk).parent.glob(f'{Path(msk).stem}.*')]
+            raise FileNotFoundError(f"{what}: image {img} has no mask (expected {msk})" + (
+                f"; found {other[0]}: masks are read from PNG files (palette or greyscale), save it as PNG" if other else ''))
     return pairs
 
 def _image_size(f) -> tuple:
@@ -567,10 +578,11 @@ class MaskFile:
     def __init__(self, n_classes:int, binary:bool=False, void_labels:tuple=(),
                  binary_files:dict|None=None,   # mask file -> the class its 255 stands for (a stray 0/255 mask)
                  stray_class:int|None=None,     # the class of a stray 0/255 mask found while reading (None: refused)
-                 stray_check:bool=True):        # look for stray 0/255 masks while reading (among 3 classes or more)
+                 stray_check:bool=True,         # look for stray 0/255 masks while reading (among 3 classes or more)
+                 zero_is_background:bool=True): # 0 is background, so `stray_class` can say what 255 is (not in CamVid)
         self.n_classes, self.binary, self.void_labels = n_classes, binary, tuple(void_labels)
         self.binary_files = {str(k): v for k, v in (binary_files or {}).items()}
-        self.stray_class, self.stray_check = stray_class, stray_check
+        self.stray_class, self.stray_check, self.zero_is_background = stray_class, stray_check, zero_is_background
         if stray_class is not None and not (isinstance(stray_class, int) and 0 < stray_class < n_classes):
             raise ValueError(f"stray_class must be a class index 1..{n_classes - 1}, got {stray_class!r}")
     def __call__(self, item):
@@ -585,16 +597,18 @@ class MaskFile:
         f = float((m == VOID).mean())
         if f <= 0.05 or not set(np.unique(m).tolist()) <= {0, VOID}: return m
         if self.stray_class is None:
+            fix = (f", or say which class its 255 is: stray_class=k (1..{self.n_classes - 1})" if self.zero_is_background
+                   else " (0 is a class here, not background)")
             raise ValueError(f"mask {fname} holds only 0 and 255 ({f:.0%} 255) in a dataset of {self.n_classes} classes: "
                              f"255 is void, so its object would be left out of the loss and the metrics. Save it with its "
-                             f"class index, or say which class its 255 is: stray_class=k (1..{self.n_classes - 1})")
+                             f"class indices{fix}")
         return np.where(m == VOID, self.stray_class, m).astype(m.dtype)
 
 def _pair_dls(pairs:list, valid:set, codes:list, what:str, binary:bool=False, void_labels:tuple=(), binary_files:dict|None=None,
-              stray_class:int|None=None, stray_check:bool=True, **kwargs):
+              stray_class:int|None=None, stray_check:bool=True, zero_is_background:bool=True, **kwargs):
     "seg_dls over [image file, mask file] pairs; `valid` holds the validation image files."
     pairs = _paired(pairs, what)
-    try: get_y = MaskFile(len(codes), binary, void_labels, binary_files, stray_class, stray_check)
+    try: get_y = MaskFile(len(codes), binary, void_labels, binary_files, stray_class, stray_check, zero_is_background)
     except ValueError as e: raise ValueError(f"{what}: {e}") from None
     return seg_dls(pairs, operator.itemgetter(0), get_y, lambda p: p[0] in valid, codes, **kwargs)
 
@@ -663,7 +677,6 @@ def voc_dls(path,                   # VOC2012, or a folder holding it (or VOCdev
 
 def camvid_dls(path, size:int=256, bs:int=8, seed:int=0,
                void:str|None='Void',   # the class that CamVid's convention leaves unlabelled: its pixels are void (None: a class like the others)
-               stray_class:int|None=None,  # the class that 255 is in a stray 0/255 mask (default: refused when read)
                **kwargs):
     "CamVid as fastai ships it (`images/`, `labels/*_P.png`, `codes.txt`, `valid.txt`); the `Void` class is void."
     _check_keywords('camvid_dls', kwargs)
@@ -674,7 +687,7 @@ def camvid_dls(path, size:int=256, bs:int=8, seed:int=0,
     if not imgs: raise FileNotFoundError(f"camvid_dls: no images in {path / 'images'}")
     pairs = [[p, path / 'labels' / f'{p.stem}_P.png'] for p in imgs]
     return _pair_dls(pairs, _valid_set(path, imgs, seed), codes, 'camvid_dls', void_labels=(codes.index(void),) if void else (),
-                     stray_class=stray_class,
+                     zero_is_background=False,   # CamVid's class 0 is Animal: a stray 0/255 mask is refused, never mapped
                      size=size, bs=bs, path=path, **kwargs)
 
 IMAGE_SUFFIXES = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp')
@@ -700,6 +713,18 @@ def _valid_set(path:Path, imgs:list, seed:int, pct:float=0.2) -> set:
         return {p for p in imgs if p.name in names}
     return _random_subset(imgs, seed, pct)
 
+def _counted_codes(values:set, where:Path) -> list:
+    "Class names '0'..'k' for masks without codes.txt, k their largest label; a warning if labels are missing or many."
+    labels = sorted(v for v in values if v != VOID)
+    codes = [str(i) for i in range(labels[-1] + 1 if labels else 1)]
+    missing = sorted(set(range(len(codes))) - set(labels))
+    if missing or len(codes) > 20:
+        warnings.warn(f"folder_dls: no codes.txt, so {len(codes)} classes are counted from the masks in {where} (labels 0.."
+                      f"{len(codes) - 1}{f'; {len(missing)} of them in no mask: {missing[:8]}' if missing else ''}). If the "
+                      f"masks hold instance ids (each object its own number, as microscopy tools write them), make them "
+                      f"class indices first; else write codes.txt, one class name a line")
+    return codes
+
 def folder_dls(path, images:str='images', masks:str='masks', size:int=256, bs:int=8, seed:int=0, n_in:int=3,
                binary:bool|None=None,   # 0/255 masks of one object class: None finds out (masks holding only 0 and 255, and no codes.txt of more than 2 classes)
                stray_class:int|None=None,  # the class that 255 is in a stray 0/255 mask among labelled ones (default: refused)
@@ -717,7 +742,7 @@ def folder_dls(path, images:str='images', masks:str='masks', size:int=256, bs:in
     per_mask = {m: v for m, (v, _) in stats.items()}
     values = set().union(*per_mask.values())
     if codes is None or (len(codes) <= 2 and binary is None):
-        if binary is None and values <= {0, 1, VOID}:   # one object class, written as 1 in some masks and as 255 in others?
+        if binary is None and stray_class is None and values <= {0, 1, VOID}:   # the object written 1 here, 255 there?
             ones, v255 = ([m.name for m, v in per_mask.items() if v - {0} == {k}] for k in (1, VOID))
             if ones and v255:
                 raise ValueError(f"folder_dls: some masks mark the object 1 ({', '.join(ones[:3])}...), others only 255 ({', '.join(v255[:3])}...): "
@@ -726,7 +751,7 @@ def folder_dls(path, images:str='images', masks:str='masks', size:int=256, bs:in
     if binary:
         codes = codes or ['background', 'object']
         if len(codes) != 2: raise ValueError(f"folder_dls: binary masks have 2 classes, but {path / 'codes.txt'} lists {len(codes)}")
-    elif codes is None: codes = [str(i) for i in range(max([v for v in values if v != VOID], default=0) + 1)]
+    elif codes is None: codes = _counted_codes(values, path / masks)
     if len(codes) < 2:
         raise ValueError(f"folder_dls: the masks in {path / masks} hold one class (0) and void (255): nothing to segment; "
                          f"binary=True reads 255 as the object class")
@@ -801,7 +826,8 @@ def image_dls(files:list,             # image files
     positive_ints('image_dls', size=size, bs=bs, **({} if crop is None else dict(crop=crop)))
     if n_in not in (1, 3): raise ValueError(f"image_dls: n_in must be 1 or 3, got {n_in!r}")
     if not files: raise ValueError("image_dls: no image files")
-    reader = ImageReader(n_in, norm, pcts, to_grey, clip=True).fit([f for f in files if not is_valid(f)])
+    reader = ImageReader(n_in, norm, pcts, to_grey, clip=True).fit(train := [f for f in files if not is_valid(f)])
+    _check_bs('image_dls', len(train), bs)
     block = DataBlock(blocks=(TransformBlock(type_tfms=reader), TransformBlock(type_tfms=reader)), n_inp=1, get_y=noop,
                       splitter=FuncSplitter(is_valid), item_tfms=([CentreCrop(crop)] if crop else []) + [CropResize(size)])
     _check_keywords('image_dls', kwargs, seg=False)

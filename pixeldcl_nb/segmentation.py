@@ -16,6 +16,7 @@ from torch import nn, Tensor
 from .layers import upsampler, parse_kind, positive_ints, quiet_fastai
 from .data import VOID, seg_codes
 from .unet import UNet
+from .volumes import SlidingWindowValidation
 with quiet_fastai():
     from fastai.basics import Learner, Metric, CrossEntropyLossFlat, Adam
     from fastai.vision.all import unet_learner, PixelShuffle_ICNR, model_meta, create_body
@@ -73,13 +74,18 @@ class MeanIoU(Metric):
     def name(self): return 'mean_iou'
 
 def label_boundaries(lab:Tensor, c:int) -> Tensor:
-    "Boolean map of the pixels of class `c` in `lab` (N, H, W) that have a 4-neighbour of another class or void (VOC marks outlines as void)."
+    "Boolean map of the pixels of class `c` in `lab` (N, H, W) that have a 4-neighbour of another class or void (VOC marks outlines as void); in volumes (N, D, H, W), the voxels with such a 6-neighbour (the class's surface)."
+    nd = lab.dim() - 1
+    if nd not in (2, 3): raise ValueError(f"label_boundaries: expected (N, H, W) or (N, D, H, W) labels, got shape {tuple(lab.shape)}")
     other = (lab != c).float()[:, None]
-    cross = torch.tensor([[0., 1, 0], [1, 0, 1], [0, 1, 0]], device=lab.device).view(1, 1, 3, 3)
-    return (lab == c) & (F.conv2d(other, cross, padding=1)[:, 0] > 0)
+    cross = torch.zeros((3,) * nd, device=lab.device)
+    for ax in range(nd): cross[tuple(slice(None) if a == ax else 1 for a in range(nd))] = 1   # the 2 nd face neighbours
+    cross[(1,) * nd] = 0
+    conv = F.conv2d if nd == 2 else F.conv3d
+    return (lab == c) & (conv(other, cross[None, None], padding=1)[:, 0] > 0)
 
 class BoundaryF(Metric):
-    "Boundary F-score (Csurka et al., BMVC 2013): per class, its boundary pixels in prediction and target matched within `tol` pixels over the whole set; the mean over classes."
+    "Boundary F-score (Csurka et al., BMVC 2013): per class, its boundary pixels in prediction and target matched within `tol` pixels over the whole set; the mean over classes. In 3D, surface voxels within `tol` voxels."
     def __init__(self, tol:int=2, ignore_index:int=VOID): self.tol, self.ignore_index = tol, ignore_index
     def reset(self): self.counts = None                    # per class: matched predicted, predicted, matched target, target boundary pixels
     def accumulate(self, learn):
@@ -87,7 +93,8 @@ class BoundaryF(Metric):
         n = learn.pred.shape[1]
         if self.counts is None: self.counts = torch.zeros(n, 4, dtype=torch.long)
         pred = torch.where(targ == self.ignore_index, targ, pred)     # no boundary counted inside void
-        near = lambda b: F.max_pool2d(b[:, None].float(), 2 * self.tol + 1, 1, self.tol)[:, 0] > 0
+        pool = F.max_pool2d if targ.dim() == 3 else F.max_pool3d                 # (N, H, W) images or (N, D, H, W) volumes
+        near = lambda b: pool(b[:, None].float(), 2 * self.tol + 1, 1, self.tol)[:, 0] > 0
         for c in range(n):
             bp, bt = label_boundaries(pred, c), label_boundaries(targ, c)
             self.counts[c] += torch.stack([(bp & near(bt)).sum(), bp.sum(), (bt & near(bp)).sum(), bt.sum()]).cpu()
@@ -235,11 +242,27 @@ def check_targets(dls, n_classes:int) -> None:
                          "image's indices")
 
 def _warn_constant(x:Tensor) -> None:
-    "Warn if every image of the training batch `x` is constant: a loader that saturated them (fastai's, on 16-bit files)."
-    if x.is_floating_point() and len(x) and bool((x.flatten(1).std(1) < 1e-6).all()):
-        warnings.warn(f"seg_learner: every image of the first training batch is constant ({x.flatten(1)[:, 0].tolist()[:4]}...): "
-                      "fastai's own image loader saturates 16-bit images (every pixel 1.0); read them with this package's "
-                      "readers (folder_dls), which keep their range")
+    "Warn if every image of the training batch `x` is constant, or has over 20% of its pixels at the batch's maximum."
+    # what a loader that saturates images gives: fastai's, on 16-bit files, clips every value over 255 to 1.0
+    if not (x.is_floating_point() and len(x)): return
+    flat, fix = x.flatten(1), "read them with this package's readers (folder_dls), which keep their range"
+    if bool((flat.std(1) < 1e-6).all()):
+        warnings.warn(f"seg_learner: every image of the first training batch is constant ({flat[:, 0].tolist()[:4]}...): "
+                      f"fastai's own image loader saturates 16-bit images (every pixel 1.0); {fix}")
+        return
+    at_max = (flat == flat.max()).float().mean(1)
+    if bool((at_max > 0.2).all()):
+        warnings.warn(f"seg_learner: in every image of the first training batch, {at_max.min().item():.0%} or more of the "
+                      f"pixels sit at the maximum ({flat.max().item():.4g}): saturated? fastai's own image loader clips "
+                      f"16-bit values over 255 to 1.0; {fix}. Images that really are so need nothing")
+
+_DEFAULT_SIZE = {2: (64, 4), 3: (16, 3)}   # ndim -> the paper's U-Net's (width, depth): the paper's in 2D, a CPU's in 3D
+
+def _volume_cbs(dls, ndim:int, cbs) -> list:
+    "`cbs`, with `SlidingWindowValidation` for `volume_dls` (whole validation volumes, predicted window by window)."
+    cbs = [] if cbs is None else list(cbs) if isinstance(cbs, (list, tuple)) else [cbs]
+    if ndim != 3 or getattr(dls, 'patch', None) is None: return cbs
+    return cbs if any(isinstance(c, SlidingWindowValidation) for c in cbs) else cbs + [SlidingWindowValidation()]
 
 def seg_learner(dls,                   # segmentation DataLoaders: this package's readers, or any fastai makes (MaskBlock)
                 kind:str='pixeldcl',   # up-sampler kind of the decoder (see `upsampler`)
@@ -247,15 +270,17 @@ def seg_learner(dls,                   # segmentation DataLoaders: this package'
                 pretrained:bool|Path|str=False,  # backbone weights: False, True (torchvision's, downloaded once into torch hub's cache) or a file (`backbone_state`)
                 trust_pickle:bool=False,         # `pretrained` may be a pickled whole model (it runs code when loaded)
                 n_out:int|None=None,   # output classes (default: found in `dls` as fastai does)
-                width:int|None=None, depth:int|None=None,   # the paper's U-Net (default 64, 4); not with `arch`
+                width:int|None=None, depth:int|None=None,   # the paper's U-Net (default 64, 4; for volumes 16, 3); not with `arch`
                 loss_func:Callable|None=None,  # default: cross-entropy over the class axis, `VOID` ignored
                 metrics:list|None=None,        # default: `seg_metrics()`
                 lr:float=1e-3, **kwargs) -> Learner:
-    "A fastai `Learner` for semantic segmentation whose decoder up-samples with `kind`."
+    "A fastai `Learner` for semantic segmentation (images, or volumes: the U-Net in 3D) whose decoder up-samples with `kind`."
     parse_kind(kind)
     n_classes_ = n_classes(dls, n_out)
     xb = dls.one_batch()[0]   # (as before this check existed: seeded runs depend on the draws it makes)
-    n_in = xb.shape[1]
+    n_in, ndim = xb.shape[1], xb.dim() - 2
+    if ndim not in (2, 3):
+        raise ValueError(f"seg_learner: expected batches of images (N, C, H, W) or volumes (N, C, D, H, W), got {tuple(xb.shape)}")
     _warn_constant(xb)
     check_targets(dls, n_classes_)
     loss_func = loss_func or CrossEntropyLossFlat(axis=1, ignore_index=VOID)
@@ -264,11 +289,14 @@ def seg_learner(dls,                   # segmentation DataLoaders: this package'
         raise ValueError(f"seg_learner: width and depth set the paper's U-Net (arch=None); with arch={getattr(arch, '__name__', arch)!r} they would not be used")
     if arch is not None and kwargs.get('blur') and parse_kind(kind)[0] != 'pixelshuffle':
         raise ValueError(f"seg_learner: blur=True is an option of fastai's PixelShuffle_ICNR, which kind={kind!r} replaces; it would not be used")
-    width, depth = width or 64, depth or 4
+    if ndim == 3 and arch is not None:
+        raise ValueError(f"seg_learner: arch={getattr(arch, '__name__', arch)!r} gives fastai's DynamicUnet, a 2D network; volumes "
+                         "(5D batches) train the paper's U-Net in 3D: arch=None")
+    width, depth = width or _DEFAULT_SIZE[ndim][0], depth or _DEFAULT_SIZE[ndim][1]
     if arch is None:
         if pretrained: raise ValueError("seg_learner: the paper's U-Net (arch=None) has no pretrained weights; pass a backbone as arch")
-        learn = Learner(dls, UNet(n_in, n_classes_, kind, width, depth), loss_func=loss_func, metrics=metrics, opt_func=Adam, lr=lr,
-                        splitter=unet_splitter, **kwargs)
+        learn = Learner(dls, UNet(n_in, n_classes_, kind, width, depth, ndim=ndim), loss_func=loss_func, metrics=metrics, opt_func=Adam,
+                        lr=lr, splitter=unet_splitter, cbs=_volume_cbs(dls, ndim, kwargs.pop('cbs', None)), **kwargs)
     else:
         arch = _resolve_arch(arch)
         local = pretrained if isinstance(pretrained, (str, Path)) else None

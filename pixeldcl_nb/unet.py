@@ -7,19 +7,30 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from .layers import upsampler, parse_kind, positive_ints
+from .layers import upsampler, parse_kind, positive_ints, up_kinds, UP_REGISTRY
 
 # %% auto #0
 __all__ = ['conv_bn_relu', 'double_conv', 'UNet']
 
 # %% ../nbs/03_unet.ipynb #e8121956
-def conv_bn_relu(ni:int, nf:int, ks:int=3) -> nn.Sequential:
-    "`ks x ks` convolution (no bias) + BatchNorm + ReLU."
-    return nn.Sequential(nn.Conv2d(ni, nf, ks, padding=ks // 2, bias=False), nn.BatchNorm2d(nf), nn.ReLU(inplace=True))
+_LAYERS = {1: (nn.Conv1d, nn.BatchNorm1d, F.max_pool1d), 2: (nn.Conv2d, nn.BatchNorm2d, F.max_pool2d),
+           3: (nn.Conv3d, nn.BatchNorm3d, F.max_pool3d)}   # ndim -> convolution, BatchNorm, max-pooling
+_AXES = {1: 'L', 2: 'H, W', 3: 'D, H, W'}
 
-def double_conv(ni:int, nf:int) -> nn.Sequential:
+def _check_ndim(where:str, ndim) -> int:
+    if isinstance(ndim, bool) or ndim not in _LAYERS: raise ValueError(f"{where}: ndim must be 1, 2 or 3, got {ndim!r}")
+    return ndim
+
+def conv_bn_relu(ni:int, nf:int, ks:int=3,
+                 ndim:int=2   # spatial dimensions: 2 (images), 3 (volumes) or 1 (signals)
+                ) -> nn.Sequential:
+    "`ks`-wide convolution (no bias) + BatchNorm + ReLU, in `ndim` dimensions."
+    conv, bn, _ = _LAYERS[_check_ndim('conv_bn_relu', ndim)]
+    return nn.Sequential(conv(ni, nf, ks, padding=ks // 2, bias=False), bn(nf), nn.ReLU(inplace=True))
+
+def double_conv(ni:int, nf:int, ndim:int=2) -> nn.Sequential:
     "Two `conv_bn_relu`: the U-Net block."
-    return nn.Sequential(conv_bn_relu(ni, nf), conv_bn_relu(nf, nf))
+    return nn.Sequential(conv_bn_relu(ni, nf, ndim=ndim), conv_bn_relu(nf, nf, ndim=ndim))
 
 class UNet(nn.Module):
     "The paper's U-Net with `depth` levels starting at `width` channels; its decoder up-samples with `kind` (see `upsampler`)."
@@ -29,36 +40,44 @@ class UNet(nn.Module):
                  kind:str='pixeldcl', # up-sampler kind of the decoder (see `upsampler`)
                  width:int=64,        # channels of the first level (the paper: 64; 128 for COCO)
                  depth:int=4,         # number of down-sampling levels (the paper: 4)
+                 ndim:int=2,          # spatial dimensions: 2 (N, C, H, W), 3 (N, C, D, H, W) volumes, 1 (N, C, L)
                  **up_kwargs):        # passed to `upsampler` (e.g. `ks`, `impl`)
         super().__init__()
         positive_ints('UNet', n_in=n_in, n_out=n_out, width=width, depth=depth)
-        parse_kind(kind)
-        self.kind, self.depth = kind, depth
+        name = parse_kind(kind)[0]
+        if UP_REGISTRY[name].layer(_check_ndim('UNet', ndim)) is None:
+            raise ValueError(f"UNet: kind {kind!r} has no {ndim}D version; the kinds with one: "
+                             f"{', '.join(k for k in up_kinds() if UP_REGISTRY[k].layer(ndim) is not None)}")
+        self.kind, self.depth, self.ndim = kind, depth, ndim
         ch = [width * 2**i for i in range(depth + 1)]
-        self.downs = nn.ModuleList([double_conv(n_in if i == 0 else ch[i - 1], ch[i]) for i in range(depth)])
-        self.bottom = double_conv(ch[depth - 1], ch[depth])
-        self.ups = nn.ModuleList([upsampler(kind, ch[i + 1], ch[i], norm_type='batch', act_cls=nn.ReLU, **up_kwargs)
-                                  for i in reversed(range(depth))])
-        self.decs = nn.ModuleList([double_conv(2 * ch[i], ch[i]) for i in reversed(range(depth))])
-        self.head = nn.Conv2d(width, n_out, 1)
+        self.downs = nn.ModuleList([double_conv(n_in if i == 0 else ch[i - 1], ch[i], ndim) for i in range(depth)])
+        self.bottom = double_conv(ch[depth - 1], ch[depth], ndim)
+        self.ups = nn.ModuleList([upsampler(kind, ch[i + 1], ch[i], ndim=ndim, norm_type='batch', act_cls=nn.ReLU,
+                                            **up_kwargs) for i in reversed(range(depth))])
+        self.decs = nn.ModuleList([double_conv(2 * ch[i], ch[i], ndim) for i in reversed(range(depth))])
+        self.head = _LAYERS[ndim][0](width, n_out, 1)
         self.n_in, self.n_out = n_in, n_out
 
     def __setstate__(self, state):
-        "Unpickle, also a UNet pickled (e.g. in an exported learner) before `up_kind` was renamed `kind`."
+        "Unpickle, also a UNet pickled (e.g. in an exported learner) before `up_kind` became `kind`, or before `ndim`."
         if 'up_kind' in state: state['kind'] = state.pop('up_kind')
         super().__setstate__(state)
         if not hasattr(self, 'n_out'): self.n_out = self.head.out_channels
+        if not hasattr(self, 'ndim'): self.ndim = 2
 
     def forward(self, x:Tensor) -> Tensor:
         tracing = torch.jit.is_tracing() or isinstance(x, torch.fx.Proxy)   # sizes are tensors or proxies: no checks
-        if not tracing and (x.dim() != 4 or x.shape[1] != self.n_in):
-            raise ValueError(f"UNet: expected an (N, {self.n_in}, H, W) input, got shape {tuple(x.shape)}")
+        if not tracing and (x.dim() != self.ndim + 2 or x.shape[1] != self.n_in):
+            raise ValueError(f"UNet: expected an (N, {self.n_in}, {_AXES[self.ndim]}) input, got shape "
+                             f"{tuple(x.shape)}")
+        pool = _LAYERS[self.ndim][2]
         skips = []
         for down in self.downs:
             x = down(x); skips.append(x)
-            x = F.max_pool2d(x, 2, ceil_mode=True)
+            x = pool(x, 2, ceil_mode=True)
         x = self.bottom(x)
         for up, dec, skip in zip(self.ups, self.decs, reversed(skips)):
-            x = up(x, output_size=skip.shape[-2:])   # the skip's size: 2n or 2n-1
+            x = up(x, output_size=skip.shape[2:])   # the skip's size: 2n or 2n-1 along each axis
             x = dec(torch.cat([skip, x], 1))
         return self.head(x)
+
