@@ -342,6 +342,7 @@ def audio_dls(src,                               # a folder (searched recursivel
     why = f"{length} samples at {sr} Hz" + (f" at or above {min_db} dB" if min_db is not None else "")
     if left := [str(f) for ds in dsets for f in ds.left_out]:
         warnings.warn(f"audio_dls: {len(left)} file(s) hold no whole segment of {why} and are left out: {left[:5]}")
+        for ds in dsets: ds.split = f"{split.rule}; {len(left)} of them left out (no whole segment)"
     for ds, name in zip(dsets, ('training', 'validation')):
         if not len(ds):
             raise ValueError(f"audio_dls: no {name} segment of {why} in {[str(f) for f in ds.left_out[:5]]}")
