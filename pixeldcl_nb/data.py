@@ -420,8 +420,8 @@ def to_mask(m) -> TensorMask:
 
 def image_reader(dls) -> ImageReader|None:
     "The `ImageReader` of `dls` (its rule and statistics), or None for DataLoaders made otherwise."
-    return next((t for t in getattr(getattr(dls, 'train_ds', None), 'tls', [None])[0].tfms.fs
-                 if isinstance(t, ImageReader)), None) if hasattr(getattr(dls, 'train_ds', None), 'tls') else None
+    tls = getattr(getattr(dls, 'train_ds', None), 'tls', None)
+    return next((t for t in tls[0].tfms.fs if isinstance(t, ImageReader)), None) if tls else None
 
 # %% ../nbs/02_data.ipynb #c1f55318
 def seg_codes(dls) -> list|None:
@@ -621,6 +621,10 @@ def _image_size(f) -> tuple:
     from PIL import Image
     with Image.open(f) as im: return im.size
 
+def _void_object(values:set, frac:float) -> bool:
+    "Does a mask of these label `values`, `frac` of it 255, hold a 0/255 object (not VOC's thin void borders)?"
+    return values <= {0, VOID} and frac > 0.05
+
 class MaskFile:
     ("Item `[image file, mask file]` -> the mask as a fastai `PILMask`, checked against the image with `read_mask`; "
      "labels in `void_labels` become `VOID`.")
@@ -646,7 +650,7 @@ class MaskFile:
         ("`m`, unless it holds only 0 and 255 (over 5% 255) among masks of 3 classes or more: refused, or 255 read as "
          "`stray_class`.")
         f = float((m == VOID).mean())
-        if f <= 0.05 or not set(np.unique(m).tolist()) <= {0, VOID}: return m
+        if not _void_object(set(np.unique(m).tolist()), f): return m
         if self.stray_class is None:
             fix = (f", or say which class its 255 is: stray_class=k (1..{self.n_classes - 1})"
                    if self.zero_is_background
@@ -670,7 +674,7 @@ def _stray_binary(stats:dict, what:str, stray_class:int|None, n_classes:int) -> 
      "or mapped.")
     # 255 is void; a mask saved as 0/255 for its object would lose the object from the loss and the metrics
     labelled = any(any(0 < v < VOID for v in vals) for vals, _ in stats.values())
-    stray = {m: f for m, (vals, f) in stats.items() if labelled and vals <= {0, VOID} and f > 0.05}
+    stray = {m: f for m, (vals, f) in stats.items() if labelled and _void_object(vals, f)}
     if not stray: return {}
     names = ', '.join(f"{Path(m).name} ({f:.0%} 255)" for m, f in list(stray.items())[:5]) + (' ...' * (len(stray) > 5))
     if stray_class is None:
