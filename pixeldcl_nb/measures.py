@@ -7,7 +7,7 @@ from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.measures')   # scipy, for the t distribution
 import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Sequence
 import numpy as np
 

@@ -10,11 +10,12 @@ import contextlib, hashlib, json, math, os, platform, subprocess
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .measures import MEASURES, study_measures, get_measure
+from .measures import study_measures
 
 # %% auto #0
-__all__ = ['RUN_COLUMNS', 'CURVE_COLUMNS', 'ROW_KEY', 'INT_COLUMNS', 'machine_id', 'git_commit', 'results_file', 'run_row',
-           'reference_row', 'curve_rows', 'file_lock', 'save_rows', 'read_results', 'read_curves', 'results_readme']
+__all__ = ['RUN_COLUMNS', 'CURVE_COLUMNS', 'ROW_KEY', 'INT_COLUMNS', 'machine_id', 'git_commit', 'results_file', 'config_key',
+           'run_row', 'reference_row', 'curve_rows', 'file_lock', 'save_rows', 'read_results', 'read_curves',
+           'results_readme']
 
 # %% ../nbs/07b_results.ipynb #be37085a
 RUN_COLUMNS = {   # the columns every results file starts with, and what they mean (results/README.md)
@@ -57,18 +58,24 @@ def results_file(study:str, root:Path|str='results', curves:bool=False) -> Path:
 # %% ../nbs/07b_results.ipynb #0bfb2dda
 def _kind_variant(kind:str) -> str: return kind.split('/', 1)[1] if '/' in kind else ''
 
+def config_key(config:dict) -> tuple:
+    "A run's `config` (`run_config`) as its results key: (kind, seed, data, epochs, the other settings as JSON)."
+    cfg = {k: v for k, v in config.items() if k not in ('study', 'version', 'kind', 'seed', 'data', 'epochs')}
+    return config['kind'], config['seed'], config.get('data', ''), config.get('epochs'), json.dumps(cfg, sort_keys=True)
+
 def run_row(study:str, version:int, result:dict,   # a `fit_run` result: config, train_s, measures
             measures:dict|None=None,                # the measures, if not in `result` under their registered keys
             **where                                 # commit, torch, machine (default: this checkout and machine)
            ) -> dict:
     "The results row of one finished run: its key, its settings as JSON, where it was made, and every measure."
     import torch
-    cfg = dict(result['config'])
-    kind, seed, data, epochs = cfg.pop('kind'), cfg.pop('seed'), cfg.pop('data', ''), cfg.pop('epochs', None)
-    for k in ('study', 'version'): cfg.pop(k, None)
+    kind, seed, data, epochs, settings = config_key(result['config'])
     vals = {**{m.key: result.get(m.key) for m in study_measures(study)}, **(measures or {})}
+    miss = [k for k, v in vals.items() if v is None]
+    if miss: raise ValueError(f"run_row: the {study} run {kind} seed {seed} has no {', '.join(miss)}: its measures are "
+                              f"{', '.join(m.key for m in study_measures(study))} (`register_measure`)")
     return dict(study=study, version=version, role='run', kind=kind, variant=_kind_variant(kind), seed=seed, data=data,
-                epochs=epochs, settings=json.dumps(cfg, sort_keys=True), commit=where.get('commit', git_commit()),
+                epochs=epochs, settings=settings, commit=where.get('commit', git_commit()),
                 torch=where.get('torch', torch.__version__), machine=where.get('machine', machine_id()),
                 train_s=result.get('train_s'), valid_loss=result.get('valid_loss'), **vals)
 
