@@ -81,7 +81,7 @@ class Decision(Enum):
     SAME = 'same'                # no difference resolved, not faster
     UNDECIDED = 'undecided'      # not run, or one seed
 
-FASTER = 0.8   # a layer time ratio to the baseline that counts as faster (1.25x the speed); smaller gaps vary by machine
+FASTER = 0.8   # a layer time ratio to the baseline that counts as faster (1.25x the speed): less varies by machine
 
 @dataclass(frozen=True)
 class Rule:
