@@ -96,6 +96,12 @@ def _art(study:str, what:str, ref:str, src:str) -> tuple[Measure, ...]:
                     "power at the period-2 frequencies over the power around them; 1 for no peak",
                     cb + 'spectral_peak_ratio'))
 
+def _spread(study:str, what:str, ref:str) -> Measure:
+    "The pooled polyphase spread of a study's output images."
+    return Measure('spread', study, f"polyphase spread of {what}", '', False, 4, 'difference', ref, 'artefact', False,
+                   None, "std of the four output phases' means over the absolute mean, pooled; 0 when they agree",
+                   'pixeldcl_nb.checkerboard.checkerboard_score')
+
 _V, _S, _X = 'pixeldcl_nb.vae_study.', 'pixeldcl_nb.seg_study.', 'pixeldcl_nb.srnet.'
 STUDY_MEASURE_TABLE = (   # every built-in measure, by study
     Measure('psnr_y', 'x2', 'PSNR-Y', 'dB', True, 2, reference='bicubic', decides=True,
@@ -103,7 +109,17 @@ STUDY_MEASURE_TABLE = (   # every built-in measure, by study
             source=_X + 'psnr_y'),
     Measure('ssim_y', 'x2', 'SSIM-Y', '', True, 4, reference='bicubic', bounds=(-1, 1), how="SSIM of the luma channel",
             source=_X + 'ssim_y'),
+    Measure('psnr', 'x2', 'PSNR (RGB)', 'dB', True, 2, reference='bicubic', how="PSNR over the three colour channels",
+            source=_X + 'psnr'),
     *_art('x2', 'x2 outputs', 'targets', _X),
+    Measure('up_score', 'x2', "trained up-sampler's constant-input spread", '', None, 4, role='descriptive',
+            how="polyphase spread of the trained up-sampler's output on a constant input", source=_X + 'up_score'),
+    Measure('up_score_init', 'x2', "up-sampler's constant-input spread at initialisation", '', None, 4,
+            role='descriptive', how="as `up_score`, before training", source=_X + 'up_score'),
+    Measure('const_score', 'x2', "network's constant-input spread", '', None, 4, role='descriptive',
+            how="polyphase spread of the whole trained network's output on a constant image", source=_X + 'const_score'),
+    Measure('params_up', 'x2', 'up-sampler parameters', '', None, 0, role='descriptive',
+            how="trainable parameters of the up-sampler", source=_X + 'n_params'),
     Measure('mean_iou', 'seg', 'mean IoU', '', True, 4, reference='majority class', decides=True, bounds=(0, 1),
             how="intersection over union per class, averaged over classes, void left out",
             source='pixeldcl_nb.segmentation'),
@@ -111,19 +127,21 @@ STUDY_MEASURE_TABLE = (   # every built-in measure, by study
             how="share of non-void pixels classified right", source='pixeldcl_nb.segmentation'),
     Measure('boundary_f', 'seg', 'boundary F', '', True, 4, reference='majority class', bounds=(0, 1),
             how="F1 of predicted against true class boundaries", source='pixeldcl_nb.segmentation.BoundaryF'),
-    *_art('seg', 'segmentation probabilities', 'targets', _S),
+    *_art('seg', 'segmentation probabilities', 'targets', _S), _spread('seg', 'segmentation probabilities', 'targets'),
     Measure('neg_elbo', 'vae', '-ELBO', 'nats/image', False, 1, decides=True,
             how="negative ELBO per validation image, Bernoulli likelihood, one z per image", source=_V + 'vae_elbo'),
     Measure('kl_nats', 'vae', 'KL', 'nats/image', None, 1, role='descriptive', how="the ELBO's KL term",
             source=_V + 'vae_elbo'),
     Measure('recon_mse', 'vae', 'reconstruction MSE', '', False, 4, how="MSE of the reconstructions from z = mu",
             source=_V + 'vae_elbo'),
-    *_art('vae', 'VAE samples', 'real images', _V),
+    *_art('vae', 'VAE samples', 'real images', _V), _spread('vae', 'VAE samples', 'real images'),
     Measure('peak4', 'vae', 'period-4 peak of VAE samples', '', False, 2, 'ratio', 'real images', 'artefact', False,
             None, "power at the period-4 frequencies over the power around them",
             'pixeldcl_nb.checkerboard.spectral_peak_ratio'),
     Measure('recon_local', 'vae', 'local checkerboard of reconstructions', '', False, 4, 'difference', 'real images',
             'artefact', False, None, "as `local`, of the validation reconstructions", _V + 'image_measures'),
+    Measure('recon_peak2', 'vae', 'period-2 peak of reconstructions', '', False, 2, 'ratio', 'real images',
+            'artefact', False, None, "as `peak2`, of the validation reconstructions", _V + 'image_measures'),
 )
 for _m in STUDY_MEASURE_TABLE: register_measure(_m)
 

@@ -14,7 +14,7 @@ from .measures import study_measures
 
 # %% auto #0
 __all__ = ['RUN_COLUMNS', 'CURVE_COLUMNS', 'ROW_KEY', 'INT_COLUMNS', 'machine_id', 'git_commit', 'results_file', 'config_key',
-           'run_row', 'reference_row', 'curve_rows', 'file_lock', 'save_rows', 'read_results', 'read_curves',
+           'run_row', 'reference_row', 'curve_rows', 'file_lock', 'save_rows', 'read_results', 'read_curves', 'summary',
            'results_readme']
 
 # %% ../nbs/07b_results.ipynb #be37085a
@@ -187,6 +187,16 @@ def read_curves(study:str, root:Path|str='results', version:int|None=None) -> pd
     return df[df.version == (int(df.version.max()) if version is None else version)].reset_index(drop=True)
 
 # %% ../nbs/07b_results.ipynb #860d8587
+def summary(df:pd.DataFrame, study:str) -> pd.DataFrame:
+    "Per kind: seeds, then each measure's mean and std (`{key}_std`) over the seeds; reference rows last, as they are."
+    keys = [m.key for m in study_measures(study)]
+    runs, ref = df[df.role == 'run'], df[df.role == 'reference']
+    g = runs.groupby('kind', sort=False)[keys]
+    out = g.mean().join(g.std().add_suffix('_std')).join(g.size().rename('seeds'))
+    out = out[['seeds', *[c for k in keys for c in (k, f'{k}_std')]]]
+    return pd.concat([out, ref.set_index('kind')[keys]]).rename_axis('kind')
+
+# %% ../nbs/07b_results.ipynb #9a14a69a
 def _readme_row(m) -> str:
     "A measure's row of the results README."
     better = {True: 'higher', False: 'lower'}.get(m.higher_better, '-')
