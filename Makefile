@@ -4,20 +4,21 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install demo studies studies-x2 studies-seg studies-vae studies-report bench test test-slow lab docs docs-check clean
+.PHONY: help install demo studies studies-x2 studies-seg studies-vae report bench test test-slow lab docs docs-check clean clean-runs
 
 help:
-	@echo "make demo        run the main job (pixeldcl_compare -> runs/compare/report.md)"
-	@echo "make studies     the decisive studies: x2, segmentation, VAE, every kind, 5 seeds of the paper's layers, 3 of the others"
-	@echo "                 (hours on 2 CPU cores; resumable: run it again after an interruption) -> runs/studies/;"
-	@echo "                 make -j2 studies STUDY_THREADS=1 runs two studies at once, one thread each"
-	@echo "make studies-report  the studies' tables, figures and runs/studies/report.md from the runs finished so far (trains nothing)"
-	@echo "make bench       time every up-sampler against DCL 6x6 (pixeldcl_bench -> runs/bench/bench.md)"
+	@echo "make demo        run the main job (pixeldcl_compare -> runs/compare/results/report.md)"
+	@echo "make studies     the decisive studies: x2, segmentation, VAE, 5 seeds of the paper's layers, 3 of the others,"
+	@echo "                 one row per run in results/<study>.csv (hours on 2 CPU cores; trains only what is not there);"
+	@echo "                 SHARD=i/n runs the i-th of n slices (several processes, or a cluster's job array)"
+	@echo "make report      rebuild results/report.md and the answer's figure from results/ (trains nothing)"
+	@echo "make bench       time every up-sampler against DCL 6x6 (pixeldcl_bench -> results/bench.csv)"
 	@echo "make test        test every notebook (nbdev_test), check library/notebooks in sync and clean"
 	@echo "make test-slow   the same with the '#| slow' cells too"
 	@echo "make lab         open the notebooks in JupyterLab"
 	@echo "make docs        build the docs site into _docs/ (Quarto if installed, offline renderer otherwise)"
 	@echo "make docs-check  open every page of _docs/ in headless Chromium, screenshots in _docs/_screenshots/"
+	@echo "make clean       remove the built docs (never results/); make clean-runs removes run checkpoints (runs/)"
 
 install: $(STAMP)
 
@@ -31,26 +32,20 @@ $(STAMP): settings.ini setup.py constraints.txt
 demo: $(STAMP)
 	$(BIN)/pixeldcl_compare --out runs/compare
 
-STUDY_SEEDS := --seeds 3 --paper_seeds 5
-X2_STUDY    := --out runs/studies/x2 --epochs 12 $(STUDY_SEEDS)
-SEG_STUDY   := --out runs/studies/seg --epochs 20 $(STUDY_SEEDS)
-VAE_STUDY   := --out runs/studies/vae --epochs 12 $(STUDY_SEEDS)
+STUDY_SEEDS   := --seeds 3 --paper_seeds 5
 STUDY_THREADS ?= 0
+SHARD         ?=
+STUDY_OPTS     = $(STUDY_SEEDS) --threads $(STUDY_THREADS) $(if $(SHARD),--shard $(SHARD),)
 studies: studies-x2 studies-seg studies-vae
 studies-x2: $(STAMP)
-	$(BIN)/pixeldcl_x2 $(X2_STUDY) --threads $(STUDY_THREADS)
+	$(BIN)/pixeldcl_x2 --epochs 12 $(STUDY_OPTS)
 studies-seg: $(STAMP)
-	$(BIN)/pixeldcl_seg $(SEG_STUDY) --threads $(STUDY_THREADS)
+	$(BIN)/pixeldcl_seg --epochs 20 $(STUDY_OPTS)
 studies-vae: $(STAMP)
-	$(BIN)/pixeldcl_vae $(VAE_STUDY) --threads $(STUDY_THREADS)
+	$(BIN)/pixeldcl_vae --epochs 12 $(STUDY_OPTS)
 
-# the same settings, --partial: each study's section from its finished runs (a study with none says why, and the next goes on),
-# then runs/studies/report.md from them all (an error only if no study has a finished run)
-studies-report: $(STAMP)
-	$(BIN)/pixeldcl_x2 $(X2_STUDY) --partial --quiet --threads 1 || echo "studies-report: no x2 section (see above)"
-	$(BIN)/pixeldcl_seg $(SEG_STUDY) --partial --quiet --threads 1 || echo "studies-report: no seg section (see above)"
-	$(BIN)/pixeldcl_vae $(VAE_STUDY) --partial --quiet --threads 1 || echo "studies-report: no vae section (see above)"
-	$(BIN)/pixeldcl_report --out runs/studies $(if $(wildcard runs/bench/bench_results.json),--bench runs/bench,)
+report: $(STAMP)
+	$(BIN)/pixeldcl_report --root results
 
 bench: $(STAMP)
 	$(BIN)/pixeldcl_bench --out runs/bench
@@ -71,4 +66,7 @@ docs-check: $(STAMP)
 	$(BIN)/python tools/docs.py check
 
 clean:
-	rm -rf _docs _proc runs
+	rm -rf _docs _proc
+
+clean-runs:
+	rm -rf runs

@@ -101,11 +101,10 @@ def _save_reference(study:Study, dls, root:Path|str) -> None:
                                                for name, vals in study.reference(dls).items()])
 
 # %% ../nbs/07c_study.ipynb #4de9ce0e
-def _train_runs(study:Study, todo:list, dls, run_kw:dict, runs:Path, root:Path|str, show_progress, train:bool) -> int:
-    "Train or reuse each run of `todo` under its lock, saving each row as it finishes; the number trained."
+def _train_runs(study:Study, todo:dict, dls, runs:Path, root:Path|str, show_progress, train:bool) -> int:
+    "Train or reuse each run of `todo` ((kind, seed) -> config) under its lock, saving each row; the number trained."
     saved, n = _saved_keys(study, root), 0
-    for i, (k, s) in enumerate(todo):
-        cfg = study.config(k, s, dls, **run_kw)
+    for i, ((k, s), cfg) in enumerate(todo.items()):
         where = f"[{i + 1}/{len(todo)}] {study.name} {run_name(k, s)}"
         if config_key(cfg) in saved:
             if show_progress: print(f"{where}: in {results_file(study.name, root)} already", flush=True)
@@ -134,11 +133,12 @@ def run_study(study:Study,                 # the study's spec
              ) -> pd.DataFrame:
     "Run `study`'s (kind, seed) runs not yet in `root/<name>.csv`, save each row as it finishes; return the results."
     kinds = check_kinds(kinds if kinds is not None else study.kinds, study.name, f"{study.name} study")
-    n_seeds = study_seeds(kinds, seeds, paper_seeds, f"{study.name} study")
+    n_seeds, _ = study_seeds(kinds, seeds, paper_seeds, f"{study.name} study"), parse_shard(shard)
     data_kw, run_kw = split_settings(study, settings)
     dls, folder = study.data(**data_kw), Path(runs) / study.name
+    todo = {(k, s): study.config(k, s, dls, **run_kw) for k, s in study_todo(n_seeds, shard)}   # every setting checked
     if train: _save_reference(study, dls, root)
-    _train_runs(study, study_todo(n_seeds, shard), dls, run_kw, folder, root, show_progress, train)
+    _train_runs(study, todo, dls, folder, root, show_progress, train)
     if figures and study.figures is not None: draw_figures(study, kinds, dls, run_kw, folder, root)
     return read_results(study.name, root, study.version, check_seeds=False)
 
