@@ -148,6 +148,12 @@ def _check_rows(df:pd.DataFrame, study:str, where:str) -> None:
                 raise ValueError(f"{line}: {m.key} is {v!r}, not a finite number; {again}")
             if m.bounds and not m.bounds[0] <= v <= m.bounds[1]:
                 raise ValueError(f"{line}: {m.key} is {v}, outside {m.bounds}; {again}")
+    runs = df[df.role == 'run']
+    mixed = runs.drop_duplicates(['data', 'epochs', 'settings'])
+    if len(mixed) > 1:
+        raise ValueError(f"{where}: its runs were trained with different data or settings (lines "
+                         f"{', '.join(str(i + 2) for i in mixed.index[:4])} differ): they cannot be compared; rerun "
+                         "those runs with the study's settings, or keep each setting in its own results folder")
     dup = df[df.duplicated(list(ROW_KEY), keep=False)]
     if len(dup): raise ValueError(f"{where}: lines {', '.join(str(i + 2) for i in dup.index)} repeat a key {ROW_KEY}")
 

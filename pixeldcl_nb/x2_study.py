@@ -6,191 +6,95 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.x2_study')   # before the imports it checks
-import contextlib, time
+import time
 from pathlib import Path
-import numpy as np
 import torch
 import torch.nn.functional as F
 from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .layers import positive_ints, positive_numbers, evaluating, quiet_fastai
-from .checkerboard import (checkerboard_score, local_checkerboard, spectral_peak_ratio, constant_response,
-                                      show_map)
+from .checkerboard import checkerboard_score, local_checkerboard, spectral_peak_ratio
+from .checkerboard import constant_response, show_map
 from .data import photo_dls, first_items
 from .srnet import SRNet, interp_x2, n_params, psnr_y, up_score, image_measures, evaluate
-from .runs import (
-    kind_style, curves_axes, legend_right, check_kinds, run_config, fit_run, run_study, study_seeds, save_results,
-    load_results, write_csv, mean_std, count, seeds_text, check_batches, headless, cli_errors, diffs_to, diff_text,
-    resolved_text, flatten_text, time_cell, runs_done, partial_text, check_partial, check_overwrite, load_run_weights,
-    partial_done, study_lock, delete_runs, SECTION_NOTES, STUDY_MEASURES)
+from .runs import kind_style, curves_axes, run_config, fit_run, check_batches, cli_errors
+from .results import results_file, read_results, read_curves
+from .study import Study, run_study
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
-__all__ = ['X2_COLUMNS', 'x2_reference', 'run_x2', 'x2_table', 'x2_verdict', 'show_outputs', 'show_x2_curves', 'show_x2_detail',
-           'show_const', 'x2_section', 'x2_study', 'pixeldcl_x2']
+__all__ = ['X2_NAMES', 'X2_VERSION', 'X2_KINDS', 'X2_STUDY', 'x2_data', 'x2_reference', 'x2_config', 'x2_model', 'x2_fit',
+           'show_outputs', 'show_const', 'show_x2_curves', 'x2_figures', 'x2_study', 'pixeldcl_x2']
 
 # %% ../nbs/10_x2_study.ipynb #cbf2870a
+def x2_data(data:str='photos',   # 'photos': random crops of the embedded photographs, the only x2 data so far
+            n_train:int=2048,    # training crops per epoch
+            n_valid:int=256,     # validation crops
+            bs:int=32            # batch size
+           ):
+    "The x2 (input, target) `DataLoaders`, the same crops for every kind and seed: `photo_dls('x2', seed=0)`."
+    if str(data).lower().strip() != 'photos':
+        raise ValueError(f"x2_data: data must be 'photos' (random crops of the embedded photographs), got {data!r}: "
+                         "the x2 study reads no other data yet")
+    positive_ints('x2_data', n_train=n_train, n_valid=n_valid, bs=bs)
+    dls = photo_dls('x2', n_train=n_train, n_valid=n_valid, bs=bs, seed=0)
+    check_batches(dls, 'x2_data')
+    return dls
+
+# %% ../nbs/10_x2_study.ipynb #02cffdb2
+X2_NAMES = {'local_checkerboard': 'local'}   # `pixeldcl_nb.srnet`'s measure names -> their registered names
+
+def _registered(m:dict) -> dict:
+    "The measures `m` of `pixeldcl_nb.srnet` under the x2 study's registered names (`X2_NAMES`)."
+    return {X2_NAMES.get(k, k): v for k, v in m.items()}
+
 @torch.no_grad()
-def x2_reference(dl # (input, target) validation batches
-                ) -> dict:
-    "The no-learning rows: nearest and bicubic x2 measures on `dl` ('{method}_{measure}'), and the targets' own."
-    vx, vy = zip(*[(x, y) for x, y in dl])
+def x2_reference(dls) -> dict:
+    "The reference rows: bicubic and nearest x2 of the validation inputs (measures, loss), and the targets' own."
+    vx, vy = zip(*[(x, y) for x, y in dls.valid])
     vx, vy = torch.cat(vx).float(), torch.cat(vy).float()
-    ref = dict(target_local_checkerboard=local_checkerboard(vy, border=2).item(),
-               target_peak2=spectral_peak_ratio(vy).item())
-    for m in ('nearest', 'bicubic'):
-        up = interp_x2(vx, m)
-        ref.update({f'{m}_{k}': v for k, v in image_measures(up, vy).items()},
-                   **{f'{m}_valid_loss': F.mse_loss(up, vy).item()})   # unclamped, over every pixel: a run's valid_loss
-    return ref
+    ref = {}
+    for m in ('bicubic', 'nearest'):
+        up = interp_x2(vx, m)   # valid_loss: unclamped, over every pixel, as a run's
+        ref[m] = {**_registered(image_measures(up, vy)), 'valid_loss': F.mse_loss(up, vy).item()}
+    return {**ref, 'targets': dict(local=local_checkerboard(vy, border=2).item(), peak2=spectral_peak_ratio(vy).item())}
 
-# %% ../nbs/10_x2_study.ipynb #9f8c2d39
-_X2_STUDY_VERSION = 5   # bump when what run_x2 computes changes, so that saved results are not reused
+# %% ../nbs/10_x2_study.ipynb #bcef0393
+X2_VERSION = 6   # bump when what a run computes changes; 6: rows in results/x2.csv, `local_checkerboard` is `local`
 
-def run_x2(kind:str,                 # up-sampler kind (see `upsampler`)
-           dls,                      # the x2 photo `DataLoaders` (`photo_dls('x2')`)
-           epochs:int=12,            # training epochs
-           lr:float=1e-3,            # maximum learning rate (one-cycle)
-           width:int=32,             # channels of the network
-           seed:int=0,               # seed of the weights and the batch order
-           skip:str|None='bicubic',  # `SRNet`'s skip: learn the residual over 'bicubic' or 'nearest', or None
-           depth:int=3,              # convolutions before the up-sampler
-           out:Path|str|None=None,   # folder for `{kind}-s{seed}.json`, `.pth` and the checkpoint; None: keep nothing
-           show_progress:bool=True,  # fastai's progress bars
-           cbs:list|None=None,       # more fastai callbacks for the fit
-           train:bool=True           # False: the saved result only, None if the run has not finished (`fit_run`)
-          ) -> dict|None:
-    "Train `SRNet(kind)` on `dls` with `seed` (resuming): its curves (PSNR-Y per epoch) and measures (`evaluate`)."
-    cfg = run_config('x2', _X2_STUDY_VERSION, kind, seed, dls, epochs=epochs, lr=lr, width=width, skip=skip,
-                     depth=depth)
+def x2_config(kind:str, seed:int, dls,
+              epochs:int=12,            # training epochs
+              lr:float=1e-3,            # maximum learning rate (one-cycle; at 3e-3 some runs collapse to bicubic)
+              width:int=32,             # channels of the network
+              skip:str|None='bicubic',  # learn the residual over 'bicubic' or 'nearest' up-sampling, or None
+              depth:int=3               # convolutions before the up-sampler
+             ) -> dict:
+    "The key of one x2 run (`run_config`): a saved row is reused only for an equal key."
+    positive_ints('x2_config', epochs=epochs, width=width, depth=depth)
+    positive_numbers('x2_config', lr=lr)
+    if skip not in (None, 'nearest', 'bicubic'):
+        raise ValueError(f"x2_config: skip must be None, 'nearest' or 'bicubic', got {skip!r} "
+                         "(on the command line: none, nearest or bicubic)")
+    return run_config('x2', X2_VERSION, kind, seed, dls, epochs=epochs, lr=lr, width=width, skip=skip, depth=depth)
+
+def x2_model(cfg:dict, dls=None) -> SRNet:
+    "An untrained `SRNet` of `cfg`'s kind and settings (`x2_config`), for saved weights."
+    return SRNet(cfg['kind'], width=cfg['width'], skip=cfg['skip'], depth=cfg['depth'])
+
+def x2_fit(cfg:dict, dls, out:Path|str|None=None, show_progress=True, train:bool=True,
+           cbs:list|None=None) -> dict|None:
+    "Train the `SRNet` of `cfg` (`x2_config`) on `dls`, seeded and resumable (`fit_run`); its curves and measures."
     init = {}
     def make():
-        model = SRNet(kind, width=width, skip=skip, depth=depth)
+        model = x2_model(cfg, dls)
         init.update(params_up=n_params(model.up), params=n_params(model), up_score_init=up_score(model.up))
         return Learner(dls, model, loss_func=MSELossFlat(), metrics=psnr_y)
-    measure = lambda learn: {**init, **evaluate(learn.model, dls.valid)}
-    return fit_run(make, cfg, epochs, lr, out, show_progress, cbs, measure=measure, train=train)
+    measure = lambda learn: {**init, **_registered(evaluate(learn.model, dls.valid))}
+    return fit_run(make, cfg, cfg['epochs'], cfg['lr'], out, show_progress, cbs, measure=measure, train=train)
 
-# %% ../nbs/10_x2_study.ipynb #4d98cabf
-X2_COLUMNS = ('psnr_y', 'ssim_y', 'psnr', 'local_checkerboard', 'peak2', 'up_score_init', 'up_score', 'const_score')
-# peak2: older runs get it from their weights (`_fill_measures`)
-STUDY_MEASURES['x2'] = tuple(c for c in X2_COLUMNS if c != 'peak2') + ('params_up', 'valid_loss')
-
-def _ms(rs:list, key:str, nd:int) -> str:
-    "`mean_std` of `key` over per-seed results; '-' when a result lacks it (saved before that measure existed)."
-    return mean_std([r[key] for r in rs], nd) if all(key in r for r in rs) else '-'
-
-def x2_table(results:dict,       # per kind, a list of per-seed results
-             ref:dict,           # the no-learning rows (`x2_reference`)
-             baseline:str='dcl'  # the kind every other is paired with
-            ) -> str:
-    "Markdown table of `x2_study` results, with each kind's gain over bicubic and its paired difference to `baseline`."
-    ds = diffs_to(results, 'psnr_y', baseline)
-    rows = ["| up-sampler | params (up-sampler) | PSNR-Y (dB) ↑ | gain over bicubic (dB) ↑ | vs " + baseline +
-            ": Δ PSNR-Y, 95% CI ↑ | SSIM-Y ↑ | local checkerboard of outputs ↓ | period-2 peak of outputs ↓ | "
-            "up-sampler's constant-input spread: init ↓ | trained ↓ | train (s) |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    pk = lambda key: f"{ref[key]:.2f}" if key in ref else '-'
-    bic = ref['bicubic_psnr_y']
-    rows += [f"| *{m} (no learning)* | 0 | {ref[m + '_psnr_y']:.2f} | {ref[m + '_psnr_y'] - bic:+.2f} | | "
-             f"{ref[m + '_ssim_y']:.4f} | {ref[m + '_local_checkerboard']:.4f} | {pk(m + '_peak2')} | 0 | 0 | |"
-             for m in ('nearest', 'bicubic')]
-    for k, rs in results.items():
-        vs = diff_text(ds[k]) if k in ds else ""
-        gain = mean_std([r['psnr_y'] - bic for r in rs], 2)
-        rows.append(f"| {k} | {rs[0]['params_up']:,} | {_ms(rs, 'psnr_y', 2)} | {gain} | "
-                    f"{vs} | {_ms(rs, 'ssim_y', 4)} | {_ms(rs, 'local_checkerboard', 4)} | {_ms(rs, 'peak2', 2)} | "
-                    f"{_ms(rs, 'up_score_init', 3)} | {_ms(rs, 'up_score', 3)} | {time_cell(rs)} |")
-    rows.append(f"| *targets (real crops)* | | | | | | {ref['target_local_checkerboard']:.4f} | {pk('target_peak2')} "
-                "| | | |")
-    return '\n'.join(rows)
-
-def _loss_cut(rs:list, ref:dict) -> float:
-    "The fraction of bicubic's validation loss that the per-seed results `rs` removed (mean loss): > 0 if improved."
-    return 1 - np.mean([r['valid_loss'] for r in rs]) / ref['bicubic_valid_loss']
-
-def _among(k:str, results:dict, f, fmt:str) -> str:
-    "' (the other kinds: lo to hi)': the range of `f` (None: left out) over the kinds but `k`, with `fmt`; or ''."
-    v = sorted(x for x in (f(rs) for o, rs in results.items() if o != k) if x is not None)
-    return f" (the other kinds: {v[0]:{fmt}} to {v[-1]:{fmt}})" if v else ""
-
-def _below_text(k:str, results:dict, ref:dict) -> str:
-    "Why kind `k`, below bicubic, ended there: its cut in bicubic's loss, its gains on the smoothest and detailed crops"
-    cut = lambda rs: _loss_cut(rs, ref)
-    has = lambda rs: all('gain_by_detail' in r for r in rs)
-    quart = lambda rs, i: np.mean([r['gain_by_detail'][i] for r in rs]) if has(rs) else None
-    c = cut(results[k])
-    if c <= 0: return (f" {k} ended with a validation loss above bicubic's ({1 - c:.3g} times it), the loss it started "
-                       "from: training did not improve on bicubic with this recipe.")
-    s = (f" {k} lowered its validation loss (the mean squared error over every crop, pixel and colour, which training "
-         f"lowers) below bicubic's, by {c:.0%}" + _among(k, results, cut, '.0%'))
-    q = [quart(results[k], i) for i in (0, 3)]
-    if None not in q:
-        s += (f"; its PSNR-Y gain over bicubic is {q[0]:+.2f} dB on the smoothest quarter of the crops" +
-              _among(k, results, lambda rs: quart(rs, 0), '+.2f') +
-              f" and {q[1]:+.2f} dB on the most detailed" + _among(k, results, lambda rs: quart(rs, 3), '+.2f'))
-    return s + "."
-
-def _gap_text(results:dict, ks:list, ref:dict) -> str:
-    "How far the mean PSNR-Y of the kinds `ks` lies from bicubic's, in words: 'lo to hi dB', or 'x dB' for one kind."
-    g = sorted(abs(np.mean([r['psnr_y'] for r in results[k]]) - ref['bicubic_psnr_y']) for k in ks)
-    return f"{g[0]:.2f} to {g[-1]:.2f} dB" if len(g) > 1 else f"{g[0]:.2f} dB"
-
-def _below_bicubic(results:dict, ref:dict, below:list, avg:str) -> str:
-    "Sentences on the kinds `below` bicubic: each network starts at bicubic, and why each ended lower (`_below_text`)."
-    it = len(below) == 1
-    s = (f" Below bicubic{avg}: {', '.join(below)} (by {_gap_text(results, below, ref)}). Each network starts at "
-         "bicubic (its last convolution starts at zero and it learns the residual)")
-    if 'bicubic_valid_loss' not in ref:   # results saved before bicubic's loss was
-        return s + (f", so {'it' if it else 'these'} ended worse than where {'it' if it else 'they'} started: "
-                    "training did not find a better solution with this recipe.")
-    s += "." + ''.join(_below_text(k, results, ref) for k in below)
-    if any(_loss_cut(results[k], ref) > 0 for k in below):
-        s += (" PSNR-Y averages the crops' scores in dB, and doubling a crop's error costs 3 dB however small that "
-              "error is, while the loss is dominated by the crops with large errors: a small cut in the loss can come "
-              "with a fall in PSNR-Y.")
-    return s
-
-def _detail_text(results:dict, multi:bool) -> str:
-    "The range of the kinds' `gain_by_detail` on the smoothest and the most detailed quarter; '' if no run has it."
-    qs = [np.mean([r['gain_by_detail'] for r in rs], 0) for rs in results.values()
-          if all('gain_by_detail' in r for r in rs)]
-    if not qs: return ""
-    lo, hi = [min(q[i] for q in qs) for i in (0, -1)], [max(q[i] for q in qs) for i in (0, -1)]
-    return (f" By the crops' detail (the figure below{'; means over seeds' if multi else ''}): on the smoothest "
-            f"quarter the kinds' gains over bicubic range from {lo[0]:+.2f} to {hi[0]:+.2f} dB, on the most detailed "
-            f"quarter from {lo[1]:+.2f} to {hi[1]:+.2f} dB.")
-
-def _option_text(results:dict, baseline:str) -> str:
-    "Each kind with an option (`/icnr`) against `baseline` with the same option: the layer's share of a difference."
-    s = ""
-    for opt in sorted({k[k.index('/'):] for k in results if '/' in k}):
-        same = diffs_to({k: rs for k, rs in results.items() if k.endswith(opt)}, 'psnr_y', baseline + opt)
-        if same: s += (f" With `{opt}` on both sides, so that only the layer differs (PSNR-Y, paired by seed, 95% "
-                       "interval): " + "; ".join(f"{k} − {baseline + opt} {diff_text(d, 2)}" for k, d in same.items())
-                       + ".")
-    return s
-
-def x2_verdict(results:dict,       # per kind, a list of per-seed results
-               ref:dict,           # the no-learning rows (`x2_reference`)
-               baseline:str='dcl'  # the kind every other is paired with
-              ) -> str:
-    "The section's sentences: which kinds beat bicubic, which differences to `baseline` are resolved, and the curves."
-    beat = [k for k, rs in results.items() if min(r['psnr_y'] for r in rs) > ref['bicubic_psnr_y']]
-    multi = any(len(rs) > 1 for rs in results.values())
-    every, avg = ("on every seed", " on average") if multi else ("(one seed each)", "")
-    by = _gap_text(results, beat, ref) if beat else ""
-    s = (f"Every learnt kind beats bicubic {every}, by {by}{avg}." if len(beat) == len(results) else
-         f"Kinds that beat bicubic {every}: {', '.join(beat)} (by {by}{avg})." if beat else
-         f"No kind beats bicubic {every}.")
-    below = [k for k, rs in results.items() if np.mean([r['psnr_y'] for r in rs]) < ref['bicubic_psnr_y']]
-    if below and all(rs[0].get('config', {}).get('skip') == 'bicubic' for rs in results.values()):
-        s += _below_bicubic(results, ref, below, avg)
-    s += _detail_text(results, multi)
-    ds = diffs_to(results, 'psnr_y', baseline)
-    if ds: s += " " + resolved_text(ds, baseline, 'PSNR-Y')
-    s += _option_text(results, baseline)
-    return f"{s} {flatten_text(results, 'psnr_y', 'PSNR-Y', 3, ' dB', diffs=ds)}".strip()
+# %% ../nbs/10_x2_study.ipynb #433302bf
+X2_KINDS = ('dcl', 'dcl/icnr', 'dcl4', 'dcl3', 'pixeldcl', 'pixeldcl/icnr', 'ipixeldcl', 'ipixeldcl/icnr',
+            'resize_conv', 'bilinear_conv', 'pixelshuffle', 'carafe', 'dysample')   # the study's default kinds
 
 @torch.no_grad()
 def show_outputs(models:dict,                # kind: trained model
@@ -210,175 +114,95 @@ def show_outputs(models:dict,                # kind: trained model
             axs[i, j].imshow(ims[i].permute(1, 2, 0).cpu().numpy(), interpolation='nearest'); axs[i, j].axis('off')
         axs[0, j].set_title(name, fontsize=9)
     fig.tight_layout()
-    if fname is not None: fig.savefig(fname, dpi=80)
-    return fig
-
-def show_x2_curves(results:dict,              # per kind, a list of per-seed results
-                   ref:dict,                  # the no-learning rows (`x2_reference`)
-                   fname:Path|str|None=None): # save the figure there too
-    "Figure: validation PSNR-Y per epoch, mean over seeds, one line per kind, bicubic dashed; returns it."
-    import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(8, 3.6))
-    for i, (k, rs) in enumerate(results.items()):
-        names = rs[0]['curves']['names']
-        v = np.array([r['curves']['values'] for r in rs], dtype=np.float64).mean(0)[:, names.index('psnr_y')]
-        ax.plot(range(1, len(v) + 1), v, ms=3, label=k, **kind_style(k, i))
-    ax.axhline(ref['bicubic_psnr_y'], color='k', ls='--', lw=1, label='bicubic')
-    ax.set_xlabel('epoch'); ax.set_ylabel('validation PSNR-Y (dB) ↑'); ax.grid(alpha=.3)
-    curves_axes(ax)
-    fig.tight_layout()
-    if fname is not None: fig.savefig(fname, dpi=80, bbox_inches='tight')
-    return fig
-
-def show_x2_detail(results:dict,              # per kind, a list of per-seed results
-                   fname:Path|str|None=None): # save the figure there too
-    "Figure: each kind's `gain_by_detail`, mean over seeds (kinds whose runs lack it: left out), bicubic dashed."
-    import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(8, 3.6))
-    for i, (k, rs) in enumerate(results.items()):
-        if all('gain_by_detail' in r for r in rs):
-            ax.plot(range(1, 5), np.mean([r['gain_by_detail'] for r in rs], 0), ms=3, label=k, **kind_style(k, i))
-    ax.axhline(0, color='k', ls='--', lw=1, label='bicubic')
-    ax.set_xticks(range(1, 5), ['smoothest 25%', '25-50%', '50-75%', 'most detailed 25%'])
-    ax.set_xlabel("validation crops, ranked by the target's detail"); ax.set_ylabel('gain over bicubic (dB) ↑')
-    ax.grid(alpha=.3)
-    legend_right(ax)
-    fig.tight_layout()
-    if fname is not None: fig.savefig(fname, dpi=80, bbox_inches='tight')
+    if fname is not None: fig.savefig(fname, dpi=64)
     return fig
 
 @torch.no_grad()
 def show_const(models:dict,               # kind: trained model
                fname:Path|str|None=None,  # save the figure there too
                zoom:int=16):              # pixels shown across, from the centre
-    "Figure: each model's response to a constant grey image (one channel, its centre) with its `const_score`."
+    "Figure: each model's response to a constant grey image (one channel, its centre) with its polyphase spread."
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(1, len(models), figsize=(1.9 * len(models), 2.3), squeeze=False)
     for ax, (k, m) in zip(axs[0], models.items()):
         y = constant_response(m, 3, 32, 0.5)   # the centre shown and scored, beyond the zero padding's reach
         show_map(ax, y[0, 1, 24:24 + zoom, 24:24 + zoom], f"{k}\nspread {checkerboard_score(y, border=16):.4f}")
     fig.tight_layout()
-    if fname is not None: fig.savefig(fname, dpi=80)
+    if fname is not None: fig.savefig(fname, dpi=64)
     return fig
 
-def _x2_setup(res:dict) -> str:
-    "The section's first paragraph and notes: the network, the data, the training and what each column means."
-    results, c = res['results'], next(iter(res['results'].values()))[0]['config']
-    residual = f"; it learns the residual over {c['skip']} up-sampling, starting from it" if c['skip'] else ''
-    return (
-        f"{partial_text(res)}Each up-sampler is trained in the same small network (`SRNet`: {c['depth']} "
-        f"convolutions with ReLU at the input resolution, {c['width']} channels; the up-sampler + BatchNorm + ReLU; a "
-        f"3x3 convolution to RGB{residual}) to reconstruct 64x64 crops of the photographs shipped with scikit-image "
-        f"and scikit-learn from their 2x2-averaged 32x32 versions: {c['n_train']} random crops per epoch, "
-        f"{count(c['epochs'], 'epoch')} of Adam with a one-cycle schedule (max lr {c['lr']}), batch {c['bs']}, "
-        f"{seeds_text(results)}; seeds vary the weights and the batch order, and runs are paired by seed. Validation: "
-        f"{c['n_valid']} crops of photographs never seen in training (coffee, flower). PSNR-Y and SSIM-Y are computed "
-        "on the luma channel with a 2-pixel border cropped, as super-resolution papers report them. ↑: higher is "
-        "better, ↓: lower is better.\n\n"
-        "- *gain over bicubic*: PSNR-Y minus bicubic interpolation's, mean ± std over seeds.\n"
-        f"- *vs dcl*: in PSNR-Y, {SECTION_NOTES['paired']}.\n"
-        "- *local checkerboard of outputs*: the local period-2 amplitude of the validation outputs, to compare with "
-        f"the targets' own value (last row); {SECTION_NOTES['local']}.\n"
-        "- *period-2 peak of outputs*: the power at the period-2 frequencies of the validation outputs against the "
-        "power around them (1: no peak); a pattern at the same place in every output, as an up-sampler's checkerboard "
-        "is, raises it above the targets' own value (last row).\n"
-        "- *up-sampler's constant-input spread*: the polyphase spread of the up-sampler's bare map on a constant "
-        "input, at initialisation and after training; 0 means its four output phases agree.\n"
-        f"- *train (s)*: {SECTION_NOTES['train_s']}.")
+# %% ../nbs/10_x2_study.ipynb #d59f2e56
+def show_x2_curves(root:Path|str='results',   # the results folder: `x2.csv` and `x2_curves.csv`
+                   kinds:tuple|None=None,     # the kinds drawn, in this order (None: every kind with runs)
+                   fname:Path|str|None=None): # save the figure there too
+    "Figure: validation PSNR-Y per epoch from the results files, mean over seeds, one line per kind; bicubic dashed."
+    import matplotlib.pyplot as plt
+    res, cur = read_results('x2', root, X2_VERSION, check_seeds=False), read_curves('x2', root, X2_VERSION)
+    runs = res[res.role == 'run']
+    cur = cur.merge(runs[['kind', 'seed', 'epochs']], on=['kind', 'seed'])
+    cur = cur[cur.epoch <= cur.epochs]   # the rows of a longer run that a shorter one replaced: not this run's
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    for i, k in enumerate(kinds if kinds is not None else tuple(dict.fromkeys(runs.kind))):
+        v = cur[cur.kind == k].groupby('epoch').psnr_y.mean()
+        ax.plot(v.index, v.values, ms=3, label=k, **kind_style(k, i))
+    bic = res[(res.role == 'reference') & (res.kind == 'bicubic')].psnr_y
+    if len(bic): ax.axhline(bic.iloc[0], color='k', ls='--', lw=1, label='bicubic')
+    ax.set_xlabel('epoch'); ax.set_ylabel('validation PSNR-Y (dB) ↑'); ax.grid(alpha=.3)
+    curves_axes(ax)
+    fig.tight_layout()
+    if fname is not None: fig.savefig(fname, dpi=64, bbox_inches='tight')
+    return fig
 
-_X2_FIGURES = (
-    "![curves](x2_curves.png)\n\n"
-    "*Validation PSNR-Y per epoch, mean over seeds; colour: the layer, line: its option (solid: the paper's "
-    "initialisation, dashed: `/icnr`); bicubic interpolation: black, dashed.*\n\n"
-    "![detail](x2_detail.png)\n\n"
-    "*Where each network adds to bicubic: its PSNR-Y gain over bicubic on each quarter of the validation crops ranked "
-    "by the target's detail (the mean squared difference between neighbouring pixels of its luma), from the smoothest "
-    "quarter to the most detailed, mean over seeds; 0 (dashed): bicubic. The table's gain is their mean (over all "
-    "crops).*\n\n"
-    "![outputs](x2_outputs.png)\n\n"
-    "*Validation crops: input (nearest-neighbour x2), target, bicubic, and each up-sampler's output (seed 0), every "
-    "pixel shown as it is (no smoothing, lossless PNG).*\n\n"
-    "![constant](x2_constant.png)\n\n"
-    "*Each trained network's response to a constant grey image (one channel, 16x16 pixels, each tile stretched to its "
-    "own range, so that a faint pattern looks strong), with the whole network's polyphase spread (the table's is the "
-    "up-sampler's alone; seed 0).*\n")
+def x2_figures(models:dict, dls, folder:Path) -> list[Path]:
+    "The study's figures from its seed-0 `models` (kind -> `SRNet`) and the results files in `folder`, written there."
+    import matplotlib.pyplot as plt
+    fs = [Path(folder) / f'x2_{n}.png' for n in ('outputs', 'constant', 'curves')]
+    plt.close(show_outputs(models, dls.valid, fname=fs[0]))
+    plt.close(show_const(models, fname=fs[1]))
+    plt.close(show_x2_curves(folder, tuple(models), fname=fs[2]))
+    return fs
 
-def x2_section(src # `x2_study`'s saved results: the file, its folder, or the loaded dict (`load_results`)
-              ) -> str:
-    "The report's Markdown section of an x2 study, from its saved results only; figures as files next to it."
-    res = load_results(src, 'x2')
-    results, ref = res['results'], res['reference']
-    return (f"## x2 reconstruction of real photographs\n\n{_x2_setup(res)}\n\n{x2_table(results, ref)}\n\n"
-            f"{x2_verdict(results, ref)}\n\n{_X2_FIGURES}")
+# %% ../nbs/10_x2_study.ipynb #4c582094
+X2_STUDY = Study('x2', X2_VERSION, X2_KINDS, x2_data, x2_config, x2_fit, x2_model, x2_reference, x2_figures)
 
-def _fill_measures(results:dict, runs:Path, dl, **net) -> None:
-    "Add in place the measures (peak2, gain_by_detail) of runs saved before `evaluate` had them, from their weights."
-    for k, rs in results.items():
-        for s, r in enumerate(rs):
-            if 'peak2' not in r or 'gain_by_detail' not in r:   # the numbers `evaluate` gave at the end of its training
-                got = evaluate(load_run_weights(SRNet(k, **net), runs, k, s), dl)
-                r.update({m: v for m, v in got.items() if m not in r})
-
-def x2_study(out:Path|str='runs/x2',    # output folder
-             kinds:tuple|str|None=None, # up-sampler kinds (None: `default_kinds('x2')`)
+# %% ../nbs/10_x2_study.ipynb #4195b268
+def x2_study(data:str='photos',         # 'photos': random crops of the embedded photographs (see `x2_data`)
+             kinds:tuple|str|None=None, # up-sampler kinds (None: `X2_KINDS`)
+             seeds:int=1,               # seeds per kind (weights and batch order), runs paired by seed
+             paper_seeds:int|None=None, # seeds for the paper's layers (dcl, pixeldcl, ipixeldcl with any option)
              epochs:int=12,             # training epochs per run
+             lr:float=1e-3,             # maximum learning rate (one-cycle; at 3e-3 some runs collapse to bicubic)
+             width:int=32,              # channels of the network
+             skip:str|None='bicubic',   # learn the residual over 'bicubic' or 'nearest' up-sampling, or None
+             depth:int=3,               # convolutions before the up-sampler
              n_train:int=2048,          # training crops per epoch
              n_valid:int=256,           # validation crops
              bs:int=32,                 # batch size
-             lr:float=1e-3,             # maximum learning rate (one-cycle; at 3e-3 some runs collapse to bicubic)
-             width:int=32,              # channels of the network
-             depth:int=3,               # convolutions before the up-sampler
-             seeds:int=1,               # seeds per kind (weights and batch order), runs paired by seed
-             paper_seeds:int|None=None, # seeds for the paper's layers (DCL, PixelDCL, iPixelDCL); None: `seeds`
-             skip:str|None='bicubic',   # learn the residual over 'bicubic' or 'nearest' up-sampling, or None
-             fresh:bool=False,          # retrain these runs, deleting their saved results first
-             partial:bool=False,        # train nothing: report the runs finished so far (a study running or stopped)
-             show_progress:bool=True    # progress per run and per epoch
-            ) -> dict:
-    "Train `SRNet` with each kind on the x2 photo task; save results, figures and the section `x2.md` in `out`."
-    kinds = check_kinds(kinds, 'x2', 'x2_study')
-    positive_ints('x2_study', epochs=epochs, n_train=n_train, n_valid=n_valid, bs=bs, width=width, depth=depth)
-    n_seeds = study_seeds(kinds, seeds, paper_seeds, 'x2_study')
-    positive_numbers('x2_study', lr=lr)
-    if skip not in (None, 'nearest', 'bicubic'):
-        raise ValueError(f"x2_study: skip must be None, 'nearest' or 'bicubic', got {skip!r} "
-                         "(on the command line: none, nearest or bicubic)")
-    out, net = Path(out), dict(width=width, skip=skip, depth=depth)
-    if partial: check_partial(out / 'runs', 'x2_study', fresh)
-    dls = photo_dls('x2', n_train=n_train, n_valid=n_valid, bs=bs, seed=0)   # the same crops for every seed
-    check_batches(dls, 'x2_study')
-    one = lambda k, s: run_x2(k, dls, epochs, lr, width, s, skip, depth, out / 'runs', show_progress, train=not partial)
-    with (contextlib.nullcontext() if partial else study_lock(out / 'runs', 'x2_study')):
-        if fresh: delete_runs(out / 'runs', n_seeds)   # under the lock: never the runs another process is training
-        results = run_study(kinds, n_seeds, one, 'SRNet', verbose=bool(show_progress))
-    done, kinds = runs_done(results, n_seeds, f"x2_study ({out / 'runs'})", out / 'runs'), tuple(results)
-    if partial: check_overwrite(out / 'x2_results.json', results, 'x2_study')
-    _fill_measures(results, out / 'runs', dls.valid, **net)
-    # every weight file first: a missing one stops the study before it writes anything
-    models = {k: load_run_weights(SRNet(k, **net), out / 'runs', k) for k in kinds}
-    ref = x2_reference(dls.valid)
-    f = save_results(out, 'x2', dict(data='photos', **done), results, reference=ref)
-    write_csv(out / 'x2_results.csv', results, X2_COLUMNS)
-    with headless():
-        import matplotlib.pyplot as plt
-        # PNG: JPEG's 8x8 blocks would hide or fake artefacts
-        plt.close(show_outputs(models, dls.valid, fname=out / 'x2_outputs.png'))
-        plt.close(show_x2_curves(results, ref, fname=out / 'x2_curves.png'))
-        plt.close(show_x2_detail(results, fname=out / 'x2_detail.png'))
-        plt.close(show_const(models, fname=out / 'x2_constant.png'))
-    (out / 'x2.md').write_text(x2_section(f))
-    return load_results(f)
+             shard:str|None=None,       # 'i/n': the i-th of n slices of the runs
+             runs:Path|str='runs',      # checkpoints and weights in `runs/x2`
+             root:Path|str='results',   # results folder: `x2.csv`, `x2_curves.csv`, figures
+             train:bool=True,           # False: train nothing (rows and figures from what is saved)
+             show_progress=True):
+    "Train `SRNet` with each kind on the x2 photo task; each run's row in `root/x2.csv`; returns the study's rows."
+    return run_study(X2_STUDY, kinds, seeds, paper_seeds, shard, runs, root, train, show_progress=show_progress,
+                     data=data, n_train=n_train, n_valid=n_valid, bs=bs, epochs=epochs, lr=lr, width=width, skip=skip,
+                     depth=depth)
 
-# %% ../nbs/10_x2_study.ipynb #4c582094
+# %% ../nbs/10_x2_study.ipynb #c4a6f29e
 @call_parse
-@delegates(x2_study, but=['kinds', 'skip', 'show_progress'])
-def pixeldcl_x2(kinds:str=None,       # comma-separated up-sampler kinds (default: the registry's for this study)
+@delegates(x2_study, but=['kinds', 'skip', 'show_progress', 'runs', 'root', 'shard'])
+def pixeldcl_x2(kinds:str=None,       # comma-separated up-sampler kinds (default: `X2_KINDS`)
                 skip:str='bicubic',   # learn the residual over 'bicubic' or 'nearest' up-sampling, or 'none'
+                shard:str=None,       # 'i/n': the i-th of n slices of the runs (a job array's task)
+                runs:str='runs',      # checkpoints and weights
+                root:str='results',   # results folder
                 threads:int=0,        # torch threads (0: torch's default)
                 quiet:bool=False,     # no progress: only errors and the closing line
                 **kwargs):
-    "Train every up-sampler kind in the same x2 network on photographs; write x2.md, figures, JSON and CSV in `out`."
+    "Train every up-sampler kind in the same x2 network on photographs; one row per run in `root/x2.csv`, figures too."
     t = time.time()
     with cli_errors('pixeldcl_x2', threads):
-        r = x2_study(kinds=kinds, skip=None if str(skip).lower() == 'none' else skip, show_progress=not quiet, **kwargs)
-    print(f"wrote {Path(kwargs.get('out', 'runs/x2')) / 'x2.md'} in {time.time() - t:.0f} s{partial_done(r)}")
+        df = x2_study(kinds=kinds, skip=None if str(skip).lower() == 'none' else skip, shard=shard, runs=runs,
+                      root=root, show_progress=not quiet, **kwargs)
+    n = int((df.role == 'run').sum())
+    print(f"{results_file('x2', root)}: {n} runs of version {X2_VERSION} ({time.time() - t:.0f} s)")
