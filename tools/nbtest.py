@@ -37,7 +37,7 @@ LINE_LIMIT = 120
 # modules held to it so far
 LIMITED = ('layers', 'phases', 'base', 'paper', 'upsamplers', 'registry', 'swap', 'export', 'quantize',
            'audio', 'volumes', 'checkerboard', 'data', 'segmentation', 'vae', 'unet', 'srnet', 'x2_study',
-           'measures', 'results', 'study', 'verdicts', 'vae_study', 'report', 'seg_study')
+           'measures', 'results', 'study', 'verdicts', 'vae_study', 'report', 'seg_study', 'bench')
 
 def check_line_length():
     "Lines over LINE_LIMIT characters in the LIMITED modules (fix them in the notebooks); nbdev's own `__all__` is exempt."
