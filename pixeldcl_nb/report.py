@@ -42,8 +42,9 @@ def load_studies(root:Path|str='results', tasks:tuple=TASKS) -> dict:
 def layer_costs(root:Path|str='results') -> dict:
     "kind -> {'time_ratio', 'memory_ratio', 'params'} from `root/bench.csv` (layer case, float32); {} without one."
     from pixeldcl_nb.bench import read_bench, bench_costs
-    try: return bench_costs(read_bench(root))
+    try: costs = bench_costs(read_bench(root))
     except FileNotFoundError: return {}
+    return {**{k + '/icnr': c for k, c in costs.items() if '/' not in k}, **costs}   # initialisation costs nothing
 
 def which_upsampler(root:Path|str='results', tasks:tuple=TASKS) -> dict:
     "study -> every kind's `Verdict` against DCL 6x6 ([] when the study has no results), costs from the benchmark."

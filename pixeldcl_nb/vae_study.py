@@ -125,7 +125,7 @@ def show_vae_samples(samples:dict,      # kind -> (n, C, H, W) samples
         show_samples(ims, n=n, nrow=n, ax=ax)
         ax.set_axis_on(); ax.set_xticks([]); ax.set_yticks([]); ax.set_ylabel(name, fontsize=9)
     fig.tight_layout()
-    if fname is not None: fig.savefig(fname, dpi=64)
+    if fname is not None: fig.savefig(fname, dpi=50)
     return fig
 
 def _spectrum_panel(ax, s:Tensor, k:str, lo:float, hi:float):
@@ -153,7 +153,7 @@ def show_vae_spectra(ims:dict,      # name -> (n, C, H, W) images (samples, or r
     axs[-1].set_xlabel('horizontal frequency'); axs[-1].set_title('profile at low vertical frequencies', fontsize=9)
     axs[-1].axvline(w // 2, color='gray', lw=.5, ls=':'); axs[-1].axvline(w // 4, color='gray', lw=.5, ls=':')
     legend_right(axs[-1])
-    if fname is not None: fig.savefig(fname, dpi=64, bbox_inches='tight')
+    if fname is not None: fig.savefig(fname, dpi=50, bbox_inches='tight')
     return fig
 
 def vae_figures(models:dict, dls, folder:Path) -> list[Path]:
@@ -166,7 +166,7 @@ def vae_figures(models:dict, dls, folder:Path) -> list[Path]:
     plt.close(show_vae_spectra({'real images': real, **samples}, fname=fs[1]))
     fig, axs = plt.subplots(len(models), 1, figsize=(10.4, 2.6 * len(models)), squeeze=False)
     for ax, (k, m) in zip(axs[:, 0], models.items()): show_reconstructions(m, x=real[:8], ax=ax, title=k)
-    fig.tight_layout(); fig.savefig(fs[2], dpi=64); plt.close(fig)
+    fig.tight_layout(); fig.savefig(fs[2], dpi=36); plt.close(fig)
     return fs
 
 # %% ../nbs/09_vae_study.ipynb #0e95a4e1
@@ -208,6 +208,8 @@ def convert_v3(folder:Path|str,            # the folder of version-3 run files (
     "Save the finished version-3 runs in `folder` as version-4 rows, curves and the reference row; how many runs."
     fs = [f for f in sorted(Path(folder).glob('*-s*.json')) if not f.stem.endswith('-ckpt')]
     rs = [from_v3(r) for r in map(read_json, fs) if r.get('config', {}).get('study') == 'vae']
+    order = {k: i for i, k in enumerate(VAE_KINDS)}   # the runner's order: seed 0 of every kind first
+    rs.sort(key=lambda r: (r['config']['seed'], order.get(r['config']['kind'], len(order))))
     for r in rs:
         save_rows(results_file('vae', root), [run_row('vae', VAE_VERSION, r)])
         save_rows(results_file('vae', root, True), curve_rows('vae', VAE_VERSION, r), key=('kind', 'seed', 'epoch'))
