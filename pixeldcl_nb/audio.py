@@ -14,7 +14,7 @@ import torch
 from torch import Tensor
 from torch.utils.data import Dataset
 from .layers import quiet_fastai, positive_ints, positive_numbers
-from .data import _check_keywords
+from .data import check_keywords
 
 # %% auto #0
 __all__ = ['AUDIO_FORMATS', 'AUDIO_SUFFIXES', 'RESAMPLE_QUALITY', 'check_audio', 'resample', 'read_audio', 'audio_pair',
@@ -324,7 +324,7 @@ def audio_dls(src,                               # a folder (searched recursivel
               min_db:float|None=None,            # leave out segments whose target RMS is below this (dB full scale)
               bs:int=16, seed:int=0, device:str|torch.device='cpu', **kwargs) -> AudioDataLoaders:
     "fastai `DataLoaders` of (lr (N, C, length // factor), hr (N, C, length)) segments of users' audio."
-    _check_keywords('audio_dls', kwargs, seg=False)
+    check_keywords('audio_dls', kwargs, seg=False)
     positive_ints('audio_dls', sr=sr, factor=factor, length=length, bs=bs,
                   **{k: v for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None})
     if factor < 2: raise ValueError(f"audio_dls: factor must be an int >= 2, got {factor}")

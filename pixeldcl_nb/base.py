@@ -8,11 +8,21 @@ import contextlib, difflib, functools, importlib.util, inspect, math, numbers, w
 import torch, torch.fx
 import torch.nn.functional as F
 from torch import nn, Tensor
-from .phases import _memory_format, _tracing
+from .phases import memory_format_of, in_trace
 
 # %% auto #0
 __all__ = ['EXTRAS', 'positive_ints', 'check_factor', 'positive_numbers', 'evaluating', 'ctor_signature', 'Upsampler',
            'check_reference', 'missing_extra', 'require_extra', 'quiet_fastai']
+
+# %% ../nbs/00b_base.ipynb #67b4b1ce
+def is_pow2(n) -> bool:
+    "True for an int power of two >= 2 (2, 4, 8...): a factor that a chain of x2 layers makes."
+    return isinstance(n, int) and not isinstance(n, bool) and n >= 2 and n & (n - 1) == 0
+
+def fan_in_uniform_(w:Tensor, fan_in:int) -> Tensor:
+    "Variance-preserving init: U(-a, a) with a = sqrt(3 / fan_in), so Var(w) = 1 / fan_in."
+    a = math.sqrt(3.0 / fan_in)
+    with torch.no_grad(): return w.uniform_(-a, a)
 
 # %% ../nbs/00b_base.ipynb #b3d73cb3
 def positive_ints(where:str, **values) -> None:
@@ -21,13 +31,11 @@ def positive_ints(where:str, **values) -> None:
         if isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < 1:
             raise ValueError(f"{where}: {k} must be a positive int, got {v!r}")
 
-def _is_pow2(n) -> bool: return isinstance(n, int) and not isinstance(n, bool) and n >= 2 and n & (n - 1) == 0
-
 def check_factor(where:str, factor) -> int:
     "`factor` if it is 2 or an int >= 3 that is not a power of two (r phases along one axis); `ValueError` otherwise."
     if isinstance(factor, bool) or not isinstance(factor, numbers.Integral) or factor < 2:
         raise ValueError(f"{where}: factor must be an int >= 2, got {factor!r}")
-    if factor > 2 and _is_pow2(factor):
+    if factor > 2 and is_pow2(factor):
         raise ValueError(f"{where}: factor={factor} is a power of two: a chain of x2 layers, as the authors advise; "
                          f"build it with upsampler(kind, ni, nf, ndim=..., factor={factor})")
     return int(factor)
@@ -46,11 +54,6 @@ def evaluating(*modules:nn.Module):
     try: yield modules[0] if len(modules) == 1 else modules
     finally:
         for m, was in modes: m.training = was
-
-def _uniform_(w:Tensor, fan_in:int) -> Tensor:
-    "Variance-preserving init: U(-a, a) with a = sqrt(3 / fan_in), so Var(w) = 1 / fan_in."
-    a = math.sqrt(3.0 / fan_in)
-    with torch.no_grad(): return w.uniform_(-a, a)
 
 _NORMS = {'batch': ('BatchNorm', False), 'batchzero': ('BatchNorm', True),
           'instance': ('InstanceNorm', False), 'instancezero': ('InstanceNorm', True)}
@@ -256,7 +259,7 @@ class Upsampler(nn.Module):
                              f"C={self.ni}), got shape {tuple(x.shape)}")
         if not x.is_floating_point():
             raise ValueError(f"{name}: expected a floating point input, got dtype {x.dtype}")
-        if _tracing(): return   # sizes are symbolic (export) or traced (jit.trace): nothing to check them against
+        if in_trace(): return   # sizes are symbolic (export) or traced (jit.trace): nothing to check them against
         if x.shape[1] != self.ni:
             raise ValueError(f"{name}: expected {self.ni} input channels, got {x.shape[1]} (input shape "
                              f"{tuple(x.shape)})")
@@ -268,7 +271,7 @@ class Upsampler(nn.Module):
         name, full = type(self).__name__, tuple(y.shape[-self.ndim:])   # the up-sampled axes: the last ndim
         if output_size is None:
             if not any(s or e for s, e in self.crop): return y
-            if not _tracing() and any(n - s - e < 1 for n, (s, e) in zip(full, self.crop)):
+            if not in_trace() and any(n - s - e < 1 for n, (s, e) in zip(full, self.crop)):
                 raise ValueError(f"{name}: crop {self.crop} leaves nothing of an output of spatial size {full}")
             return y[(..., *[slice(s, -e if e else None) for s, e in self.crop])]
         if not isinstance(output_size, (tuple, list, torch.Size)):
@@ -279,7 +282,7 @@ class Upsampler(nn.Module):
             raise ValueError(f"{name}: output_size must give {self.ndim} spatial sizes (or the whole shape), got "
                              f"{tuple(output_size)}")
         o = o[-self.ndim:]
-        if not _tracing():
+        if not in_trace():
             size, fs = [n - s - e for n, (s, e) in zip(full, self.crop)], self.scale_factors
             if any(not (max(m - f + 1, 1) <= v <= m + f - 1) for v, m, f in zip(o, size, fs)):
                 raise ValueError(f"{name}: output_size {tuple(int(v) for v in o)} cannot be made from an input of "
@@ -308,9 +311,9 @@ class Upsampler(nn.Module):
             return self.forward(x[None], output_size)[0]
         self.check_input(x)
         y = self._cut(self.upsample(x), output_size)
-        if not _tracing():
+        if not in_trace():
             # channels-last in, channels-last out (a no-op for most layers)
-            y = y.contiguous(memory_format=_memory_format(x))
+            y = y.contiguous(memory_format=memory_format_of(x))
         if self.bias is not None: y = y + self.bias.view(-1, *[1] * (y.dim() - 2))
         if self.norm is not None: y = self.norm(y)
         if self.act is not None: y = self.act(y)

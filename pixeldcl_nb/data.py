@@ -19,12 +19,13 @@ from .layers import quiet_fastai, positive_ints
 # %% auto #0
 __all__ = ['SKIMAGE_PHOTOS', 'SKLEARN_PHOTOS', 'PHOTOS', 'IMAGE_NORMS', 'VOID', 'NUCLEI_CODES', 'NUCLEI_VALID', 'VOC_CODES',
            'IMAGE_SUFFIXES', 'CELEBA_SPLITS', 'FASHION_MNIST', 'DATASETS', 'DATA_TASKS', 'sample_photos', 'PhotoCrops',
-           'Pairs', 'photo_dls', 'read_image', 'image_channels', 'ImageReader', 'check_mask', 'read_mask', 'CropResize',
-           'CentreCrop', 'to_mask', 'image_reader', 'seg_codes', 'SegDataLoaders', 'first_items', 'seg_dls',
-           'cache_dir', 'fetch_nuclei', 'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls',
-           'NucleiCrop', 'MaskFile', 'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls',
-           'CocoMask', 'image_dls', 'image_folder_dls', 'celeba_dls', 'read_idx', 'ArrayImages', 'fashion_mnist_dls',
-           'data_fingerprint', 'DataEntry', 'register_dataset', 'dataset_names', 'dataset_words', 'dataset_dls']
+           'check_keywords', 'Pairs', 'photo_dls', 'read_image', 'image_channels', 'ImageReader', 'check_mask',
+           'read_mask', 'CropResize', 'CentreCrop', 'to_mask', 'image_reader', 'seg_codes', 'SegDataLoaders',
+           'first_items', 'seg_dls', 'cache_dir', 'fetch_nuclei', 'instances_to_semantic', 'normalize_percentile',
+           'load_nuclei', 'nuclei_dls', 'NucleiCrop', 'MaskFile', 'voc_dls', 'camvid_dls', 'folder_dls',
+           'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls', 'image_folder_dls', 'celeba_dls', 'read_idx',
+           'ArrayImages', 'fashion_mnist_dls', 'data_fingerprint', 'DataEntry', 'register_dataset', 'dataset_names',
+           'dataset_words', 'dataset_dls']
 
 # %% ../nbs/02_data.ipynb #67782de4
 SKIMAGE_PHOTOS = ('astronaut', 'coffee', 'chelsea', 'rocket', 'hubble_deep_field', 'immunohistochemistry', 'retina',
@@ -102,7 +103,10 @@ def _dl_keywords() -> set:
             for p in inspect.signature(f).parameters} \
            - {'self', 'dataset', 'kwargs', 'loaders'} | {'val_bs', 'shuffle_train', 'n_inp', 'verbose', 'seed'}
 
-def _check_keywords(what:str, kwargs:dict, seg:bool=True) -> None:
+def check_keywords(what:str,     # the reader whose keywords they are ('voc_dls'), named in the error
+                   kwargs:dict,   # the keywords it got beyond its own
+                   seg:bool=True  # also accept `seg_dls`'s keywords (a reader that passes them on to it)
+                  ) -> None:
     ("Raise a `TypeError` naming any keyword that neither the reader, `seg_dls` nor fastai's DataLoaders take (it "
      "would be ignored).")
     import inspect
@@ -143,7 +147,7 @@ def photo_dls(task:str='x2',                       # 'x2' or 'same' (see `Pairs`
     valid = {k: photos[k] for k in valid_photos}
     tds = Pairs(PhotoCrops(train, n=n_train, size=size, seed=seed), task)
     vds = Pairs(PhotoCrops(valid, n=n_valid, size=size, seed=10_000 + seed), task)
-    _check_keywords('photo_dls', kwargs, seg=False)
+    check_keywords('photo_dls', kwargs, seg=False)
     return DataLoaders.from_dsets(tds, vds, bs=bs, device=device, **kwargs)
 
 # %% ../nbs/02_data.ipynb #bc7783b9
@@ -347,6 +351,7 @@ def read_mask(fname, n_classes:int, size:tuple|None=None,
 # %% ../nbs/02_data.ipynb #90e0f291
 with quiet_fastai():
     from fastai.vision.augment import RandTransform, DisplayedTransform
+    from fastai.data.transforms import ToTensor
     from fastai.torch_core import TensorImage, TensorMask
     from fastcore.basics import store_attr
 
@@ -366,7 +371,7 @@ def _crop_pad(x:Tensor, top:int, left:int, h:int, w:int, fill) -> Tensor:
 
 class CropResize(RandTransform):
     "fastai's `Resize` (crop='resize') or `RandomCrop` (crop='random') on tensors: float images keep their range."
-    split_idx, order = None, 6   # after ToTensor
+    split_idx, order = None, ToTensor.order + 1   # 6: after ToTensor, before IntToFloatTensor (10)
     def __init__(self, size:int,          # side of the square output
                  crop:str='resize',       # 'resize': crop to square (random on training, centred on validation), then
                                           # resize; 'random': a `size` crop at the image's own scale, padded if smaller
@@ -400,7 +405,7 @@ class CropResize(RandTransform):
 
 class CentreCrop(DisplayedTransform):
     "fastai's `CropPad` on tensors: the central `size` square (padded where the image is smaller), before `CropResize`."
-    order = 5.5
+    order = (ToTensor.order + CropResize.order) / 2   # 5.5: after ToTensor, before CropResize
     def __init__(self, size:int): super().__init__(); store_attr('size')
     def encodes(self, x:TensorImage|TensorMask):
         H, W = x.shape[-2:]
@@ -473,7 +478,7 @@ def seg_dls(items:list,            # one item per sample (anything `get_x` and `
     "fastai `DataLoaders` of (image, mask) for semantic segmentation, with `VOID` (255) pixels to be ignored."
     with quiet_fastai():
         from fastai.vision.all import DataBlock, TransformBlock, AddMaskCodes, FuncSplitter, Dihedral
-    _check_keywords('seg_dls', kwargs)
+    check_keywords('seg_dls', kwargs)
     positive_ints('seg_dls', size=size, bs=bs)
     if crop not in ('resize', 'random'): raise ValueError(f"seg_dls: crop must be 'resize' or 'random', got {crop!r}")
     if n_in not in (1, 3): raise ValueError(f"seg_dls: n_in must be 1 or 3, got {n_in!r}")
@@ -731,7 +736,7 @@ def voc_dls(path,                   # VOC2012, or a folder holding it (or VOCdev
             **kwargs):
     ("PASCAL VOC 2012 segmentation (21 classes, 255 = void): the original or the augmented (SBD) layout, split lists "
      "of ids or of image/mask pairs.")
-    _check_keywords('voc_dls', kwargs)
+    check_keywords('voc_dls', kwargs)
     root = _find(Path(path), 'JPEGImages', 'VOC2012', 'VOCdevkit/VOC2012')
     masks_given = masks is not None
     if masks is None:   # the folder that has the masks of the lists' ids: SegmentationClass first, as VOC ships it
@@ -752,7 +757,7 @@ def camvid_dls(path, size:int=256, bs:int=8, seed:int=0,
                void:str|None='Void',
                **kwargs):
     "CamVid as fastai ships it (`images/`, `labels/*_P.png`, `codes.txt`, `valid.txt`); the `Void` class is void."
-    _check_keywords('camvid_dls', kwargs)
+    check_keywords('camvid_dls', kwargs)
     path = Path(path)
     codes = _codes(path / 'codes.txt')
     if void is not None and void not in codes:
@@ -809,7 +814,7 @@ def folder_dls(path, images:str='images', masks:str='masks', size:int=256, bs:in
                **kwargs):
     ("Any folder of `images/` and `masks/` (same names, PNG masks), with optional `codes.txt` and `valid.txt`; 255 is "
      "void, except in binary 0/255 masks.")
-    _check_keywords('folder_dls', kwargs)
+    check_keywords('folder_dls', kwargs)
     path = Path(path)
     imgs = sorted(p for p in (path / images).glob('*') if p.suffix.lower() in IMAGE_SUFFIXES)
     if not imgs: raise FileNotFoundError(f"folder_dls: no images in {path / images}")
@@ -859,7 +864,7 @@ def coco_semantic_mask(coco, img_id:int, cat_index:dict) -> np.ndarray:
 
 def coco_dls(path, train:str='train2017', valid:str='val2017', size:int=256, bs:int=8, **kwargs):
     "MS-COCO instances rasterised to semantic masks: background + one class per category (81 for COCO)."
-    _check_keywords('coco_dls', kwargs)
+    check_keywords('coco_dls', kwargs)
     import contextlib, io
     from pycocotools.coco import COCO
     path, cocos = Path(path), {}
@@ -920,7 +925,7 @@ def image_dls(files:list,             # image files
     block = DataBlock(blocks=(TransformBlock(type_tfms=reader), TransformBlock(type_tfms=reader)), n_inp=1, get_y=noop,
                       splitter=FuncSplitter(is_valid),
                       item_tfms=([CentreCrop(crop)] if crop else []) + [CropResize(size)])
-    _check_keywords('image_dls', kwargs, seg=False)
+    check_keywords('image_dls', kwargs, seg=False)
     return block.dataloaders(list(files), bs=bs, path=path, **kwargs)
 
 def image_folder_dls(path, size:int=64, crop:int|None=None, valid_pct:float=0.05, seed:int=0,
@@ -1038,7 +1043,7 @@ def fashion_mnist_dls(path:Path|str=FASHION_MNIST,  # folder: {train,t10k}-image
                   **{k: v for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None})
     tr, va = (read_idx(f) for f in fs)
     tds, vds = (Pairs(ArrayImages(a[:n], size), 'same') for a, n in ((tr, n_train), (va, n_valid)))
-    _check_keywords('photo_dls', kwargs, seg=False)
+    check_keywords('photo_dls', kwargs, seg=False)
     return DataLoaders.from_dsets(tds, vds, bs=bs, device=device, **kwargs)
 
 # %% ../nbs/02_data.ipynb #38fd3418

@@ -10,8 +10,8 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor
 from .phases import phase_list, interleave, interleave_stack, dilate, CONV, CONV_T
-from .phases import _memory_format, _sum_into, _plain, _functorch, _batched
-from .base import Upsampler, _uniform_, check_factor
+from .phases import memory_format_of, sum_into, plain_ops, in_functorch, is_vmap_batched
+from .base import Upsampler, fan_in_uniform_, check_factor
 
 # %% auto #0
 __all__ = ['tie_phases', 'DCL', 'DCL3d', 'DCL1d', 'cross_mask', 'cross_kernel', 'plain_vjp', 'pixel_dcl', 'seq_upsample',
@@ -70,7 +70,7 @@ class DCL(Upsampler):
         self._register_state_dict_hook(_save_placement)
 
     def _reset_weights(self):
-        _uniform_(self.weight, self.ni * math.prod(self.lead_ks) * self.ks**self.ndim / self.factor**self.ndim)
+        fan_in_uniform_(self.weight, self.ni * math.prod(self.lead_ks) * self.ks**self.ndim / self.factor**self.ndim)
 
     def _icnr_(self):
         "A random `(ks-r+1)^d` kernel convolved with an `r^d` box: nearest xr, then a convolution (Odena et al. 2016)."
@@ -79,7 +79,7 @@ class DCL(Upsampler):
         dt = torch.float64 if w.dtype == torch.float64 else torch.float32
         # output variance as the default's: each output reads ni * s^d values of v (times the leading taps)
         v = torch.empty(self.ni * self.nf, 1, *lead, *[s] * d, device=w.device, dtype=dt)
-        _uniform_(v, self.ni * math.prod(lead) * s**d)
+        fan_in_uniform_(v, self.ni * math.prod(lead) * s**d)
         box = torch.ones(1, 1, *[1] * len(lead), *[r] * d, device=v.device, dtype=v.dtype)
         # full convolution with the box: ks taps along the up-sampled axes
         w.copy_(CONV_T[d + len(lead)](v, box).view(w.shape))
@@ -205,12 +205,12 @@ class _PixelDCLFast(torch.autograd.Function):
         p = w2.shape[-1] // 2
         f1 = F.conv2d(x, w1, padding=p)          # under autocast: in the autocast dtype
         n, c, h, w = f1.shape
-        out = torch.empty(n, c, 2 * h, 2 * w, dtype=f1.dtype, device=f1.device, memory_format=_memory_format(f1))
+        out = torch.empty(n, c, 2 * h, 2 * w, dtype=f1.dtype, device=f1.device, memory_format=memory_format_of(f1))
         out[..., 0::2, 0::2] = f1
         f2 = F.conv2d(f1, w2.to(f1.dtype), padding=p)
         out[..., 1::2, 1::2] = f2
         for a, b in ((0, 1), (1, 0)):
-            _sum_into(out[..., a::2, b::2], (_phase_conv(f1, k3, a, b, 0), _phase_conv(f2, k3, a, b, 1)))
+            sum_into(out[..., a::2, b::2], (_phase_conv(f1, k3, a, b, 0), _phase_conv(f2, k3, a, b, 1)))
         ctx.save_for_backward(x, w1, w2, k3, out)
         return out
 
@@ -218,7 +218,7 @@ class _PixelDCLFast(torch.autograd.Function):
     def backward(ctx, g:Tensor):
         x, w1, w2, k3, out = ctx.saved_tensors
         # double backward (a gradient penalty) or vmap over it (a jacobian)
-        if torch.is_grad_enabled() or _functorch() or _batched(g):
+        if torch.is_grad_enabled() or in_functorch() or is_vmap_batched(g):
             return plain_vjp(_pixel_dcl_plain, (x, w1, w2, k3), g, ctx.needs_input_grad)
         dt, p, h, w = out.dtype, w2.shape[-1] // 2, out.shape[-2] // 2, out.shape[-1] // 2
         g = g.to(dt)
@@ -233,7 +233,7 @@ class _PixelDCLFast(torch.autograd.Function):
                 gf = gi if gf is None else gf.add_(gi)
                 gk[:, :, r0::2, c0::2] += gw
             return gf
-        fmt = _memory_format(out)
+        fmt = memory_format_of(out)
         f2 = out[..., 1::2, 1::2].contiguous(memory_format=fmt)
         gf2 = phase_grads(f2, 1, None).add_(g[..., 1::2, 1::2])
         del f2
@@ -268,7 +268,7 @@ def pixel_dcl(x:Tensor,        # input (N, ni, H, W)
         raise ValueError(f"pixel_dcl: impl must be 'fast' or 'reference', got {impl!r}")
     # traced, exported, compiled or under torch.func: the same computation in plain ops, left to autograd
     if impl == 'fast':   # leading axes (a 3D kernel, two axes up-sampled): the plain ops, left to autograd
-        plain = _plain() or x.dim() > 4
+        plain = plain_ops() or x.dim() > 4
         return _pixel_dcl_plain(x, weight1, weight2, k3) if plain else _PixelDCLFast.apply(x, weight1, weight2, k3)
     conv, pad = CONV[x.dim() - 2], [k // 2 for k in weight2.shape[2:]]
     f1 = conv(x, weight1, padding=pad)
@@ -383,7 +383,7 @@ class _SeqUp(Upsampler):
     def weights(self) -> list[Tensor]: return [getattr(self, f'weight{i + 1}') for i in range(len(self._fans))]
 
     def _reset_weights(self):
-        for w, fan in zip(self.weights, self._fans): _uniform_(w, fan)
+        for w, fan in zip(self.weights, self._fans): fan_in_uniform_(w, fan)
 
     def upsample(self, x:Tensor) -> Tensor:
         return seq_upsample(x, self.effective_weights(), self.steps, self.phases, self.combine, self.impl, self.factor,

@@ -13,6 +13,43 @@ from torch import Tensor
 # %% auto #0
 __all__ = ['CONV', 'CONV_T', 'phase_list', 'phase_sum', 'interleave', 'interleave_stack', 'dilate']
 
+# %% ../nbs/00a_phases.ipynb #77d3aefe
+def memory_format_of(t:Tensor):
+    "channels_last (3d) if `t` is stored that way and not also plain contiguous, else contiguous_format."
+    if in_functorch(): return torch.contiguous_format   # vmap cannot query layouts (and batches its own way)
+    if t.dim() == 4 and not t.is_contiguous() and t.is_contiguous(memory_format=torch.channels_last):
+        return torch.channels_last
+    if t.dim() == 5 and not t.is_contiguous() and t.is_contiguous(memory_format=torch.channels_last_3d):
+        return torch.channels_last_3d
+    return torch.contiguous_format
+
+def in_trace() -> bool:
+    "True while `torch.jit.trace`, `torch.export`, the ONNX exporters or `torch.compile` trace a layer."
+    return torch.jit.is_tracing() or torch.compiler.is_compiling()
+
+def in_functorch() -> bool:
+    "True inside a `torch.func` transform (grad, vmap, jacrev...), which hand-written autograd functions lack."
+    return torch._C._are_functorch_transforms_active()
+
+def is_vmap_batched(t:Tensor) -> bool:
+    "True for a tensor batched by a `vmap`: torch.func's, or the older one that `jacobian(..., vectorize=True)` runs."
+    return 'Batched' in str(torch._C._dispatch_keys(t))
+
+def in_forward_ad() -> bool:
+    "True inside `torch.autograd.forward_ad.dual_level()`: forward-mode AD, which hand-written backwards lack."
+    return torch.autograd.forward_ad._current_level >= 0
+
+def plain_ops() -> bool:
+    "True where the layers run plain ops: traced, exported, compiled, under `torch.func`, or in forward-mode AD."
+    return in_trace() or in_functorch() or in_forward_ad()
+
+def sum_into(v:Tensor, parts:Sequence[Tensor]) -> Tensor:
+    "Write the sum of `parts` into `v` (a strided view) in one pass."
+    if len(parts) == 1: return v.copy_(parts[0])
+    torch.add(parts[0], parts[1], out=v)
+    for t in parts[2:]: v.add_(t)
+    return v
+
 # %% ../nbs/00a_phases.ipynb #ee185d95
 CONV = {1: F.conv1d, 2: F.conv2d, 3: F.conv3d}   # the convolution of each number of spatial dims
 CONV_T = {1: F.conv_transpose1d, 2: F.conv_transpose2d, 3: F.conv_transpose3d}   # and the transposed one
@@ -21,42 +58,6 @@ def phase_list(ndim:int=2, factor:int=2) -> list[tuple[int, ...]]:
     "The `factor**ndim` phases of an up-sampled map, in row-major order: (0,0), (0,1), (1,0), (1,1) in 2D, x2."
     return list(itertools.product(range(factor), repeat=ndim))
 
-def _memory_format(t:Tensor):
-    "channels_last (3d) if `t` is stored that way and not also plain contiguous, else contiguous_format."
-    if _functorch(): return torch.contiguous_format   # vmap cannot query layouts (and batches its own way)
-    if t.dim() == 4 and not t.is_contiguous() and t.is_contiguous(memory_format=torch.channels_last):
-        return torch.channels_last
-    if t.dim() == 5 and not t.is_contiguous() and t.is_contiguous(memory_format=torch.channels_last_3d):
-        return torch.channels_last_3d
-    return torch.contiguous_format
-
-def _tracing() -> bool:
-    "True while `torch.jit.trace`, `torch.export`, the ONNX exporters or `torch.compile` trace a layer."
-    return torch.jit.is_tracing() or torch.compiler.is_compiling()
-
-def _functorch() -> bool:
-    "True inside a `torch.func` transform (grad, vmap, jacrev...), which hand-written autograd functions lack."
-    return torch._C._are_functorch_transforms_active()
-
-def _batched(t:Tensor) -> bool:
-    "True for a tensor batched by a `vmap`: torch.func's, or the older one that `jacobian(..., vectorize=True)` runs."
-    return 'Batched' in str(torch._C._dispatch_keys(t))
-
-def _forward_ad() -> bool:
-    "True inside `torch.autograd.forward_ad.dual_level()`: forward-mode AD, which hand-written backwards lack."
-    return torch.autograd.forward_ad._current_level >= 0
-
-def _plain() -> bool:
-    "True where the layers run plain ops: traced, exported, compiled, under `torch.func`, or in forward-mode AD."
-    return _tracing() or _functorch() or _forward_ad()
-
-def _sum_into(v:Tensor, parts:Sequence[Tensor]) -> Tensor:
-    "Write the sum of `parts` into `v` (a strided view) in one pass."
-    if len(parts) == 1: return v.copy_(parts[0])
-    torch.add(parts[0], parts[1], out=v)
-    for t in parts[2:]: v.add_(t)
-    return v
-
 class _PhaseSum(torch.autograd.Function):
     "The x2 map whose phase p sums `counts[p]` parts; the backward hands each part a view of its phase's gradient."
     @staticmethod
@@ -64,10 +65,10 @@ class _PhaseSum(torch.autograd.Function):
         ctx.counts = counts
         f = parts[0]
         n, c, *sp = f.shape
-        out = torch.empty(n, c, *[2 * i for i in sp], dtype=f.dtype, device=f.device, memory_format=_memory_format(f))
+        out = torch.empty(n, c, *[2 * i for i in sp], dtype=f.dtype, device=f.device, memory_format=memory_format_of(f))
         k = 0
         for ph, cnt in zip(phase_list(len(sp)), counts):
-            _sum_into(out[(..., *[slice(a, None, 2) for a in ph])], parts[k:k + cnt])
+            sum_into(out[(..., *[slice(a, None, 2) for a in ph])], parts[k:k + cnt])
             k += cnt
         return out
 
@@ -83,7 +84,7 @@ def phase_sum(parts:Sequence[Sequence[Tensor]]) -> Tensor:
     d = parts[0][0].dim() - 2
     if len(parts) != 2**d: raise ValueError(f"phase_sum: expected {2**d} maps for {d} spatial dims, got {len(parts)}")
     flat = [t for ps in parts for t in ps]
-    if _plain(): return interleave_stack([sum(ps[1:], ps[0]) for ps in parts])   # traceable; a compiler fuses it
+    if plain_ops(): return interleave_stack([sum(ps[1:], ps[0]) for ps in parts])   # traceable; a compiler fuses it
     if any(t.shape != flat[0].shape for t in flat):
         raise ValueError(f"phase_sum: all maps must have one shape, got {sorted({tuple(t.shape) for t in flat})}")
     return _PhaseSum.apply(tuple(len(ps) for ps in parts), *flat)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib, inspect, numbers, re
 from typing import NamedTuple
 from torch import nn, Tensor
-from .base import Upsampler, EXTRAS, missing_extra, positive_ints, _is_pow2
+from .base import Upsampler, EXTRAS, missing_extra, positive_ints, is_pow2
 from .paper import DCL, DCL1d, DCL3d, PixelDCL, PixelDCL1d, PixelDCL3d, iPixelDCL, iPixelDCL1d, iPixelDCL3d
 from .upsamplers import (ResizeConv, ResizeConv1d, ResizeConv3d, BilinearConv, BilinearConv1d, BilinearConv3d,
                                    PixelShuffleUp, PixelShuffle1d, CARAFE, DySample)
@@ -16,6 +16,12 @@ from .upsamplers import (ResizeConv, ResizeConv1d, ResizeConv3d, BilinearConv, B
 __all__ = ['STUDIES', 'UP_REGISTRY', 'KIND_OPTIONS', 'KIND_OPTION_WORDS', 'UP_KINDS', 'UpKind', 'register_upsampler', 'up_kinds',
            'default_kinds', 'kind_options', 'parse_kind', 'canonical_kind', 'options_words', 'upsampler', 'Chain',
            'AxesUp', 'kinds_table', 'support']
+
+# %% ../nbs/00e_registry.ipynb #3548c390
+def default_ks(cls:type) -> int|None:
+    "The default kernel size of an up-sampler class (None if it takes no `ks`)."
+    p = inspect.signature(cls.__init__).parameters.get('ks')
+    return None if p is None else p.default
 
 # %% ../nbs/00e_registry.ipynb #db1a0b68
 # the studies and the benchmark that take their default kinds from the registry
@@ -54,11 +60,6 @@ KIND_OPTION_WORDS = {'icnr': "the same layer initialised checkerboard-free",
                      'reference': "the literal computation, as the authors' code does it",
                      'seq': "PixelDCL's fully sequential variant (the paper's Eq. 3)"}
 
-
-def _default_ks(cls:type) -> int|None:
-    "The default kernel size of an up-sampler class."
-    p = inspect.signature(cls.__init__).parameters.get('ks')
-    return None if p is None else p.default
 
 def register_upsampler(name:str,            # the kind's name: lower case letters and '_'
                        cls:type,            # 2D `Upsampler` subclass: `cls(ni, nf, **kwargs)` gives (N, nf, 2H, 2W)
@@ -185,7 +186,7 @@ def canonical_kind(kind:str) -> str:
     "The one spelling of a kind: 'DCL', 'deconv6' -> 'dcl'; 'deconv4' -> 'dcl4'; 'PixelDCL/ICNR' -> 'pixeldcl/icnr'."
     name, ks = parse_kind(kind)
     opts = _split_kind(kind)[1]
-    base = name if ks is None or ks == _default_ks(UP_REGISTRY[name].cls) else f'{name}{ks}'   # a size, if not default
+    base = name if ks is None or ks == default_ks(UP_REGISTRY[name].cls) else f'{name}{ks}'   # a size, if not default
     return base + ''.join(f'/{o}' for o in KIND_OPTIONS if o in opts)
 
 def options_words(kinds) -> str:
@@ -227,13 +228,13 @@ def upsampler(kind:str,        # a kind or alias (`UP_REGISTRY`), maybe with ker
         raise ValueError(f"upsampler: ndim must be 1, 2 or 3, got {ndim!r}")
     if isinstance(factor, bool) or not isinstance(factor, int) or factor < 2:
         raise ValueError(f"upsampler: factor must be an int >= 2, got {factor!r}")
-    if not _is_pow2(factor) and ndim != 1:
+    if not is_pow2(factor) and ndim != 1:
         raise ValueError(f"upsampler: factor={factor} along {ndim} axes: a factor that is not a power of two is built "
                          f"along one axis only (r phases); for one axis of a {ndim}D map pass scale=, e.g. "
                          f"{(1,) * (ndim - 1) + (factor,)}")
     cls = UP_REGISTRY[name].layer(ndim)
     if cls is None: raise ValueError(f"upsampler: kind {kind!r} has no {ndim}D version")
-    if not _is_pow2(factor): kwargs['factor'] = factor   # the 1D layer's r phases
+    if not is_pow2(factor): kwargs['factor'] = factor   # the 1D layer's r phases
     if ks is not None:
         if 'ks' in kwargs and kwargs['ks'] != ks:
             raise ValueError(f"upsampler: kind {kind!r} says ks={ks}, but ks={kwargs['ks']} was passed too")
@@ -244,7 +245,7 @@ def upsampler(kind:str,        # a kind or alias (`UP_REGISTRY`), maybe with ker
         if k not in takes:
             raise ValueError(f"upsampler: kind {kind!r}: {cls.__name__} has no '/{opt}' option (no {k} argument)")
     try:
-        if factor == 2 or not _is_pow2(factor): return cls(ni, nf, **kwargs)
+        if factor == 2 or not is_pow2(factor): return cls(ni, nf, **kwargs)
         outer = {k: kwargs.pop(k) for k in list(kwargs) if k in _CHAIN_OWN}
         return Chain(ni, nf, kwargs.pop('ks', None), kind=name, factor=factor, ndim=ndim, link=kwargs, **outer)
     except TypeError as e: raise TypeError(f"upsampler: kind {kind!r} ({cls.__name__}): {e}") from e
@@ -280,11 +281,11 @@ class Chain(Upsampler):
                  ndim:int=2,           # spatial dims: 1, 2 or 3
                  link:dict|None=None,  # more arguments of every link (`checkerboard_free`, `sequential`, ...)
                  **kwargs):
-        if not _is_pow2(factor): raise ValueError(f"Chain: factor must be a power of two (2, 4, 8...), got {factor!r}")
+        if not is_pow2(factor): raise ValueError(f"Chain: factor must be a power of two (2, 4, 8...), got {factor!r}")
         if ndim not in (1, 2, 3): raise ValueError(f"Chain: ndim must be 1, 2 or 3, got {ndim!r}")
         name, kind_ks = parse_kind(kind)
         if UP_REGISTRY[name].layer(ndim) is None: raise ValueError(f"Chain: kind {kind!r} has no {ndim}D layer")
-        ks = ks or kind_ks or _default_ks(UP_REGISTRY[name].layer(ndim))
+        ks = ks or kind_ks or default_ks(UP_REGISTRY[name].layer(ndim))
         self.ndim, self.kind, self.factor = ndim, kind, factor
         super().__init__(ni, nf, ks, **kwargs)
         lk = dict(link or {}, ks=ks, impl=self.impl, init=self.init, **self._fk)
@@ -308,7 +309,7 @@ def _scale(scale, ndim:int) -> tuple:
     sc = (scale,) * ndim if isinstance(scale, int) and not isinstance(scale, bool) else tuple(scale)
     ups = [s for s in sc if s != 1]
     ints = all(isinstance(s, int) and not isinstance(s, bool) and s >= 1 for s in sc)
-    if len(sc) != ndim or not ups or not ints or len(set(ups)) != 1 or not (_is_pow2(ups[0]) or len(ups) == 1):
+    if len(sc) != ndim or not ups or not ints or len(set(ups)) != 1 or not (is_pow2(ups[0]) or len(ups) == 1):
         raise ValueError(f"scale must give each of the {ndim} spatial axes 1 or one power of two (e.g. (1, 2, 2)), "
                          f"or 1 and one other int along one axis (e.g. (1, 3)), got {scale!r}")
     return sc
@@ -331,7 +332,7 @@ class AxesUp(Upsampler):
         inner = UP_REGISTRY[name].layer(len(self.axes))
         if inner is None: raise ValueError(f"AxesUp: kind {kind!r} has no {len(self.axes)}D layer for axes {self.axes}")
         ks, self.kept_ks = self._axes_ks(ks)
-        super().__init__(ni, nf, ks or kind_ks or _default_ks(inner), **kwargs)
+        super().__init__(ni, nf, ks or kind_ks or default_ks(inner), **kwargs)
         across = max(self.kept_ks, default=1) > 1   # a kernel along the kept axes: the inner layer convolves them too
         lk = dict(link or {}, ks=(*self.kept_ks, *[self.ks] * len(self.axes)) if across else self.ks, impl=self.impl,
                   init=self.init, **self._fk)

@@ -15,7 +15,7 @@ from torch import nn
 from .layers import parse_kind, canonical_kind, default_kinds, upsampler, positive_ints, positive_numbers, quiet_fastai
 from .data import data_fingerprint
 with quiet_fastai():
-    from fastai.basics import Callback, set_seed
+    from fastai.basics import Callback, Recorder, set_seed
     for m in ('schedule', 'progress'): importlib.import_module(f'fastai.callback.{m}')   # Learner.fit_one_cycle, Learner.no_bar
 
 # %% auto #0
@@ -147,7 +147,9 @@ def run_config(study:str,   # the study's name ('seg', 'vae', 'x2', ...)
 
 class EpochCheckpoint(Callback):
     "After every epoch, save model and optimiser (fastai's `Learner.save`), the fit's state (random states, smoothed loss: `-rng.pth`) and the recorded values with the run's `config` and its training wall time so far (`train_s`, over every session) in `.json` next to `fname`, each file replaced whole; `resume`: a saved fit state to put back when the fit starts; `before`: the wall time of the sessions before this one (None: unknown)."
-    order = 65   # after the Recorder
+    # 65: after the Recorder (it resets the smoothed loss this puts back, and records the values this saves), and after
+    # fastai's callbacks that act on an epoch's values (SaveModelCallback, ReduceLROnPlateau, EarlyStoppingCallback: 61-63)
+    order = Recorder.order + 15
     def __init__(self, fname:Path|str, config:dict, resume:dict|None=None, before:float|None=0.):
         self.fname, self.config, self.resume, self.before = Path(fname), config, resume, before
     def before_fit(self):
@@ -162,7 +164,7 @@ class EpochCheckpoint(Callback):
 
 class EpochLine(Callback):
     "Print one line per epoch, '{name} epoch 3/20: train_loss 0.1234, valid_loss 0.1100, mean_iou 0.8521 (24 s)': the log fastai's bars would give, for a file or a CI log."
-    order = 66   # after the Recorder
+    order = EpochCheckpoint.order + 1   # after the Recorder and the checkpoint: an epoch printed is an epoch saved
     def __init__(self, run:str): self.run = run   # (a Callback's `name` is its own)
     def before_train(self): self._t = time.time()
     def after_epoch(self):
@@ -177,6 +179,32 @@ def progress_mode(show_progress) -> str:
     if show_progress is False or show_progress is None: return 'none'
     if show_progress is True: return 'bar' if sys.stdout.isatty() else 'line'
     raise ValueError(f"show_progress must be True, False, 'bar', 'line' or 'none', got {show_progress!r}")
+
+def _ckpt_files(out:Path, name:str) -> tuple[Path, Path, Path]:
+    "A run's checkpoint in `out`: model and optimiser (`.pth`), recorded values and key (`.json`), fit state (`-rng.pth`)."
+    return out / f'{name}-ckpt.pth', out / f'{name}-ckpt.json', out / f'{name}-ckpt-rng.pth'
+
+def _why_not_done(out:Path|None, name:str, config:dict, epochs:int) -> str:
+    "Why run `name` has no result for `config` in `out`: its saved result has other settings, it is in progress, or not run yet."
+    res_f = out / f'{name}.json' if out is not None else None
+    meta = _ckpt_files(out, name)[1] if out is not None else None
+    m = read_json(meta) if meta is not None and meta.exists() else None
+    return ("its saved result has other settings" if res_f is not None and res_f.exists() else
+            f"in progress ({m['epoch'] + 1} of {epochs} epochs done)" if m is not None and m.get('config') == config else "not run yet")
+
+def _resume(learn, out:Path, name:str, config:dict) -> tuple:
+    "The run's `EpochCheckpoint` in `out` and where `learn` goes on from (loaded from a checkpoint of `config`, if any): (callback, first epoch, past values, wall time before)."
+    out.mkdir(parents=True, exist_ok=True)
+    ck, meta, rng = _ckpt_files(out, name)
+    m = read_json(meta) if ck.exists() and meta.exists() else None
+    state, start, past, before = None, 0, [], 0.
+    if m is not None and m['config'] == config:
+        try:
+            learn.load(ck.parent.absolute() / ck.stem, with_opt=True)
+            if rng.exists(): state = torch.load(rng, weights_only=False)
+        except Exception as e: raise ValueError(f"{ck}: cannot resume from this checkpoint ({type(e).__name__}: {e}); delete it to train again") from e
+        start, past, before = m['epoch'] + 1, m['values'], m.get('train_s')   # None: a checkpoint from before the time was recorded
+    return EpochCheckpoint(ck, config, resume=state, before=before), start, past, before
 
 def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called after seeding)
             config:dict,              # the run's key (`run_config`): a saved result or checkpoint is reused only if equal
@@ -199,12 +227,7 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
             if mode != 'none': print(f"{name}: the saved result {res_f} has these settings and data: reused, not trained again")
             return res
     if not train:
-        if mode != 'none':
-            meta = out / f'{name}-ckpt.json' if out is not None else None
-            m = read_json(meta) if meta is not None and meta.exists() else None
-            why = ("its saved result has other settings" if res_f is not None and res_f.exists() else
-                   f"in progress ({m['epoch'] + 1} of {epochs} epochs done)" if m is not None and m.get('config') == config else "not run yet")
-            print(f"{name}: {why}: left out", flush=True)
+        if mode != 'none': print(f"{name}: {_why_not_done(out, name, config, epochs)}: left out", flush=True)
         return None
     set_seed(seed)
     learn = make_learner()
@@ -212,17 +235,8 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
     check_batches(learn.dls, name)
     cbs, start, past, before = list(cbs or []), 0, [], 0.
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        ck, meta, rng = out / f'{name}-ckpt.pth', out / f'{name}-ckpt.json', out / f'{name}-ckpt-rng.pth'
-        m = read_json(meta) if ck.exists() and meta.exists() else None
-        state = None
-        if m is not None and m['config'] == config:
-            try:
-                learn.load(ck.parent.absolute() / ck.stem, with_opt=True)
-                if rng.exists(): state = torch.load(rng, weights_only=False)
-            except Exception as e: raise ValueError(f"{ck}: cannot resume from this checkpoint ({type(e).__name__}: {e}); delete it to train again") from e
-            start, past, before = m['epoch'] + 1, m['values'], m.get('train_s')   # None: a checkpoint from before the time was recorded
-        cbs.append(EpochCheckpoint(ck, config, resume=state, before=before))
+        ckpt, start, past, before = _resume(learn, out, name, config)
+        cbs.append(ckpt)
     t = time.time()
     if start < epochs:
         if mode == 'bar': learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
@@ -240,7 +254,7 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
     if res_f is not None:
         torch.save(learn.model.state_dict(), out / f'{name}.pth.new'); os.replace(out / f'{name}.pth.new', out / f'{name}.pth')
         write_atomic(res_f, json.dumps(res, indent=1))
-        for f in (ck, meta, rng): f.unlink(missing_ok=True)   # finished: the result and the weights are what is kept
+        for f in _ckpt_files(out, name): f.unlink(missing_ok=True)   # finished: the result and the weights are what is kept
     return res
 
 PAPER_KINDS = ('dcl', 'pixeldcl', 'ipixeldcl')   # the paper's layers: with any kernel size or option, they get `paper_seeds` in a study

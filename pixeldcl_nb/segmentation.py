@@ -320,29 +320,34 @@ def seg_learner(dls,                   # segmentation DataLoaders: this package'
                         metrics=metrics, opt_func=Adam, lr=lr, splitter=unet_splitter,
                         cbs=_volume_cbs(dls, ndim, kwargs.pop('cbs', None)), **kwargs)
     else:
-        arch = _resolve_arch(arch)
-        local = pretrained if isinstance(pretrained, (str, Path)) else None
-        if local is not None and not Path(local).exists():
-            raise FileNotFoundError(f"seg_learner: no weights file {local}")
-        try:
-            with quiet_fastai():
-                learn = unet_learner(dls, arch, pretrained=pretrained is True, n_out=n_classes_, n_in=n_in,
-                                     loss_func=loss_func, metrics=metrics, lr=lr, **kwargs)
-        except OSError as e:   # URLError, no network, no space...
-            if pretrained is not True: raise
-            raise RuntimeError("seg_learner: could not get torchvision's pretrained weights for "
-                               f"{getattr(arch, '__name__', arch)} ({e}). On a machine without a network, put the "
-                               f"weights file at {_hub_file(arch) or torch.hub.get_dir()} (torch hub's cache), or "
-                               "pass its path as pretrained='...'") from e
-        if local is not None:
-            cut = model_meta.get(arch, {}).get('cut')
-            m = arch(); m.load_state_dict(backbone_state(local, arch, cut, trust_pickle))
-            learn.model[0].load_state_dict(create_body(m, n_in, True, cut).state_dict())
-            _add_norm(dls, model_meta.get(arch, _default_meta), True, n_in)
-        replace_pixelshuffles(learn.model, kind)
-        learn.opt = None                                   # the optimiser must see the new up-samplers' parameters
-        if pretrained is not False: learn.freeze()
+        learn = _backbone_learner(dls, kind, arch, pretrained, trust_pickle, n_classes_, n_in, loss_func=loss_func,
+                                  metrics=metrics, lr=lr, **kwargs)
     learn.kind = kind
+    return learn
+
+def _backbone_learner(dls, kind:str, arch, pretrained, trust_pickle:bool, n_out:int, n_in:int, **kwargs) -> Learner:
+    "`seg_learner` with `arch`: fastai's `unet_learner` (torchvision's or a file's backbone weights), kind swapped in."
+    arch = _resolve_arch(arch)
+    local = pretrained if isinstance(pretrained, (str, Path)) else None
+    if local is not None and not Path(local).exists():
+        raise FileNotFoundError(f"seg_learner: no weights file {local}")
+    try:
+        with quiet_fastai():
+            learn = unet_learner(dls, arch, pretrained=pretrained is True, n_out=n_out, n_in=n_in, **kwargs)
+    except OSError as e:   # URLError, no network, no space...
+        if pretrained is not True: raise
+        raise RuntimeError("seg_learner: could not get torchvision's pretrained weights for "
+                           f"{getattr(arch, '__name__', arch)} ({e}). On a machine without a network, put the "
+                           f"weights file at {_hub_file(arch) or torch.hub.get_dir()} (torch hub's cache), or "
+                           "pass its path as pretrained='...'") from e
+    if local is not None:
+        cut = model_meta.get(arch, {}).get('cut')
+        m = arch(); m.load_state_dict(backbone_state(local, arch, cut, trust_pickle))
+        learn.model[0].load_state_dict(create_body(m, n_in, True, cut).state_dict())
+        _add_norm(dls, model_meta.get(arch, _default_meta), True, n_in)   # fastai's private helpers (no public ones)
+    replace_pixelshuffles(learn.model, kind)
+    learn.opt = None                                   # the optimiser must see the new up-samplers' parameters
+    if pretrained is not False: learn.freeze()
     return learn
 
 # %% ../nbs/04_segmentation.ipynb #eee48cb6

@@ -10,9 +10,9 @@ import torch
 from torch import nn, Tensor
 from torch.nn.utils.weight_norm import WeightNorm
 from torch.nn.utils.spectral_norm import SpectralNorm
-from .base import Upsampler
+from .base import Upsampler, is_pow2
 from .paper import DCL
-from .registry import UP_REGISTRY, parse_kind, upsampler, AxesUp, _is_pow2, _default_ks
+from .registry import UP_REGISTRY, parse_kind, upsampler, AxesUp, default_ks
 
 # %% auto #0
 __all__ = ['Swap', 'DeconvReport', 'from_deconv', 'replace_deconvs']
@@ -58,7 +58,7 @@ def _why_left(m:nn.Module) -> str|None:
     up = {s for s in m.stride if s != 1}
     if not up: return "stride 1: no up-sampling (a projection; keep=[path] leaves it without a warning)"
     ups = [s for s in m.stride if s != 1]
-    if len(up) > 1 or not (_is_pow2(max(up)) or len(ups) == 1):
+    if len(up) > 1 or not (is_pow2(max(up)) or len(ups) == 1):
         return (f"stride {m.stride} is neither one power of two (2, 4, 8...) and 1s nor one other int along one axis "
                 "(3, 5...)")
     along = zip(m.stride, m.kernel_size, m.padding, m.output_padding)
@@ -155,7 +155,7 @@ def from_deconv(m:nn.Module,            # `nn.ConvTranspose1d`, `2d`, `3d`: stri
                          f"which no x{s} up-sampler can match; change its padding or replace it yourself")
     nd, kw = m.weight.dim() - 2, dict(kwargs, bias=m.bias is not None, crop=crop)
     is_dcl = issubclass(kind, DCL) if isinstance(kind, type) else parse_kind(kind) == ('dcl', None)
-    if is_dcl and 'ks' not in kw and not (s > 2 and _is_pow2(s)):   # one layer (not a chain): the old weights fit
+    if is_dcl and 'ks' not in kw and not (s > 2 and is_pow2(s)):   # one layer (not a chain): the old weights fit
         kup = {k for k, st in zip(m.kernel_size, m.stride) if st > 1}
         if len(kup) > 1:
             raise ValueError(f"from_deconv: {_deconv_str(m)}: kernel_size {m.kernel_size} is not the same along every "
@@ -164,10 +164,10 @@ def from_deconv(m:nn.Module,            # `nn.ConvTranspose1d`, `2d`, `3d`: stri
     kept = [k for k, st in zip(m.kernel_size, m.stride) if st == 1]
     if partial and max(kept) > 1:   # the old kernel along the axes not up-sampled, the kind's along the others
         name, kind_ks = ('dcl', None) if isinstance(kind, type) else parse_kind(kind)
-        up_ks = kw.get('ks') or kind_ks or _default_ks(UP_REGISTRY[name].layer(sum(st > 1 for st in m.stride)))
+        up_ks = kw.get('ks') or kind_ks or default_ks(UP_REGISTRY[name].layer(sum(st > 1 for st in m.stride)))
         kw['ks'] = tuple(k if st == 1 else up_ks for k, st in zip(m.kernel_size, m.stride))
     if isinstance(kind, type):
-        if (s != 2 and (_is_pow2(s) or nd != 1)) or partial:
+        if (s != 2 and (is_pow2(s) or nd != 1)) or partial:
             raise TypeError(f"from_deconv: a class up-samples every axis by one factor (2; 3, 5... in 1D); for stride "
                             f"{m.stride} name the kind")
         if s != 2: kw['factor'] = s
@@ -192,13 +192,17 @@ def from_deconv(m:nn.Module,            # `nn.ConvTranspose1d`, `2d`, `3d`: stri
                       f"convolutions, which cannot hold the old stride-{s} kernel, so it is freshly initialised and "
                       "the model no longer computes what it did (replace_deconvs(..., keep=[path]) leaves it)")
     for norm in _norms(m)[0]: _carry_norm(up, norm)
+    _carry_frozen(up, m)
+    return up
+
+def _carry_frozen(up:Upsampler, m:nn.Module) -> None:
+    "Frozen stays frozen: `up`'s weights train as `m`'s weight, its bias as `m`'s bias, the rest if either does."
     old = dict(m.named_parameters())
     wgrad = any(p.requires_grad for k, p in old.items() if k != 'bias')
     trainable = wgrad or ('bias' in old and old['bias'].requires_grad)
-    for pname, p in up.named_parameters():   # frozen stays frozen: weights as the old weight, the bias as the old bias
+    for pname, p in up.named_parameters():
         is_w = 'weight' in pname and not pname.startswith('norm.')
         p.requires_grad_(old['bias'].requires_grad if pname == 'bias' else wgrad if is_w else trainable)
-    return up
 
 def _image_out(up:Upsampler) -> bool:
     "Whether `up` is a PixelDCL or iPixelDCL that emits 4 channels or fewer: an image or a mask, made by its last step."

@@ -8,8 +8,8 @@ import math
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from .phases import interleave, interleave_stack, CONV, _tracing, _functorch, _forward_ad
-from .base import Upsampler, require_extra, quiet_fastai, positive_ints, _uniform_, check_factor
+from .phases import interleave, interleave_stack, CONV, in_trace, in_functorch, in_forward_ad
+from .base import Upsampler, require_extra, quiet_fastai, positive_ints, fan_in_uniform_, check_factor
 
 # %% auto #0
 __all__ = ['ResizeConv', 'ResizeConv3d', 'ResizeConv1d', 'PixelShuffleUp', 'PixelShuffle1d', 'linear_up', 'BilinearConv',
@@ -25,7 +25,7 @@ class ResizeConv(Upsampler):
         self.weight = self._new(self.nf, self.ni, *self.lead_ks, *[self.ks] * self.ndim)
         self.reset_parameters()
 
-    def _reset_weights(self): _uniform_(self.weight, self.ni * self.weight[0, 0].numel())
+    def _reset_weights(self): fan_in_uniform_(self.weight, self.ni * self.weight[0, 0].numel())
 
     def _scale(self) -> tuple: return (1,) * len(self.lead_ks) + self.scale_factors   # per spatial axis, leading too
 
@@ -75,7 +75,7 @@ class PixelShuffleUp(Upsampler):
 
     def upsample(self, x:Tensor) -> Tensor:
         # torch's pixel-shuffle backward fails on an empty batch: the same (empty) map
-        if x.shape[0] == 0 and not _tracing():
+        if x.shape[0] == 0 and not in_trace():
             return self.shuf[0](x).reshape(0, self.nf, *[2 * s for s in x.shape[2:]])
         return self.shuf(x)
 
@@ -98,7 +98,7 @@ class PixelShuffle1d(Upsampler):
     def _reset_weights(self):
         "ICNR (Aitken et al. 2017): the r phases of a channel start with the same weights, a nearest-neighbour xr."
         r = self.factor
-        w = _uniform_(torch.empty_like(self.weight[::r]), self.ni)
+        w = fan_in_uniform_(torch.empty_like(self.weight[::r]), self.ni)
         with torch.no_grad(): self.weight.copy_(w.repeat_interleave(r, 0))
 
     def upsample(self, x:Tensor) -> Tensor:
@@ -161,7 +161,7 @@ class CARAFE(Upsampler):
     def _reset_weights(self):
         nn.init.xavier_uniform_(self.compressor.weight); nn.init.zeros_(self.compressor.bias)
         nn.init.normal_(self.encoder.weight, std=0.001); nn.init.zeros_(self.encoder.bias)
-        if self.proj is not None: _uniform_(self.proj.weight, self.ni)
+        if self.proj is not None: fan_in_uniform_(self.proj.weight, self.ni)
 
     def kernels(self, x:Tensor) -> Tensor:
         "The reassembly kernels (N, ks*ks, 4, H, W): per input pixel and phase, softmax-normalised taps (row-major)."
@@ -205,7 +205,7 @@ class DySample(Upsampler):
 
     def _reset_weights(self):
         nn.init.normal_(self.offset.weight, std=0.001); nn.init.zeros_(self.offset.bias)
-        if self.proj is not None: _uniform_(self.proj.weight, self.ni)
+        if self.proj is not None: fan_in_uniform_(self.proj.weight, self.ni)
 
     def positions(self, x:Tensor) -> tuple[Tensor, Tensor]:
         "Where each output pixel samples the input (column, row; input pixels), each (N, groups, 2H, 2W)."
@@ -224,7 +224,7 @@ class DySample(Upsampler):
         f = self.proj(x) if self.proj is not None else x
         fg = f.reshape(n * self.groups, self.nf // self.groups, h, w)
         # grid_sample has no forward-mode AD (jvp, jacfwd)
-        if self.impl == 'fast' and not (_forward_ad() or _functorch()):
+        if self.impl == 'fast' and not (in_forward_ad() or in_functorch()):
             # align_corners=False: pixel centres at (2i+1)/n - 1
             grid = torch.stack([(2 * px + 1) / w - 1, (2 * py + 1) / h - 1], -1).flatten(0, 1)
             y = F.grid_sample(fg, grid, mode='bilinear', padding_mode='border', align_corners=False)

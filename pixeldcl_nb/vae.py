@@ -16,12 +16,13 @@ from .data import first_items
 with quiet_fastai():
     from fastai.learner import Learner, Metric
     from fastai.callback.core import Callback
+    from fastai.callback.fp16 import MixedPrecision
     from fastai.data.load import DataLoader
     from fastai.torch_core import find_bs
 
 # %% auto #0
-__all__ = ['VAE', 'bce', 'ImageBCE', 'kl_divergence', 'VAECallback', 'VAEStat', 'vae_splitter', 'vae_learner', 'vae_sample',
-           'show_samples', 'show_reconstructions']
+__all__ = ['VAE', 'bce', 'ImageBCE', 'kl_divergence', 'VAECallback', 'VAEStat', 'vae_splitter', 'vae_learner', 'as_vae',
+           'vae_sample', 'show_samples', 'show_reconstructions']
 
 # %% ../nbs/05_vae.ipynb #27b3e452
 def _n_up(size:int) -> int:
@@ -114,7 +115,8 @@ def kl_divergence(mu:Tensor, logvar:Tensor) -> Tensor:
 
 class VAECallback(Callback):
     "Reconstruction loss -> VAE objective: add `beta` x KL (warmed up over the first epochs trained); record both."
-    order = 20   # after MixedPrecision (10), which converts the predictions to float and leaves autocast after the loss
+    # 20: after MixedPrecision (10), which converts the predictions to float and leaves autocast after the loss
+    order = MixedPrecision.order + 10
     def __init__(self,
                  beta:float=1.,             # weight of the KL term (1: the ELBO)
                  warmup:float=0.,           # fraction of the first fit over which the KL weight rises from 0 to `beta`
@@ -263,10 +265,13 @@ def vae_learner(dls,                     # `DataLoaders` of (image, image) in [0
                    splitter=kwargs.pop('splitter', vae_splitter), **kwargs)
 
 # %% ../nbs/05_vae.ipynb #56d9e4b5
-def _vae(learn) -> VAE:
+def as_vae(learn) -> VAE:
+    "The `VAE` of a `vae_learner` (or the `VAE` itself); a `TypeError` for anything else."
     m = getattr(learn, 'model', learn)
     if not isinstance(m, VAE): raise TypeError(f"expected a VAE or a Learner of one, got {type(m).__name__}")
     return m
+
+_vae = as_vae   # its former name, which pixeldcl_nb.vae_study imports
 
 @torch.no_grad()
 def vae_sample(learn,                  # a `vae_learner` or a `VAE`
@@ -275,7 +280,7 @@ def vae_sample(learn,                  # a `vae_learner` or a `VAE`
                temperature:float=1.    # standard deviation of the prior draws
               ) -> Tensor:
     "`n` images decoded from z ~ N(0, temperature^2 I): an (n, C, H, W) float tensor in [0, 1], on the CPU."
-    m = _vae(learn)
+    m = as_vae(learn)
     g = torch.Generator().manual_seed(seed) if seed is not None else None
     z = torch.randn(n, m.n_latent, generator=g) * temperature
     p = next(m.parameters())
@@ -308,7 +313,7 @@ def show_reconstructions(learn,                  # a `vae_learner` or a `VAE`
                          x:Tensor|None=None      # the images to reconstruct (default: the first `n` of `dl`)
                         ) -> Axes:
     "Images (the first `n` of `dl`, default the validation set) above their reconstructions (z = mu); returns the axes."
-    m = _vae(learn)
+    m = as_vae(learn)
     if x is None: x = first_items(dl if dl is not None else learn.dls.valid, n)[0]   # fewer if the set has fewer
     p = next(m.parameters())
     with evaluating(m): rec = m(x.to(p.device, p.dtype))[0]

@@ -17,7 +17,7 @@ from torch import nn, Tensor
 from torch.utils.data import Dataset
 import nibabel as nib
 from .layers import quiet_fastai, positive_ints, evaluating
-from .data import VOID, _check_keywords
+from .data import VOID, check_keywords
 with quiet_fastai():
     from fastai.data.core import DataLoaders
     from fastai.data.load import DataLoader
@@ -388,7 +388,7 @@ _OURS = {'bs', 'val_bs', 'shuffle', 'shuffle_train', 'drop_last', 'n', 'indexed'
 
 def _dl_options(what:str, kwargs:dict) -> None:
     "Refuse keywords fastai's DataLoaders do not take, and those this reader sets itself (they would not be used)."
-    _check_keywords(what, kwargs, seg=False)
+    check_keywords(what, kwargs, seg=False)
     ours = sorted(set(kwargs) & _OURS)
     if ours: raise ValueError(f"{what}: {ours[0]}= is set by {what} itself (training: `bs` random patches a batch, "
                               "validation: whole volumes one at a time); it would not be used")
@@ -456,7 +456,7 @@ def slice_dls(source,                   # as `volume_dls`
               labelled_only:bool=True,  # leave out slices with no label but 0 (background) and void
               seed:int=0, device=None, path:Path|str='.', **kwargs) -> VolumeDataLoaders:
     "2D segmentation `DataLoaders` of the slices of volumes along `axis`: images (N, C, H, W), masks (N, H, W)."
-    _check_keywords('slice_dls', kwargs, seg=False)
+    check_keywords('slice_dls', kwargs, seg=False)
     positive_ints('slice_dls', bs=bs)
     if axis not in (0, 1, 2) or isinstance(axis, bool):
         raise ValueError(f"slice_dls: axis must be 0, 1 or 2, got {axis!r}")

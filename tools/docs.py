@@ -23,8 +23,19 @@ def _site_url():
     c = _cfg(); return c['doc_host'].rstrip('/') + '/' + c['doc_baseurl'].strip('/') + '/'
 
 def _sidebar():
-    "Notebook names in sidebar order, from nbs/sidebar.yml."
-    return re.findall(r'^\s*-\s*(\S+\.ipynb)\s*$', (nbs / 'sidebar.yml').read_text(), re.M)
+    "(notebook, section) in sidebar order, from nbs/sidebar.yml: section is the title of its `section:` group, or None."
+    import yaml
+    pages = []
+    def walk(items, section):
+        for it in items or []:
+            if isinstance(it, str): name = it
+            elif isinstance(it, dict) and 'contents' in it: walk(it['contents'], it.get('section', section)); continue
+            elif isinstance(it, dict): name = str(it.get('href', ''))   # {href: x.ipynb, text: ...}
+            else: continue
+            if name.endswith('.ipynb'): pages.append((name, section))
+    sidebar = yaml.safe_load((nbs / 'sidebar.yml').read_text())['website']['sidebar']
+    for sb in sidebar if isinstance(sidebar, list) else [sidebar]: walk(sb.get('contents'), None)
+    return pages
 
 def _front_matter(nb):
     "Remove the raw YAML front-matter cell nbdev writes; return its fields."
@@ -72,6 +83,8 @@ body { margin: 0; }
 #pdn-side a { display: block; color: #0b5cad; text-decoration: none; padding: 3px 6px; border-radius: 4px; }
 #pdn-side a.current { background: #dbe9f7; font-weight: 600; }
 #pdn-side .pdn-title { font-weight: 700; font-size: 16px; margin-bottom: 10px; }
+#pdn-side .pdn-section { margin: 14px 6px 4px; font-size: 12px; font-weight: 700; text-transform: uppercase;
+  letter-spacing: .04em; color: #57606a; }
 #pdn-main { margin-left: 240px; max-width: 1100px; padding: 10px 20px; }
 #pdn-main h1.pdn-h1 { font: 700 2rem system-ui, sans-serif; margin: 12px 0 4px; }
 #pdn-main p.pdn-desc { font-style: italic; font-size: 1.2rem; opacity: .75; margin-top: 0; }
@@ -93,7 +106,12 @@ def _postprocess(body, pages, current, title, desc, outs=None):
         a = _anchor(inner)
         return f'<{tag}{attrs}><a id="{a}"></a>{inner}</{tag}>' if a and f'id="{a}"' not in attrs else m.group(0)
     body = re.sub(r'<(h[1-6])([^>]*)>(.*?)</\1>', add_anchor, body, flags=re.S)
-    nav = ''.join(f'<a href="{f}"{" class=current" if f == current else ""}>{html.escape(t)}</a>' for f, t in pages)
+    nav, last = [], None
+    for f, t, section in pages:   # a heading before the first page of each sidebar section
+        if section and section != last: nav.append(f'<div class="pdn-section">{html.escape(section)}</div>')
+        last = section
+        nav.append(f'<a href="{f}"{" class=current" if f == current else ""}>{html.escape(t)}</a>')
+    nav = ''.join(nav)
     side = f'<nav id="pdn-side"><div class="pdn-title">pixeldcl_nb</div>{nav}</nav>'
     code = lambda t: re.sub(r'`([^`]+)`', r'<code>\1</code>', html.escape(t))
     head = f'<h1 class="pdn-h1">{html.escape(title)}</h1>' + (f'<p class="pdn-desc">{code(desc)}</p>' if desc else '')
@@ -122,13 +140,13 @@ def build():
     c.TagRemovePreprocessor.remove_input_tags = ('remove_input',)
     c.HTMLExporter.exclude_input_prompt = c.HTMLExporter.exclude_output_prompt = True
     exp = HTMLExporter(config=c, template_name='lab')
-    names, books = _sidebar(), {}
-    for n in names:
+    sections, books = dict(_sidebar()), {}
+    for n in sections:
         nb = nbformat.read(proc / n, as_version=4)
         fm = _front_matter(nb); _apply_directives(nb)
         out = fm.get('output-file') or ('index.html' if n == 'index.ipynb' else Path(n).stem + '.html')
         books[n] = (nb, fm, out)
-    pages = [(out, fm.get('title', Path(n).stem)) for n, (nb, fm, out) in books.items()]
+    pages = [(out, fm.get('title', Path(n).stem), sections[n]) for n, (nb, fm, out) in books.items()]
     if docs.exists(): shutil.rmtree(docs)
     docs.mkdir()
     for n, (nb, fm, out) in books.items():
@@ -195,7 +213,7 @@ def check():
 
 def execute(names=()):
     "Run notebooks in place (outputs saved, for the docs), then nbdev_clean: `python tools/docs.py execute [NB ...]`."
-    todo = [nbs / Path(n).name for n in names] or [nbs / n for n in _sidebar()]   # 'X.ipynb' or 'nbs/X.ipynb'
+    todo = [nbs / Path(n).name for n in names] or [nbs / n for n, _ in _sidebar()]   # 'X.ipynb' or 'nbs/X.ipynb'
     for f in todo:
         print(f"executing {f.name}", flush=True)
         subprocess.run([str(bin_dir / 'jupyter'), 'nbconvert', '--to', 'notebook', '--execute', '--inplace',
