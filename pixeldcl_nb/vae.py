@@ -271,7 +271,6 @@ def as_vae(learn) -> VAE:
     if not isinstance(m, VAE): raise TypeError(f"expected a VAE or a Learner of one, got {type(m).__name__}")
     return m
 
-_vae = as_vae   # its former name, which pixeldcl_nb.vae_study imports
 
 @torch.no_grad()
 def vae_sample(learn,                  # a `vae_learner` or a `VAE`

@@ -15,7 +15,7 @@ from fastcore.meta import delegates
 from .layers import positive_ints, evaluating
 from .checkerboard import checkerboard_score, spectral_peak_ratio, power_spectrum, local_checkerboard
 from .data import dataset_dls
-from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples, show_reconstructions, _vae
+from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples, show_reconstructions, as_vae
 from .runs import kind_style, legend_right, run_config, fit_run, read_json, cli_errors
 from .results import save_rows, run_row, curve_rows, reference_row, results_file
 from .study import Study, run_study
@@ -59,7 +59,7 @@ def _elbo_pass(m:VAE, dl, seed:int=0) -> tuple:
 
 def vae_elbo(learn, dl, seed:int=0) -> dict:
     "Negative ELBO and its KL part (nats per image, one z per image) and the reconstruction MSE (z = mu) on `dl`."
-    return _elbo_pass(_vae(learn), dl, seed)[0]
+    return _elbo_pass(as_vae(learn), dl, seed)[0]
 
 def image_measures(ims:Tensor,     # (N, C, H, W) images in [0, 1]
                    prefix:str=''    # put before each name ('recon_')
@@ -72,7 +72,7 @@ def image_measures(ims:Tensor,     # (N, C, H, W) images in [0, 1]
 
 def vae_measures(learn, dl, n_samples:int=256, seed:int=0) -> dict:
     "`vae_elbo` on `dl`, `image_measures` of `n_samples` samples and of the reconstructions of `dl` (`recon_`)."
-    elbo, _, rec = _elbo_pass(_vae(learn), dl, seed)
+    elbo, _, rec = _elbo_pass(as_vae(learn), dl, seed)
     return {**elbo, **image_measures(vae_sample(learn, n_samples, seed=seed)), **image_measures(rec, 'recon_')}
 
 # %% ../nbs/09_vae_study.ipynb #c18c0f43

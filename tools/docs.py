@@ -166,6 +166,7 @@ def _readme_md(md, outs):
     for nb_name, out in outs.items():
         md = re.sub(rf'\]\({re.escape(nb_name)}(#[^)]*)?\)', lambda m: f']({site}{out}{m.group(1) or ""})', md)
     md = re.sub(r'<style[^>]*>.*?</style>\s*', '', md, flags=re.S)
+    md = md.replace('](../results/', '](results/')   # committed results and figures, from the repository root
     return re.sub(r'<div>\s*<table class="fastprogress">.*?</table>\s*</div>\s*', '', md, flags=re.S)
 
 def _chromium():
