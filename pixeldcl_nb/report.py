@@ -18,9 +18,10 @@ from .verdicts import (Decision, Status, ClaimStatus, PAPER_CLAIMS, RULES, RULES
 from .runs import cli_errors, headless, kind_style
 
 # %% auto #0
-__all__ = ['TASKS', 'REASON_WORDS', 'Task', 'load_studies', 'layer_costs', 'which_upsampler', 'diff_cell', 'task_sentence',
-           'answer_table', 'answer_figure', 'claim_paragraph', 'paper_claims', 'study_table', 'comparison_table',
-           'answer_markdown', 'rules_markdown', 'write_report', 'compare', 'pixeldcl_compare', 'pixeldcl_report']
+__all__ = ['TASKS', 'REASON_WORDS', 'Task', 'load_studies', 'layer_costs', 'cost_note', 'which_upsampler', 'diff_cell',
+           'task_sentence', 'answer_table', 'answer_figure', 'claim_paragraph', 'paper_claims', 'study_table',
+           'comparison_table', 'answer_markdown', 'rules_markdown', 'write_report', 'compare', 'pixeldcl_compare',
+           'pixeldcl_report']
 
 # %% ../nbs/12_report.ipynb #04738008
 @dataclass(frozen=True)
@@ -45,6 +46,15 @@ def layer_costs(root:Path|str='results') -> dict:
     try: costs = bench_costs(read_bench(root))
     except FileNotFoundError: return {}
     return {**{k + '/icnr': c for k, c in costs.items() if '/' not in k}, **costs}   # initialisation costs nothing
+
+def cost_note(root:Path|str='results') -> str:
+    "What the table's layer time is: the benchmark's case, dtype, device and threads, from `root/bench.csv`."
+    from pixeldcl_nb.bench import read_bench
+    try: df = read_bench(root)
+    except FileNotFoundError: return "No benchmark in `results/bench.csv`: no layer times."
+    r = df[(df['case'] == 'layer') & (df['dtype'] == 'float32')].iloc[0]
+    return (f"Layer time: one layer's forward and backward pass over DCL 6x6's, input {r['shape']}, float32, on "
+            f"{r['device']} with {r['threads']} thread(s) (`results/bench.csv`); an `/icnr` kind costs its layer's.")
 
 def which_upsampler(root:Path|str='results', tasks:tuple=TASKS) -> dict:
     "study -> every kind's `Verdict` against DCL 6x6 ([] when the study has no results), costs from the benchmark."
@@ -73,6 +83,9 @@ def _kinds(vs:list, *ds:Decision) -> list[str]: return [v.kind for v in vs if v.
 def task_sentence(task:Task, vs:list) -> str:
     "One sentence: what to use for `task`, from its verdicts."
     if not vs: return f"**{task.name}**: not measured yet (no `results/{task.study}.csv`)."
+    if all(v.decision == Decision.UNDECIDED for v in vs):
+        return (f"**{task.name}**: no decision yet: no kind has two seeds paired with DCL 6x6's (no interval), "
+                "so none is shown better or worse; until then, DCL 6x6 is the default.")
     m = quality_measure(task.study).label
     pick, fast = _kinds(vs, Decision.PREFER), _kinds(vs, Decision.FASTER)
     avoid, open_ = _kinds(vs, Decision.AVOID, Decision.TRADE_OFF), _kinds(vs, Decision.UNDECIDED)
@@ -89,7 +102,8 @@ def answer_table(verdicts:dict, costs:dict|None=None, tasks:tuple=TASKS) -> str:
     ts = [t for t in tasks if verdicts.get(t.study)]
     kinds = list(dict.fromkeys(v.kind for t in ts for v in verdicts[t.study]))
     by = {(t.study, v.kind): v for t in ts for v in verdicts[t.study]}
-    heads = [f"{t.name}: Δ {quality_measure(t.study).label} {quality_measure(t.study).arrow}" for t in ts]
+    qs = [quality_measure(t.study) for t in ts]
+    heads = [f"{t.name}: Δ {m.label}{f' ({m.unit})' if m.unit else ''} {m.arrow}" for t, m in zip(ts, qs)]
     rows = ["| kind | " + " | ".join(heads) + " | layer time × DCL |", "|---|" + "---:|" * (len(ts) + 1)]
     for k in kinds:
         t_ratio = (costs or {}).get(k, {}).get('time_ratio')
@@ -127,7 +141,8 @@ def claim_paragraph(claim, df:pd.DataFrame|None) -> str:
         return f"{head} not tested yet: no `results/{claim.study}.csv`."
     parts = []
     for k, (st, cs) in res.items():
-        nums = '; '.join(f"{get_measure(c.study, c.measure).label} {diff_cell(c, bold=False) or 'not run'}" for c in cs)
+        nums = '; '.join(f"{get_measure(c.study, c.measure).label} {get_measure(c.study, c.measure).arrow} "
+                         f"{diff_cell(c, bold=False) or 'not run'}" for c in cs)
         parts.append(f"for {k}, **{st.value}** ({k} − {claim.baseline}: {nums})")
     return f"{head} " + '; '.join(parts) + "."
 
@@ -167,9 +182,10 @@ def answer_markdown(root:Path|str='results', figure:str|None='which_upsampler.pn
     if figure is not None and any(vs.values()):
         import matplotlib.pyplot as plt
         with headless(): plt.close(answer_figure(vs, Path(root) / figure))
-    fig = f"\n\n![Each kind's difference to DCL 6x6, 95% intervals]({figure})" if figure and any(vs.values()) else ''
+    fig = (f"\n\n![Each kind's difference to DCL 6x6 (95% intervals where two or more seeds)]({figure})"
+           if figure and any(vs.values()) else '')
     lines = '\n'.join(f"- {task_sentence(t, vs[t.study])}" for t in TASKS)
-    return lines + "\n\n" + answer_table(vs, layer_costs(root)) + fig
+    return lines + "\n\n" + answer_table(vs, layer_costs(root)) + "\n\n" + cost_note(root) + fig
 
 def rules_markdown() -> str:
     "The rule table `judge` applies, in order, as Markdown."
