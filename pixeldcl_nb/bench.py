@@ -16,16 +16,17 @@ from torch import nn
 from fastcore.script import call_parse
 from fastcore.meta import delegates
 import pixeldcl_nb
-from .layers import upsampler, canonical_kind, positive_ints, default_kinds, quiet_fastai, options_words
+from .layers import upsampler, canonical_kind, split_kind, positive_ints, quiet_fastai, KIND_OPTIONS
 from .unet import UNet
 from .runs import comma_list, check_kinds, save_results, load_results, headless, cli_errors, write_atomic
 from .results import machine_id, git_commit
 
 # %% auto #0
-__all__ = ['BENCH_VERSION', 'BENCH_COLUMNS', 'BENCH_KEY', 'BENCH_NUMBERS', 'QUICK_BENCH', 'time_round_robin', 'peak_memory',
-           'bench_upsampler', 'bench_layers', 'bench_unet', 'busy_cores', 'machine', 'bench_file', 'bench_rows',
-           'save_bench', 'read_bench', 'bench_costs', 'layer_table', 'bench_table', 'bench_summary', 'show_bench',
-           'bench_section', 'run_bench', 'quick_settings', 'parse_shapes', 'pixeldcl_bench']
+__all__ = ['BENCH_KINDS', 'BENCH_VERSION', 'BENCH_COLUMNS', 'BENCH_KEY', 'BENCH_NUMBERS', 'OPTION_WORDS', 'QUICK_BENCH',
+           'time_round_robin', 'peak_memory', 'bench_upsampler', 'bench_layers', 'bench_unet', 'busy_cores', 'machine',
+           'bench_file', 'bench_rows', 'save_bench', 'read_bench', 'bench_costs', 'layer_table', 'bench_table',
+           'bench_summary', 'show_bench', 'options_words', 'bench_section', 'run_bench', 'quick_settings',
+           'parse_shapes', 'pixeldcl_bench']
 
 # %% ../nbs/11_bench.ipynb #5ea2eb6d
 def _sync(device):
@@ -73,6 +74,10 @@ def peak_memory(fn,                            # a function of no arguments
     return peak
 
 # %% ../nbs/11_bench.ipynb #b1135185
+BENCH_KINDS = ('dcl', 'dcl4', 'dcl/free', 'pixeldcl', 'pixeldcl/reference', 'pixeldcl/seq', 'pixeldcl/free',
+               'ipixeldcl', 'ipixeldcl/reference', 'resize_conv', 'bilinear_conv', 'pixelshuffle', 'carafe', 'dysample')
+# the kinds the benchmark times by default: every up-sampler, the paper's with their options
+
 def bench_upsampler(kind:str,                        # any kind `upsampler` takes, options too ('pixeldcl/reference')
                     ni:int,                          # input channels
                     nf:int,                          # output channels
@@ -114,7 +119,7 @@ def _time_layers(mods:dict, x:torch.Tensor, reps:int, device, memory:bool) -> tu
     return tf, tb, ({k: peak_memory(fwd_bwd(m, grads[k]), device) for k, m in mods.items()} if memory else {})
 
 def bench_layers(grid:tuple=((8, 64, 32), (4, 128, 64)),  # (batch, channels, size): input (N, C, size, size[, size])
-                 kinds:tuple|None=None,      # kinds as `upsampler` names them, options included (None: the registry's)
+                 kinds:tuple|None=None,      # kinds as `upsampler` names them, options included (None: `BENCH_KINDS`)
                  dtypes:tuple=('float32',),  # each timed at every shape
                  device:str|torch.device='cpu',  # 'cpu' or 'cuda'
                  reps:int=10,                # timed calls of each kind
@@ -127,7 +132,7 @@ def bench_layers(grid:tuple=((8, 64, 32), (4, 128, 64)),  # (batch, channels, si
     "Time and peak memory of each up-sampler at each shape, and their ratios to the baselines' at the same shape."
     if ndim not in (2, 3) or isinstance(ndim, bool):
         raise ValueError(f"bench_layers: ndim must be 2 or 3, got {ndim!r}")
-    baselines, kinds = _baselines(baselines, default_kinds('bench') if kinds is None else tuple(kinds))
+    baselines, kinds = _baselines(baselines, BENCH_KINDS if kinds is None else tuple(kinds))
     b0, rows = baselines[0], []
     for dt in dtypes:
         dtype = _dtype(dt)
@@ -150,7 +155,7 @@ def bench_layers(grid:tuple=((8, 64, 32), (4, 128, 64)),  # (batch, channels, si
     return rows
 
 # %% ../nbs/11_bench.ipynb #8fb8465f
-def bench_unet(kinds:tuple|None=None,   # kinds (None: those of `default_kinds('bench')` without '/' options)
+def bench_unet(kinds:tuple|None=None,   # kinds (None: those of `BENCH_KINDS` without '/' options)
                bs:int=4,                # batch
                size:int=128,            # input side (a multiple of 2**depth)
                width:int=64,            # the U-Net's width (the paper's: 64)
@@ -163,7 +168,7 @@ def bench_unet(kinds:tuple|None=None,   # kinds (None: those of `default_kinds('
                baselines:tuple|str=('dcl', 'dcl4')  # kinds the ratios are to (added if missing); `*_ratio`: the first
               ) -> list:
     "Train-step time and memory, and predict time, of the paper's U-Net with each up-sampler; ratios to the baselines'."
-    dflt = tuple(k for k in default_kinds('bench') if '/' not in k)
+    dflt = tuple(k for k in BENCH_KINDS if '/' not in k)
     baselines, kinds = _baselines(baselines, dflt if kinds is None else tuple(kinds))
     b0, dtype = baselines[0], _dtype(dtype)
     torch.manual_seed(0)
@@ -475,6 +480,17 @@ def show_bench(df:pd.DataFrame,           # `read_bench`'s rows
         fig.savefig(tmp, format='png', dpi=80, bbox_inches='tight'); os.replace(tmp, fname)
     return fig
 
+OPTION_WORDS = {'icnr': "the same layer initialised checkerboard-free",
+                'free': "the same layer kept checkerboard-free through training",
+                'reference': "the literal computation, as the authors' code does it",
+                'seq': "PixelDCL's fully sequential variant (the paper's Eq. 3)"}   # each of `KIND_OPTIONS`, in words
+
+def options_words(kinds) -> str:
+    "The options `kinds` carry, in words: \"`/icnr`: the same layer initialised checkerboard-free (`init='icnr'`)\"."
+    opts = {o for k in kinds for o in split_kind(k)[1]}
+    args = lambda o: ", ".join(f"`{a}={v!r}`" for a, v in KIND_OPTIONS[o].items())
+    return "; ".join(f"`/{o}`: {OPTION_WORDS[o]} ({args(o)})" for o in KIND_OPTIONS if o in opts)
+
 def _options_note(kinds) -> str:
     "'Kinds: `/reference`: ...; `/seq`: ....': the options of these kinds, in words ('' when none)."
     words = options_words(kinds)
@@ -539,7 +555,7 @@ def run_bench(out:Path|str='runs/bench',        # the run's folder: bench_result
               device:str|None=None,             # 'cpu' or 'cuda' (default: cuda when present)
               dtypes:tuple=('float32', 'bfloat16'),  # each timed in every case
               grid:tuple|None=None,        # layer cases (None: 8x64x32, 4x128x64; 3D: 2x32x16, 1x64x32)
-              kinds:tuple|None=None,       # layer kinds (None: `default_kinds('bench')`)
+              kinds:tuple|None=None,       # layer kinds (None: `BENCH_KINDS`)
               unet_kinds:tuple|None=None,  # U-Net kinds (None: the layer defaults without '/' options)
               reps:int=10,                 # timed runs per layer kind
               unet_reps:int=5,             # timed runs per U-Net kind
@@ -602,7 +618,7 @@ def parse_shapes(s:str  # comma-separated batch x channels x size, e.g. '8x64x32
 
 @call_parse
 @delegates(run_bench, but=['dtypes', 'grid', 'kinds', 'unet_kinds', 'unet_reps', 'progress', 'baselines', 'ndim'])
-def pixeldcl_bench(kinds:str=None,      # comma-separated layer kinds, options included (default: the registry's)
+def pixeldcl_bench(kinds:str=None,      # comma-separated layer kinds, options included (default: `BENCH_KINDS`)
                    baseline:str='dcl,dcl4',  # comma-separated kinds the ratios are to, yours first: 'dcl2' ...
                    shapes:str=None,     # comma-separated batch x channels x size of the layer cases, e.g. '16x256x32'
                    ndim:int=2,          # 2 (images; layers and the U-Net) or 3 (volumes; layers only)
@@ -613,8 +629,8 @@ def pixeldcl_bench(kinds:str=None,      # comma-separated layer kinds, options i
                    **kwargs):
     "Time up-samplers against your baselines, at your shapes, 2D or 3D; write bench.csv and its figure, and `out`."
     with cli_errors('pixeldcl_bench', threads):
-        ks = None if kinds is None else check_kinds(kinds, 'bench', '--kinds', ndim=ndim)
-        bl = check_kinds(baseline, 'bench', '--baseline', ndim=ndim)
+        ks = None if kinds is None else check_kinds(kinds, BENCH_KINDS, '--kinds', ndim=ndim)
+        bl = check_kinds(baseline, (), '--baseline', ndim=ndim)
         kwargs['grid'] = None if shapes is None else parse_shapes(shapes)
         kw = dict(kwargs, dtypes=comma_list(dtypes), unet_reps=max(3, kwargs.get('reps', 10) // 2))
         if quick: kw = quick_settings(kw, ndim)

@@ -18,10 +18,9 @@ from .paper import (
 from .upsamplers import (
     ResizeConv, ResizeConv3d, ResizeConv1d, PixelShuffleUp, PixelShuffle1d, linear_up, BilinearConv, BilinearConv3d,
     BilinearConv1d, CARAFE, DySample)
-from pixeldcl_nb.registry import (
-    STUDIES, UP_REGISTRY, KIND_OPTIONS, KIND_OPTION_WORDS, UP_KINDS, UpKind, register_upsampler, up_kinds,
-    default_kinds, kind_options, parse_kind, canonical_kind, options_words, upsampler, Chain, AxesUp, kinds_table,
-    support)
+from .registry import (
+    UP_REGISTRY, KIND_OPTIONS, UP_KINDS, UpKind, register_upsampler, up_kinds, split_kind, kind_options, parse_kind,
+    canonical_kind, upsampler, Chain, AxesUp, kinds_table, support)
 from .swap import (
     Swap, DeconvReport, from_deconv, replace_deconvs)
 __all__ = [
@@ -31,8 +30,8 @@ __all__ = [
     'cross_mask', 'cross_kernel', 'plain_vjp', 'pixel_dcl', 'seq_upsample', 'tie_sum', 'PixelDCL', 'iPixelDCL',
     'PixelDCL1d', 'iPixelDCL1d', 'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv', 'ResizeConv3d', 'ResizeConv1d',
     'PixelShuffleUp', 'PixelShuffle1d', 'linear_up', 'BilinearConv', 'BilinearConv3d', 'BilinearConv1d', 'CARAFE',
-    'DySample', 'STUDIES', 'UP_REGISTRY', 'KIND_OPTIONS', 'KIND_OPTION_WORDS', 'UP_KINDS', 'UpKind',
-    'register_upsampler', 'up_kinds', 'default_kinds', 'kind_options', 'parse_kind', 'canonical_kind',
-    'options_words', 'upsampler', 'Chain', 'AxesUp', 'kinds_table', 'support', 'Swap', 'DeconvReport',
+    'DySample', 'UP_REGISTRY', 'KIND_OPTIONS', 'UP_KINDS', 'UpKind', 'register_upsampler', 'up_kinds',
+    'split_kind', 'kind_options', 'parse_kind', 'canonical_kind', 'upsampler', 'Chain', 'AxesUp', 'kinds_table',
+    'support', 'Swap', 'DeconvReport',
     'from_deconv', 'replace_deconvs'
 ]

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00e_registry.ipynb #85d40379
 from __future__ import annotations
-import difflib, inspect, numbers, re
+import difflib, inspect, numbers, re, warnings
 from typing import NamedTuple
 from torch import nn, Tensor
 from .base import Upsampler, EXTRAS, missing_extra, positive_ints, is_pow2
@@ -13,9 +13,8 @@ from .upsamplers import (ResizeConv, ResizeConv1d, ResizeConv3d, BilinearConv, B
                                    PixelShuffleUp, PixelShuffle1d, CARAFE, DySample)
 
 # %% auto #0
-__all__ = ['STUDIES', 'UP_REGISTRY', 'KIND_OPTIONS', 'KIND_OPTION_WORDS', 'UP_KINDS', 'UpKind', 'register_upsampler', 'up_kinds',
-           'default_kinds', 'kind_options', 'parse_kind', 'canonical_kind', 'options_words', 'upsampler', 'Chain',
-           'AxesUp', 'kinds_table', 'support']
+__all__ = ['UP_REGISTRY', 'KIND_OPTIONS', 'UP_KINDS', 'UpKind', 'register_upsampler', 'up_kinds', 'split_kind', 'kind_options',
+           'parse_kind', 'canonical_kind', 'upsampler', 'Chain', 'AxesUp', 'kinds_table', 'support']
 
 # %% ../nbs/00e_registry.ipynb #3548c390
 def default_ks(cls:type) -> int|None:
@@ -24,9 +23,6 @@ def default_ks(cls:type) -> int|None:
     return None if p is None else p.default
 
 # %% ../nbs/00e_registry.ipynb #db1a0b68
-# the studies and the benchmark that take their default kinds from the registry
-STUDIES = ('x2', 'seg', 'vae', 'bench')
-
 class UpKind(NamedTuple):
     "One entry of `UP_REGISTRY`: an up-sampler kind and what it offers."
     name:str                  # the kind's name, lower case letters and '_' (a kernel size may follow it: 'dcl4')
@@ -34,8 +30,6 @@ class UpKind(NamedTuple):
     cls3d:type|None           # the 3D layer, or None
     aliases:tuple             # other names that mean this kind
     doc:str                   # one line for listings
-    # study name (see `STUDIES`) -> the kinds it runs by default ('dcl4', 'pixeldcl/icnr', 'pixeldcl/reference' ...)
-    studies:dict
     extra:str|None = None     # the extra (a key of `EXTRAS`) the layer needs beyond torch, or None
     cls1d:type|None = None    # the 1D layer, or None (this project's extension)
     def layer(self, ndim:int) -> type|None:
@@ -54,23 +48,22 @@ _ALIASES: dict[str, str] = {}
 # a kind's options ('pixeldcl/icnr') and the layer arguments they stand for
 KIND_OPTIONS = {'icnr': dict(init='icnr'), 'free': dict(checkerboard_free=True),
                 'reference': dict(impl='reference'), 'seq': dict(sequential=True)}
-# what each option means, for reports
-KIND_OPTION_WORDS = {'icnr': "the same layer initialised checkerboard-free",
-                     'free': "the same layer kept checkerboard-free through training",
-                     'reference': "the literal computation, as the authors' code does it",
-                     'seq': "PixelDCL's fully sequential variant (the paper's Eq. 3)"}
-
 
 def register_upsampler(name:str,            # the kind's name: lower case letters and '_'
                        cls:type,            # 2D `Upsampler` subclass: `cls(ni, nf, **kwargs)` gives (N, nf, 2H, 2W)
                        cls3d:type|None=None,# 3D class on `Upsampler`, or None
                        aliases:tuple=(),    # other names that resolve to `name` (lower case letters and '_')
                        doc:str='',          # one line for listings
-                       studies:dict|None=None, # study -> default kinds ('name4', 'name/icnr'...); None: `name` in all
+                       studies:dict|None=None, # deprecated, ignored: studies list their kinds (`X2_KINDS`...)
                        extra:str|None=None, # the extra (a key of `EXTRAS`) the layer needs beyond torch
                        cls1d:type|None=None # 1D class on `Upsampler`, or None
                       ) -> UpKind:
     "Add a kind to `UP_REGISTRY`, for `upsampler`, models, learners, studies and benchmark; errors name what is wrong."
+    if studies is not None:
+        warnings.warn(f"register_upsampler: {name!r}: studies={studies!r} is deprecated and ignored: the registry "
+                      "keeps no study's choices. Pass the kinds to the study instead, e.g. "
+                      f"`vae_study(kinds=VAE_KINDS + ('{name}',))` or `pixeldcl_vae --kinds ...,{name}`",
+                      DeprecationWarning, stacklevel=2)
     word = re.compile(r'[a-z_]+')
     if not (isinstance(name, str) and word.fullmatch(name)):
         raise ValueError(f"register_upsampler: name must be lower case letters and '_', got {name!r}")
@@ -90,45 +83,27 @@ def register_upsampler(name:str,            # the kind's name: lower case letter
         if c.ndim != nd:
             raise ValueError(f"register_upsampler: {name!r}: {c.__name__} is a {c.ndim}D layer, given as the {nd}D "
                              "class")
-    studies = {s: (name,) for s in STUDIES} if studies is None else dict(studies)
-    bad = set(studies) - set(STUDIES)
-    if bad:
-        raise ValueError(f"register_upsampler: {name!r}: unknown studies {sorted(bad)}: expected some of "
-                         f"{', '.join(STUDIES)}")
-    for s, ks in studies.items():
-        spelling = re.compile(rf'{name}([1-9]\d*)?(/({"|".join(KIND_OPTIONS)}))*')
-        if isinstance(ks, str) or not all(isinstance(k, str) and spelling.fullmatch(k) for k in ks):
-            raise ValueError(f"register_upsampler: {name!r}: studies[{s!r}] must be a tuple of this kind's names "
-                             f"('{name}', '{name}4', '{name}/reference'), got {ks!r}")
     if extra is not None and extra not in EXTRAS:
         raise ValueError(f"register_upsampler: {name!r}: extra must be None or one of {', '.join(EXTRAS)}, got "
                          f"{extra!r}")
-    entry = UpKind(name, cls, cls3d, tuple(aliases), doc, {s: tuple(ks) for s, ks in studies.items()}, extra, cls1d)
+    entry = UpKind(name, cls, cls3d, tuple(aliases), doc, extra, cls1d)
     UP_REGISTRY[name] = entry
     _ALIASES.update({a: name for a in aliases})
     return entry
 
 register_upsampler('dcl', DCL, DCL3d, aliases=('transposed', 'deconv', 'convtranspose'), cls1d=DCL1d,
                    doc="transposed convolution, 6x6 by default (the paper's baseline); 'dcl3': the 3x3 kernel of the "
-                       "authors' code, 'dcl4': the 4x4 kernel of DCGAN",
-                   studies=dict(x2=('dcl', 'dcl/icnr', 'dcl4', 'dcl3'), seg=('dcl', 'dcl/icnr'),
-                                vae=('dcl', 'dcl/icnr', 'dcl/free'), bench=('dcl', 'dcl4', 'dcl/free')))
+                       "authors' code, 'dcl4': the 4x4 kernel of DCGAN")
 register_upsampler('pixeldcl', PixelDCL, PixelDCL3d, cls1d=PixelDCL1d,
-                   doc="PixelDCL: the four phases in sequence, each from the ones before (the paper's Eq. 4)",
-                   studies=dict(x2=('pixeldcl', 'pixeldcl/icnr'), seg=('pixeldcl', 'pixeldcl/icnr'),
-                                vae=('pixeldcl', 'pixeldcl/icnr', 'pixeldcl/free'),
-                                bench=('pixeldcl', 'pixeldcl/reference', 'pixeldcl/seq', 'pixeldcl/free')))
+                   doc="PixelDCL: the four phases in sequence, each from the ones before (the paper's Eq. 4)")
 register_upsampler('ipixeldcl', iPixelDCL, iPixelDCL3d, cls1d=iPixelDCL1d,
-                   doc="iPixelDCL: PixelDCL with the input fed to every step",
-                   studies=dict(x2=('ipixeldcl', 'ipixeldcl/icnr'), seg=('ipixeldcl', 'ipixeldcl/icnr'),
-                                vae=('ipixeldcl', 'ipixeldcl/icnr'), bench=('ipixeldcl', 'ipixeldcl/reference')))
+                   doc="iPixelDCL: PixelDCL with the input fed to every step")
 register_upsampler('resize_conv', ResizeConv, ResizeConv3d, cls1d=ResizeConv1d,
                    doc="nearest-neighbour x2, then a 3x3 convolution (Odena et al. 2016)")
 register_upsampler('bilinear_conv', BilinearConv, BilinearConv3d, cls1d=BilinearConv1d,
                    doc="bilinear x2 (linear in 1D, trilinear in 3D), then a 3x3 convolution")
 register_upsampler('pixelshuffle', PixelShuffleUp, extra='fastai', cls1d=PixelShuffle1d,
-                   doc="fastai's PixelShuffle_ICNR: 1x1 convolution, pixel shuffle, ICNR init",
-                   studies=dict(x2=('pixelshuffle',), seg=('pixelshuffle',), bench=('pixelshuffle',)))
+                   doc="fastai's PixelShuffle_ICNR: 1x1 convolution, pixel shuffle, ICNR init")
 register_upsampler('carafe', CARAFE,
                    doc="CARAFE (Wang et al. 2019): a normalised 5x5 kernel predicted for every output pixel "
                        "reassembles the input")
@@ -146,13 +121,7 @@ def up_kinds(ndim:int|None=None,        # only kinds with a layer of this many s
     return tuple(k for k, e in UP_REGISTRY.items() if (ndim is None or e.layer(ndim) is not None)
                  and (reference is None or e.reference_in(ndim) == reference) and works(e))
 
-def default_kinds(study:str) -> tuple[str, ...]:
-    "The kinds that `study` (one of `STUDIES`) runs by default, from every registry entry, in registration order."
-    if study not in STUDIES:
-        raise ValueError(f"default_kinds: study must be one of {', '.join(STUDIES)}, got {study!r}")
-    return tuple(k for e in UP_REGISTRY.values() for k in e.studies.get(study, ()))
-
-def _split_kind(kind:str) -> tuple[str, list]:
+def split_kind(kind:str) -> tuple[str, list]:
     "A kind's base ('pixeldcl4') and option names (['icnr']), lower case; `ValueError` for a bad or repeated one."
     base, *opts = str(kind).strip().lower().split('/')
     for o in opts:
@@ -165,7 +134,7 @@ def _split_kind(kind:str) -> tuple[str, list]:
 
 def kind_options(kind:str) -> tuple[str, dict]:
     "'pixeldcl/icnr' -> ('pixeldcl', {'init': 'icnr'}): the base and its options' layer arguments (`KIND_OPTIONS`)."
-    base, opts = _split_kind(kind)
+    base, opts = split_kind(kind)
     return base, {k: v for o in opts for k, v in KIND_OPTIONS[o].items()}
 
 def parse_kind(kind:str) -> tuple[str, int|None]:
@@ -185,15 +154,9 @@ def parse_kind(kind:str) -> tuple[str, int|None]:
 def canonical_kind(kind:str) -> str:
     "The one spelling of a kind: 'DCL', 'deconv6' -> 'dcl'; 'deconv4' -> 'dcl4'; 'PixelDCL/ICNR' -> 'pixeldcl/icnr'."
     name, ks = parse_kind(kind)
-    opts = _split_kind(kind)[1]
+    opts = split_kind(kind)[1]
     base = name if ks is None or ks == default_ks(UP_REGISTRY[name].cls) else f'{name}{ks}'   # a size, if not default
     return base + ''.join(f'/{o}' for o in KIND_OPTIONS if o in opts)
-
-def options_words(kinds) -> str:
-    "The options `kinds` carry, in words: \"`/icnr`: the same layer initialised checkerboard-free (`init='icnr'`)\"."
-    opts = {o for k in kinds for o in _split_kind(k)[1]}
-    args = lambda o: ", ".join(f"`{a}={v!r}`" for a, v in KIND_OPTIONS[o].items())
-    return "; ".join(f"`/{o}`: {KIND_OPTION_WORDS[o]} ({args(o)})" for o in KIND_OPTIONS if o in opts)
 
 def _int(v):
     "`v` as a Python int if it is an integer of any kind (numpy's too, not a bool), else `v` as it is."
@@ -240,7 +203,7 @@ def upsampler(kind:str,        # a kind or alias (`UP_REGISTRY`), maybe with ker
             raise ValueError(f"upsampler: kind {kind!r} says ks={ks}, but ks={kwargs['ks']} was passed too")
         kwargs['ks'] = ks
     takes = {p for c in cls.__mro__ if '__init__' in vars(c) for p in inspect.signature(c.__init__).parameters}
-    for opt in _split_kind(kind)[1]:
+    for opt in split_kind(kind)[1]:
         k = next(iter(KIND_OPTIONS[opt]))
         if k not in takes:
             raise ValueError(f"upsampler: kind {kind!r}: {cls.__name__} has no '/{opt}' option (no {k} argument)")

@@ -11,8 +11,7 @@ import numpy as np
 from pathlib import Path
 from typing import Callable
 import torch
-from .layers import (parse_kind, canonical_kind, default_kinds, upsampler, positive_ints, positive_numbers,
-                                quiet_fastai)
+from .layers import parse_kind, canonical_kind, upsampler, positive_ints, positive_numbers, quiet_fastai
 from .data import data_fingerprint
 with quiet_fastai():
     from fastai.basics import Callback, Recorder, set_seed
@@ -30,13 +29,15 @@ def comma_list(s:str|None) -> tuple[str, ...]:
     "A command line's comma-separated list as a tuple: 'dcl, pixeldcl,' -> ('dcl', 'pixeldcl'); None -> ()."
     return tuple(v.strip() for v in (s or '').split(',') if v.strip())
 
-def check_kinds(kinds,      # None (the study's defaults), a comma-separated string, or a sequence of kinds
-                study:str,  # one of `STUDIES`: whose defaults `None` means
-                where:str,  # the caller's name, for the error message
-                ndim:int=2  # the layers' spatial dims: each kind is built once, so a kind it cannot make fails early
+def check_kinds(kinds,        # None (`default`), a comma-separated string, or a sequence of kinds
+                default:tuple, # the kinds `None` means: the study's own list (`X2_KINDS`, `BENCH_KINDS` ...)
+                where:str,    # the caller's name, for the error message
+                ndim:int=2    # the layers' spatial dims: each kind is built once, so a kind it cannot make fails early
                ) -> tuple[str, ...]:
-    "A study's up-sampler kinds, canonical (`canonical_kind`), defaults for None; `ValueError` naming a bad kind."
-    given = default_kinds(study) if kinds is None else comma_list(kinds) if isinstance(kinds, str) else tuple(kinds)
+    "A study's up-sampler kinds, canonical (`canonical_kind`), `default` for None; `ValueError` naming a bad kind."
+    if isinstance(default, str):
+        raise TypeError(f"{where}: check_kinds' default must be a tuple of kinds, got {default!r}")
+    given = tuple(default) if kinds is None else comma_list(kinds) if isinstance(kinds, str) else tuple(kinds)
     if not given: raise ValueError(f"{where}: no up-sampler kinds given")
     out = []
     for k in given:

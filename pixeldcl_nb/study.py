@@ -132,7 +132,7 @@ def run_study(study:Study,                 # the study's spec
               **settings                   # the study's data and run settings (`split_settings`)
              ) -> pd.DataFrame:
     "Run `study`'s (kind, seed) runs not yet in `root/<name>.csv`, save each row as it finishes; return the results."
-    kinds = check_kinds(kinds if kinds is not None else study.kinds, study.name, f"{study.name} study")
+    kinds = check_kinds(kinds, study.kinds, f"{study.name} study")
     n_seeds, _ = study_seeds(kinds, seeds, paper_seeds, f"{study.name} study"), parse_shard(shard)
     data_kw, run_kw = split_settings(study, settings)
     dls, folder = study.data(**data_kw), Path(runs) / study.name
