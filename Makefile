@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install demo studies studies-x2 studies-seg studies-vae report bench test test-slow lab docs docs-check clean clean-runs
+.PHONY: help install demo studies studies-x2 studies-seg studies-vae report bench gpu-check test test-slow lab docs docs-check clean clean-runs
 
 help:
 	@echo "make demo        run the main job (pixeldcl_compare -> runs/compare/results/report.md)"
@@ -13,6 +13,7 @@ help:
 	@echo "                 SHARD=i/n runs the i-th of n slices (several processes, or a cluster's job array)"
 	@echo "make report      rebuild results/report.md and the answer's figure from results/ (trains nothing)"
 	@echo "make bench       time every up-sampler against DCL 6x6 (pixeldcl_bench -> results/bench.csv)"
+	@echo "make gpu-check   the GPU check on a CUDA machine (torch only; tools/gpu_check.py -> results/gpu/)"
 	@echo "make test        test every notebook (nbdev_test), check library/notebooks in sync and clean"
 	@echo "make test-slow   the same with the '#| slow' cells too"
 	@echo "make lab         open the notebooks in JupyterLab"
@@ -49,6 +50,9 @@ report: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/pixeldcl_bench --out runs/bench
+
+gpu-check:
+	python3 tools/gpu_check.py --out results/gpu
 
 test: $(STAMP)
 	$(BIN)/python tools/nbtest.py

@@ -5,10 +5,10 @@
 # %% ../nbs/00b_base.ipynb #65a967ee
 from __future__ import annotations
 import contextlib, difflib, functools, importlib.util, inspect, math, numbers, warnings
-import torch, torch.fx
+import torch, torch.fx, torch.utils.checkpoint
 import torch.nn.functional as F
 from torch import nn, Tensor
-from .phases import memory_format_of, in_trace
+from .phases import memory_format_of, in_trace, plain_ops
 
 # %% auto #0
 __all__ = ['EXTRAS', 'positive_ints', 'check_factor', 'positive_numbers', 'evaluating', 'ctor_signature', 'Upsampler',
@@ -204,6 +204,7 @@ class Upsampler(nn.Module):
                  impl:str='fast',     # 'fast' (input resolution) or 'reference' (literal, as the authors' code)
                  init:str='default',  # 'default' (the paper's, variance preserving) or 'icnr' (checkerboard-free)
                  crop=0,              # output pixels cut (start, end) per spatial dim, as `replace_deconvs` sets it
+                 recompute:bool=False,# keep only the input for backward and run the layer again there (less memory)
                  device=None, dtype=None):
         super().__init__()
         nf = ni if nf is None else nf
@@ -220,6 +221,9 @@ class Upsampler(nn.Module):
             raise ValueError(f"{name}: init must be {' or '.join(map(repr, self.inits))}, got {init!r}"
                              + (f" ({name} has no checkerboard-free initialisation)" if init == 'icnr' else ""))
         self.ni, self.nf, self.ks, self.impl, self.init = ni, nf, ks, impl, init
+        if not isinstance(recompute, bool):
+            raise TypeError(f"{name}: recompute must be True or False, got {recompute!r}")
+        self.recompute = recompute
         self.crop = _crop_pairs(crop, self.ndim, name)
         if dtype is not None and not dtype.is_floating_point:
             raise ValueError(f"{name}: dtype must be a floating point dtype, got {dtype}")
@@ -310,7 +314,7 @@ class Upsampler(nn.Module):
         if isinstance(x, Tensor) and x.dim() == self.ndim + len(self.lead_ks) + 1 and x.shape[0] == self.ni:   # (C, *S)
             return self.forward(x[None], output_size)[0]
         self.check_input(x)
-        y = self._cut(self.upsample(x), output_size)
+        y = self._cut(self._upsample(x), output_size)
         if not in_trace():
             # channels-last in, channels-last out (a no-op for most layers)
             y = y.contiguous(memory_format=memory_format_of(x))
@@ -318,6 +322,12 @@ class Upsampler(nn.Module):
         if self.norm is not None: y = self.norm(y)
         if self.act is not None: y = self.act(y)
         return y
+
+    def _upsample(self, x:Tensor) -> Tensor:
+        "`upsample(x)`; with `recompute` under `torch.utils.checkpoint`: backward keeps `x` only and runs it again."
+        if self.recompute and torch.is_grad_enabled() and not plain_ops():
+            return torch.utils.checkpoint.checkpoint(self.upsample, x, use_reentrant=False)
+        return self.upsample(x)
 
     def __prepare_scriptable__(self):
         raise TypeError(f"{type(self).__name__} cannot be compiled by torch.jit.script (deprecated in PyTorch; the "
@@ -343,6 +353,7 @@ class Upsampler(nn.Module):
         if self.bias is not None: s += ", bias=True"
         if self.impl != 'fast': s += f", impl={self.impl!r}"
         if self.init != 'default': s += f", init={self.init!r}"
+        if self.recompute: s += ", recompute=True"
         s += self._extra()
         if any(s_ or e for s_, e in self.crop):
             s += f", crop={self.crop[0] if len(set(self.crop)) == 1 else self.crop}"

@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.bench')   # before the imports it checks
-import contextlib, inspect, json, os, platform, random, shutil, statistics, sys, time, warnings
+import inspect, json, os, platform, shutil, time, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -20,58 +20,13 @@ from .layers import upsampler, canonical_kind, split_kind, positive_ints, quiet_
 from .unet import UNet
 from .runs import comma_list, check_kinds, save_results, load_results, headless, cli_errors, write_atomic
 from .results import machine_id, git_commit
+from .cost import time_round_robin, peak_memory, saved_bytes
 
 # %% auto #0
 __all__ = ['BENCH_KINDS', 'BENCH_VERSION', 'BENCH_COLUMNS', 'BENCH_KEY', 'BENCH_NUMBERS', 'OPTION_WORDS', 'QUICK_BENCH',
-           'time_round_robin', 'peak_memory', 'bench_upsampler', 'bench_layers', 'bench_unet', 'busy_cores', 'machine',
-           'bench_file', 'bench_rows', 'save_bench', 'read_bench', 'bench_costs', 'layer_table', 'bench_table',
-           'bench_summary', 'show_bench', 'options_words', 'bench_section', 'run_bench', 'quick_settings',
-           'parse_shapes', 'pixeldcl_bench']
-
-# %% ../nbs/11_bench.ipynb #5ea2eb6d
-def _sync(device):
-    if torch.device(device).type == 'cuda': torch.cuda.synchronize()
-
-def time_round_robin(fns:dict,            # name -> function of no arguments
-                     reps:int=10,         # timed calls of each function
-                     warmup:int=2,        # untimed calls of each function first
-                     device:str|torch.device='cpu',  # synchronised before and after each call when CUDA
-                     seed:int|None=0      # each round's order is drawn from this seed; None: always the given order
-                    ) -> dict:
-    "Median seconds per call of each function, timed in turns: one call of each per round, in a new order each round."
-    for f in fns.values():
-        for _ in range(warmup): f()
-    ts, keys, rng = {k: [] for k in fns}, list(fns), random.Random(seed)
-    for _ in range(reps):
-        if seed is not None: rng.shuffle(keys)
-        for k in keys:
-            _sync(device); t = time.perf_counter(); fns[k](); _sync(device)
-            ts[k].append(time.perf_counter() - t)
-    return {k: statistics.median(v) for k, v in ts.items()}
-
-@contextlib.contextmanager
-def _quiet_fd2():
-    "Silence file descriptor 2 (the profiler's C++ library logs every start and stop there)."
-    sys.stderr.flush()
-    saved, null = os.dup(2), os.open(os.devnull, os.O_WRONLY)
-    os.dup2(null, 2)
-    try: yield
-    finally: os.dup2(saved, 2); os.close(saved); os.close(null)
-
-def peak_memory(fn,                            # a function of no arguments
-                device:str|torch.device='cpu'  # where it allocates
-               ) -> int:
-    "Peak bytes `fn()` allocates beyond what was allocated before it (CUDA: the allocator's peak; CPU: the profiler's)."
-    if torch.device(device).type == 'cuda':
-        _sync(device); torch.cuda.reset_peak_memory_stats(device); base = torch.cuda.memory_allocated(device)
-        fn(); _sync(device)
-        return torch.cuda.max_memory_allocated(device) - base
-    from torch.profiler import profile, ProfilerActivity
-    with _quiet_fd2(), profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof: fn()
-    cur = peak = 0
-    for e in sorted(prof.events(), key=lambda e: e.time_range.start):
-        cur += e.self_cpu_memory_usage; peak = max(peak, cur)
-    return peak
+           'bench_upsampler', 'bench_layers', 'bench_unet', 'busy_cores', 'machine', 'bench_file', 'bench_rows',
+           'save_bench', 'read_bench', 'bench_costs', 'layer_table', 'bench_table', 'bench_summary', 'show_bench',
+           'options_words', 'bench_section', 'run_bench', 'quick_settings', 'parse_shapes', 'pixeldcl_bench']
 
 # %% ../nbs/11_bench.ipynb #b1135185
 BENCH_KINDS = ('dcl', 'dcl4', 'dcl/free', 'pixeldcl', 'pixeldcl/reference', 'pixeldcl/seq', 'pixeldcl/free',
@@ -105,8 +60,8 @@ def _baselines(baselines, kinds:tuple) -> tuple[tuple, tuple]:
     b = tuple(dict.fromkeys(canonical_kind(k) for k in baselines))
     return b, b + tuple(k for k in kinds if k not in b)
 
-def _time_layers(mods:dict, x:torch.Tensor, reps:int, device, memory:bool) -> tuple[dict, dict, dict]:
-    "Seconds of forward and of forward + backward (round-robin), and peak bytes of forward + backward, of each module."
+def _time_layers(mods:dict, x:torch.Tensor, reps:int, device, memory:bool) -> tuple[dict, dict, dict, dict]:
+    "Seconds of forward and of forward + backward (round-robin), peak bytes of forward + backward, bytes kept."
     xg = x.clone().requires_grad_()
     grads = {k: torch.randn_like(m(x)) for k, m in mods.items()}
     def fwd(m):
@@ -116,7 +71,9 @@ def _time_layers(mods:dict, x:torch.Tensor, reps:int, device, memory:bool) -> tu
     def fwd_bwd(m, g): return lambda: m(xg).backward(g)
     tf = time_round_robin({k: fwd(m) for k, m in mods.items()}, reps, device=device)
     tb = time_round_robin({k: fwd_bwd(m, grads[k]) for k, m in mods.items()}, reps, device=device)
-    return tf, tb, ({k: peak_memory(fwd_bwd(m, grads[k]), device) for k, m in mods.items()} if memory else {})
+    if not memory: return tf, tb, {}, {}
+    kept = {k: saved_bytes(lambda: m(xg), m.parameters()) for k, m in mods.items()}
+    return tf, tb, {k: peak_memory(fwd_bwd(m, grads[k]), device) for k, m in mods.items()}, kept
 
 def bench_layers(grid:tuple=((8, 64, 32), (4, 128, 64)),  # (batch, channels, size): input (N, C, size, size[, size])
                  kinds:tuple|None=None,      # kinds as `upsampler` names them, options included (None: `BENCH_KINDS`)
@@ -142,12 +99,13 @@ def bench_layers(grid:tuple=((8, 64, 32), (4, 128, 64)),  # (batch, channels, si
             if channels_last:
                 x = x.contiguous(memory_format=torch.channels_last if ndim == 2 else torch.channels_last_3d)
             mods = {k: bench_upsampler(k, c, c, device, dtype, ndim) for k in kinds}
-            tf, tb, mem = _time_layers(mods, x, reps, device, memory)
+            tf, tb, mem, kept = _time_layers(mods, x, reps, device, memory)
             rows += [dict(kind=k, shape=_shape(x.shape), batch=bs, channels=c, size=s, ndim=ndim,
                           dtype=_dtype_name(dtype), device=str(device), channels_last=channels_last, reps=reps,
                           baseline=b0, params=_n_params(mods[k]), fwd_ms=1e3 * tf[k], fwd_bwd_ms=1e3 * tb[k],
                           fwd_ratio=tf[k] / tf[b0], fwd_bwd_ratio=tb[k] / tb[b0], peak_bytes=mem.get(k),
                           peak_mb=mem[k] / 2**20 if memory else None, mem_ratio=mem[k] / mem[b0] if memory else None,
+                          saved_bytes=kept.get(k), saved_ratio=kept[k] / kept[b0] if memory else None,
                           fwd_bwd_vs={b: tb[k] / tb[b] for b in baselines}) for k in kinds]
             if progress:
                 print(f"layers {rows[-1]['shape']} {rows[-1]['dtype']}, fwd+bwd / {b0}: "
@@ -191,18 +149,19 @@ def bench_unet(kinds:tuple|None=None,   # kinds (None: those of `BENCH_KINDS` wi
     tt = time_round_robin({k: step(k) for k in kinds}, reps, warmup=1, device=device)
     tp = time_round_robin({k: predict(k) for k in kinds}, reps, warmup=1, device=device)
     mem = {k: peak_memory(step(k), device) for k in kinds}
+    kept = {k: saved_bytes(lambda: F.cross_entropy(nets[k].train()(x).float(), y), nets[k].parameters()) for k in kinds}
     rows = [dict(kind=k, shape=_shape(x.shape), batch=bs, size=size, width=width, depth=depth, reps=reps,
                  dtype=_dtype_name(dtype), device=str(device), baseline=b0, params=_n_params(nets[k]),
                  train_ms=1e3 * tt[k], predict_ms=1e3 * tp[k], train_ratio=tt[k] / tt[b0], predict_ratio=tp[k] / tp[b0],
                  train_vs={b: tt[k] / tt[b] for b in baselines}, peak_bytes=mem[k], peak_mb=mem[k] / 2**20,
-                 mem_ratio=mem[k] / mem[b0]) for k in kinds]
+                 mem_ratio=mem[k] / mem[b0], saved_bytes=kept[k], saved_ratio=kept[k] / kept[b0]) for k in kinds]
     if progress:
         print(f"unet, train step / {b0}: " + ", ".join(f"{r['kind']} {r['train_ratio']:.2f}x" for r in rows),
               flush=True)
     return rows
 
 # %% ../nbs/11_bench.ipynb #ed33277c
-BENCH_VERSION = 1   # the version of what `run_bench` measures: bump it when that changes (`read_bench` reads only it)
+BENCH_VERSION = 2   # the version of what `run_bench` measures: bump it when that changes (`read_bench` reads only it)
 
 BENCH_COLUMNS = {   # the columns of `results/bench.csv`, in order, and what they mean
     'study': "'bench'",
@@ -222,12 +181,15 @@ BENCH_COLUMNS = {   # the columns of `results/bench.csv`, in order, and what the
     'time_ratio': "time_ms over the baseline's, same case, dtype and shape (below 1: faster)",
     'memory_bytes': "peak bytes that call allocates beyond what was allocated before it",
     'memory_ratio': "memory_bytes over the baseline's",
+    'saved_bytes': "bytes kept for backward (`saved_bytes`: unique storages autograd saves, parameters left out); "
+                   "unet: of the forward and the loss",
+    'saved_ratio': "saved_bytes over the baseline's",
     'params': "learnable parameters: of the layer, or of the whole U-Net",
     'settings': "the rest of how it was measured, as JSON: timed calls (`reps`), channels-last inputs, U-Net size",
 }
 BENCH_KEY = ('case', 'kind', 'dtype', 'shape', 'device')   # one row per key
 BENCH_NUMBERS = dict(version=int, threads=int, busy_cores=float, time_ms=float, time_ratio=float, memory_bytes=int,
-                     memory_ratio=float, params=int)   # the number columns and their types
+                     memory_ratio=float, saved_bytes=int, saved_ratio=float, params=int)   # number columns, types
 
 def busy_cores(seconds:float=0.5  # how long to watch
               ) -> float:
@@ -267,6 +229,7 @@ def bench_rows(layers:list,   # `bench_layers` rows
     return [dict(study='bench', version=BENCH_VERSION, case=case, kind=r['kind'], baseline=r['baseline'],
                  dtype=r['dtype'], shape=r['shape'], device=r['device'], **where, time_ms=r[f'{t}_ms'],
                  time_ratio=r[f'{t}_ratio'], memory_bytes=r['peak_bytes'], memory_ratio=r['mem_ratio'],
+                 saved_bytes=r['saved_bytes'], saved_ratio=r['saved_ratio'],
                  params=r['params'], settings=json.dumps({s: r[s] for s in how}))
             for case, rows, t, how in cases for r in rows]
 
@@ -325,7 +288,7 @@ def _check_bench(df:pd.DataFrame, where:str) -> pd.DataFrame:
                          f"{', '.join(BENCH_KEY)}; {_FIX}")
     base = df[['case', 'baseline', 'dtype', 'shape', 'device']].apply(tuple, axis=1)
     _first_bad(df, ~base.isin(set(keys)), where, lambda r: f"its baseline {r['baseline']!r} has no row beside it")
-    off = ((df['time_ratio'] - 1).abs() > 1e-4) | ((df['memory_ratio'] - 1).abs() > 1e-4)
+    off = ((df[['time_ratio', 'memory_ratio', 'saved_ratio']] - 1).abs() > 1e-4).any(axis=1)
     _first_bad(df, (df['kind'] == df['baseline']) & off, where,
                lambda r: f"the baseline's ratios are {r['time_ratio']:g} and {r['memory_ratio']:g}, not 1")
     return df
@@ -379,10 +342,11 @@ def layer_table(rows:list  # `bench_layers` rows
     bs = list(rows[0].get('fwd_bwd_vs', {rows[0].get('baseline', 'dcl'): 1.}))
     b0, side = bs[0], 'D=H=W' if rows[0].get('ndim', 2) == 3 else 'H=W'
     out = [f"| kind | shape (N, C, {side}) | dtype | forward ms | × {b0} | fwd+bwd ms | "
-           + " | ".join(f"× {b}" for b in bs) + f" | peak MB | × {b0} |",
-           "|---|---|---|---:|---:|---:|" + "---:|" * len(bs) + "---:|---:|"]
+           + " | ".join(f"× {b}" for b in bs) + f" | peak MB | × {b0} | kept MB | × {b0} |",
+           "|---|---|---|---:|---:|---:|" + "---:|" * len(bs) + "---:|---:|---:|---:|"]
     for r in rows:
-        mem = f"{r['peak_mb']:.3g} | {r['mem_ratio']:.2f}" if r['peak_mb'] is not None else " | "
+        mem = (f"{r['peak_mb']:.3g} | {r['mem_ratio']:.2f} | {r['saved_bytes'] / 2**20:.3g} | {r['saved_ratio']:.2f}"
+               if r['peak_mb'] is not None else " | | | ")
         vs = r.get('fwd_bwd_vs', {b0: r['fwd_bwd_ratio']})
         out.append(f"| {r['kind']} | {r['batch']}, {r['channels']}, {r['size']} | {r['dtype']} | {r['fwd_ms']:.3g} | "
                    f"{r['fwd_ratio']:.2f} | {r['fwd_bwd_ms']:.3g} | " + " | ".join(f"{vs[b]:.2f}" for b in bs)
@@ -393,20 +357,21 @@ _BASELINE_NAMES = dict(dcl="the paper's 6x6 transposed convolution", dcl4="the c
                        dcl2="a U-Net's 2x2 one", dcl3="the authors' code's 3x3 one")
 _CASE_TIME = dict(layer='forward + backward', unet='training step')
 
-def _time_to(df:pd.DataFrame, other:str) -> pd.Series:
-    "Each row's time over `other`'s at the same case, dtype, shape and device (NaN where `other` was not measured)."
+def _time_to(df:pd.DataFrame, other:str, col:str='time_ms') -> pd.Series:
+    "Each row's `col` over `other`'s at the same case, dtype, shape and device (NaN where `other` was not measured)."
     g = ['case', 'dtype', 'shape', 'device']
-    ref = df.loc[df['kind'] == other, g + ['time_ms']].rename(columns={'time_ms': 'ref_ms'})
-    return pd.Series(df['time_ms'].values / df[g].merge(ref, on=g, how='left')['ref_ms'].values, index=df.index)
+    ref = df.loc[df['kind'] == other, g + [col]].rename(columns={col: 'ref'})
+    return pd.Series(df[col].values / df[g].merge(ref, on=g, how='left')['ref'].values, index=df.index)
 
 def _refs(df:pd.DataFrame, also:tuple) -> list:
     "The kinds the tables give time ratios to: the rows' baselines, then the kinds of `also` that were measured."
     b = list(dict.fromkeys(df['baseline']))
     return b + [k for k in also if k not in b and (df['kind'] == k).any()]
 
-def _ratios(df:pd.DataFrame, b:str) -> pd.Series:
-    "Each row's time ratio to `b`: its `time_ratio` where `b` is its baseline, else from the times."
-    return df['time_ratio'].where(df['baseline'] == b, _time_to(df, b))
+def _ratios(df:pd.DataFrame, b:str, col:str='time_ms') -> pd.Series:
+    "Each row's ratio of `col` (time or bytes kept) to `b`'s: stored where `b` is its baseline, else computed."
+    stored = dict(time_ms='time_ratio', saved_bytes='saved_ratio')[col]
+    return df[stored].where(df['baseline'] == b, _time_to(df, b, col))
 
 def _ms(v:float) -> str: return f"{v:.3g}" if v < 1000 else f"{v:,.0f}"   # 93.3, 2,238
 
@@ -418,13 +383,16 @@ def bench_table(df:pd.DataFrame,      # `read_bench`'s rows
     df = df[df['case'] == case]
     if not len(df): return ''
     refs, b0 = _refs(df, also), df['baseline'].iloc[0]
-    vs = {b: _ratios(df, b) for b in refs}
+    vs, ks = {b: _ratios(df, b) for b in refs}, {b: _ratios(df, b, 'saved_bytes') for b in refs}
+    cell = lambda v: '-' if v != v else f"{v:.2f}"
     out = [f"| kind | input | dtype | parameters | {_CASE_TIME[case]} ms | " + ' | '.join(f'× {b}' for b in refs)
-           + f" | peak MB | × {b0} |", "|---|---|---|---:|---:|" + "---:|" * len(refs) + "---:|---:|"]
+           + f" | peak MB | × {b0} | kept MB | " + ' | '.join(f'× {b}' for b in refs) + " |",
+           "|---|---|---|---:|---:|" + "---:|" * len(refs) + "---:|---:|---:|" + "---:|" * len(refs)]
     for i, r in df.iterrows():
         out.append(f"| {r['kind']} | {r['shape']} | {r['dtype']} | {r['params']:,} | {_ms(r['time_ms'])} | "
-                   + ' | '.join('-' if vs[b][i] != vs[b][i] else f"{vs[b][i]:.2f}" for b in refs)
-                   + f" | {r['memory_bytes'] / 2**20:.3g} | {r['memory_ratio']:.2f} |")
+                   + ' | '.join(cell(vs[b][i]) for b in refs)
+                   + f" | {r['memory_bytes'] / 2**20:.3g} | {r['memory_ratio']:.2f} | {r['saved_bytes'] / 2**20:.3g} | "
+                   + ' | '.join(cell(ks[b][i]) for b in refs) + " |")
     return '\n'.join(out)
 
 def bench_summary(df:pd.DataFrame,      # `read_bench`'s rows
@@ -521,7 +489,8 @@ def bench_section(src:Path|str|pd.DataFrame='results',  # the folder of bench.cs
             f"with {_values(df, 'busy_cores')} cores busy with other work as it started (see Benchmarks on busy "
             f"machines). Times are medians of {reps} after warm-up, the kinds of each case run round-robin; ratios "
             f"are to {names}, measured in the same run (below 1: faster). Peak memory: allocated beyond what was "
-            "before the call (a layer's forward + backward; the U-Net's training step).")
+            "before the call (a layer's forward + backward; the U-Net's training step). Kept: the bytes autograd keeps "
+            "for backward, parameters left out (`saved_bytes`; the U-Net's: of its forward and loss).")
     return (f"## Speed and memory\n\n{head}\n\n{bench_summary(df, also)}\n\n### Layers (`ni = nf` = C)\n\n"
             f"{_options_note(lay['kind'])}{bench_table(df, 'layer', also)}\n\n{unet}\n\n![timing](bench.png)\n")
 

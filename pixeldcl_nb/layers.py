@@ -13,7 +13,8 @@ from .base import (
     EXTRAS, positive_ints, check_factor, positive_numbers, evaluating, ctor_signature, Upsampler, check_reference,
     missing_extra, require_extra, quiet_fastai)
 from .paper import (
-    tie_phases, DCL, DCL3d, DCL1d, cross_mask, cross_kernel, plain_vjp, pixel_dcl, seq_upsample, tie_sum, PixelDCL,
+    tie_phases, DCL, DCL3d, DCL1d, cross_mask, cross_kernel, plain_vjp, pixel_dcl, split_conv, seq_upsample, tie_sum,
+    PixelDCL,
     iPixelDCL, PixelDCL1d, iPixelDCL1d, PixelDCL3d, iPixelDCL3d)
 from .upsamplers import (
     ResizeConv, ResizeConv3d, ResizeConv1d, PixelShuffleUp, PixelShuffle1d, linear_up, BilinearConv, BilinearConv3d,
@@ -27,7 +28,8 @@ __all__ = [
     'CONV', 'CONV_T', 'phase_list', 'phase_sum', 'interleave', 'interleave_stack', 'dilate', 'EXTRAS',
     'positive_ints', 'check_factor', 'positive_numbers', 'evaluating', 'ctor_signature', 'Upsampler',
     'check_reference', 'missing_extra', 'require_extra', 'quiet_fastai', 'tie_phases', 'DCL', 'DCL3d', 'DCL1d',
-    'cross_mask', 'cross_kernel', 'plain_vjp', 'pixel_dcl', 'seq_upsample', 'tie_sum', 'PixelDCL', 'iPixelDCL',
+    'cross_mask', 'cross_kernel', 'plain_vjp', 'pixel_dcl', 'split_conv', 'seq_upsample', 'tie_sum', 'PixelDCL',
+    'iPixelDCL',
     'PixelDCL1d', 'iPixelDCL1d', 'PixelDCL3d', 'iPixelDCL3d', 'ResizeConv', 'ResizeConv3d', 'ResizeConv1d',
     'PixelShuffleUp', 'PixelShuffle1d', 'linear_up', 'BilinearConv', 'BilinearConv3d', 'BilinearConv1d', 'CARAFE',
     'DySample', 'UP_REGISTRY', 'KIND_OPTIONS', 'UP_KINDS', 'UpKind', 'register_upsampler', 'up_kinds',

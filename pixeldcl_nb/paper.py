@@ -14,8 +14,8 @@ from .phases import memory_format_of, sum_into, plain_ops, in_functorch, is_vmap
 from .base import Upsampler, fan_in_uniform_, check_factor
 
 # %% auto #0
-__all__ = ['tie_phases', 'DCL', 'DCL3d', 'DCL1d', 'cross_mask', 'cross_kernel', 'plain_vjp', 'pixel_dcl', 'seq_upsample',
-           'tie_sum', 'PixelDCL', 'iPixelDCL', 'PixelDCL1d', 'iPixelDCL1d', 'PixelDCL3d', 'iPixelDCL3d']
+__all__ = ['tie_phases', 'DCL', 'DCL3d', 'DCL1d', 'cross_mask', 'cross_kernel', 'plain_vjp', 'pixel_dcl', 'split_conv',
+           'seq_upsample', 'tie_sum', 'PixelDCL', 'iPixelDCL', 'PixelDCL1d', 'iPixelDCL1d', 'PixelDCL3d', 'iPixelDCL3d']
 
 # %% ../nbs/00c_paper.ipynb #7dac1c07
 _PLACEMENTS = ('tf', 'torch')
@@ -277,6 +277,17 @@ def pixel_dcl(x:Tensor,        # input (N, ni, H, W)
     return m + conv(m, k3, padding=pad)
 
 # %% ../nbs/00c_paper.ipynb #a32f5f17
+def split_conv(ins:Sequence[Tensor],  # maps (N, c_i, *S), the inputs of one convolution
+               w:Tensor,               # its weight (out, sum of c_i, *taps)
+               pad:list                # its padding per spatial axis
+              ) -> Tensor:
+    "`conv(cat(ins, 1), w)` as the sum of each map's convolution with its slice of `w`: no concatenated copy is kept."
+    conv, out, off = CONV[ins[0].dim() - 2], None, 0
+    for t in ins:
+        y = conv(t, w[:, off:off + t.shape[1]], padding=pad)
+        out, off = y if out is None else out + y, off + t.shape[1]
+    return out
+
 def seq_upsample(x:Tensor,                   # input (N, ni, *S)
                  weights:Sequence[Tensor],   # one conv weight per step
                  steps:Sequence[tuple],      # per step: (indices of the maps it reads, number of maps it makes)
@@ -294,9 +305,11 @@ def seq_upsample(x:Tensor,                   # input (N, ni, *S)
     conv, nd = CONV[x.dim() - 2], ndim or x.dim() - 2
     maps = [x]
     for w, (src, n) in zip(weights, steps):
-        ins = [maps[j] for j in src]
-        inp = ins[0] if len(ins) == 1 else torch.cat(ins, 1) if combine == 'concat' else torch.stack(ins).sum(0)
-        y = conv(inp, w, padding=[k // 2 for k in w.shape[2:]])
+        ins, pad = [maps[j] for j in src], [k // 2 for k in w.shape[2:]]
+        if len(ins) > 1 and combine == 'concat' and impl == 'fast': y = split_conv(ins, w, pad)
+        else:   # the literal: one convolution of the concatenated (or summed) maps, as the authors' code
+            inp = ins[0] if len(ins) == 1 else torch.cat(ins, 1) if combine == 'concat' else torch.stack(ins).sum(0)
+            y = conv(inp, w, padding=pad)
         maps += list(y.chunk(n, 1)) if n > 1 else [y]
     out, r = [maps[i] for i in phases], factor
     if impl == 'reference':
