@@ -103,6 +103,18 @@ def _spread(study:str, what:str, ref:str) -> Measure:
                    'pixeldcl_nb.checkerboard.checkerboard_score')
 
 _V, _S, _X = 'pixeldcl_nb.vae_study.', 'pixeldcl_nb.seg_study.', 'pixeldcl_nb.srnet.'
+
+def _seg(study:str) -> tuple[Measure, ...]:
+    "The measures of a segmentation study (the nuclei, the MRI): Table 1's, boundary F, the probabilities' artefacts."
+    return (Measure('mean_iou', study, 'mean IoU', '', True, 4, reference='majority class', decides=True, bounds=(0, 1),
+                    how="intersection over union per class, averaged over classes, void left out",
+                    source='pixeldcl_nb.segmentation'),
+            Measure('pixel_acc', study, 'pixel accuracy', '', True, 4, reference='majority class', bounds=(0, 1),
+                    how="share of non-void pixels classified right", source='pixeldcl_nb.segmentation'),
+            Measure('boundary_f', study, 'boundary F', '', True, 4, reference='majority class', bounds=(0, 1),
+                    how="F1 of predicted against true class boundaries", source='pixeldcl_nb.segmentation.BoundaryF'),
+            *_art(study, 'segmentation probabilities', 'targets', _S),
+            _spread(study, 'segmentation probabilities', 'targets'))
 STUDY_MEASURE_TABLE = (   # every built-in measure, by study
     Measure('psnr_y', 'x2', 'PSNR-Y', 'dB', True, 2, reference='bicubic', decides=True,
             how="PSNR of the luma channel (BT.601) over a 2-pixel border crop, held-out photographs",
@@ -121,14 +133,7 @@ STUDY_MEASURE_TABLE = (   # every built-in measure, by study
             source=_X + 'const_score'),
     Measure('params_up', 'x2', 'up-sampler parameters', '', None, 0, role='descriptive',
             how="trainable parameters of the up-sampler", source=_X + 'n_params'),
-    Measure('mean_iou', 'seg', 'mean IoU', '', True, 4, reference='majority class', decides=True, bounds=(0, 1),
-            how="intersection over union per class, averaged over classes, void left out",
-            source='pixeldcl_nb.segmentation'),
-    Measure('pixel_acc', 'seg', 'pixel accuracy', '', True, 4, reference='majority class', bounds=(0, 1),
-            how="share of non-void pixels classified right", source='pixeldcl_nb.segmentation'),
-    Measure('boundary_f', 'seg', 'boundary F', '', True, 4, reference='majority class', bounds=(0, 1),
-            how="F1 of predicted against true class boundaries", source='pixeldcl_nb.segmentation.BoundaryF'),
-    *_art('seg', 'segmentation probabilities', 'targets', _S), _spread('seg', 'segmentation probabilities', 'targets'),
+    *_seg('seg'), *_seg('mri'),
     Measure('neg_elbo', 'vae', '-ELBO', 'nats/image', False, 1, decides=True,
             how="negative ELBO per validation image, Bernoulli likelihood, one z per image", source=_V + 'vae_elbo'),
     Measure('kl_nats', 'vae', 'KL', 'nats/image', None, 1, role='descriptive', how="the ELBO's KL term",

@@ -30,7 +30,7 @@ class Task:
     study:str     # the study's name: its results are `results/<study>.csv`
     name:str      # the task, for the answer: 'GAN and VAE decoders'
 
-TASKS = (Task('vae', 'GAN and VAE decoders'), Task('seg', 'Segmentation U-Nets'), Task('x2', 'x2 up-sampling'))
+TASKS = (Task('vae', 'GAN and VAE decoders'), Task('mri', 'Segmentation U-Nets'), Task('x2', 'x2 up-sampling'))
 
 def load_studies(root:Path|str='results', tasks:tuple=TASKS) -> dict:
     "study -> its results (`read_results`), or None when `root` has none for it."

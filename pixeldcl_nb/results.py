@@ -10,7 +10,7 @@ import contextlib, hashlib, json, math, os, platform, subprocess
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .measures import study_measures
+from .measures import MEASURES, study_measures
 
 # %% auto #0
 __all__ = ['RUN_COLUMNS', 'CURVE_COLUMNS', 'ROW_KEY', 'INT_COLUMNS', 'machine_id', 'git_commit', 'results_file', 'config_key',
@@ -210,8 +210,10 @@ def _readme_row(m) -> str:
     return (f"| `{m.key}` | {m.label} | {m.unit or '-'} | {better} | {compared} "
             f"| {m.reference or '-'} | {'yes' if m.decides else 'no'} | {m.how} | `{m.source}` |")
 
-def results_readme(studies:tuple=('x2', 'seg', 'vae')) -> str:
+def results_readme(studies:tuple|None=None   # the studies (None: every study with registered measures)
+                  ) -> str:
     "The text of `results/README.md`: the files, the columns every file has, and each study's measures."
+    studies = tuple(dict.fromkeys(s for s, _ in MEASURES)) if studies is None else studies
     ls = ["# Results", "", "Committed study results: `<study>.csv` (one row per run, and reference rows), "
           "`<study>_curves.csv` (one row per run and epoch), `bench.csv` (the benchmark), and figures. Written by the "
           "studies (`make studies`) and `make bench`; read by the report, the docs and the README. Rebuilt, "

@@ -166,12 +166,17 @@ def show_seg_curves(curves:pd.DataFrame,     # per-epoch rows (`read_curves('seg
     if fname is not None: fig.savefig(fname, dpi=64, bbox_inches='tight')
     return fig
 
-def seg_figures(models:dict, dls, folder:Path) -> list[Path]:
-    "The study's figures from its seed-0 `models` (kind -> U-Net) and `folder/seg_curves.csv`, written in `folder`."
+def seg_figures(models:dict, dls, folder:Path,
+                study:str='seg',          # the study whose curves are drawn and whose name starts the files
+                version:int=SEG_VERSION,  # its version
+                legend_max:int=12         # name the classes in a legend up to this many (an atlas has too many)
+               ) -> list[Path]:
+    "The study's figures from its seed-0 `models` (kind -> U-Net) and `folder/<study>_curves.csv`, written in `folder`."
     import matplotlib.pyplot as plt
-    fs = [Path(folder) / f'seg_{n}.png' for n in ('predictions', 'curves')]
-    plt.close(show_seg_predictions(models, dls.valid, fname=fs[0], codes=seg_codes(dls)))
-    plt.close(show_seg_curves(read_curves('seg', folder, SEG_VERSION), tuple(models), fname=fs[1]))
+    fs, codes = [Path(folder) / f'{study}_{n}.png' for n in ('predictions', 'curves')], seg_codes(dls)
+    legend = codes if codes and len(codes) <= legend_max else None
+    plt.close(show_seg_predictions(models, dls.valid, fname=fs[0], codes=legend))
+    plt.close(show_seg_curves(read_curves(study, folder, version), tuple(models), fname=fs[1]))
     return fs
 
 # %% ../nbs/08_seg_study.ipynb #9b3e4d21

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.segmentation')   # before the imports it checks
 import importlib
-import contextlib, warnings
+import contextlib, itertools, warnings
 from pathlib import Path
 from typing import Callable
 import torch
@@ -25,9 +25,9 @@ with quiet_fastai():
     for m in ('schedule', 'progress'): importlib.import_module(f'fastai.callback.{m}')
 
 # %% auto #0
-__all__ = ['confusion_matrix', 'iou_per_class', 'PixelAccuracy', 'MeanIoU', 'label_boundaries', 'BoundaryF', 'seg_metrics',
-           'replace_pixelshuffles', 'backbone_state', 'unet_splitter', 'n_classes', 'check_targets', 'seg_learner',
-           'distrib_ctx']
+__all__ = ['confusion_matrix', 'iou_per_class', 'PixelAccuracy', 'MeanIoU', 'label_boundaries', 'boundary_counts_reference',
+           'boundary_counts', 'BoundaryF', 'seg_metrics', 'replace_pixelshuffles', 'backbone_state', 'unet_splitter',
+           'n_classes', 'check_targets', 'seg_learner', 'distrib_ctx']
 
 # %% ../nbs/04_segmentation.ipynb #f6a82aa5
 def confusion_matrix(pred:Tensor, targ:Tensor, n_classes:int, ignore_index:int=VOID) -> Tensor:
@@ -87,6 +87,52 @@ def label_boundaries(lab:Tensor, c:int) -> Tensor:
     conv = F.conv2d if nd == 2 else F.conv3d
     return (lab == c) & (conv(other, cross[None, None], padding=1)[:, 0] > 0)
 
+def _near(b:Tensor, tol:int) -> Tensor:
+    "Pixels (voxels) within `tol` of a True one in boolean maps (N, C, *spatial): a cube of side 2 tol + 1."
+    pool = F.max_pool2d if b.dim() == 4 else F.max_pool3d
+    return pool(b.float(), 2 * tol + 1, 1, tol) > 0
+
+def boundary_counts_reference(pred:Tensor, targ:Tensor, n:int, tol:int=2) -> Tensor:
+    "`boundary_counts`, one class at a time with `label_boundaries`: the literal definition it is tested against."
+    rows = []
+    for c in range(n):
+        bp, bt = label_boundaries(pred, c), label_boundaries(targ, c)
+        near_p, near_t = _near(bp[:, None], tol)[:, 0], _near(bt[:, None], tol)[:, 0]
+        rows.append(torch.stack([(bp & near_t).sum(), bp.sum(), (bt & near_p).sum(), bt.sum()]))
+    return torch.stack(rows).cpu()
+
+def _edges(lab:Tensor) -> Tensor:
+    "Pixels (voxels) of `lab` (N, *spatial) with a face-neighbour of another label: every class's boundary at once."
+    b = torch.zeros_like(lab, dtype=torch.bool)
+    for ax in range(1, lab.dim()):
+        n = lab.shape[ax]
+        if n < 2: continue
+        d = lab.narrow(ax, 1, n - 1) != lab.narrow(ax, 0, n - 1)
+        b.narrow(ax, 1, n - 1).logical_or_(d); b.narrow(ax, 0, n - 1).logical_or_(d)
+    return b
+
+def _matched(a:Tensor, ea:Tensor, b:Tensor, eb:Tensor, tol:int) -> Tensor:
+    "Where `a`'s boundary pixels have a boundary pixel of `b` with the same label within `tol` (a cube's offsets)."
+    nd, m = a.dim() - 1, torch.zeros_like(ea)
+    bb = F.pad(torch.where(eb, b.long(), -1), (tol,) * 2 * nd, value=-1)   # -1: no boundary there, or outside
+    for off in itertools.product(range(2 * tol + 1), repeat=nd):
+        m |= bb[(slice(None), *(slice(o, o + s) for o, s in zip(off, a.shape[1:])))] == a
+    return m & ea
+
+def boundary_counts(pred:Tensor,     # (N, H, W) or (N, D, H, W) predicted labels
+                    targ:Tensor,     # the target labels, same shape
+                    n:int,           # number of classes: labels >= n (void) have no boundary
+                    tol:int=2        # match distance in pixels (voxels): a cube of side 2 tol + 1
+                   ) -> Tensor:
+    "(n, 4) counts per class: matched predicted, predicted, matched target, target boundary pixels (`BoundaryF`)."
+    if pred.dim() not in (3, 4):
+        raise ValueError(f"boundary_counts: expected (N, H, W) or (N, D, H, W) labels, got shape {tuple(pred.shape)}")
+    pred, targ = pred.long(), targ.long()
+    ep, et = _edges(pred) & (pred < n), _edges(targ) & (targ < n)
+    count = lambda lab, where: torch.bincount(lab[where], minlength=n)[:n]
+    return torch.stack([count(pred, _matched(pred, ep, targ, et, tol)), count(pred, ep),
+                        count(targ, _matched(targ, et, pred, ep, tol)), count(targ, et)], 1).cpu()
+
 class BoundaryF(Metric):
     ("Boundary F-score (Csurka et al., BMVC 2013): per class, its boundary pixels in prediction and target matched "
      "within `tol` pixels over the whole set; the mean over classes. In 3D, surface voxels within `tol` voxels.")
@@ -98,12 +144,7 @@ class BoundaryF(Metric):
         n = learn.pred.shape[1]
         if self.counts is None: self.counts = torch.zeros(n, 4, dtype=torch.long)
         pred = torch.where(targ == self.ignore_index, targ, pred)     # no boundary counted inside void
-        # (N, H, W) images or (N, D, H, W) volumes
-        pool = F.max_pool2d if targ.dim() == 3 else F.max_pool3d
-        near = lambda b: pool(b[:, None].float(), 2 * self.tol + 1, 1, self.tol)[:, 0] > 0
-        for c in range(n):
-            bp, bt = label_boundaries(pred, c), label_boundaries(targ, c)
-            self.counts[c] += torch.stack([(bp & near(bt)).sum(), bp.sum(), (bt & near(bp)).sum(), bt.sum()]).cpu()
+        self.counts += boundary_counts(pred, targ, n, self.tol)   # (N, H, W) images or (N, D, H, W) volumes
     def per_class(self) -> Tensor:
         "Each class's boundary F: NaN if it has boundaries in neither prediction nor target, 0 if on one side only."
         tp_p, n_p, tp_t, n_t = self.counts.double().unbind(1)

@@ -25,10 +25,10 @@ with quiet_fastai():
     from fastai.torch_core import TensorImage, TensorMask, default_device
 
 # %% auto #0
-__all__ = ['RAS', 'NIFTI_SUFFIXES', 'NORM_RULES', 'SW_OVERLAP', 'SW_MODE', 'Volume', 'check_labels', 'read_volume', 'VolumeNorm',
-           'Slab', 'Region', 'region_masks', 'split_volumes', 'VolumeSet', 'RegionSet', 'PatchSet', 'PatchDL',
-           'SliceSet', 'VolumeDataLoaders', 'volume_pairs', 'volume_dls', 'slice_dls', 'sliding_window', 'Windowed',
-           'SlidingWindowValidation', 'predict_volume', 'save_volume']
+__all__ = ['RAS', 'NIFTI_SUFFIXES', 'NORM_RULES', 'SW_OVERLAP', 'SW_MODE', 'Volume', 'check_labels', 'read_volume',
+           'resample_volume', 'VolumeNorm', 'Slab', 'Plane', 'Region', 'region_masks', 'split_volumes', 'VolumeSet',
+           'RegionSet', 'PatchSet', 'PatchDL', 'SliceSet', 'VolumeDataLoaders', 'volume_pairs', 'volume_dls',
+           'slice_dls', 'sliding_window', 'Windowed', 'SlidingWindowValidation', 'predict_volume', 'save_volume']
 
 # %% ../nbs/02a_volumes.ipynb #c15bd3ee
 RAS = ('R', 'A', 'S')
@@ -144,6 +144,25 @@ def read_volume(image,                      # NIfTI file of the image: 3D, or 4D
     vol.label, vol.files = np.ascontiguousarray(lab), (Path(image), Path(label))
     return vol
 
+# %% ../nbs/02a_volumes.ipynb #c0ffee02
+def resample_volume(v:Volume,           # a `Volume` (RAS arrays, as `read_volume` gives)
+                    spacing:float|tuple # the new voxel size in mm: one number, or (X, Y, Z)
+                   ) -> Volume:
+    "`v` on a grid of voxel size `spacing` (same first voxel centre and axes): image linear, labels nearest."
+    from nibabel.processing import resample_from_to
+    sp = np.broadcast_to(np.asarray(spacing, float), (3,))
+    if not (np.isfinite(sp).all() and (sp > 0).all()):
+        raise ValueError(f"resample_volume: spacing must be positive mm, got {spacing!r}")
+    old = np.asarray(v.spacing, float)
+    shape = tuple(int(np.floor((n - 1) * o / s + 1e-6)) + 1 for n, o, s in zip(v.shape, old, sp))
+    aff = v.affine.copy(); aff[:3, :3] = v.affine[:3, :3] * (sp / old)   # each voxel axis scaled to the new size
+    to = (shape, aff)
+    img = np.stack([resample_from_to(nib.Nifti1Image(c.astype(np.float32), v.affine), to, order=1).get_fdata()
+                    for c in v.image]).astype(np.float32)
+    lab = None if v.label is None else resample_from_to(nib.Nifti1Image(v.label.astype(np.int16), v.affine), to,
+                                                         order=0).get_fdata().astype(v.label.dtype)
+    return replace(v, image=img, label=lab, affine=aff, spacing=tuple(sp.tolist()))
+
 # %% ../nbs/02a_volumes.ipynb #d6568044
 NORM_RULES = ('percentile', 'zscore', 'none')
 
@@ -199,6 +218,13 @@ class Slab(NamedTuple):
     gap:int = 8         # voxels between the training and the validation slab, used by neither
     side:str = 'high'   # 'high': the validation slab ends the axis (right, anterior, superior); 'low': it starts it
 
+class Plane(NamedTuple):
+    "Validation on one side of a plane in world coordinates: e.g. the right hemisphere against the left."
+    axis:int = 0        # RAS axis the plane is normal to: 0 = x (left to right), 1 = y, 2 = z
+    at:float = 0.       # where it crosses that axis, in mm (world coordinates; MNI x = 0 is the mid-sagittal plane)
+    gap:float = 5.      # mm around the plane used by neither set: voxels within gap/2 of it are left out
+    side:str = 'high'   # 'high': validate beyond the plane (right, anterior, superior); 'low': before it
+
 def _box(shape, axis:int|None=None, lo:int=0, hi:int|None=None) -> tuple:
     "Slices of a box: all of `shape`, cut to lo:hi along `axis`."
     return tuple(slice(lo, shape[i] if hi is None else hi) if i == axis else slice(0, n) for i, n in enumerate(shape))
@@ -229,6 +255,25 @@ def _slab(v:Volume, s:Slab) -> Region:
     if s.side == 'high': return Region(v.name, _box(v.shape, s.axis, 0, n - nv - s.gap), _box(v.shape, s.axis, n - nv))
     return Region(v.name, _box(v.shape, s.axis, nv + s.gap), _box(v.shape, s.axis, 0, nv))
 
+def _plane(v:Volume, p:Plane) -> Region:
+    "The training and validation boxes of `v` on either side of `p`, the voxels within `p.gap / 2` of it in neither."
+    row, ax = v.affine[p.axis, :3], p.axis
+    if np.abs(np.delete(row, ax)).max() > 1e-3 * abs(row[ax]) or row[ax] <= 0:
+        raise ValueError(f"split: {p} needs voxel axes along the world's (RAS) axes, and {v.name}'s affine is "
+                         f"{np.round(v.affine[:3], 3).tolist()}: resample it onto such a grid (`resample_volume`)")
+    world = row[ax] * np.arange(v.shape[ax]) + v.affine[ax, 3]    # the voxels' coordinates along the axis, in mm
+    lo, hi = int((world <= p.at - p.gap / 2).sum()), int((world < p.at + p.gap / 2).sum())
+    below, beyond = _box(v.shape, ax, 0, lo), _box(v.shape, ax, hi)
+    if lo == 0 or hi == v.shape[ax]:
+        raise ValueError(f"split: {p} leaves {lo} voxels before and {v.shape[ax] - hi} beyond the plane in {v.name} "
+                         f"(its axis {ax} spans {world[0]:.1f} to {world[-1]:.1f} mm): move `at` inside it")
+    return Region(v.name, below, beyond) if p.side == 'high' else Region(v.name, beyond, below)
+
+def _check_plane(p:Plane) -> Plane:
+    if p.axis not in (0, 1, 2) or p.side not in ('high', 'low') or not np.isfinite(p.at) or not p.gap >= 0:
+        raise ValueError(f"split: {p}: axis must be 0, 1 or 2, at a finite number (mm), gap >= 0, side 'high' or 'low'")
+    return p
+
 def _check_slab(s:Slab) -> Slab:
     if s.axis not in (0, 1, 2) or s.side not in ('high', 'low') or not 0 < s.frac < 1 \
        or isinstance(s.gap, bool) or not isinstance(s.gap, int) or s.gap < 0:
@@ -255,12 +300,13 @@ def _chosen(volumes:list, valid, seed:int) -> set:
     return chosen
 
 def split_volumes(volumes:list,        # `Volume`s
-                  valid=None,          # a `Slab`; a fraction of the volumes; their names or indices; None: see below
+                  valid=None,          # a `Slab` or `Plane`; a fraction of the volumes; their names or indices
                   seed:int=0           # draws the validation volumes for a fraction
                  ) -> list:
-    "One `Region` per volume: whole volumes validate, or a slab of each. None: `Slab()` for one volume, else 0.2."
+    "One `Region` per volume: whole volumes validate, or a slab (or a `Plane`'s side) of each. None: `Slab()` or 0.2."
     if valid is None: valid = Slab() if len(volumes) == 1 else 0.2
     if isinstance(valid, Slab): return [_slab(v, _check_slab(valid)) for v in volumes]
+    if isinstance(valid, Plane): return [_plane(v, _check_plane(valid)) for v in volumes]
     chosen = _chosen(volumes, valid, seed)
     return [Region(v.name, None, _box(v.shape)) if i in chosen else Region(v.name, _box(v.shape), None)
             for i, v in enumerate(volumes)]
