@@ -76,13 +76,13 @@ def mri_volume_dls(spacing:float|tuple=2.,   # voxel size in mm
 
 # %% ../nbs/02d_mri.ipynb #7e751b48
 def tiny_atlas(d:Path|str) -> Path:
-    "`COLIN27`'s three files in `d` for a stand-in: 40 x 32 x 24 voxels of 1 mm, x = 0 mm at voxel 20, 4 regions."
+    "`COLIN27`'s files in `d`: a stand-in of 40 x 34 x 26 voxels of 1 mm (x = 0 mm at voxel 20), 4 regions."
     import nibabel as nib
     d = Path(d)
     aff = np.eye(4); aff[:3, 3] = [-20, -16, -12]
-    x = np.arange(40)[:, None, None] - 20 + np.zeros((1, 32, 24))
-    y, z = np.meshgrid(np.arange(32), np.arange(24), indexing='ij')
-    lab = np.zeros((40, 32, 24), np.uint8)
+    x = np.arange(40)[:, None, None] - 20 + np.zeros((1, 34, 26))
+    y, z = np.meshgrid(np.arange(34), np.arange(26), indexing='ij')
+    lab = np.zeros((40, 34, 26), np.uint8)
     lab[(np.abs(x) > 3) & (y > 4) & (y < 16)] = 1; lab[(np.abs(x) > 3) & (y >= 16) & (y < 28)] = 3   # front, back
     lab[x > 0] += (lab[x > 0] > 0).astype(np.uint8)       # right: 2 and 4
     lab[(np.abs(x) <= 5) & (z < 6)] = 5                   # a midline region

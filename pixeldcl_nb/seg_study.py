@@ -50,8 +50,9 @@ def one_hot_maps(y:Tensor, nc:int) -> Tensor:
     return F.one_hot(t, nc).permute(0, 3, 1, 2).float()
 
 def map_measures(p:Tensor) -> dict:
-    "Checkerboard measures of (N, C, H, W) class maps: `local` (border 2), `spread` (pooled, border 4), `peak2`."
-    p = p.float()
+    ("Checkerboard measures of (N, C, H, W) class maps: `local` (border 2), `spread` (pooled, border 4), `peak2`; "
+     "an odd H or W loses its last row or column (the up-sampling grid's 2x2 cells start at pixel 0).")
+    p = p.float()[..., :p.shape[-2] // 2 * 2, :p.shape[-1] // 2 * 2]
     return dict(local=local_checkerboard(p, border=2).item(),
                 spread=checkerboard_score(p, border=4, pooled=True).item(), peak2=spectral_peak_ratio(p, 2).item())
 
