@@ -7,7 +7,7 @@ from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.measures')   # scipy, for the t distribution
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 import numpy as np
 
@@ -103,6 +103,13 @@ def _spread(study:str, what:str, ref:str) -> Measure:
                    'pixeldcl_nb.checkerboard.checkerboard_score')
 
 _V, _S, _X = 'pixeldcl_nb.vae_study.', 'pixeldcl_nb.seg_study.', 'pixeldcl_nb.srnet.'
+_S3 = 'pixeldcl_nb.mri3d_study.'
+
+def _volumes(ms:tuple) -> tuple[Measure, ...]:
+    "A segmentation study's measures on volumes: `local` and `peak2` over the 2D slices of all three orientations."
+    vol = " (volumes: the mean over the slices along each of the three axes)"
+    return tuple(replace(m, how=m.how + vol, source=_S3 + 'volume_map_measures') if m.key in ('local', 'peak2') else m
+                 for m in ms)
 
 def _seg(study:str) -> tuple[Measure, ...]:
     "The measures of a segmentation study (the nuclei, the MRI): Table 1's, boundary F, the probabilities' artefacts."
@@ -133,7 +140,7 @@ STUDY_MEASURE_TABLE = (   # every built-in measure, by study
             source=_X + 'const_score'),
     Measure('params_up', 'x2', 'up-sampler parameters', '', None, 0, role='descriptive',
             how="trainable parameters of the up-sampler", source=_X + 'n_params'),
-    *_seg('seg'), *_seg('mri'),
+    *_seg('seg'), *_seg('mri'), *_volumes(_seg('mri3d')),
     Measure('neg_elbo', 'vae', '-ELBO', 'nats/image', False, 1, decides=True,
             how="negative ELBO per validation image, Bernoulli likelihood, one z per image", source=_V + 'vae_elbo'),
     Measure('kl_nats', 'vae', 'KL', 'nats/image', None, 1, role='descriptive', how="the ELBO's KL term",

@@ -68,7 +68,7 @@ def mri_slice_dls(axis:int=0,                         # slices along: 0 sagittal
     return slice_dls(v, axis=axis, codes=codes, valid=valid, bs=bs, **kwargs)
 
 def mri_volume_dls(spacing:float|tuple=2.,   # voxel size in mm
-                   patch:int|tuple=48,       # training patch side (voxels), also the sliding window of validation
+                   patch:int|tuple=32,       # training patch side (voxels), also the sliding window of validation
                    valid=HEMISPHERES, bs:int=2, path:Path|str|None=None, **kwargs):
     "3D `DataLoaders` of Colin27 (`colin27`): random training patches, the validation side whole (sliding window)."
     v, codes = colin27(spacing, path)

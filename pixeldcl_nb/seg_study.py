@@ -9,6 +9,7 @@ require_extra('pixeldcl_nb.seg_study')   # before the imports it checks
 import time
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Callable
 import pandas as pd
 import torch
 import torch.nn.functional as F
@@ -45,9 +46,9 @@ def seg_data(data:str='nuclei',           # a name in `dataset_names('seg')` ('n
 SEG_VERSION = 4   # bump when what a run computes changes; 4: the measures under their registered names (`local`...)
 
 def one_hot_maps(y:Tensor, nc:int) -> Tensor:
-    "(N, H, W) labels as (N, `nc`, H, W) one-hot maps; void pixels count as class 0."
+    "(N, H, W) labels as (N, `nc`, H, W) one-hot maps (volumes: (N, D, H, W) likewise); void counts as class 0."
     t = y.long().clone(); t[t == VOID] = 0
-    return F.one_hot(t, nc).permute(0, 3, 1, 2).float()
+    return F.one_hot(t, nc).movedim(-1, 1).float()
 
 def map_measures(p:Tensor) -> dict:
     ("Checkerboard measures of (N, C, H, W) class maps: `local` (border 2), `spread` (pooled, border 4), `peak2`; "
@@ -99,7 +100,9 @@ def majority_class(dls) -> tuple[int, int]:
     return int(counts.argmax()), len(counts)
 
 @torch.no_grad()
-def seg_reference(dls) -> dict:
+def seg_reference(dls,
+                  maps:Callable=map_measures   # the artefact measures of (N, C, ...) maps (volumes: their own)
+                 ) -> dict:
     "The reference rows: the majority class on every validation pixel, scored as a run; the one-hot targets' measures."
     major, nc = majority_class(dls)
     ys = [yb.long().cpu() for _, yb in dls.valid]
@@ -112,7 +115,7 @@ def seg_reference(dls) -> dict:
         bf.accumulate(SimpleNamespace(pred=one_hot_maps(pred, nc), y=y))   # as the metric sees a run's batch
     return {'majority class': dict(mean_iou=float(iou_per_class(cm).nanmean()),
                                    pixel_acc=float(cm.diag().sum() / cm.sum()), boundary_f=bf.value),
-            'targets': map_measures(torch.cat([one_hot_maps(y, nc) for y in ys]))}
+            'targets': maps(torch.cat([one_hot_maps(y, nc) for y in ys]))}
 
 # %% ../nbs/08_seg_study.ipynb #60a1d2e1
 def _class_legend(fig, codes:list, top:int, n_rows:int) -> None:

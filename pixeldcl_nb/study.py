@@ -31,6 +31,7 @@ class Study:
     model:Callable|None=None       # (config, dls) -> an untrained model, for the figures' saved weights
     reference:Callable|None=None   # (dls) -> {row name: {measure: value}}: the reference rows
     figures:Callable|None=None     # (models: {kind: model}, dls, folder) -> the figure files written there
+    ndim:int=2                     # the layers' spatial dimensions: 1 audio, 2 images, 3 volumes
     def __post_init__(self): study_measures(self.name)   # its measures must be registered first
 
 def _params(f:Callable) -> set: return set(inspect.signature(f).parameters)
@@ -132,7 +133,7 @@ def run_study(study:Study,                 # the study's spec
               **settings                   # the study's data and run settings (`split_settings`)
              ) -> pd.DataFrame:
     "Run `study`'s (kind, seed) runs not yet in `root/<name>.csv`, save each row as it finishes; return the results."
-    kinds = check_kinds(kinds, study.kinds, f"{study.name} study")
+    kinds = check_kinds(kinds, study.kinds, f"{study.name} study", study.ndim)
     n_seeds, _ = study_seeds(kinds, seeds, paper_seeds, f"{study.name} study"), parse_shard(shard)
     data_kw, run_kw = split_settings(study, settings)
     dls, folder = study.data(**data_kw), Path(runs) / study.name
