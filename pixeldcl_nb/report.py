@@ -57,9 +57,9 @@ def cost_note(root:Path|str='results') -> str:
             f"{r['device']} with {r['threads']} thread(s) (`results/bench.csv`); an `/icnr` kind costs its layer's.")
 
 def which_upsampler(root:Path|str='results', tasks:tuple=TASKS) -> dict:
-    "study -> every kind's `Verdict` against DCL 6x6 ([] when the study has no results), costs from the benchmark."
+    "study -> every kind's `Verdict` against DCL 6x6 (None: the study has no results), costs from the benchmark."
     costs = layer_costs(root)
-    return {s: [] if df is None else task_verdicts(df, s, costs) for s, df in load_studies(root, tasks).items()}
+    return {s: None if df is None else task_verdicts(df, s, costs) for s, df in load_studies(root, tasks).items()}
 
 # %% ../nbs/12_report.ipynb #58d5b378
 REASON_WORDS = {   # rule name -> its phrase; {m}: the task's quality measure
@@ -80,9 +80,10 @@ def diff_cell(c, bold:bool=True) -> str:
 # %% ../nbs/12_report.ipynb #55e9d5af
 def _kinds(vs:list, *ds:Decision) -> list[str]: return [v.kind for v in vs if v.decision in ds]
 
-def task_sentence(task:Task, vs:list) -> str:
-    "One sentence: what to use for `task`, from its verdicts."
-    if not vs: return f"**{task.name}**: not measured yet (no `results/{task.study}.csv`)."
+def task_sentence(task:Task, vs:list|None) -> str:
+    "One sentence: what to use for `task`, from its verdicts (None: no results; []: no kind but DCL 6x6 run yet)."
+    if vs is None: return f"**{task.name}**: not measured yet (no `results/{task.study}.csv`)."
+    if not vs: return f"**{task.name}**: no decision yet: only DCL 6x6 has run so far (`results/{task.study}.csv`)."
     if all(v.decision == Decision.UNDECIDED for v in vs):
         return (f"**{task.name}**: no decision yet: no kind has two seeds paired with DCL 6x6's (no interval), "
                 "so none is shown better or worse; until then, DCL 6x6 is the default.")
@@ -138,7 +139,9 @@ def claim_paragraph(claim, df:pd.DataFrame|None) -> str:
     res = judge_claim(claim, df)
     head = f"**{claim.title}** ({claim.source}):"
     if all(st == ClaimStatus.NOT_TESTED for st, _ in res.values()):
-        return f"{head} not tested yet: no `results/{claim.study}.csv`."
+        why = f"no `results/{claim.study}.csv`" if df is None else \
+            f"{' and '.join(claim.kinds)} not yet paired with {claim.baseline} in `results/{claim.study}.csv`"
+        return f"{head} not tested yet: {why}."
     parts = []
     for k, (st, cs) in res.items():
         nums = '; '.join(f"{get_measure(c.study, c.measure).label} {get_measure(c.study, c.measure).arrow} "
