@@ -49,11 +49,12 @@ def mri3d_data(spacing:float=2.,                # voxel size in mm
                patch:int=32,                    # training patch side (voxels), also the validation window
                patches_per_volume:int=32,       # random training patches an epoch
                bs:int=4,                        # patches a batch
+               flips:tuple=(0,),                # axes a patch is flipped along, with probability 1/2 (`volume_dls`)
                path:Path|str|None=None,         # the folder of Colin27's files (None: the cache, fetched once)
                num_workers:int|None=None):      # DataLoader worker processes (None: fastai's default); not in the key
     "Colin27 as 3D `DataLoaders` (`mri_volume_dls`): random patches of the left hemisphere, the right one whole."
     kw = {} if num_workers is None else dict(num_workers=num_workers)
-    return mri_volume_dls(spacing, patch, bs=bs, patches_per_volume=patches_per_volume, path=path, **kw)
+    return mri_volume_dls(spacing, patch, bs=bs, patches_per_volume=patches_per_volume, flips=flips, path=path, **kw)
 
 @torch.no_grad()
 def volume_prob_measures(learn, dl) -> dict:
@@ -132,6 +133,7 @@ def mri3d_study(kinds:tuple|str|None=None,  # up-sampler kinds (None: `MRI3D_KIN
                 patch:int=32,               # training patch side, also the validation window
                 patches_per_volume:int=32,  # training patches an epoch
                 bs:int=4,                   # patches a batch
+                flips:tuple=(0,),           # axes a training patch is flipped along, with probability 1/2
                 path:Path|str|None=None,    # the folder of Colin27's files (None: the cache, fetched once)
                 num_workers:int|None=None,  # DataLoader worker processes (None: fastai's default)
                 shard:str|None=None,        # 'i/n': the i-th of n slices of the runs
@@ -141,7 +143,7 @@ def mri3d_study(kinds:tuple|str|None=None,  # up-sampler kinds (None: `MRI3D_KIN
                 show_progress=True) -> pd.DataFrame:
     "Train the 3D U-Net with each kind on Colin27's volume; each run's row in `root/mri3d.csv`; the study's rows."
     return run_study(MRI3D_STUDY, kinds, seeds, paper_seeds, shard, runs, root, train, show_progress=show_progress,
-                     spacing=spacing, patch=patch, patches_per_volume=patches_per_volume, bs=bs, path=path,
+                     spacing=spacing, patch=patch, patches_per_volume=patches_per_volume, bs=bs, flips=flips, path=path,
                      num_workers=num_workers, epochs=epochs, lr=lr, width=width, depth=depth)
 
 # %% ../nbs/08b_mri3d_study.ipynb #4bcd3820

@@ -334,12 +334,15 @@ class PatchSet(VolumeSet):
     "Random training patches: `items` are (volume, box) training regions; `PatchDL` draws (volume, corner)."
     def __len__(self) -> int: return len(self.items) * self.meta['patches_per_volume']
     def draw(self, k:int, rng:random.Random) -> tuple:
-        "The k-th patch of an epoch: (volume, corner), from the training region `items[k % len(items)]`, uniformly."
+        "The k-th patch of an epoch: (volume, corner, flipped axes), from `items[k % len(items)]`, uniformly."
         v, box = self.items[k % len(self.items)]
-        return v, tuple(rng.randint(s.start, s.stop - p) for s, p in zip(box, self.meta['patch']))
-    def __getitem__(self, vc:tuple) -> tuple:
-        v, corner = vc
-        return self._cut(v, tuple(slice(c, c + p) for c, p in zip(corner, self.meta['patch'])))
+        corner = tuple(rng.randint(s.start, s.stop - p) for s, p in zip(box, self.meta['patch']))
+        return v, corner, tuple(a for a in self.meta.get('flips', ()) if rng.random() < 0.5)
+    def __getitem__(self, vcf:tuple) -> tuple:
+        v, corner, *flips = vcf
+        x, y = self._cut(v, tuple(slice(c, c + p) for c, p in zip(corner, self.meta['patch'])))
+        axes = flips[0] if flips else ()
+        return (x.flip([a + 1 for a in axes]), y.flip(list(axes))) if axes else (x, y)
 
 class PatchDL(DataLoader):
     "A fastai `DataLoader` of random training patches: every epoch draws new (volume, corner) pairs with its `rng`."
@@ -455,6 +458,7 @@ def volume_dls(source,                    # a folder, (image, label) NIfTI file 
                valid=None,                # `split_volumes`: a `Slab`, a fraction of the volumes, or their names
                norm:VolumeNorm|str|None='percentile',  # `VolumeNorm` (or its rule): statistics of the training voxels
                label_map:dict|Callable|None=None,     # {file label: class} (e.g. to merge an atlas's regions)
+               flips:tuple=(),            # RAS axes along which each training patch is flipped with probability 1/2
                seed:int=0,                # draws the patches (and the validation volumes for a fraction)
                device=None,               # default: fastai's `default_device()`
                path:Path|str='.', **kwargs) -> VolumeDataLoaders:
@@ -462,13 +466,16 @@ def volume_dls(source,                    # a folder, (image, label) NIfTI file 
     _dl_options('volume_dls', kwargs)
     patch = _patch(patch, 'volume_dls')
     positive_ints('volume_dls', patches_per_volume=patches_per_volume, bs=bs)
+    flips = tuple(flips)
+    if any(a not in (0, 1, 2) or isinstance(a, bool) for a in flips) or len(set(flips)) < len(flips):
+        raise ValueError(f"volume_dls: flips must be distinct RAS axes 0, 1, 2, got {flips!r}")
     vols, split, norm, images, codes = _prepare(source, codes, n_classes, valid, norm, label_map, seed, 'volume_dls')
     for v, r in zip(vols, split):
         if r.train is not None and any(s.stop - s.start < p for s, p in zip(r.train, patch)):
             raise ValueError(f"volume_dls: patch {patch} does not fit in the training region {r} of {v.name} "
                              f"{v.shape}: use a smaller patch, or a thinner validation slab or gap")
     meta = dict(norm=norm, codes=codes, patch=patch, split=split, patches_per_volume=patches_per_volume,
-                spacing={v.name: v.spacing for v in vols})
+                spacing={v.name: v.spacing for v in vols}, flips=flips)
     labels, boxes = [v.label for v in vols], ([(i, r.train) for i, r in enumerate(split) if r.train is not None],
                                               [(i, r.valid) for i, r in enumerate(split) if r.valid is not None])
     tdl = PatchDL(PatchSet(images, labels, boxes[0], meta), bs=bs, **kwargs)
