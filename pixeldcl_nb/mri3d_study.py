@@ -11,23 +11,21 @@ from functools import partial
 from pathlib import Path
 import pandas as pd
 import torch
-from torch import Tensor, nn
+from torch import Tensor
 from fastcore.script import call_parse
 from fastcore.meta import delegates
-from .layers import positive_ints, positive_numbers, evaluating, quiet_fastai
+from .layers import positive_ints, positive_numbers, evaluating
 from .checkerboard import checkerboard_score, spectral_peak_ratio, local_checkerboard
 from .data import VOID
 from .mri import mri_volume_dls
-from .segmentation import seg_learner
-from .runs import run_config, fit_run, cli_errors
+from .runs import run_config, cli_errors
 from .results import results_file, read_curves
-from .seg_study import seg_reference, show_seg_curves
+from .seg_study import seg_fit, seg_model, seg_reference, show_seg_curves
 from .study import Study, run_study
 
 # %% auto #0
-__all__ = ['MRI3D_VERSION', 'MRI3D_KINDS', 'MRI3D_STUDY', 'volume_map_measures', 'mri3d_data', 'volume_prob_measures',
-           'mri3d_config', 'mri3d_model', 'mri3d_fit', 'show_volume_predictions', 'mri3d_figures', 'mri3d_study',
-           'pixeldcl_mri3d']
+__all__ = ['MRI3D_VERSION', 'MRI3D_KINDS', 'MRI3D_STUDY', 'volume_map_measures', 'mri3d_data', 'mri3d_config',
+           'show_volume_predictions', 'mri3d_figures', 'mri3d_study', 'pixeldcl_mri3d']
 
 # %% ../nbs/08b_mri3d_study.ipynb #e779982f
 def volume_map_measures(p:Tensor   # (N, C, D, H, W) class maps, the up-sampling grid at voxel (0, 0, 0)
@@ -56,12 +54,6 @@ def mri3d_data(spacing:float=2.,                # voxel size in mm
     kw = {} if num_workers is None else dict(num_workers=num_workers)
     return mri_volume_dls(spacing, patch, bs=bs, patches_per_volume=patches_per_volume, flips=flips, path=path, **kw)
 
-@torch.no_grad()
-def volume_prob_measures(learn, dl) -> dict:
-    "`volume_map_measures` of the class probabilities `learn`'s model predicts on each whole volume of `dl`."
-    with evaluating(learn.model) as m:
-        return volume_map_measures(torch.cat([m(xb).float().softmax(1) for xb, _ in dl]))
-
 def mri3d_config(kind:str, seed:int, dls,
                  epochs:int=30,   # training epochs
                  lr:float=3e-3,       # maximum learning rate (one-cycle)
@@ -72,18 +64,6 @@ def mri3d_config(kind:str, seed:int, dls,
     positive_ints('mri3d_config', epochs=epochs, width=width, depth=depth)
     positive_numbers('mri3d_config', lr=lr)
     return run_config('mri3d', MRI3D_VERSION, kind, seed, dls, epochs=epochs, lr=lr, width=width, depth=depth)
-
-def mri3d_model(cfg:dict, dls) -> nn.Module:
-    "An untrained 3D U-Net of `cfg`'s kind and settings (the model of `seg_learner`), for saved weights."
-    with quiet_fastai(): return seg_learner(dls, cfg['kind'], width=cfg['width'], depth=cfg['depth']).model
-
-def mri3d_fit(cfg:dict, dls, out:Path|str|None=None, show_progress=True, train:bool=True,
-              cbs:list|None=None) -> dict|None:
-    "Train the 3D U-Net of `cfg` (`mri3d_config`) on `dls`, seeded and resumable (`fit_run`); metrics and measures."
-    c = cfg
-    return fit_run(lambda: seg_learner(dls, c['kind'], width=c['width'], depth=c['depth'], lr=c['lr']),
-                   c, c['epochs'], c['lr'], out, show_progress, cbs, train=train,
-                   measure=lambda learn: volume_prob_measures(learn, dls.valid))
 
 # %% ../nbs/08b_mri3d_study.ipynb #925c5ac2
 @torch.no_grad()
@@ -119,7 +99,8 @@ def mri3d_figures(models:dict, dls, folder:Path) -> list[Path]:
     plt.close(show_seg_curves(read_curves('mri3d', folder, MRI3D_VERSION), tuple(models), fname=fs[1]))
     return fs
 
-MRI3D_STUDY = Study('mri3d', MRI3D_VERSION, MRI3D_KINDS, mri3d_data, mri3d_config, mri3d_fit, mri3d_model,
+MRI3D_STUDY = Study('mri3d', MRI3D_VERSION, MRI3D_KINDS, mri3d_data, mri3d_config,
+                    partial(seg_fit, maps=volume_map_measures), seg_model,
                     partial(seg_reference, maps=volume_map_measures), mri3d_figures, ndim=3)
 
 # %% ../nbs/08b_mri3d_study.ipynb #c177658c

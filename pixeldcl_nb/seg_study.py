@@ -58,9 +58,11 @@ def map_measures(p:Tensor) -> dict:
                 spread=checkerboard_score(p, border=4, pooled=True).item(), peak2=spectral_peak_ratio(p, 2).item())
 
 @torch.no_grad()
-def prob_measures(learn, dl) -> dict:
-    "`map_measures` of the class probabilities that `learn`'s model predicts on `dl`."
-    with evaluating(learn.model) as m: return map_measures(torch.cat([m(xb).float().softmax(1) for xb, _ in dl]))
+def prob_measures(learn, dl,
+                  maps:Callable=map_measures   # the artefact measures of (N, C, ...) maps (volumes: their own)
+                 ) -> dict:
+    "`maps` of the class probabilities that `learn`'s model predicts on each whole item of `dl`."
+    with evaluating(learn.model) as m: return maps(torch.cat([m(xb).float().softmax(1) for xb, _ in dl]))
 
 def seg_config(kind:str, seed:int, dls,
                epochs:int=4,      # training epochs
@@ -74,12 +76,14 @@ def seg_config(kind:str, seed:int, dls,
     return run_config('seg', SEG_VERSION, kind, seed, dls, epochs=epochs, lr=lr, width=width, depth=depth)
 
 def seg_fit(cfg:dict, dls, out:Path|str|None=None, show_progress=True, train:bool=True,
-            cbs:list|None=None) -> dict|None:
+            cbs:list|None=None,
+            maps:Callable=map_measures   # the artefact measures of the probabilities (`prob_measures`)
+           ) -> dict|None:
     "Train the U-Net of `cfg` (`seg_config`) on `dls`, seeded and resumable (`fit_run`); its metrics and measures."
     c = cfg
     return fit_run(lambda: seg_learner(dls, c['kind'], width=c['width'], depth=c['depth'], lr=c['lr']),
                    c, c['epochs'], c['lr'], out, show_progress, cbs, train=train,
-                   measure=lambda learn: prob_measures(learn, dls.valid))
+                   measure=lambda learn: prob_measures(learn, dls.valid, maps))
 
 def seg_model(cfg:dict, dls) -> nn.Module:
     "An untrained U-Net of `cfg`'s kind and settings (the model of `seg_learner`), for saved weights."
