@@ -7,9 +7,11 @@ from __future__ import annotations
 import hashlib, io, shutil, subprocess, tarfile, tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 # %% auto #0
-__all__ = ['DEB_PACKAGES', 'DebPackage', 'deb_members', 'read_deb', 'make_deb', 'sha256', 'download_deb', 'fetch_deb']
+__all__ = ['DEB_PACKAGES', 'DebPackage', 'deb_members', 'read_deb', 'make_deb', 'sha256', 'download_deb', 'fetch_deb',
+           'fetch_deb_files']
 
 # %% ../nbs/02c_debian.ipynb #b0092758
 @dataclass(frozen=True)
@@ -137,20 +139,50 @@ def download_deb(package:str|DebPackage, folder:Path|str) -> Path:
                                f"`apt-get update` once (as root), or {manual}")
         return Path(shutil.move(debs[0], folder / p.deb))
 
+def _dest(p:DebPackage, dest:Path|str|None) -> Path:
+    "`dest`, or the package's folder in the cache."
+    if dest is not None: return Path(dest)
+    from pixeldcl_nb.data import cache_dir
+    return cache_dir() / 'debian' / p.name
+
+def _checked_deb(p:DebPackage, dest:Path) -> Path:
+    "The package's `.deb` in `dest`, downloaded if absent; an error naming it if its SHA-256 is not the index's."
+    deb = dest / p.deb
+    if not deb.exists(): download_deb(p, dest)
+    if (h := sha256(deb)) != p.sha256:
+        raise ValueError(f"fetch_deb: {deb} has SHA-256 {h}, not {p.sha256} ({p.name} {p.version}): a damaged or other "
+                         "version; delete it and fetch again")
+    return deb
+
 def fetch_deb(package:str|DebPackage,   # a name in `DEB_PACKAGES`, or a `DebPackage`
               members:dict,             # {name to write: path in the package}
               dest:Path|str|None=None   # default: `cache_dir()/debian/<package>`
              ) -> Path:
     "The folder holding the package's files `members`: fetched, checked and unpacked once, then read from the cache."
     p = _package(package)
-    if dest is None:
-        from pixeldcl_nb.data import cache_dir
-        dest = cache_dir() / 'debian' / p.name
-    dest = Path(dest)
+    dest = _dest(p, dest)
     if all((dest / n).exists() for n in members): return dest
-    deb = dest / p.deb
-    if not deb.exists(): download_deb(p, dest)
-    if (h := sha256(deb)) != p.sha256:
-        raise ValueError(f"fetch_deb: {deb} has SHA-256 {h}, not {p.sha256} ({p.name} {p.version}): a damaged or other "
-                         "version; delete it and fetch again")
-    return read_deb(deb, members, dest)
+    return read_deb(_checked_deb(p, dest), members, dest)
+
+# %% ../nbs/02c_debian.ipynb #b7c95f9c
+def fetch_deb_files(package:str|DebPackage,   # a name in `DEB_PACKAGES`, or a `DebPackage`
+                    name:Callable,            # path in the package -> the file name to write, or None to leave it
+                    dest:Path|str|None=None   # default: `cache_dir()/debian/<package>`
+                   ) -> list[Path]:
+    "Every file of the package that `name` names, fetched, checked and unpacked once (`fetch_deb`); paths, sorted."
+    p = _package(package)
+    dest = _dest(p, dest)
+    listing = dest / f'.{p.deb}.files'   # the names written, one a line: the cache's record
+    if listing.exists():
+        names = listing.read_text().split('\n')
+        if all((dest / n).is_file() for n in names): return sorted(dest / n for n in names)
+    deb, members = _checked_deb(p, dest), {}
+    for path in deb_members(deb):
+        if (n := name(path)) is None: continue
+        if n in members: raise ValueError(f"fetch_deb_files: {members[n]} and {path} are both named {n!r}")
+        members[n] = path
+    if not members:
+        raise ValueError(f"fetch_deb_files: `name` names none of the {len(deb_members(deb))} files of {deb}")
+    read_deb(deb, members, dest)
+    listing.write_text('\n'.join(sorted(members)))
+    return sorted(dest / n for n in members)
