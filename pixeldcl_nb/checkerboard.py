@@ -13,7 +13,7 @@ from .layers import phase_list, upsampler, up_kinds, evaluating
 # %% auto #0
 __all__ = ['phase_means', 'checkerboard_score', 'power_spectrum', 'spectral_peak_ratio', 'local_checkerboard',
            'band_checkerboard', 'show_phases', 'constant_response', 'show_map', 'show_constant_responses',
-           'spectrum_level']
+           'spectrum_level', 'tonal_peak_ratio']
 
 # %% ../nbs/01_checkerboard.ipynb #e339db8f
 def _spatial(y:Tensor, ndim:int) -> None:
@@ -210,3 +210,22 @@ def spectrum_level(y:Tensor,   # a 1D signal: (L,) or (..., L), its leading dims
     k = round(f / sr * y.shape[-1])
     if not 0 <= k < len(p): raise ValueError(f"spectrum_level: f={f} Hz is outside 0..{sr / 2} Hz (sample rate {sr})")
     return (10 * torch.log10(p[max(k - width, 0):k + width + 1].max() / p.max())).item()
+
+# %% ../nbs/01_checkerboard.ipynb #5d4b3a3e
+def tonal_peak_ratio(y:Tensor,       # signals (..., L), L a multiple of `period`; every leading dim is averaged over
+                     period:int=2,   # the layer's phases r (2 for x2): lines at k/r of the rate, k = 1 ... r // 2
+                     r:int=3,        # ground: r bins each side of a line past the window's main lobe (2 bins)
+                     eps:float=1e-12
+                    ) -> Tensor:
+    "1D period-`period` peak: mean power at the lines over the mean power around them (Hann window, mean removed)."
+    L = y.shape[-1]
+    if L % period or L < 2 * period * (r + 3):
+        raise ValueError(f"tonal_peak_ratio: L must be a multiple of period={period} and >= "
+                         f"{2 * period * (r + 3)}, got shape {tuple(y.shape)}")
+    y = y.detach().reshape(-1, L).double()
+    w = torch.hann_window(L, dtype=y.dtype, device=y.device, periodic=False)
+    p = torch.fft.rfft((y - y.mean(-1, keepdim=True)) * w).abs().square().mean(0)
+    lines = [k * L // period for k in range(1, period // 2 + 1)]
+    ds = [s * d for d in range(3, 3 + r) for s in (-1, 1)]   # past the Hann window's main lobe (+-2 bins)
+    ground = [b + d for b in lines for d in ds if 0 < b + d < len(p)]
+    return (p[lines].mean() / (p[ground].mean() + eps)).float()
