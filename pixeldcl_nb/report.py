@@ -19,9 +19,9 @@ from .runs import cli_errors, headless, kind_style
 
 # %% auto #0
 __all__ = ['TASKS', 'REASON_WORDS', 'Task', 'load_studies', 'layer_costs', 'cost_note', 'which_upsampler', 'diff_cell',
-           'task_sentence', 'answer_table', 'answer_figure', 'claim_paragraph', 'paper_claims', 'study_table',
-           'comparison_table', 'answer_markdown', 'rules_markdown', 'write_report', 'compare', 'pixeldcl_compare',
-           'pixeldcl_report']
+           'task_sentence', 'answer_table', 'answer_figure', 'claim_paragraph', 'paper_claims', 'comparisons_note',
+           'study_table', 'comparison_table', 'answer_markdown', 'rules_markdown', 'write_report', 'compare',
+           'pixeldcl_compare', 'pixeldcl_report']
 
 # %% ../nbs/12_report.ipynb #04738008
 @dataclass(frozen=True)
@@ -30,7 +30,9 @@ class Task:
     study:str     # the study's name: its results are `results/<study>.csv`
     name:str      # the task, for the answer: 'GAN and VAE decoders'
 
-TASKS = (Task('vae', 'GAN and VAE decoders'), Task('mri', 'Segmentation U-Nets'), Task('x2', 'x2 up-sampling'))
+TASKS = (Task('vae', 'GAN and VAE decoders'), Task('mri', 'Segmentation U-Nets'), Task('x2', 'x2 up-sampling'),
+         Task('mri3d', "3D segmentation (the authors' 3D layers)"),
+         Task('speech', "Audio x2 (1D layers: this project's extension)"))
 
 def load_studies(root:Path|str='results', tasks:tuple=TASKS) -> dict:
     "study -> its results (`read_results`), or None when `root` has none for it."
@@ -90,7 +92,10 @@ def task_sentence(task:Task, vs:list|None) -> str:
     m = quality_measure(task.study).label
     pick, fast = _kinds(vs, Decision.PREFER), _kinds(vs, Decision.FASTER)
     avoid, open_ = _kinds(vs, Decision.AVOID, Decision.TRADE_OFF), _kinds(vs, Decision.UNDECIDED)
-    why = ', '.join(REASON_WORDS[v.rule].format(m=m) for v in vs if v.kind in pick)
+    groups = {}   # reason -> the kinds it picks, so that each reason is said once
+    for v in vs:
+        if v.kind in pick: groups.setdefault(REASON_WORDS[v.rule].format(m=m), []).append(v.kind)
+    why = '; '.join(f"{', '.join(ks)}: {r}" for r, ks in groups.items()) if len(groups) > 1 else ''.join(groups)
     s = f"use {', '.join(pick)}: better than DCL 6x6 ({why})" if pick else "nothing tested beats DCL 6x6"
     if fast: s += f"; as good and faster: {', '.join(fast)}"
     if avoid: s += f"; avoid {', '.join(avoid)}"
@@ -152,7 +157,17 @@ def claim_paragraph(claim, df:pd.DataFrame|None) -> str:
 def paper_claims(root:Path|str='results') -> str:
     "Every claim of `PAPER_CLAIMS` as a paragraph, from the results in `root`."
     studies = load_studies(root, tuple(Task(c.study, c.title) for c in PAPER_CLAIMS))
-    return '\n\n'.join(claim_paragraph(c, studies[c.study]) for c in PAPER_CLAIMS)
+    paras = [claim_paragraph(c, studies[c.study]) for c in PAPER_CLAIMS]
+    return '\n\n'.join(paras + ([comparisons_note(studies)] if comparisons_note(studies) else []))
+
+def comparisons_note(studies:dict) -> str:
+    "How many paired comparisons the claims rest on, and that none is corrected across claims ('' when none ran)."
+    n = sum(c.diff is not None and c.diff.pairs > 1 for cl in PAPER_CLAIMS
+            for _, cs in judge_claim(cl, studies.get(cl.study)).values() for c in cs)
+    if not n: return ''
+    return (f"The claims rest on {n} paired comparisons, each judged by its own 95% interval, with no correction "
+            f"across them: if no layer differed from DCL at all, {0.05 * n:.1f} of them would be expected to exclude "
+            "zero by chance. The answer above corrects within each study (Holm's method over its kinds).")
 
 # %% ../nbs/12_report.ipynb #d888391b
 def _mean_std(t:pd.DataFrame, k:str, m) -> str:
