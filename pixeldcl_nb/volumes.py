@@ -334,10 +334,25 @@ class PatchSet(VolumeSet):
     "Random training patches: `items` are (volume, box) training regions; `PatchDL` draws (volume, corner)."
     def __len__(self) -> int: return len(self.items) * self.meta['patches_per_volume']
     def draw(self, k:int, rng:random.Random) -> tuple:
-        "The k-th patch of an epoch: (volume, corner, flipped axes), from `items[k % len(items)]`, uniformly."
-        v, box = self.items[k % len(self.items)]
-        corner = tuple(rng.randint(s.start, s.stop - p) for s, p in zip(box, self.meta['patch']))
+        "The k-th patch of an epoch: (volume, corner, flipped axes) from `items[k % len(items)]`."
+        i, patch = k % len(self.items), self.meta['patch']
+        (v, box), fg = self.items[i], self.meta.get('foreground', 0.)
+        if fg and rng.random() < fg and self.class_voxels(i):   # centred on a voxel of a class drawn uniformly
+            vox = self.class_voxels(i); c = rng.choice(sorted(vox)); centre = vox[c][rng.randrange(len(vox[c]))]
+            corner = tuple(min(max(int(x) - p // 2, s.start), s.stop - p) for x, s, p in zip(centre, box, patch))
+        else: corner = tuple(rng.randint(s.start, s.stop - p) for s, p in zip(box, patch))
         return v, corner, tuple(a for a in self.meta.get('flips', ()) if rng.random() < 0.5)
+    def class_voxels(self, i:int) -> dict:
+        "class -> its voxels (n, 3) in training region `items[i]`, background and void left out; made once."
+        if not hasattr(self, '_voxels'): self._voxels = {}
+        if i not in self._voxels:
+            v, box = self.items[i]
+            lab = self.labels[v][box]; flat = lab.ravel(); order = np.argsort(flat, kind='stable')
+            cs, starts = np.unique(flat[order], return_index=True)
+            ends, lo = [*starts[1:], len(flat)], np.array([s.start for s in box])
+            self._voxels[i] = {int(c): np.stack(np.unravel_index(order[a:b], lab.shape), 1) + lo
+                               for c, a, b in zip(cs, starts, ends) if c not in (0, VOID)}
+        return self._voxels[i]
     def __getitem__(self, vcf:tuple) -> tuple:
         v, corner, *flips = vcf
         x, y = self._cut(v, tuple(slice(c, c + p) for c, p in zip(corner, self.meta['patch'])))
@@ -459,6 +474,7 @@ def volume_dls(source,                    # a folder, (image, label) NIfTI file 
                norm:VolumeNorm|str|None='percentile',  # `VolumeNorm` (or its rule): statistics of the training voxels
                label_map:dict|Callable|None=None,     # {file label: class} (e.g. to merge an atlas's regions)
                flips:tuple=(),            # RAS axes along which each training patch is flipped with probability 1/2
+               foreground:float=0.,       # share of patches centred on a voxel of a random class (not background)
                seed:int=0,                # draws the patches (and the validation volumes for a fraction)
                device=None,               # default: fastai's `default_device()`
                path:Path|str='.', **kwargs) -> VolumeDataLoaders:
@@ -467,6 +483,9 @@ def volume_dls(source,                    # a folder, (image, label) NIfTI file 
     patch = _patch(patch, 'volume_dls')
     positive_ints('volume_dls', patches_per_volume=patches_per_volume, bs=bs)
     flips = tuple(flips)
+    if isinstance(foreground, bool) or not isinstance(foreground, (int, float)) or not 0 <= foreground <= 1:
+        raise ValueError(f"volume_dls: foreground is the share of patches centred on a labelled voxel, a number in "
+                         f"[0, 1], got {foreground!r}")
     if any(a not in (0, 1, 2) or isinstance(a, bool) for a in flips) or len(set(flips)) < len(flips):
         raise ValueError(f"volume_dls: flips must be distinct RAS axes 0, 1, 2, got {flips!r}")
     vols, split, norm, images, codes = _prepare(source, codes, n_classes, valid, norm, label_map, seed, 'volume_dls')
@@ -475,7 +494,7 @@ def volume_dls(source,                    # a folder, (image, label) NIfTI file 
             raise ValueError(f"volume_dls: patch {patch} does not fit in the training region {r} of {v.name} "
                              f"{v.shape}: use a smaller patch, or a thinner validation slab or gap")
     meta = dict(norm=norm, codes=codes, patch=patch, split=split, patches_per_volume=patches_per_volume,
-                spacing={v.name: v.spacing for v in vols}, flips=flips)
+                spacing={v.name: v.spacing for v in vols}, flips=flips, foreground=float(foreground))
     labels, boxes = [v.label for v in vols], ([(i, r.train) for i, r in enumerate(split) if r.train is not None],
                                               [(i, r.valid) for i, r in enumerate(split) if r.valid is not None])
     tdl = PatchDL(PatchSet(images, labels, boxes[0], meta), bs=bs, **kwargs)
