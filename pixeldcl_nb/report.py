@@ -12,16 +12,16 @@ from pathlib import Path
 import pandas as pd
 from fastcore.script import call_parse
 from .measures import get_measure, quality_measure, study_measures
-from .results import read_results, summary
+from .results import read_results, read_curves, summary
 from .verdicts import (Decision, Status, ClaimStatus, PAPER_CLAIMS, RULES, RULES_VERSION, FASTER,
-                                  task_verdicts, judge_claim, compare as compare_kinds)
+                                  task_verdicts, judge_claim, settling, SETTLE_TAIL, compare as compare_kinds)
 from .runs import cli_errors, headless, kind_style
 
 # %% auto #0
 __all__ = ['TASKS', 'REASON_WORDS', 'Task', 'load_studies', 'layer_costs', 'cost_note', 'which_upsampler', 'diff_cell',
            'task_sentence', 'answer_table', 'answer_figure', 'claim_paragraph', 'paper_claims', 'comparisons_note',
-           'study_table', 'comparison_table', 'answer_markdown', 'rules_markdown', 'write_report', 'compare',
-           'pixeldcl_compare', 'pixeldcl_report']
+           'study_table', 'comparison_table', 'settling_note', 'answer_markdown', 'rules_markdown', 'write_report',
+           'compare', 'pixeldcl_compare', 'pixeldcl_report']
 
 # %% ../nbs/12_report.ipynb #04738008
 @dataclass(frozen=True)
@@ -193,6 +193,19 @@ def comparison_table(df:pd.DataFrame, study:str, baseline:str='dcl') -> str:
             rows.append(f"| {m.label} | {c.kind} | {diff_cell(c, bold=False)} | {c.status.value} | {c.holm.value} |")
     return '\n'.join(rows)
 
+def settling_note(df:pd.DataFrame, study:str, root:Path|str='results') -> str:
+    "Markdown: whether each kind's curve settled (`settling`), from `root/<study>_curves.csv`, or why not judged."
+    m = quality_measure(study)
+    try: st = settling(read_curves(study, root), df, study)
+    except FileNotFoundError: return f"No `{study}_curves.csv`: whether the curves settled is not known."
+    except ValueError: return f"`{study}_curves.csv` does not hold {m.label} per epoch: settling not judged."
+    if st.limit.isna().all(): return "No kind paired with DCL over two seeds yet: settling not judged."
+    n, d = int(st.settled.sum()), m.decimals + 1
+    head = (f"**Settled** (the last {SETTLE_TAIL:.0%} of epochs moves {m.label} by less than {st.limit.iloc[0]:.{d}f}, "
+            f"half the {st.basis.iloc[0]}): {n} of {len(st)} kinds.")
+    rows = [f"| {k} | {r.moved:.{d}f} | {'yes' if r.settled else 'no'} |" for k, r in st.iterrows()]
+    return head + "\n\n| kind | moved | settled |\n|---|---:|---|\n" + '\n'.join(rows)
+
 # %% ../nbs/12_report.ipynb #01fe1b82
 def answer_markdown(root:Path|str='results', figure:str|None='which_upsampler.png') -> str:
     "The short answer: a sentence per task, the table, the figure's link (drawn into `root`)."
@@ -226,7 +239,7 @@ def write_report(root:Path|str='results',   # the results folder
              "## How the decisions are made", rules_markdown()]
     for s, df in load_studies(root).items():
         if df is None: continue
-        parts += [f"## The {s} study", study_table(df, s), comparison_table(df, s)]
+        parts += [f"## The {s} study", study_table(df, s), comparison_table(df, s), settling_note(df, s, root)]
     if (root / 'bench.csv').exists(): parts.append(bench_section(root))
     f.write_text('\n\n'.join(parts) + '\n')
     return f

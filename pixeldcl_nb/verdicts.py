@@ -11,9 +11,9 @@ import pandas as pd
 from .measures import PairedDiff, paired_diff, holm, get_measure, quality_measure, study_measures
 
 # %% auto #0
-__all__ = ['FASTER', 'S', 'RULES_VERSION', 'RULES', 'RULE_CHANGES', 'PAPER_CLAIMS', 'Status', 'Comparison', 'diff_status',
-           'floored', 'compare', 'Decision', 'Rule', 'artefact_status', 'Verdict', 'judge', 'task_verdicts',
-           'ClaimStatus', 'Claim', 'claim_status', 'judge_claim']
+__all__ = ['FASTER', 'S', 'RULES_VERSION', 'RULES', 'RULE_CHANGES', 'PAPER_CLAIMS', 'SETTLE_TAIL', 'Status', 'Comparison',
+           'diff_status', 'floored', 'compare', 'Decision', 'Rule', 'artefact_status', 'Verdict', 'judge',
+           'task_verdicts', 'ClaimStatus', 'Claim', 'claim_status', 'judge_claim', 'settling']
 
 # %% ../nbs/11a_verdicts.ipynb #11d003da
 class Status(Enum):
@@ -191,3 +191,34 @@ def judge_claim(claim:Claim, df:pd.DataFrame|None) -> dict:
                                     for c in compare(df, claim.study, m, claim.baseline, (k,))]
         out[k] = (claim_status([c.status for c in cs]), cs)
     return out
+
+# %% ../nbs/11a_verdicts.ipynb #04efe845
+SETTLE_TAIL = 0.25   # the share of the last epochs the settling rule reads
+
+def _tail_moves(curves:pd.DataFrame, key:str) -> pd.Series:
+    "kind -> the mean over seeds of |`key` at the last epoch - `key` a quarter of the epochs before|."
+    moves = {}
+    for (k, s), g in curves.groupby(['kind', 'seed'], sort=False):
+        v = g.sort_values('epoch')[key].astype(float).to_numpy()
+        moves.setdefault(k, []).append(abs(v[-1] - v[-1 - max(1, round(SETTLE_TAIL * len(v)))]) if len(v) > 1
+                                       else math.nan)
+    return pd.Series({k: sum(m) / len(m) for k, m in moves.items()}, name='moved')
+
+def settling(curves:pd.DataFrame,     # a study's curves (`read_curves`): kind, seed, epoch, the measure per epoch
+             df:pd.DataFrame,         # its results (`read_results`): their resolved differences set the scale
+             study:str,               # the study
+             key:str|None=None,       # the measure (None: the study's deciding quality measure)
+             baseline:str='dcl') -> pd.DataFrame:
+    "Per kind: how far `key` moved over the last quarter of epochs (`moved`), the `limit`, and whether it `settled`."
+    m = get_measure(study, key or quality_measure(study).key)
+    if m.key not in curves: raise ValueError(f"settling: the {study} curves have no {m.key!r} column; "
+                                             f"pass key= one of {[c for c in curves if c not in ('study', 'version')]}")
+    if m.compared != 'difference':
+        raise ValueError(f"settling: {m.key} is compared as a {m.compared}, not a difference")
+    cs = [c for c in compare(df, study, m.key, baseline) if c.diff is not None and c.diff.pairs > 1]
+    res = [abs(c.diff.estimate) for c in cs if c.holm in (Status.BETTER, Status.WORSE)]
+    scale, basis = ((min(res), 'smallest resolved difference') if res else
+                    (min((c.diff.high - c.diff.low) / 2 for c in cs), 'smallest interval half-width') if cs else
+                    (math.nan, 'no paired comparison'))
+    moved = _tail_moves(curves, m.key)
+    return pd.DataFrame(dict(moved=moved, limit=scale / 2, settled=moved < scale / 2, basis=basis))
