@@ -17,15 +17,15 @@ from torch.utils.data import Dataset
 from .layers import quiet_fastai, positive_ints
 
 # %% auto #0
-__all__ = ['SKIMAGE_PHOTOS', 'SKLEARN_PHOTOS', 'PHOTOS', 'IMAGE_NORMS', 'VOID', 'NUCLEI_CODES', 'NUCLEI_VALID', 'VOC_CODES',
-           'IMAGE_SUFFIXES', 'CELEBA_SPLITS', 'FASHION_MNIST', 'DATASETS', 'DATA_TASKS', 'sample_photos', 'PhotoCrops',
-           'check_keywords', 'Pairs', 'photo_dls', 'read_image', 'image_channels', 'ImageReader', 'check_mask',
-           'read_mask', 'CropResize', 'CentreCrop', 'to_mask', 'image_reader', 'seg_codes', 'SegDataLoaders',
-           'first_items', 'seg_dls', 'cache_dir', 'fetch_nuclei', 'instances_to_semantic', 'normalize_percentile',
-           'load_nuclei', 'nuclei_dls', 'NucleiCrop', 'MaskFile', 'voc_dls', 'camvid_dls', 'folder_dls',
-           'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls', 'image_folder_dls', 'celeba_dls', 'read_idx',
-           'ArrayImages', 'fashion_mnist_dls', 'data_fingerprint', 'DataEntry', 'register_dataset', 'dataset_names',
-           'dataset_words', 'dataset_dls']
+__all__ = ['SKIMAGE_PHOTOS', 'SKLEARN_PHOTOS', 'PHOTOS', 'WALLPAPER_VALID', 'PHOTO_SETS', 'IMAGE_NORMS', 'VOID', 'NUCLEI_CODES',
+           'NUCLEI_VALID', 'VOC_CODES', 'IMAGE_SUFFIXES', 'CELEBA_SPLITS', 'FASHION_MNIST', 'DATASETS', 'DATA_TASKS',
+           'sample_photos', 'wallpaper_photos', 'PhotoCrops', 'check_keywords', 'Pairs', 'photo_dls', 'read_image',
+           'image_channels', 'ImageReader', 'check_mask', 'read_mask', 'CropResize', 'CentreCrop', 'to_mask',
+           'image_reader', 'seg_codes', 'SegDataLoaders', 'first_items', 'seg_dls', 'cache_dir', 'fetch_nuclei',
+           'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls', 'NucleiCrop', 'MaskFile',
+           'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls',
+           'image_folder_dls', 'celeba_dls', 'read_idx', 'ArrayImages', 'fashion_mnist_dls', 'data_fingerprint',
+           'DataEntry', 'register_dataset', 'dataset_names', 'dataset_words', 'dataset_dls']
 
 # %% ../nbs/02_data.ipynb #67782de4
 SKIMAGE_PHOTOS = ('astronaut', 'coffee', 'chelsea', 'rocket', 'hubble_deep_field', 'immunohistochemistry', 'retina',
@@ -49,6 +49,29 @@ def sample_photos(names:tuple|list|None=None  # photo names from `PHOTOS` (defau
             out[n] = data.stereo_motorcycle()[0] if n == 'motorcycle' else getattr(data, n)()
     return out
 
+# %% ../nbs/02_data.ipynb #ed0626c9
+WALLPAPER_VALID = ('mate-Aqua', 'mate-GreenMeadow', 'mate-Wood', 'plasma-DarkestHour', 'plasma-OneStandsOut')
+
+def _wallpaper_name(path:str) -> str|None:
+    "A photograph's file name in the cache ('plasma-Kite.jpg') from its path in the package; None for the others."
+    p = path.split('/')
+    if path.endswith('/contents/images/2560x1600.jpg') and p[2] == 'wallpapers' and p[3] != 'Autumn':
+        return f"plasma-{p[3]}.jpg"                        # Autumn is a painting
+    if path.startswith('usr/share/backgrounds/mate/nature/') and path.endswith('.jpg'): return f"mate-{p[-1]}"
+    return None
+
+def wallpaper_photos(halve:bool=True   # average 2x2 blocks (the study's photographs), or keep the files' pixels
+                    ) -> dict[str, np.ndarray]:
+    "The 23 photographs of Debian's plasma and MATE wallpapers, fetched once: name -> (H, W, 3) uint8 array."
+    from PIL import Image
+    from pixeldcl_nb.debian import fetch_deb_files
+    files = fetch_deb_files('plasma-workspace-wallpapers', _wallpaper_name) + \
+        fetch_deb_files('mate-backgrounds', _wallpaper_name)
+    out = {}
+    for f in sorted(files, key=lambda f: f.stem):
+        with Image.open(f) as im: im = im.convert('RGB'); out[f.stem] = np.asarray(im.reduce(2) if halve else im)
+    return out
+
 # %% ../nbs/02_data.ipynb #70a2a52a
 def _to_tensor(img:np.ndarray) -> Tensor:
     "(H, W, 3) uint8 array -> (3, H, W) float tensor in [0, 1]."
@@ -62,7 +85,7 @@ class PhotoCrops(Dataset):
                  photos:dict|list,           # (H, W, 3) uint8 arrays, or a dict of them (see `sample_photos`)
                  n:int=1024,                 # number of crops (the epoch length)
                  size:int=64,                # output height and width
-                 scale:tuple=(0.08, 0.5),    # crop side, as a fraction of the photo's shorter side
+                 scale:tuple|None=(0.08, 0.5),  # crop side, a fraction of the photo's shorter side; None: `size`
                  seed:int=0):
         photos = list(photos.values()) if isinstance(photos, dict) else list(photos)
         if not photos: raise ValueError("PhotoCrops: no photos given")
@@ -73,7 +96,7 @@ class PhotoCrops(Dataset):
                                  f"{getattr(p, 'shape', type(p).__name__)} {getattr(p, 'dtype', '')}")
             if min(p.shape[:2]) < size:
                 raise ValueError(f"PhotoCrops: photo {i} of shape {p.shape} is smaller than size={size}")
-        if not 0 < scale[0] <= scale[1] <= 1:
+        if scale is not None and not 0 < scale[0] <= scale[1] <= 1:
             raise ValueError(f"PhotoCrops: scale must satisfy 0 < lo <= hi <= 1, got {scale}")
         self.photos, self.n, self.size, self.scale, self.seed = [_to_tensor(p) for p in photos], n, size, scale, seed
 
@@ -85,7 +108,8 @@ class PhotoCrops(Dataset):
         u = torch.rand(5, generator=g).tolist()
         img = self.photos[int(u[0] * len(self.photos))]
         h, w = img.shape[1:]
-        side = max(self.size, round(min(h, w) * (self.scale[0] + u[1] * (self.scale[1] - self.scale[0]))))
+        side = self.size if self.scale is None else \
+            max(self.size, round(min(h, w) * (self.scale[0] + u[1] * (self.scale[1] - self.scale[0]))))
         top, left = int(u[2] * (h - side + 1)), int(u[3] * (w - side + 1))
         crop = img[:, top:top + side, left:left + side]
         if u[4] < 0.5: crop = crop.flip(-1)
@@ -133,20 +157,28 @@ class Pairs(Dataset):
             raise ValueError(f"Pairs: task 'x2' needs even image sizes, got {tuple(y.shape)}")
         return TensorImage(F.avg_pool2d(y[None], 2)[0]), TensorImage(y)
 
+PHOTO_SETS = {'embedded': (sample_photos, ('coffee', 'flower'), (0.08, 0.5)),   # name -> (photos, held out, scale)
+              'wallpapers': (wallpaper_photos, WALLPAPER_VALID, None)}
+
 def photo_dls(task:str='x2',                       # 'x2' or 'same' (see `Pairs`)
               size:int=64,                         # target image size
               n_train:int=2048, n_valid:int=256,   # crops per epoch / in the validation set
-              valid_photos:tuple=('coffee', 'flower'),
-              bs:int=32, seed:int=0, device:str|torch.device='cpu', **kwargs):
-    "fastai `DataLoaders` of `Pairs` of random crops of the embedded photographs; `valid_photos` are held out."
+              valid_photos:tuple|None=None,        # photographs held out (None: the set's, in `PHOTO_SETS`)
+              bs:int=32, seed:int=0, device:str|torch.device='cpu',
+              photos:str='embedded',               # 'embedded' (resized crops) or 'wallpapers' (crops at their scale)
+              **kwargs):
+    "fastai `DataLoaders` of `Pairs` of random crops of a set of photographs (`PHOTO_SETS`); `valid_photos` held out."
     with quiet_fastai(): from fastai.data.core import DataLoaders
-    photos = sample_photos()
-    bad = [p for p in valid_photos if p not in photos]
-    if bad: raise ValueError(f"photo_dls: unknown valid_photos {bad}: expected names from {PHOTOS}")
-    train = {k: v for k, v in photos.items() if k not in valid_photos}
-    valid = {k: photos[k] for k in valid_photos}
-    tds = Pairs(PhotoCrops(train, n=n_train, size=size, seed=seed), task)
-    vds = Pairs(PhotoCrops(valid, n=n_valid, size=size, seed=10_000 + seed), task)
+    if photos not in PHOTO_SETS:
+        raise ValueError(f"photo_dls: photos must be one of {list(PHOTO_SETS)}, got {photos!r}")
+    read, held, scale = PHOTO_SETS[photos]
+    valid_photos, imgs = held if valid_photos is None else tuple(valid_photos), read()
+    bad = [p for p in valid_photos if p not in imgs]
+    if bad: raise ValueError(f"photo_dls: unknown valid_photos {bad}: expected names from {list(imgs)}")
+    train = {k: v for k, v in imgs.items() if k not in valid_photos}
+    valid = {k: imgs[k] for k in valid_photos}
+    tds = Pairs(PhotoCrops(train, n=n_train, size=size, scale=scale, seed=seed), task)
+    vds = Pairs(PhotoCrops(valid, n=n_valid, size=size, scale=scale, seed=10_000 + seed), task)
     check_keywords('photo_dls', kwargs, seg=False)
     return DataLoaders.from_dsets(tds, vds, bs=bs, device=device, **kwargs)
 

@@ -172,17 +172,23 @@ def fetch_deb_files(package:str|DebPackage,   # a name in `DEB_PACKAGES`, or a `
     "Every file of the package that `name` names, fetched, checked and unpacked once (`fetch_deb`); paths, sorted."
     p = _package(package)
     dest = _dest(p, dest)
-    listing = dest / f'.{p.deb}.files'   # the names written, one a line: the cache's record
+    listing = dest / f'.{p.deb}.paths'   # every path in the package, one a line: the cache answers any rule
     if listing.exists():
-        names = listing.read_text().split('\n')
-        if all((dest / n).is_file() for n in names): return sorted(dest / n for n in names)
-    deb, members = _checked_deb(p, dest), {}
-    for path in deb_members(deb):
+        members = _named(listing.read_text().split('\n'), name)
+        if members and all((dest / n).is_file() for n in members): return sorted(dest / n for n in members)
+    deb = _checked_deb(p, dest)
+    paths = deb_members(deb)
+    if not (members := _named(paths, name)):
+        raise ValueError(f"fetch_deb_files: `name` names none of the {len(paths)} files of {deb}")
+    read_deb(deb, members, dest)
+    listing.write_text('\n'.join(paths))
+    return sorted(dest / n for n in members)
+
+def _named(paths:list, name:Callable) -> dict:
+    "{file name: path} of the `paths` that `name` names; an error if two get the same name."
+    members = {}
+    for path in paths:
         if (n := name(path)) is None: continue
         if n in members: raise ValueError(f"fetch_deb_files: {members[n]} and {path} are both named {n!r}")
         members[n] = path
-    if not members:
-        raise ValueError(f"fetch_deb_files: `name` names none of the {len(deb_members(deb))} files of {deb}")
-    read_deb(deb, members, dest)
-    listing.write_text('\n'.join(sorted(members)))
-    return sorted(dest / n for n in members)
+    return members
