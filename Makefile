@@ -40,7 +40,7 @@ SHARD         ?=
 STUDY_OPTS     = $(STUDY_SEEDS) --threads $(STUDY_THREADS) $(if $(SHARD),--shard $(SHARD),)
 studies: studies-x2 studies-mri studies-mri3d studies-speech studies-vae
 studies-x2: $(STAMP)
-	$(BIN)/pixeldcl_x2 --epochs 12 $(STUDY_OPTS)
+	$(BIN)/pixeldcl_x2 --seeds 5 --threads $(STUDY_THREADS) $(if $(SHARD),--shard $(SHARD),)
 studies-mri: $(STAMP)
 	$(BIN)/pixeldcl_mri --seeds 5 --threads $(STUDY_THREADS) $(if $(SHARD),--shard $(SHARD),)
 studies-mri3d: $(STAMP)

@@ -11,8 +11,8 @@ from .layers import upsampler, positive_ints, evaluating, require_extra
 from .checkerboard import checkerboard_score, local_checkerboard, spectral_peak_ratio, constant_response
 
 # %% auto #0
-__all__ = ['interp_x2', 'SRNet', 'n_params', 'rgb_to_y', 'psnr_y_each', 'psnr_y', 'ssim_y', 'psnr', 'detail', 'gain_by_detail',
-           'const_score', 'up_score', 'image_measures', 'evaluate']
+__all__ = ['interp_x2', 'SRNet', 'n_params', 'FSRCNN', 'rgb_to_y', 'psnr_y_each', 'psnr_y', 'ssim_y', 'psnr', 'detail',
+           'gain_by_detail', 'const_score', 'up_score', 'image_measures', 'evaluate']
 
 # %% ../nbs/05a_srnet.ipynb #68c8e386
 def interp_x2(x:Tensor,            # (N, C, H, W) images or maps
@@ -56,6 +56,34 @@ def n_params(m:nn.Module # a model or a layer
             ) -> int:
     "Number of parameters of `m`."
     return sum(p.numel() for p in m.parameters())
+
+# %% ../nbs/05a_srnet.ipynb #9fdf0b98
+class FSRCNN(nn.Module):
+    "FSRCNN (Dong et al. 2016; d=56, s=12, m=4, PReLU) with `kind`'s x2 up-sampler to `mid` channels and a 3x3 conv."
+    def __init__(self, kind:str='dcl',            # up-sampler kind (see `upsampler`); 'dcl9' with mid=None: FSRCNN
+                 mid:int|None=4,                  # channels the up-sampler makes (None: the image, FSRCNN's placement)
+                 n_in:int=3, n_out:int=3,         # image channels
+                 d:int=56, s:int=12, m:int=4,     # features, shrunk features, mapping layers (the paper's sizes)
+                 skip:str|None='bicubic'):        # learn the residual over 'bicubic' or 'nearest', or None
+        super().__init__()
+        positive_ints('FSRCNN', n_in=n_in, n_out=n_out, d=d, s=s, m=m, **({} if mid is None else dict(mid=mid)))
+        if skip not in (None, 'nearest', 'bicubic'):
+            raise ValueError(f"FSRCNN: skip must be None, 'nearest' or 'bicubic', got {skip!r}")
+        self.kind, self.mid, self.skip = kind, mid, skip
+        layers = [nn.Conv2d(n_in, d, 5, padding=2), nn.PReLU(d), nn.Conv2d(d, s, 1), nn.PReLU(s)]
+        for _ in range(m): layers += [nn.Conv2d(s, s, 3, padding=1), nn.PReLU(s)]
+        self.head = nn.Sequential(*layers, nn.Conv2d(s, d, 1), nn.PReLU(d))
+        self.up = upsampler(kind, d, n_out if mid is None else mid)
+        self.tail = nn.Identity() if mid is None else nn.Sequential(nn.PReLU(mid), nn.Conv2d(mid, n_out, 3, padding=1))
+        if skip:   # the last layer starts at zero: the network starts as the interpolation
+            for p in (self.up if mid is None else self.tail[1]).parameters(): nn.init.zeros_(p)
+
+    def forward(self, x:Tensor) -> Tensor:
+        "(N, n_in, H, W) -> (N, n_out, 2H, 2W)."
+        y = self.tail(self.up(self.head(x)))
+        return y if self.skip is None else y + interp_x2(x, self.skip)
+
+    def extra_repr(self) -> str: return f"kind={self.kind!r}, mid={self.mid!r}, skip={self.skip!r}"
 
 # %% ../nbs/05a_srnet.ipynb #f408b277
 def rgb_to_y(t:Tensor # (N, 3, H, W) RGB images in [0, 1]

@@ -29,7 +29,7 @@ class Study:
     config:Callable                # (kind, seed, dls, **run settings) -> the run's key (`run_config`, epochs and lr in)
     fit:Callable                   # (config, dls, out, show_progress, train) -> a `fit_run` result with the measures
     model:Callable|None=None       # (config, dls) -> an untrained model, for the figures' saved weights
-    reference:Callable|None=None   # (dls) -> {row name: {measure: value}}: the reference rows
+    reference:Callable|None=None   # (dls, **run settings it names) -> {row name: {measure: value}}: reference rows
     figures:Callable|None=None     # (models: {kind: model}, dls, folder) -> the figure files written there
     ndim:int=2                     # the layers' spatial dimensions: 1 audio, 2 images, 3 volumes
     def __post_init__(self): study_measures(self.name)   # its measures must be registered first
@@ -90,16 +90,17 @@ def _save_run(study:Study, r:dict, root:Path|str) -> None:
     save_rows(results_file(study.name, root, curves=True), curve_rows(study.name, study.version, r),
               key=('kind', 'seed', 'epoch'))
 
-def _save_reference(study:Study, dls, root:Path|str) -> None:
-    "The study's reference rows, from `study.reference(dls)`, unless saved for these data already."
+def _save_reference(study:Study, dls, root:Path|str, run_kw:dict|None=None) -> None:
+    "The study's reference rows, from `study.reference(dls, **the run settings it takes)`, unless saved for these data."
     if study.reference is None: return
     from pixeldcl_nb.data import data_fingerprint
     data = data_fingerprint(dls)
     try: df = read_results(study.name, root, study.version, check_seeds=False)
     except (FileNotFoundError, ValueError): df = None
     if df is not None and (df[df.role == 'reference'].data == data).any(): return   # saved for these data already
+    kw = {k: v for k, v in (run_kw or {}).items() if k in _params(study.reference)}   # a trained reference row's
     save_rows(results_file(study.name, root), [reference_row(study.name, study.version, name, dict(vals), data)
-                                               for name, vals in study.reference(dls).items()])
+                                               for name, vals in study.reference(dls, **kw).items()])
 
 # %% ../nbs/07c_study.ipynb #4de9ce0e
 def _train_runs(study:Study, todo:dict, dls, runs:Path, root:Path|str, show_progress, train:bool) -> int:
@@ -138,7 +139,7 @@ def run_study(study:Study,                 # the study's spec
     data_kw, run_kw = split_settings(study, settings)
     dls, folder = study.data(**data_kw), Path(runs) / study.name
     todo = {(k, s): study.config(k, s, dls, **run_kw) for k, s in study_todo(n_seeds, shard)}   # every setting checked
-    if train: _save_reference(study, dls, root)
+    if train: _save_reference(study, dls, root, run_kw)
     _train_runs(study, todo, dls, folder, root, show_progress, train)
     if figures and study.figures is not None: draw_figures(study, kinds, dls, run_kw, folder, root)
     return read_results(study.name, root, study.version, check_seeds=False)
