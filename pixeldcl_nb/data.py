@@ -19,11 +19,11 @@ from .layers import quiet_fastai, positive_ints
 # %% auto #0
 __all__ = ['SKIMAGE_PHOTOS', 'SKLEARN_PHOTOS', 'PHOTOS', 'WALLPAPER_VALID', 'PHOTO_SETS', 'IMAGE_NORMS', 'VOID', 'NUCLEI_CODES',
            'NUCLEI_VALID', 'VOC_CODES', 'IMAGE_SUFFIXES', 'CELEBA_SPLITS', 'FASHION_MNIST', 'DATASETS', 'DATA_TASKS',
-           'sample_photos', 'wallpaper_photos', 'PhotoCrops', 'check_keywords', 'Pairs', 'photo_dls', 'read_image',
-           'image_channels', 'ImageReader', 'check_mask', 'read_mask', 'CropResize', 'CentreCrop', 'to_mask',
-           'image_reader', 'seg_codes', 'SegDataLoaders', 'first_items', 'seg_dls', 'cache_dir', 'fetch_nuclei',
-           'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls', 'NucleiCrop', 'MaskFile',
-           'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls',
+           'sample_photos', 'wallpaper_photos', 'crop_detail', 'PhotoCrops', 'check_keywords', 'Pairs', 'photo_dls',
+           'read_image', 'image_channels', 'ImageReader', 'check_mask', 'read_mask', 'CropResize', 'CentreCrop',
+           'to_mask', 'image_reader', 'seg_codes', 'SegDataLoaders', 'first_items', 'seg_dls', 'cache_dir',
+           'fetch_nuclei', 'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls', 'NucleiCrop',
+           'MaskFile', 'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls',
            'image_folder_dls', 'celeba_dls', 'read_idx', 'ArrayImages', 'fashion_mnist_dls', 'data_fingerprint',
            'DataEntry', 'register_dataset', 'dataset_names', 'dataset_words', 'dataset_dls']
 
@@ -78,6 +78,12 @@ def _to_tensor(img:np.ndarray) -> Tensor:
     # a copy: scikit-image arrays are read-only
     return torch.from_numpy(np.array(img)).permute(2, 0, 1).float().div_(255)
 
+def crop_detail(x:Tensor   # (3, H, W) or (N, 3, H, W) images in [0, 1]
+               ) -> Tensor:
+    "How detailed each image is: the mean squared difference of neighbouring pixels of its channels' mean; 0 if flat."
+    g = x.float().mean(-3)
+    return g.diff(dim=-1).pow(2).mean((-2, -1)) + g.diff(dim=-2).pow(2).mean((-2, -1))
+
 class PhotoCrops(Dataset):
     ("`n` random square crops of `photos` resized to `size`: item i is a (3, size, size) float tensor, fixed by (seed, "
      "i).")
@@ -86,7 +92,8 @@ class PhotoCrops(Dataset):
                  n:int=1024,                 # number of crops (the epoch length)
                  size:int=64,                # output height and width
                  scale:tuple|None=(0.08, 0.5),  # crop side, a fraction of the photo's shorter side; None: `size`
-                 seed:int=0):
+                 seed:int=0,
+                 min_detail:float=0.):       # redraw crops flatter than this (`crop_detail`); 0: keep every crop
         photos = list(photos.values()) if isinstance(photos, dict) else list(photos)
         if not photos: raise ValueError("PhotoCrops: no photos given")
         positive_ints('PhotoCrops', n=n, size=size)
@@ -99,13 +106,21 @@ class PhotoCrops(Dataset):
         if scale is not None and not 0 < scale[0] <= scale[1] <= 1:
             raise ValueError(f"PhotoCrops: scale must satisfy 0 < lo <= hi <= 1, got {scale}")
         self.photos, self.n, self.size, self.scale, self.seed = [_to_tensor(p) for p in photos], n, size, scale, seed
+        self.min_detail = min_detail
 
     def __len__(self) -> int: return self.n
 
     def __getitem__(self, i:int) -> Tensor:
         if not 0 <= i < self.n: raise IndexError(f"PhotoCrops index {i} out of range for length {self.n}")
         g = torch.Generator().manual_seed(self.seed * 1_000_003 + i)
-        u = torch.rand(5, generator=g).tolist()
+        for _ in range(200):   # the first crop at least `min_detail` detailed
+            crop = self._crop(torch.rand(5, generator=g).tolist())
+            if not self.min_detail or crop_detail(crop) >= self.min_detail: return crop
+        raise ValueError(f"PhotoCrops: 200 crops of item {i} all flatter than min_detail={self.min_detail}: "
+                         "lower it, or use more detailed photos")
+
+    def _crop(self, u:list) -> Tensor:
+        "The crop that five uniform numbers `u` choose: photo, side, top, left, flip."
         img = self.photos[int(u[0] * len(self.photos))]
         h, w = img.shape[1:]
         side = self.size if self.scale is None else \
@@ -157,8 +172,9 @@ class Pairs(Dataset):
             raise ValueError(f"Pairs: task 'x2' needs even image sizes, got {tuple(y.shape)}")
         return TensorImage(F.avg_pool2d(y[None], 2)[0]), TensorImage(y)
 
-PHOTO_SETS = {'embedded': (sample_photos, ('coffee', 'flower'), (0.08, 0.5)),   # name -> (photos, held out, scale)
-              'wallpapers': (wallpaper_photos, WALLPAPER_VALID, None)}
+PHOTO_SETS = {   # name -> (its photos, those held out, `PhotoCrops`' scale and min_detail)
+    'embedded': (sample_photos, ('coffee', 'flower'), (0.08, 0.5), 0.),
+    'wallpapers': (wallpaper_photos, WALLPAPER_VALID, None, 1e-3)}   # crops at their own scale, flat ones redrawn
 
 def photo_dls(task:str='x2',                       # 'x2' or 'same' (see `Pairs`)
               size:int=64,                         # target image size
@@ -171,14 +187,14 @@ def photo_dls(task:str='x2',                       # 'x2' or 'same' (see `Pairs`
     with quiet_fastai(): from fastai.data.core import DataLoaders
     if photos not in PHOTO_SETS:
         raise ValueError(f"photo_dls: photos must be one of {list(PHOTO_SETS)}, got {photos!r}")
-    read, held, scale = PHOTO_SETS[photos]
+    read, held, scale, min_detail = PHOTO_SETS[photos]
     valid_photos, imgs = held if valid_photos is None else tuple(valid_photos), read()
     bad = [p for p in valid_photos if p not in imgs]
     if bad: raise ValueError(f"photo_dls: unknown valid_photos {bad}: expected names from {list(imgs)}")
     train = {k: v for k, v in imgs.items() if k not in valid_photos}
     valid = {k: imgs[k] for k in valid_photos}
-    tds = Pairs(PhotoCrops(train, n=n_train, size=size, scale=scale, seed=seed), task)
-    vds = Pairs(PhotoCrops(valid, n=n_valid, size=size, scale=scale, seed=10_000 + seed), task)
+    tds = Pairs(PhotoCrops(train, n=n_train, size=size, scale=scale, seed=seed, min_detail=min_detail), task)
+    vds = Pairs(PhotoCrops(valid, n=n_valid, size=size, scale=scale, seed=10_000 + seed, min_detail=min_detail), task)
     check_keywords('photo_dls', kwargs, seg=False)
     return DataLoaders.from_dsets(tds, vds, bs=bs, device=device, **kwargs)
 

@@ -75,6 +75,8 @@ class FSRCNN(nn.Module):
         self.head = nn.Sequential(*layers, nn.Conv2d(s, d, 1), nn.PReLU(d))
         self.up = upsampler(kind, d, n_out if mid is None else mid)
         self.tail = nn.Identity() if mid is None else nn.Sequential(nn.PReLU(mid), nn.Conv2d(mid, n_out, 3, padding=1))
+        for c in self.head[::2]:   # He et al.'s initialisation for PReLU, as the paper: PyTorch's default stalls it
+            nn.init.kaiming_normal_(c.weight, a=0.25, nonlinearity='leaky_relu'); nn.init.zeros_(c.bias)
         if skip:   # the last layer starts at zero: the network starts as the interpolation
             for p in (self.up if mid is None else self.tail[1]).parameters(): nn.init.zeros_(p)
 
