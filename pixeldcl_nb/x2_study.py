@@ -65,7 +65,7 @@ def _interp_rows(dls) -> dict:
         ref[m] = {**_registered(image_measures(up, vy)), 'valid_loss': F.mse_loss(up, vy).item()}
     return {**ref, 'targets': dict(local=local_checkerboard(vy, border=2).item(), peak2=spectral_peak_ratio(vy).item())}
 
-def x2_reference(dls, epochs:int=12, lr:float=1e-3, skip:str|None='bicubic', d:int=56, s:int=12, m:int=4,
+def x2_reference(dls, epochs:int=30, lr:float=1e-3, skip:str|None='bicubic', d:int=56, s:int=12, m:int=4,
                  **kwargs) -> dict:
     "The reference rows: `_interp_rows`, and `FSRCNN` as published (`X2_FSRCNN`: 'dcl9' to the image), seed 0."
     cfg = x2_config('dcl9', 0, dls, epochs=epochs, lr=lr, mid=None, skip=skip, d=d, s=s, m=m)
@@ -77,7 +77,7 @@ def x2_reference(dls, epochs:int=12, lr:float=1e-3, skip:str|None='bicubic', d:i
 X2_VERSION = 7   # bump when what a run computes changes; 7: FSRCNN on Debian's photographs (6: SRNet, embedded ones)
 
 def x2_config(kind:str, seed:int, dls,
-              epochs:int=12,            # training epochs
+              epochs:int=30,            # training epochs
               lr:float=1e-3,            # maximum learning rate (one-cycle)
               mid:int|None=4,           # channels the up-sampler makes before FSRCNN's last 3x3 conv (None: the image)
               skip:str|None='bicubic',  # learn the residual over 'bicubic' or 'nearest' up-sampling, or None
@@ -184,7 +184,7 @@ def x2_study(data:str='wallpapers',     # 'wallpapers': Debian's photographs; 'p
              kinds:tuple|str|None=None, # up-sampler kinds (None: `X2_KINDS`)
              seeds:int=1,               # seeds per kind (weights and batch order), runs paired by seed
              paper_seeds:int|None=None, # seeds for the paper's layers (dcl, pixeldcl, ipixeldcl with any option)
-             epochs:int=12,             # training epochs per run
+             epochs:int=30,             # training epochs per run
              lr:float=1e-3,             # maximum learning rate (one-cycle)
              mid:int=4,                 # channels the up-sampler makes before FSRCNN's last 3x3 conv
              skip:str|None='bicubic',   # learn the residual over 'bicubic' or 'nearest' up-sampling, or None
