@@ -139,25 +139,37 @@ def answer_figure(verdicts:dict, fname:Path|str|None=None, tasks:tuple=TASKS):
     return fig
 
 # %% ../nbs/12_report.ipynb #b5de7124
-def claim_paragraph(claim, df:pd.DataFrame|None) -> str:
-    "A claim's paragraph: title, where the paper makes it, its status per layer, the paired differences."
-    res = judge_claim(claim, df)
-    head = f"**{claim.title}** ({claim.source}):"
+def _on_study(claim, df:pd.DataFrame|None) -> tuple[str, dict]:
+    "A claim on one study: its sentence ('on mri: for pixeldcl, **holds** (...)') and each layer's status."
+    res, on = judge_claim(claim, df), f"on {claim.study}" + (f" ({claim.scope})" if claim.scope else "")
     if all(st == ClaimStatus.NOT_TESTED for st, _ in res.values()):
         why = f"no `results/{claim.study}.csv`" if df is None else \
             f"{' and '.join(claim.kinds)} not yet paired with {claim.baseline} in `results/{claim.study}.csv`"
-        return f"{head} not tested yet: {why}."
+        return f"{on}: not tested yet ({why})", {}
     parts = []
     for k, (st, cs) in res.items():
         nums = '; '.join(f"{get_measure(c.study, c.measure).label} {get_measure(c.study, c.measure).arrow} "
                          f"{diff_cell(c, bold=False) or 'not run'}" for c in cs)
         parts.append(f"for {k}, **{st.value}** ({k} − {claim.baseline}: {nums})")
-    return f"{head} " + '; '.join(parts) + "."
+    return f"{on}: " + '; '.join(parts), {k: st for k, (st, _) in res.items() if st != ClaimStatus.NOT_TESTED}
+
+def claim_paragraph(claims:list, studies:dict) -> str:
+    "One claim's paragraph: title, source, its status per study and layer; where the studies disagree, said plainly."
+    head, said, by_kind = f"**{claims[0].title}** ({claims[0].source})", [], {}
+    for c in claims:
+        s, sts = _on_study(c, studies.get(c.study))
+        said.append(s)
+        for k, st in sts.items(): by_kind.setdefault(k, {})[c.study] = st
+    split = [f"for {k}, " + ', '.join(f"{st.value} on {s}" for s, st in sts.items())
+             for k, sts in by_kind.items() if len(set(sts.values())) > 1]
+    return (f"{head}: " + '. '.join(s[0].upper() + s[1:] for s in said) + "."
+            + (f" The studies disagree: {'; '.join(split)}." if split else ""))
 
 def paper_claims(root:Path|str='results') -> str:
-    "Every claim of `PAPER_CLAIMS` as a paragraph, from the results in `root`."
-    studies = load_studies(root, tuple(Task(c.study, c.title) for c in PAPER_CLAIMS))
-    paras = [claim_paragraph(c, studies[c.study]) for c in PAPER_CLAIMS]
+    "Every claim of `PAPER_CLAIMS` as a paragraph (its studies together), from the results in `root`."
+    studies = load_studies(root, tuple(dict.fromkeys(Task(c.study, c.title) for c in PAPER_CLAIMS)))
+    keys = dict.fromkeys(c.key for c in PAPER_CLAIMS)
+    paras = [claim_paragraph([c for c in PAPER_CLAIMS if c.key == k], studies) for k in keys]
     return '\n\n'.join(paras + ([comparisons_note(studies)] if comparisons_note(studies) else []))
 
 def comparisons_note(studies:dict) -> str:

@@ -168,10 +168,16 @@ class Claim:
     measures:tuple           # the measures that test it
     kinds:tuple=('pixeldcl', 'ipixeldcl')
     baseline:str='dcl'
+    scope:str=''             # '' for the paper's 2D layers; else what the study tests instead (an extension)
 
-PAPER_CLAIMS = (
-    Claim('seg', "Better segmentation than DCL", "Table 1: mean IoU on PASCAL VOC and MS-COCO", 'mri', ('mean_iou',)),
-    Claim('vae', "No checkerboard in VAE samples", "Figure 9: CelebA samples", 'vae', ('peak2', 'local')),
+_SEG = ("Better segmentation than DCL", "Table 1: mean IoU on PASCAL VOC and MS-COCO")
+_CB = ("No checkerboard artifacts", "abstract; Figure 9: VAE samples on CelebA")
+PAPER_CLAIMS = (   # each claim on every study that can test it; one key, one claim
+    Claim('seg', *_SEG, 'mri', ('mean_iou',)),
+    Claim('seg', *_SEG, 'mri3d', ('mean_iou',), scope="the authors' 3D layers"),
+    Claim('checkerboard', *_CB, 'vae', ('peak2', 'local')),
+    Claim('checkerboard', *_CB, 'x2', ('peak2', 'local')),
+    Claim('checkerboard', *_CB, 'speech', ('peak2',), scope="this project's 1D extension"),
 )
 
 # %% ../nbs/11a_verdicts.ipynb #97f2c769
