@@ -379,7 +379,7 @@ def check_reference(layer:nn.Module,  # an up-sampler with `impls` ('fast', 'ref
 
 # %% ../nbs/00b_base.ipynb #ca4df850
 EXTRAS = {'fastai': ('fastai', 'fastcore', 'torchvision', 'numpy', 'scipy', 'matplotlib', 'PIL', 'skimage', 'sklearn',
-                     'pycocotools', 'tifffile', 'safetensors', 'nibabel', 'monai', 'soundfile', 'soxr'),
+                     'pycocotools', 'tifffile', 'safetensors', 'nibabel', 'monai', 'soundfile', 'soxr', 'G722'),
           # the import names of each extra's packages (settings.ini lists their pip names)
           'onnx': ('onnx', 'onnxscript', 'onnxruntime'),
           'quant': ('torchao',)}   # int8 by PT2E (`pixeldcl_nb.quantize`)

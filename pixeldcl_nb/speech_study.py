@@ -19,6 +19,7 @@ from .layers import upsampler, positive_ints, positive_numbers, evaluating, quie
 from .checkerboard import checkerboard_score, tonal_peak_ratio
 from .audio import audio_dls, audio_files, resample
 from .debian import fetch_deb_files
+from .data import cache_dir
 from .srnet import n_params
 from .runs import comma_list, kind_style, curves_axes, run_config, fit_run, check_batches, cli_errors
 from .results import results_file, read_results, read_curves
@@ -26,10 +27,11 @@ from .study import Study, run_study
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
-__all__ = ['KLETTRES_VALID', 'SPEECH_VERSION', 'SPEECH_KINDS', 'SPEECH_STUDY', 'klettres_language', 'klettres_files',
-           'tiny_klettres', 'speech_data', 'SpeechNet', 'lsd', 'snr', 'lsd_high', 'up_score_1d', 'speech_measures',
-           'speech_evaluate', 'speech_reference', 'speech_config', 'speech_model', 'speech_fit', 'show_spectrograms',
-           'show_spectra', 'show_speech_curves', 'speech_figures', 'speech_study', 'pixeldcl_speech']
+__all__ = ['KLETTRES_VALID', 'ASTERISK_PACKAGE', 'SPEECH_VERSION', 'SPEECH_KINDS', 'SPEECH_STUDY', 'klettres_language',
+           'klettres_files', 'tiny_klettres', 'asterisk_files', 'asterisk_valid', 'speech_data', 'SpeechNet', 'lsd',
+           'snr', 'lsd_high', 'up_score_1d', 'speech_measures', 'speech_evaluate', 'speech_reference', 'speech_config',
+           'speech_model', 'speech_fit', 'show_spectrograms', 'show_spectra', 'show_speech_curves', 'speech_figures',
+           'speech_study', 'pixeldcl_speech']
 
 # %% ../nbs/10a_speech_study.ipynb #0d671032
 KLETTRES_VALID = ('de', 'en_GB', 'fr', 'he', 'ru')   # held-out languages: Germanic, Romance, Slavic, Semitic
@@ -76,6 +78,44 @@ def tiny_klettres(folder:Path|str,                                    # where th
             sf.write(Path(folder) / lang / 'alpha' / f'{i:02d}.ogg', x.astype(np.float32), sr, format='OGG',
                      subtype='VORBIS')
     return Path(folder)
+
+# %% ../nbs/10a_speech_study.ipynb #f7e32400
+ASTERISK_PACKAGE = 'asterisk-core-sounds-en-g722'
+_ASTERISK_VOICE = 'usr/share/asterisk/sounds/en_US_f_Allison/'
+
+def _asterisk_name(path:str) -> str|None:
+    "A prompt's cache name ('digits-1.g722'); None for the package's other files and for silence."
+    if not (path.startswith(_ASTERISK_VOICE) and path.endswith('.g722')): return None
+    rel = path[len(_ASTERISK_VOICE):]
+    return None if rel.startswith('silence/') else rel.replace('/', '-')
+
+def asterisk_files(path:Path|str|None=None,   # the prompts as Debian installs them (`/usr/share/asterisk/sounds/...`)
+                   out:Path|str|None=None     # where the FLAC files go (None: the cache)
+                  ) -> list[Path]:
+    "Asterisk's English G.722 prompts as 16 kHz FLAC files, decoded once; fetched from Debian when `path` is None."
+    import soundfile as sf
+    from G722 import G722
+    if path is None: srcs = {f.stem: f for f in fetch_deb_files(ASTERISK_PACKAGE, _asterisk_name)}
+    else:
+        root = Path(path)
+        srcs = {str(f.relative_to(root).with_suffix('')).replace('/', '-'): f for f in sorted(root.rglob('*.g722'))
+                if 'silence' not in f.relative_to(root).parts}
+        if not srcs: raise ValueError(f"asterisk_files: no .g722 prompt under {root}")
+    out = Path(out) if out is not None else cache_dir() / 'asterisk-en-flac'
+    out.mkdir(parents=True, exist_ok=True)
+    files = []
+    for name, f in sorted(srcs.items()):
+        flac = out / f'{name}.flac'
+        if not flac.exists():   # 64 kbit/s: two 16 kHz samples a byte
+            x = np.frombuffer(G722(16000, 64000).decode(f.read_bytes()), np.int16)
+            part = flac.with_suffix('.part.flac')   # renamed when whole: an interrupted decode is redone
+            sf.write(part, x, 16000, subtype='PCM_16'); part.rename(flac)
+        files.append(flac)
+    return files
+
+def asterisk_valid(files:list) -> set:
+    "The prompts held out: every fifth in sorted order (one voice: prompts, not speakers)."
+    return set(sorted(files)[::5])
 
 # %% ../nbs/10a_speech_study.ipynb #1abc18f5
 def speech_data(sr:int=16000,                       # the targets' rate; inputs are at sr / 2
