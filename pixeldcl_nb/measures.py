@@ -105,24 +105,27 @@ def _spread(study:str, what:str, ref:str) -> Measure:
 _V, _S, _X = 'pixeldcl_nb.vae_study.', 'pixeldcl_nb.seg_study.', 'pixeldcl_nb.srnet.'
 _S3, _A = 'pixeldcl_nb.mri3d_study.', 'pixeldcl_nb.speech_study.'
 
-def _speech() -> tuple[Measure, ...]:
-    "The speech x2 study's measures: bandwidth extension quality, the tonal artifact, the up-sampler's spread."
+def _speech(study:str='speech',   # 'speech' (KLettres) or 'speech_g722' (Asterisk's G.722 prompts)
+            band:str='0-8 kHz'       # the band the deciding LSD is scored on
+           ) -> tuple[Measure, ...]:
+    "A speech x2 study's measures: bandwidth extension quality, the tonal artifact, the up-sampler's spread."
     lsd = "RMS over frequency of the difference of 10 log10 power spectra (STFT 512, hop 128, Hann), mean over frames"
-    return (Measure('lsd', 'speech', 'log-spectral distance', 'dB', False, 3, reference='linear', decides=True,
-                    how=lsd + ", 0-8 kHz", source=_A + 'lsd'),
-            Measure('lsd_high', 'speech', 'log-spectral distance at 4-8 kHz', 'dB', False, 3, reference='linear',
+    label = 'log-spectral distance' + ('' if band == '0-8 kHz' else f' at {band}')
+    return (Measure('lsd', study, label, 'dB', False, 3, reference='linear', decides=True,
+                    how=f"{lsd}, {band}", source=_A + 'lsd'),
+            Measure('lsd_high', study, 'log-spectral distance at 4-8 kHz', 'dB', False, 3, reference='linear',
                     how=lsd + ", over the 4-8 kHz band the input lacks", source=_A + 'lsd'),
-            Measure('snr', 'speech', 'SNR', 'dB', True, 2, reference='linear',
+            Measure('snr', study, 'SNR', 'dB', True, 2, reference='linear',
                     how="10 log10 of the target's energy over the error's, per segment, averaged", source=_A + 'snr'),
-            Measure('peak2', 'speech', 'tonal peak of outputs (8 kHz line)', '', False, 2, 'ratio', 'targets',
+            Measure('peak2', study, 'tonal peak of outputs (8 kHz line)', '', False, 2, 'ratio', 'targets',
                     'artefact', True, None, "power at the output's Nyquist frequency (the input's rate) over the bins "
                     "around it; 1 for no line", 'pixeldcl_nb.checkerboard.tonal_peak_ratio'),
-            Measure('up_score', 'speech', "trained up-sampler's constant-input spread", '', None, 4,
+            Measure('up_score', study, "trained up-sampler's constant-input spread", '', None, 4,
                     role='descriptive', how="polyphase spread of the trained 1D up-sampler's output on a constant",
                     source=_A + 'up_score_1d'),
-            Measure('up_score_init', 'speech', "up-sampler's constant-input spread at initialisation", '', None, 4,
+            Measure('up_score_init', study, "up-sampler's constant-input spread at initialisation", '', None, 4,
                     role='descriptive', how="as `up_score`, before training", source=_A + 'up_score_1d'),
-            Measure('params_up', 'speech', 'up-sampler parameters', '', None, 0, role='descriptive',
+            Measure('params_up', study, 'up-sampler parameters', '', None, 0, role='descriptive',
                     how="trainable parameters of the up-sampler", source=_X + 'n_params'))
 
 def _volumes(ms:tuple) -> tuple[Measure, ...]:
@@ -160,7 +163,7 @@ STUDY_MEASURE_TABLE = (   # every built-in measure, by study
             source=_X + 'const_score'),
     Measure('params_up', 'x2', 'up-sampler parameters', '', None, 0, role='descriptive',
             how="trainable parameters of the up-sampler", source=_X + 'n_params'),
-    *_speech(),
+    *_speech(), *_speech('speech_g722', '4-7 kHz'),   # G.722 keeps 50-7000 Hz
     *_seg('seg'), *_seg('mri'), *_volumes(_seg('mri3d')),
     Measure('neg_elbo', 'vae', '-ELBO', 'nats/image', False, 1, decides=True,
             how="negative ELBO per validation image, Bernoulli likelihood, one z per image", source=_V + 'vae_elbo'),

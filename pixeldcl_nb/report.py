@@ -32,7 +32,8 @@ class Task:
 
 TASKS = (Task('vae', 'GAN and VAE decoders'), Task('mri', 'Segmentation U-Nets'), Task('x2', 'x2 up-sampling'),
          Task('mri3d', "3D segmentation (the authors' 3D layers)"),
-         Task('speech', "Audio x2 (1D layers: this project's extension)"))
+         Task('speech', "Audio x2 (1D layers: this project's extension)"),
+         Task('speech_g722', "Audio x2, G.722 prompts at 4-7 kHz (1D extension)"))
 
 def load_studies(root:Path|str='results', tasks:tuple=TASKS) -> dict:
     "study -> its results (`read_results`), or None when `root` has none for it."

@@ -20,6 +20,7 @@ from .checkerboard import checkerboard_score, tonal_peak_ratio
 from .audio import audio_dls, audio_files, resample
 from .debian import fetch_deb_files
 from .data import cache_dir
+from functools import partial
 from .srnet import n_params
 from .runs import comma_list, kind_style, curves_axes, run_config, fit_run, check_batches, cli_errors
 from .results import results_file, read_results, read_curves
@@ -27,11 +28,12 @@ from .study import Study, run_study
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
-__all__ = ['KLETTRES_VALID', 'ASTERISK_PACKAGE', 'SPEECH_VERSION', 'SPEECH_KINDS', 'SPEECH_STUDY', 'klettres_language',
-           'klettres_files', 'tiny_klettres', 'asterisk_files', 'asterisk_valid', 'speech_data', 'SpeechNet', 'lsd',
-           'snr', 'lsd_high', 'up_score_1d', 'speech_measures', 'speech_evaluate', 'speech_reference', 'speech_config',
-           'speech_model', 'speech_fit', 'show_spectrograms', 'show_spectra', 'show_speech_curves', 'speech_figures',
-           'speech_study', 'pixeldcl_speech']
+__all__ = ['KLETTRES_VALID', 'ASTERISK_PACKAGE', 'SPEECH_BANDS', 'SPEECH_VERSION', 'SPEECH_KINDS', 'SPEECH_STUDY',
+           'SPEECH_G722_STUDY', 'SPEECH_STUDIES', 'klettres_language', 'klettres_files', 'tiny_klettres',
+           'asterisk_files', 'asterisk_valid', 'speech_data', 'SpeechNet', 'lsd', 'snr', 'lsd_high', 'up_score_1d',
+           'speech_measures', 'speech_evaluate', 'speech_reference', 'speech_config', 'speech_model', 'speech_fit',
+           'show_spectrograms', 'show_spectra', 'show_speech_curves', 'speech_figures', 'speech_study',
+           'pixeldcl_speech']
 
 # %% ../nbs/10a_speech_study.ipynb #0d671032
 KLETTRES_VALID = ('de', 'en_GB', 'fr', 'he', 'ru')   # held-out languages: Germanic, Romance, Slavic, Semitic
@@ -125,13 +127,21 @@ def speech_data(sr:int=16000,                       # the targets' rate; inputs 
                 bs:int=32,                          # segments a batch
                 min_db:float=-40.,                  # leave out segments quieter than this (RMS, dB of full scale)
                 valid:tuple|str=KLETTRES_VALID,     # the held-out languages (or one comma-separated string)
-                path:Path|str|None=None,            # KLettres as installed (`klettres_files`); None: fetched once
-                num_workers:int|None=None):         # DataLoader processes (None: fastai's default); not in the key
-    "KLettres' speech as x2 (8 kHz, 16 kHz) segments, the languages `valid` held out (`audio_dls`, split by language)."
+                path:Path|str|None=None,            # the recordings as installed (`klettres_files`, `asterisk_files`)
+                num_workers:int|None=None,          # DataLoader processes (None: fastai's default); not in the key
+                data:str='klettres'):               # 'klettres' or 'asterisk' (the G.722 prompts, `asterisk_valid`)
+    "Speech as x2 (8 kHz, 16 kHz) segments (`audio_dls`): KLettres split by language, or Asterisk's prompts."
     kw = {} if num_workers is None else dict(num_workers=num_workers)
-    dls = audio_dls(klettres_files(path), sr=sr, factor=2, length=length, speaker=klettres_language,
-                    valid=list(comma_list(valid) if isinstance(valid, str) else valid), n_train=n_train,
-                    n_valid=n_valid, min_db=min_db, bs=bs, seed=0, **kw)
+    valid = list(comma_list(valid) if isinstance(valid, str) else valid)
+    if data == 'klettres': files, split = klettres_files(path), dict(speaker=klettres_language, valid=valid)
+    elif data == 'asterisk':
+        if valid != list(KLETTRES_VALID):
+            raise ValueError(f"speech_data: valid names KLettres languages; the asterisk prompts held out are "
+                             f"`asterisk_valid`'s, got valid={valid}")
+        files = asterisk_files(path); split = dict(valid=sorted(asterisk_valid(files)))
+    else: raise ValueError(f"speech_data: data must be 'klettres' or 'asterisk', got {data!r}")
+    dls = audio_dls(files, sr=sr, factor=2, length=length, n_train=n_train, n_valid=n_valid, min_db=min_db, bs=bs,
+                    seed=0, **split, **kw)
     check_batches(dls, 'speech_data')
     return dls
 
@@ -201,20 +211,23 @@ def up_score_1d(up:nn.Module # a 1D up-sampler with `upsample` and `ni` (`upsamp
     y = up.upsample(torch.ones(1, up.ni, 64, device=p.device, dtype=p.dtype)).float()
     return checkerboard_score(y, border=10, ndim=1, pooled=True).item()
 
-def speech_measures(pred:Tensor,  # (N, 1, L) outputs at 16 kHz
-                    targ:Tensor   # (N, 1, L) targets
+SPEECH_BANDS = {'speech': (0, 8000), 'speech_g722': (4000, 7000)}   # study -> the band its deciding LSD scores (Hz)
+
+def speech_measures(pred:Tensor,     # (N, 1, L) outputs at 16 kHz
+                    targ:Tensor,     # (N, 1, L) targets
+                    band:tuple=(0, 8000)   # the band `lsd` scores (Hz)
                    ) -> dict:
-    "LSD over 0-8 and 4-8 kHz, SNR and the period-2 peak of `pred` (`tonal_peak_ratio`)."
-    return dict(lsd=lsd(pred, targ).item(), lsd_high=lsd_high(pred, targ).item(), snr=snr(pred, targ).item(),
+    "LSD over `band` and 4-8 kHz, SNR and the period-2 peak of `pred` (`tonal_peak_ratio`)."
+    return dict(lsd=lsd(pred, targ, band).item(), lsd_high=lsd_high(pred, targ).item(), snr=snr(pred, targ).item(),
                 peak2=tonal_peak_ratio(pred).item())
 
 @torch.no_grad()
 def speech_evaluate(model:nn.Module,  # a `SpeechNet`
-                    dl                # (input, target) validation batches
-                   ) -> dict:
+                    dl,               # (input, target) validation batches
+                    band:tuple=(0, 8000)):   # the band `lsd` scores (Hz)
     "`speech_measures` of `model`'s outputs on `dl` (in eval mode), and its up-sampler's spread (`up_score_1d`)."
     with evaluating(model): preds, targs = zip(*[(model(xb).float(), yb.float()) for xb, yb in dl])
-    return dict(**speech_measures(torch.cat(preds), torch.cat(targs)), up_score=up_score_1d(model.up))
+    return dict(**speech_measures(torch.cat(preds), torch.cat(targs), band), up_score=up_score_1d(model.up))
 
 # %% ../nbs/10a_speech_study.ipynb #950e9942
 SPEECH_VERSION = 1   # bump when what a run computes changes
@@ -222,12 +235,12 @@ SPEECH_KINDS = ('dcl', 'dcl/icnr', 'pixeldcl', 'pixeldcl/icnr', 'ipixeldcl', 'ip
                 'bilinear_conv', 'pixelshuffle')   # every 1D kind; /icnr only where it changes the initialisation
 
 @torch.no_grad()
-def speech_reference(dls) -> dict:
+def speech_reference(dls, band:tuple=(0, 8000)) -> dict:
     "Reference rows: linear and band-limited (libsoxr) x2 of the validation inputs, and the targets' own peak."
     vx, vy = (torch.cat(t).float() for t in zip(*[(x, y) for x, y in dls.valid]))
     ups = {'linear': F.interpolate(vx, scale_factor=2, mode='linear', align_corners=False),
            'band-limited': resample(vx[:, 0], 1, 2).unsqueeze(1)}   # rows as channels: each alone
-    ref = {k: {**speech_measures(u, vy), 'valid_loss': F.mse_loss(u, vy).item()} for k, u in ups.items()}
+    ref = {k: {**speech_measures(u, vy, band), 'valid_loss': F.mse_loss(u, vy).item()} for k, u in ups.items()}
     return {**ref, 'targets': dict(peak2=tonal_peak_ratio(vy).item())}
 
 def speech_config(kind:str, seed:int, dls,
@@ -236,7 +249,8 @@ def speech_config(kind:str, seed:int, dls,
                   width:int=32,            # channels of the network
                   depth:int=5,             # convolutions besides the up-sampler
                   ks:int=9,                # their taps
-                  skip:str|None='linear'   # learn the residual over linear x2, or None
+                  skip:str|None='linear',  # learn the residual over linear x2, or None
+                  study:str='speech'       # 'speech' or 'speech_g722' (`SPEECH_BANDS`)
                  ) -> dict:
     "The key of one speech run (`run_config`): a saved row is reused only for an equal key."
     positive_ints('speech_config', epochs=epochs, width=width, depth=depth, ks=ks)
@@ -244,7 +258,8 @@ def speech_config(kind:str, seed:int, dls,
     if skip not in (None, 'linear'):
         raise ValueError(f"speech_config: skip must be 'linear' or None (on the command line: linear or none), "
                          f"got {skip!r}")
-    return run_config('speech', SPEECH_VERSION, kind, seed, dls, epochs=epochs, lr=lr, width=width, depth=depth,
+    if study not in SPEECH_BANDS: raise ValueError(f"speech_config: study must be one of {list(SPEECH_BANDS)}")
+    return run_config(study, SPEECH_VERSION, kind, seed, dls, epochs=epochs, lr=lr, width=width, depth=depth,
                       ks=ks, skip=skip)
 
 def speech_model(cfg:dict, dls=None) -> SpeechNet:
@@ -254,12 +269,14 @@ def speech_model(cfg:dict, dls=None) -> SpeechNet:
 def speech_fit(cfg:dict, dls, out:Path|str|None=None, show_progress=True, train:bool=True,
                cbs:list|None=None) -> dict|None:
     "Train the `SpeechNet` of `cfg` on `dls`, seeded and resumable (`fit_run`); its curves and measures."
-    init = {}
+    init, band = {}, SPEECH_BANDS[cfg['study']]
     def make():
         model = speech_model(cfg, dls)
         init.update(params_up=n_params(model.up), up_score_init=up_score_1d(model.up))
-        return Learner(dls, model, loss_func=MSELossFlat(), metrics=[lsd, lsd_high, snr])
-    measure = lambda learn: {**init, **speech_evaluate(learn.model, dls.valid)}
+        scored = lambda pred, targ: lsd(pred, targ, band)
+        scored.__name__ = 'lsd'   # the curves' name for the study's deciding LSD
+        return Learner(dls, model, loss_func=MSELossFlat(), metrics=[scored, lsd_high, snr])
+    measure = lambda learn: {**init, **speech_evaluate(learn.model, dls.valid, band)}
     return fit_run(make, cfg, cfg['epochs'], cfg['lr'], out, show_progress, cbs, measure=measure, train=train)
 
 # %% ../nbs/10a_speech_study.ipynb #3d52bea2
@@ -306,10 +323,11 @@ def show_spectra(models:dict, dl, sr:int=16000, fname:Path|str|None=None):
     if fname is not None: fig.savefig(fname, dpi=64, bbox_inches='tight')
     return fig
 
-def show_speech_curves(root:Path|str='results', kinds:tuple|None=None, fname:Path|str|None=None):
+def show_speech_curves(root:Path|str='results', kinds:tuple|None=None, fname:Path|str|None=None,
+                       study:str='speech'):   # 'speech' or 'speech_g722'
     "Figure: validation LSD per epoch from the results files, mean over seeds, one line per kind; linear dashed."
     import matplotlib.pyplot as plt
-    res, cur = read_results('speech', root, SPEECH_VERSION, check_seeds=False), read_curves('speech', root)
+    res, cur = read_results(study, root, SPEECH_VERSION, check_seeds=False), read_curves(study, root)
     runs = res[res.role == 'run']
     cur = cur.merge(runs[['kind', 'seed', 'epochs']], on=['kind', 'seed'])
     cur = cur[cur.epoch <= cur.epochs]
@@ -324,20 +342,26 @@ def show_speech_curves(root:Path|str='results', kinds:tuple|None=None, fname:Pat
     if fname is not None: fig.savefig(fname, dpi=64, bbox_inches='tight')
     return fig
 
-def speech_figures(models:dict, dls, folder:Path) -> list[Path]:
+def speech_figures(models:dict, dls, folder:Path, study:str='speech') -> list[Path]:
     "The study's figures from its seed-0 `models` and the results files in `folder`, written there."
     import matplotlib.pyplot as plt
-    fs = [Path(folder) / f'speech_{n}.png' for n in ('spectrograms', 'spectra', 'curves')]
+    fs = [Path(folder) / f'{study}_{n}.png' for n in ('spectrograms', 'spectra', 'curves')]
     plt.close(show_spectrograms(models, dls.valid, fname=fs[0]))
     plt.close(show_spectra(models, dls.valid, fname=fs[1]))
-    plt.close(show_speech_curves(folder, tuple(models), fname=fs[2]))
+    plt.close(show_speech_curves(folder, tuple(models), fname=fs[2], study=study))
     return fs
 
 SPEECH_STUDY = Study('speech', SPEECH_VERSION, SPEECH_KINDS, speech_data, speech_config, speech_fit, speech_model,
                      speech_reference, speech_figures, ndim=1)
+SPEECH_G722_STUDY = Study('speech_g722', SPEECH_VERSION, SPEECH_KINDS, partial(speech_data, data='asterisk'),
+                          partial(speech_config, study='speech_g722'), speech_fit, speech_model,
+                          partial(speech_reference, band=SPEECH_BANDS['speech_g722']),
+                          partial(speech_figures, study='speech_g722'), ndim=1)   # the second set, scored on 4-7 kHz
+SPEECH_STUDIES = {'klettres': SPEECH_STUDY, 'asterisk': SPEECH_G722_STUDY}   # data -> its study
 
 # %% ../nbs/10a_speech_study.ipynb #bdf81c04
-def speech_study(kinds:tuple|str|None=None,   # up-sampler kinds (None: `SPEECH_KINDS`)
+def speech_study(data:str='klettres',          # 'klettres' (study 'speech') or 'asterisk' ('speech_g722', 4-7 kHz)
+                 kinds:tuple|str|None=None,   # up-sampler kinds (None: `SPEECH_KINDS`)
                  seeds:int=5,                 # seeds per kind (weights and batch order), runs paired by seed
                  paper_seeds:int|None=None,   # seeds for the paper's layers (None: `seeds`)
                  epochs:int=20,               # training epochs per run
@@ -358,8 +382,11 @@ def speech_study(kinds:tuple|str|None=None,   # up-sampler kinds (None: `SPEECH_
                  root:Path|str='results',     # results folder: `speech.csv`, `speech_curves.csv`, figures
                  train:bool=True,             # False: train nothing (rows and figures from what is saved)
                  show_progress=True) -> pd.DataFrame:
-    "Train `SpeechNet` with each 1D kind on KLettres' speech; each run's row in `root/speech.csv`; the study's rows."
-    return run_study(SPEECH_STUDY, kinds, seeds, paper_seeds, shard, runs, root, train, show_progress=show_progress,
+    "Train `SpeechNet` with each 1D kind on speech (`SPEECH_STUDIES`); a row per run in `root/<study>.csv`; the rows."
+    if data not in SPEECH_STUDIES:
+        raise ValueError(f"speech_study: data must be one of {list(SPEECH_STUDIES)}, got {data!r}")
+    return run_study(SPEECH_STUDIES[data], kinds, seeds, paper_seeds, shard, runs, root, train,
+                     show_progress=show_progress,
                      length=length, n_train=n_train, n_valid=n_valid, bs=bs, valid=valid, path=path,
                      num_workers=num_workers, epochs=epochs, lr=lr, width=width, depth=depth, ks=ks, skip=skip)
 
@@ -376,10 +403,11 @@ def pixeldcl_speech(kinds:str=None,     # comma-separated up-sampler kinds (defa
                     threads:int=0,      # torch threads (0: torch's default)
                     quiet:bool=False,   # no progress: only errors and the closing line
                     **kwargs):
-    "Train every 1D up-sampler in the same network on KLettres' speech, 8 -> 16 kHz; one row per run in `speech.csv`."
+    "Train every 1D up-sampler in the same network on speech, 8 -> 16 kHz; one row per run in `speech.csv`."
     t = time.time()
     with cli_errors('pixeldcl_speech', threads):
         df = speech_study(kinds=kinds, skip=None if str(skip).lower() == 'none' else skip, valid=valid, path=path,
                           shard=shard, runs=runs, root=root, show_progress=not quiet, **kwargs)
     n = int((df.role == 'run').sum())
-    print(f"{results_file('speech', root)}: {n} runs of version {SPEECH_VERSION} ({time.time() - t:.0f} s)")
+    study = SPEECH_STUDIES[kwargs.get('data', 'klettres')].name
+    print(f"{results_file(study, root)}: {n} runs of version {SPEECH_VERSION} ({time.time() - t:.0f} s)")

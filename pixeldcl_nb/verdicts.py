@@ -178,6 +178,7 @@ PAPER_CLAIMS = (   # each claim on every study that can test it; one key, one cl
     Claim('checkerboard', *_CB, 'vae', ('peak2', 'local')),
     Claim('checkerboard', *_CB, 'x2', ('peak2', 'local')),
     Claim('checkerboard', *_CB, 'speech', ('peak2',), scope="this project's 1D extension"),
+    Claim('checkerboard', *_CB, 'speech_g722', ('peak2',), scope="this project's 1D extension"),
 )
 
 # %% ../nbs/11a_verdicts.ipynb #97f2c769
