@@ -16,7 +16,8 @@ from .results import results_file, save_rows, run_row, reference_row, curve_rows
 from .runs import check_kinds, study_seeds, run_name, headless
 
 # %% auto #0
-__all__ = ['Study', 'split_settings', 'parse_shard', 'study_todo', 'run_lock', 'run_study', 'draw_figures', 'torch_load']
+__all__ = ['Study', 'split_settings', 'parse_shard', 'study_todo', 'run_lock', 'run_study', 'draw_figures', 'torch_load',
+           'pilot_cost']
 
 # %% ../nbs/07c_study.ipynb #194fad73
 @dataclass(frozen=True)
@@ -160,3 +161,14 @@ def torch_load(f:Path|str) -> dict:
     "A saved state dict, on the CPU."
     import torch
     return torch.load(f, map_location='cpu', weights_only=True)
+
+# %% ../nbs/07c_study.ipynb #b9ff9494
+def pilot_cost(study:str,                # the study: its pilots are `root/pilots/<study>_pilots.csv`
+               runs:int,                 # the runs it will make (kinds x seeds)
+               epochs:int,               # epochs a run
+               root:Path|str='results') -> dict:
+    "{'minutes_per_run', 'core_hours', 'pilot_kinds'}: the study's cost from its pilots' median seconds an epoch."
+    p = pd.read_csv(Path(root) / 'pilots' / f'{study}_pilots.csv')
+    per_epoch = p.groupby('kind').epoch_s.mean().median()
+    mins = per_epoch * epochs / 60
+    return dict(minutes_per_run=mins, core_hours=mins * runs / 60, pilot_kinds=sorted(p.kind.unique()))
