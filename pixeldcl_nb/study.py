@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.study')   # before the imports it checks
-import contextlib, inspect
+import contextlib, inspect, json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -92,15 +92,17 @@ def _save_run(study:Study, r:dict, root:Path|str) -> None:
               key=('kind', 'seed', 'epoch'))
 
 def _save_reference(study:Study, dls, root:Path|str, run_kw:dict|None=None) -> None:
-    "The study's reference rows, from `study.reference(dls, **the run settings it takes)`, unless saved for these data."
+    "The study's reference rows, from `study.reference(dls, **the run settings it takes)`, unless saved for both."
     if study.reference is None: return
     from pixeldcl_nb.data import data_fingerprint
     data = data_fingerprint(dls)
     try: df = read_results(study.name, root, study.version, check_seeds=False)
     except (FileNotFoundError, ValueError): df = None
-    if df is not None and (df[df.role == 'reference'].data == data).any(): return   # saved for these data already
     kw = {k: v for k, v in (run_kw or {}).items() if k in _params(study.reference)}   # a trained reference row's
-    save_rows(results_file(study.name, root), [reference_row(study.name, study.version, name, dict(vals), data)
+    if df is not None:
+        ref = df[df.role == 'reference']
+        if ((ref.data == data) & (ref.settings == json.dumps(kw, sort_keys=True))).any(): return   # saved already
+    save_rows(results_file(study.name, root), [reference_row(study.name, study.version, name, dict(vals), data, kw)
                                                for name, vals in study.reference(dls, **kw).items()])
 
 # %% ../nbs/07c_study.ipynb #4de9ce0e
