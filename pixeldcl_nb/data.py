@@ -103,6 +103,8 @@ class PhotoCrops(Dataset):
                                  f"{getattr(p, 'shape', type(p).__name__)} {getattr(p, 'dtype', '')}")
             if min(p.shape[:2]) < size:
                 raise ValueError(f"PhotoCrops: photo {i} of shape {p.shape} is smaller than size={size}")
+        if not (isinstance(min_detail, (int, float)) and min_detail >= 0):
+            raise ValueError(f"PhotoCrops: min_detail must be a number >= 0 (0: keep every crop), got {min_detail!r}")
         if scale is not None and not 0 < scale[0] <= scale[1] <= 1:
             raise ValueError(f"PhotoCrops: scale must satisfy 0 < lo <= hi <= 1, got {scale}")
         self.photos, self.n, self.size, self.scale, self.seed = [_to_tensor(p) for p in photos], n, size, scale, seed

@@ -171,7 +171,8 @@ def paper_claims(root:Path|str='results') -> str:
     studies = load_studies(root, tuple(dict.fromkeys(Task(c.study, c.title) for c in PAPER_CLAIMS)))
     keys = dict.fromkeys(c.key for c in PAPER_CLAIMS)
     paras = [claim_paragraph([c for c in PAPER_CLAIMS if c.key == k], studies) for k in keys]
-    return '\n\n'.join(paras + ([comparisons_note(studies)] if comparisons_note(studies) else []))
+    note = comparisons_note(studies)
+    return '\n\n'.join(paras + ([note] if note else []))
 
 def comparisons_note(studies:dict) -> str:
     "How many paired comparisons the claims rest on, and that none is corrected across claims ('' when none ran)."
@@ -209,9 +210,10 @@ def comparison_table(df:pd.DataFrame, study:str, baseline:str='dcl') -> str:
 def settling_note(df:pd.DataFrame, study:str, root:Path|str='results') -> str:
     "Markdown: whether each kind's curve settled (`settling`), from `root/<study>_curves.csv`, or why not judged."
     m = quality_measure(study)
-    try: st = settling(read_curves(study, root), df, study)
+    try: curves = read_curves(study, root)
     except FileNotFoundError: return f"No `{study}_curves.csv`: whether the curves settled is not known."
-    except ValueError: return f"`{study}_curves.csv` does not hold {m.label} per epoch: settling not judged."
+    if m.key not in curves: return f"`{study}_curves.csv` does not hold {m.label} per epoch: settling not judged."
+    st = settling(curves, df, study)
     if st.limit.isna().all(): return "No kind paired with DCL over two seeds yet: settling not judged."
     n, d = int(st.settled.sum()), m.decimals + 1
     head = (f"**Settled** (the last {SETTLE_TAIL:.0%} of epochs moves {m.label} by less than {st.limit.iloc[0]:.{d}f}, "

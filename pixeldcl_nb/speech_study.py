@@ -100,8 +100,8 @@ def asterisk_files(path:Path|str|None=None,   # the prompts as Debian installs t
     if path is None: srcs = {f.stem: f for f in fetch_deb_files(ASTERISK_PACKAGE, _asterisk_name)}
     else:
         root = Path(path)
-        srcs = {str(f.relative_to(root).with_suffix('')).replace('/', '-'): f for f in sorted(root.rglob('*.g722'))
-                if 'silence' not in f.relative_to(root).parts}
+        named = {f: _asterisk_name(_ASTERISK_VOICE + f.relative_to(root).as_posix()) for f in root.rglob('*.g722')}
+        srcs = {n[:-len('.g722')]: f for f, n in named.items() if n is not None}   # the package's naming rule
         if not srcs: raise ValueError(f"asterisk_files: no .g722 prompt under {root}")
     out = Path(out) if out is not None else cache_dir() / 'asterisk-en-flac'
     out.mkdir(parents=True, exist_ok=True)
@@ -258,7 +258,8 @@ def speech_config(kind:str, seed:int, dls,
     if skip not in (None, 'linear'):
         raise ValueError(f"speech_config: skip must be 'linear' or None (on the command line: linear or none), "
                          f"got {skip!r}")
-    if study not in SPEECH_BANDS: raise ValueError(f"speech_config: study must be one of {list(SPEECH_BANDS)}")
+    if study not in SPEECH_BANDS:
+        raise ValueError(f"speech_config: study must be one of {list(SPEECH_BANDS)}, got {study!r}")
     return run_config(study, SPEECH_VERSION, kind, seed, dls, epochs=epochs, lr=lr, width=width, depth=depth,
                       ks=ks, skip=skip)
 
