@@ -19,9 +19,9 @@ from .runs import cli_errors, headless, kind_style
 
 # %% auto #0
 __all__ = ['TASKS', 'REASON_WORDS', 'Task', 'load_studies', 'layer_costs', 'cost_note', 'which_upsampler', 'diff_cell',
-           'task_sentence', 'answer_table', 'answer_figure', 'claim_paragraph', 'paper_claims', 'comparisons_note',
-           'study_table', 'comparison_table', 'settling_note', 'answer_markdown', 'rules_markdown', 'write_report',
-           'compare', 'pixeldcl_compare', 'pixeldcl_report']
+           'task_sentence', 'answer_table', 'answer_figure', 'claim_cell', 'claims_table', 'disagreements',
+           'paper_claims', 'comparisons_note', 'study_table', 'comparison_table', 'settling_note', 'answer_markdown',
+           'rules_markdown', 'write_report', 'compare', 'pixeldcl_compare', 'pixeldcl_report']
 
 # %% ../nbs/12_report.ipynb #04738008
 @dataclass(frozen=True)
@@ -29,11 +29,12 @@ class Task:
     "A task users ask about, and the study that answers it."
     study:str     # the study's name: its results are `results/<study>.csv`
     name:str      # the task, for the answer: 'GAN and VAE decoders'
+    short:str=''  # its column head in the answer's table ('' : `name`)
 
-TASKS = (Task('vae', 'GAN and VAE decoders'), Task('mri', 'Segmentation U-Nets'), Task('x2', 'x2 up-sampling'),
-         Task('mri3d', "3D segmentation (the authors' 3D layers)"),
-         Task('speech', "Audio x2 (1D layers: this project's extension)"),
-         Task('speech_g722', "Audio x2, G.722 prompts at 4-7 kHz (1D extension)"))
+TASKS = (Task('vae', 'GAN and VAE decoders', 'VAE'), Task('mri', 'Segmentation U-Nets', 'MRI 2D'),
+         Task('x2', 'x2 up-sampling', 'x2 photos'), Task('mri3d', "3D segmentation (the authors' 3D layers)", 'MRI 3D'),
+         Task('speech', "Audio x2 (1D layers: this project's extension)", 'speech'),
+         Task('speech_g722', "Audio x2, G.722 prompts at 4-7 kHz (1D extension)", 'G.722'))
 
 def load_studies(root:Path|str='results', tasks:tuple=TASKS) -> dict:
     "study -> its results (`read_results`), or None when `root` has none for it."
@@ -88,8 +89,8 @@ def task_sentence(task:Task, vs:list|None) -> str:
     if vs is None: return f"**{task.name}**: not measured yet (no `results/{task.study}.csv`)."
     if not vs: return f"**{task.name}**: no decision yet: only DCL 6x6 has run so far (`results/{task.study}.csv`)."
     if all(v.decision == Decision.UNDECIDED for v in vs):
-        return (f"**{task.name}**: no decision yet: no kind has two seeds paired with DCL 6x6's (no interval), "
-                "so none is shown better or worse; until then, DCL 6x6 is the default.")
+        return (f"**{task.name}**: no decision yet (no kind has two seeds paired with DCL 6x6's): "
+                "keep DCL 6x6 until then.")
     m = quality_measure(task.study).label
     pick, fast = _kinds(vs, Decision.PREFER), _kinds(vs, Decision.FASTER)
     avoid, open_ = _kinds(vs, Decision.AVOID, Decision.TRADE_OFF), _kinds(vs, Decision.UNDECIDED)
@@ -110,7 +111,7 @@ def answer_table(verdicts:dict, costs:dict|None=None, tasks:tuple=TASKS) -> str:
     kinds = list(dict.fromkeys(v.kind for t in ts for v in verdicts[t.study]))
     by = {(t.study, v.kind): v for t in ts for v in verdicts[t.study]}
     qs = [quality_measure(t.study) for t in ts]
-    heads = [f"{t.name}: Δ {m.label}{f' ({m.unit})' if m.unit else ''} {m.arrow}" for t, m in zip(ts, qs)]
+    heads = [f"{t.short or t.name}: Δ {m.label}{f' ({m.unit})' if m.unit else ''} {m.arrow}" for t, m in zip(ts, qs)]
     rows = ["| kind | " + " | ".join(heads) + " | layer time × DCL |", "|---|" + "---:|" * (len(ts) + 1)]
     for k in kinds:
         t_ratio = (costs or {}).get(k, {}).get('time_ratio')
@@ -140,39 +141,48 @@ def answer_figure(verdicts:dict, fname:Path|str|None=None, tasks:tuple=TASKS):
     return fig
 
 # %% ../nbs/12_report.ipynb #b5de7124
-def _on_study(claim, df:pd.DataFrame|None) -> tuple[str, dict]:
-    "A claim on one study: its sentence ('on mri: for pixeldcl, **holds** (...)') and each layer's status."
-    res, on = judge_claim(claim, df), f"on {claim.study}" + (f" ({claim.scope})" if claim.scope else "")
-    if all(st == ClaimStatus.NOT_TESTED for st, _ in res.values()):
-        why = f"no `results/{claim.study}.csv`" if df is None else \
-            f"{' and '.join(claim.kinds)} not yet paired with {claim.baseline} in `results/{claim.study}.csv`"
-        return f"{on}: not tested yet ({why})", {}
-    parts = []
-    for k, (st, cs) in res.items():
-        nums = '; '.join(f"{get_measure(c.study, c.measure).label} {get_measure(c.study, c.measure).arrow} "
-                         f"{diff_cell(c, bold=False) or 'not run'}" for c in cs)
-        parts.append(f"for {k}, **{st.value}** ({k} − {claim.baseline}: {nums})")
-    return f"{on}: " + '; '.join(parts), {k: st for k, (st, _) in res.items() if st != ClaimStatus.NOT_TESTED}
+def _deciding(st:ClaimStatus, cs:list):
+    "The comparison that decides a layer's claim status: the first worse one, the first better one, or the first."
+    want = {ClaimStatus.CONTRADICTED: Status.WORSE, ClaimStatus.UNCONFIRMED: Status.BETTER}.get(st)
+    return next((c for c in cs if c.status == want), cs[0])
 
-def claim_paragraph(claims:list, studies:dict) -> str:
-    "One claim's paragraph: title, source, its status per study and layer; where the studies disagree, said plainly."
-    head, said, by_kind = f"**{claims[0].title}** ({claims[0].source})", [], {}
+def claim_cell(st:ClaimStatus, cs:list, first:str) -> str:
+    "A layer on one study: its status and deciding difference, '**contradicted** ×2.77 [×1.04, ×7.38]'."
+    if st == ClaimStatus.NOT_TESTED: return 'not tested'
+    c = _deciding(st, cs)
+    if st == ClaimStatus.ONE_SEED: return f"one seed: {diff_cell(c, bold=False).removesuffix(' (1 seed)')}"
+    m = get_measure(c.study, c.measure)
+    named = '' if c.measure == first else f"{m.label} {m.arrow} "   # a measure other than the row's: named
+    s = st.value if st not in (ClaimStatus.HOLDS, ClaimStatus.CONTRADICTED) else f"**{st.value}**"
+    return f"{s} {named}{diff_cell(c, bold=False) or 'not run'}"
+
+def claims_table(studies:dict, claims:tuple=PAPER_CLAIMS) -> str:
+    "Markdown: a row per claim and study (its first measure), a column per layer: `claim_cell` against DCL 6x6."
+    kinds = list(dict.fromkeys(k for c in claims for k in c.kinds))
+    rows, seen = ["| claim | study: measure | " + " | ".join(kinds) + " |", "|---|---|" + "---|" * len(kinds)], set()
     for c in claims:
-        s, sts = _on_study(c, studies.get(c.study))
-        said.append(s)
-        for k, st in sts.items(): by_kind.setdefault(k, {})[c.study] = st
-    split = [f"for {k}, " + ', '.join(f"{st.value} on {s}" for s, st in sts.items())
-             for k, sts in by_kind.items() if len(set(sts.values())) > 1]
-    return (f"{head}: " + '. '.join(s[0].upper() + s[1:] for s in said) + "."
-            + (f" The studies disagree: {'; '.join(split)}." if split else ""))
+        res, m = judge_claim(c, studies.get(c.study)), get_measure(c.study, c.measures[0])
+        head = '' if c.key in seen else f"{c.title} ({c.source})"; seen.add(c.key)
+        on = f"{c.study}{f' ({c.scope})' if c.scope else ''}: {m.label} {m.arrow}"
+        cells = [claim_cell(*res[k], c.measures[0]) if k in res else '' for k in kinds]
+        rows.append(f"| {head} | {on} | " + " | ".join(cells) + " |")
+    return '\n'.join(rows)
+
+def disagreements(studies:dict, claims:tuple=PAPER_CLAIMS) -> str:
+    "Where one claim's studies with intervals disagree for a layer, a sentence saying so ('' where none do)."
+    by = {}   # (claim, kind) -> {study: status}
+    for c in claims:
+        for k, (st, _) in judge_claim(c, studies.get(c.study)).items():
+            if st not in (ClaimStatus.NOT_TESTED, ClaimStatus.ONE_SEED): by.setdefault((c.title, k), {})[c.study] = st
+    split = [f"{t}, for {k}: " + ', '.join(f"{st.value} on {s}" for s, st in sts.items())
+             for (t, k), sts in by.items() if len(set(sts.values())) > 1]
+    return f"The studies disagree. {'; '.join(split)}." if split else ''
 
 def paper_claims(root:Path|str='results') -> str:
-    "Every claim of `PAPER_CLAIMS` as a paragraph (its studies together), from the results in `root`."
+    "Every claim of `PAPER_CLAIMS` on every study that tests it, as a table, from the results in `root`."
     studies = load_studies(root, tuple(dict.fromkeys(Task(c.study, c.title) for c in PAPER_CLAIMS)))
-    keys = dict.fromkeys(c.key for c in PAPER_CLAIMS)
-    paras = [claim_paragraph([c for c in PAPER_CLAIMS if c.key == k], studies) for k in keys]
-    note = comparisons_note(studies)
-    return '\n\n'.join(paras + ([note] if note else []))
+    notes = [n for n in (disagreements(studies), comparisons_note(studies)) if n]
+    return '\n\n'.join([claims_table(studies)] + notes)
 
 def comparisons_note(studies:dict) -> str:
     "How many paired comparisons the claims rest on, and that none is corrected across claims ('' when none ran)."

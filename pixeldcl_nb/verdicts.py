@@ -156,6 +156,7 @@ class ClaimStatus(Enum):
     CONTRADICTED = 'contradicted'
     UNCONFIRMED = 'unconfirmed'
     NOT_RESOLVED = 'not resolved'
+    ONE_SEED = 'one seed so far'   # run, but no interval yet
     NOT_TESTED = 'not tested'
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ PAPER_CLAIMS = (   # each claim on every study that can test it; one key, one cl
 def claim_status(statuses:list[Status]) -> ClaimStatus:
     "A claim's status from its measures' statuses (each at 95% on its own)."
     if not statuses or all(s == Status.NOT_RUN for s in statuses): return ClaimStatus.NOT_TESTED
+    if all(s in (Status.ONE_SEED, Status.NOT_RUN) for s in statuses): return ClaimStatus.ONE_SEED
     if Status.WORSE in statuses: return ClaimStatus.CONTRADICTED
     if all(s == Status.BETTER for s in statuses): return ClaimStatus.HOLDS
     if Status.BETTER in statuses: return ClaimStatus.UNCONFIRMED
