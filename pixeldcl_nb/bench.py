@@ -486,8 +486,9 @@ def bench_section(src:Path|str|pd.DataFrame='results',  # the folder of bench.cs
     reps = f"{_setting(lay, 'reps')} calls" + (f" (U-Net: {_setting(un, 'reps')})" if len(un) else '')
     head = (f"Measured on machine `{_values(df, 'machine')}` ({_values(df, 'device')}, torch threads: "
             f"{_values(df, 'threads')}, torch {_values(df, 'torch')}, commit {_values(df, 'commit') or 'unknown'}), "
-            f"with {_values(df, 'busy_cores')} cores busy with other work as it started (see Benchmarks on busy "
-            f"machines). Times are medians of {reps} after warm-up, the kinds of each case run round-robin; ratios "
+            f"with {_values(df, 'busy_cores')} cores busy with other work as it started (the Benchmarks page's "
+            f"*Measure on an idle machine* says what that costs). Times are medians of {reps} after warm-up, the "
+            f"kinds of each case run round-robin; ratios "
             f"are to {names}, measured in the same run (below 1: faster). Peak memory: allocated beyond what was "
             "before the call (a layer's forward + backward; the U-Net's training step). Kept: the bytes autograd keeps "
             "for backward, parameters left out (`saved_bytes`; the U-Net's: of its forward and loss).")

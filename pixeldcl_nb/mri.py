@@ -12,8 +12,8 @@ from .debian import fetch_deb
 from .volumes import Volume, Plane, read_volume, resample_volume, slice_dls, volume_dls
 
 # %% auto #0
-__all__ = ['COLIN27', 'HEMISPHERES', 'fetch_colin27', 'atlas_names', 'merge_hemispheres', 'colin27', 'mri_slice_dls',
-           'mri_volume_dls', 'tiny_atlas']
+__all__ = ['COLIN27', 'HEMISPHERES', 'AAL_LOBES', 'MRI_REGIONS', 'fetch_colin27', 'atlas_names', 'merge_hemispheres',
+           'group_regions', 'colin27', 'mri_slice_dls', 'mri_volume_dls', 'tiny_atlas']
 
 # %% ../nbs/02d_mri.ipynb #0e83b599
 COLIN27 = {'ch2.nii.gz': 'usr/share/mricron/templates/ch2.nii.gz',   # Colin27 T1, 1 mm, uint8
@@ -49,29 +49,64 @@ def merge_hemispheres(names:dict[int, str]   # label -> region name (`atlas_name
         label_map[lab] = codes.index(base)
     return label_map, codes
 
+# %% ../nbs/02d_mri.ipynb #5cccf49a
+AAL_LOBES = {   # group -> the prefixes of the AAL region names (hemispheres merged) it holds: this project's grouping
+    'frontal': ('Precentral', 'Frontal_', 'Rolandic_Oper', 'Supp_Motor_Area', 'Olfactory', 'Rectus',
+                'Paracentral_Lobule'),
+    'limbic': ('Insula', 'Cingulum_', 'Hippocampus', 'ParaHippocampal', 'Amygdala'),
+    'occipital': ('Calcarine', 'Cuneus', 'Lingual', 'Occipital_'),
+    'parietal': ('Postcentral', 'Parietal_', 'SupraMarginal', 'Angular', 'Precuneus'),
+    'temporal': ('Heschl', 'Temporal_', 'Fusiform'),
+    'deep_grey': ('Caudate', 'Putamen', 'Pallidum', 'Thalamus'),
+    'cerebellum': ('Cerebelum_',), 'vermis': ('Vermis_',)}
+
+def group_regions(label_map:dict,            # {file label: class} (`merge_hemispheres`)
+                  codes:list,                # its class names, 'background' first
+                  groups:dict=AAL_LOBES      # group -> name prefixes; every region must match exactly one
+                 ) -> tuple[dict, list]:
+    "({file label: group class}, ['background', *groups]): each region's class replaced by its group's."
+    out = ['background', *groups]
+    cls = {0: 0}
+    for i, name in enumerate(codes[1:], 1):
+        hits = [g for g, ps in groups.items() if name.startswith(tuple(ps))]
+        if len(hits) != 1:
+            raise ValueError(f"group_regions: region {name!r} matches {len(hits)} groups {hits}; give its name's "
+                             "prefix to exactly one group")
+        cls[i] = out.index(hits[0])
+    return {lab: cls[c] for lab, c in label_map.items()}, out
+
 # %% ../nbs/02d_mri.ipynb #b92cf9be
+MRI_REGIONS = ('aal', 'lobes')   # the label sets of `colin27`: 62 AAL regions, or their 8 groups (`AAL_LOBES`)
+
 def colin27(spacing:float|tuple=(1., 2., 2.),   # voxel size in mm (X, Y, Z); (1, 1, 1): the files' own
-            path:Path|str|None=None             # the folder of `COLIN27`'s files (None: the cache, fetched once)
+            path:Path|str|None=None,            # the folder of `COLIN27`'s files (None: the cache, fetched once)
+            regions:str='aal'                   # 'aal': the 62 regions; 'lobes': their groups (`AAL_LOBES`)
            ) -> tuple[Volume, list]:
     "Colin27 with its AAL labels, left and right merged (`merge_hemispheres`), at `spacing`; and the class names."
+    if regions not in MRI_REGIONS: raise ValueError(f"colin27: regions={regions!r}: use one of {MRI_REGIONS}")
     d = fetch_colin27(path)
     label_map, codes = merge_hemispheres(atlas_names(d / 'aal.nii.txt'))
+    if regions == 'lobes': label_map, codes = group_regions(label_map, codes)
     v = read_volume(d / 'ch2.nii.gz', d / 'aal.nii.gz', n_classes=len(codes), label_map=label_map)
     return (v if np.allclose(v.spacing, spacing) else resample_volume(v, spacing)), codes
 
 def mri_slice_dls(axis:int=0,                         # slices along: 0 sagittal (x), 1 coronal, 2 axial
                   spacing:float|tuple=(1., 2., 2.),   # voxel size in mm: 1 mm between sagittal slices, 2 mm in them
                   valid=HEMISPHERES,                  # `split_volumes`: a `Plane`, a `Slab`
-                  bs:int=8, path:Path|str|None=None, **kwargs):
-    "2D `DataLoaders` of Colin27's slices with the 62 AAL regions (`colin27`): images (N, 1, H, W), masks (N, H, W)."
-    v, codes = colin27(spacing, path)
+                  bs:int=8, path:Path|str|None=None,
+                  regions:str='aal',                  # `colin27`: 'aal' (62 regions) or 'lobes' (8)
+                  **kwargs):
+    "2D `DataLoaders` of Colin27's slices with the AAL regions (`colin27`): images (N, 1, H, W), masks (N, H, W)."
+    v, codes = colin27(spacing, path, regions)
     return slice_dls(v, axis=axis, codes=codes, valid=valid, bs=bs, **kwargs)
 
 def mri_volume_dls(spacing:float|tuple=2.,   # voxel size in mm
                    patch:int|tuple=32,       # training patch side (voxels), also the sliding window of validation
-                   valid=HEMISPHERES, bs:int=2, path:Path|str|None=None, **kwargs):
+                   valid=HEMISPHERES, bs:int=2, path:Path|str|None=None,
+                   regions:str='aal',        # `colin27`: 'aal' (62 regions) or 'lobes' (8)
+                   **kwargs):
     "3D `DataLoaders` of Colin27 (`colin27`): random training patches, the validation side whole (sliding window)."
-    v, codes = colin27(spacing, path)
+    v, codes = colin27(spacing, path, regions)
     return volume_dls(v, codes=codes, patch=patch, valid=valid, bs=bs, **kwargs)
 
 # %% ../nbs/02d_mri.ipynb #7e751b48

@@ -39,25 +39,28 @@ def volume_map_measures(p:Tensor   # (N, C, D, H, W) class maps, the up-sampling
                 peak2=mean(lambda s: spectral_peak_ratio(s, 2)))
 
 # %% ../nbs/08b_mri3d_study.ipynb #beee8870
-MRI3D_VERSION = 1   # bump when what a run computes changes
+MRI3D_VERSION = 2   # bump when what a run computes changes (2: the recipe of the pilots, lobes)
 MRI3D_KINDS = ('dcl', 'dcl/icnr', 'dcl4', 'pixeldcl', 'pixeldcl/icnr', 'ipixeldcl', 'ipixeldcl/icnr', 'resize_conv',
                'bilinear_conv')   # every kind with a 3D layer; /icnr where it changes the initialisation
 
-def mri3d_data(spacing:float=2.,                # voxel size in mm
-               patch:int=32,                    # training patch side (voxels), also the validation window
-               patches_per_volume:int=32,       # random training patches an epoch
+def mri3d_data(spacing:float=3.,                # voxel size in mm
+               patch:int=24,                    # training patch side (voxels), also the validation window
+               patches_per_volume:int=64,       # random training patches an epoch
                bs:int=4,                        # patches a batch
                flips:tuple=(0,),                # axes a patch is flipped along, with probability 1/2 (`volume_dls`)
+               foreground:float=0.5,            # share of patches centred on a voxel of a random class (`volume_dls`)
+               regions:str='lobes',             # 'lobes' (8, `AAL_LOBES`) or 'aal' (62 regions): `colin27`
                path:Path|str|None=None,         # the folder of Colin27's files (None: the cache, fetched once)
                num_workers:int|None=None):      # DataLoader worker processes (None: fastai's default); not in the key
     "Colin27 as 3D `DataLoaders` (`mri_volume_dls`): random patches of the left hemisphere, the right one whole."
     kw = {} if num_workers is None else dict(num_workers=num_workers)
-    return mri_volume_dls(spacing, patch, bs=bs, patches_per_volume=patches_per_volume, flips=flips, path=path, **kw)
+    return mri_volume_dls(spacing, patch, bs=bs, patches_per_volume=patches_per_volume, flips=flips,
+                          foreground=foreground, regions=regions, path=path, **kw)
 
 def mri3d_config(kind:str, seed:int, dls,
-                 epochs:int=30,   # training epochs
-                 lr:float=3e-3,       # maximum learning rate (one-cycle)
-                 width:int=8,         # U-Net width
+                 epochs:int=40,       # training epochs
+                 lr:float=1e-2,       # maximum learning rate (one-cycle)
+                 width:int=16,        # U-Net width
                  depth:int=3          # U-Net depth
                 ) -> dict:
     "The key of one 3D run (`run_config`): a saved row is reused only for an equal key."
@@ -107,14 +110,17 @@ MRI3D_STUDY = Study('mri3d', MRI3D_VERSION, MRI3D_KINDS, mri3d_data, mri3d_confi
 def mri3d_study(kinds:tuple|str|None=None,  # up-sampler kinds (None: `MRI3D_KINDS`)
                 seeds:int=5,                # seeds per kind, runs paired by seed
                 paper_seeds:int|None=None,  # seeds for the paper's layers (None: `seeds`)
-                epochs:int=30,          # training epochs per run
-                lr:float=3e-3,              # maximum learning rate (one-cycle)
-                width:int=8, depth:int=3,   # the 3D U-Net
-                spacing:float=2.,           # voxel size in mm
-                patch:int=32,               # training patch side, also the validation window
-                patches_per_volume:int=32,  # training patches an epoch
+                epochs:int=40,              # training epochs per run
+                lr:float=1e-2,              # maximum learning rate (one-cycle)
+                width:int=16,               # the 3D U-Net's width (channels of its first level)
+                depth:int=3,                # the 3D U-Net's depth (levels)
+                spacing:float=3.,           # voxel size in mm
+                patch:int=24,               # training patch side, also the validation window
+                patches_per_volume:int=64,  # training patches an epoch
                 bs:int=4,                   # patches a batch
                 flips:tuple=(0,),           # axes a training patch is flipped along, with probability 1/2
+                foreground:float=0.5,       # share of patches centred on a voxel of a random class
+                regions:str='lobes',        # 'lobes' (8 groups, `AAL_LOBES`) or 'aal' (the 62 regions)
                 path:Path|str|None=None,    # the folder of Colin27's files (None: the cache, fetched once)
                 num_workers:int|None=None,  # DataLoader worker processes (None: fastai's default)
                 shard:str|None=None,        # 'i/n': the i-th of n slices of the runs
@@ -124,8 +130,9 @@ def mri3d_study(kinds:tuple|str|None=None,  # up-sampler kinds (None: `MRI3D_KIN
                 show_progress=True) -> pd.DataFrame:
     "Train the 3D U-Net with each kind on Colin27's volume; each run's row in `root/mri3d.csv`; the study's rows."
     return run_study(MRI3D_STUDY, kinds, seeds, paper_seeds, shard, runs, root, train, show_progress=show_progress,
-                     spacing=spacing, patch=patch, patches_per_volume=patches_per_volume, bs=bs, flips=flips, path=path,
-                     num_workers=num_workers, epochs=epochs, lr=lr, width=width, depth=depth)
+                     spacing=spacing, patch=patch, patches_per_volume=patches_per_volume, bs=bs, flips=flips,
+                     foreground=foreground, regions=regions, path=path, num_workers=num_workers, epochs=epochs, lr=lr,
+                     width=width, depth=depth)
 
 # %% ../nbs/08b_mri3d_study.ipynb #4bcd3820
 @call_parse

@@ -18,20 +18,21 @@ from .verdicts import (Decision, Status, ClaimStatus, PAPER_CLAIMS, RULES, RULES
 from .runs import cli_errors, headless, kind_style
 
 # %% auto #0
-__all__ = ['TASKS', 'REASON_WORDS', 'Task', 'load_studies', 'layer_costs', 'cost_note', 'which_upsampler', 'diff_cell',
-           'task_sentence', 'answer_table', 'answer_figure', 'claim_cell', 'claims_table', 'disagreements',
-           'paper_claims', 'comparisons_note', 'study_table', 'comparison_table', 'settling_note', 'answer_markdown',
-           'rules_markdown', 'write_report', 'compare', 'pixeldcl_compare', 'pixeldcl_report']
+__all__ = ['TASKS', 'REASON_WORDS', 'CLAIM_WORDS', 'Task', 'load_studies', 'layer_costs', 'cost_note', 'which_upsampler',
+           'diff_cell', 'task_sentence', 'answer_table', 'answer_figure', 'claim_cell', 'claims_table', 'disagreements',
+           'claims_legend', 'paper_claims', 'comparisons_note', 'study_table', 'comparison_table', 'settled_count',
+           'settling_note', 'answer_markdown', 'rules_markdown', 'write_report', 'compare', 'pixeldcl_compare',
+           'pixeldcl_report']
 
 # %% ../nbs/12_report.ipynb #04738008
 @dataclass(frozen=True)
 class Task:
     "A task users ask about, and the study that answers it."
     study:str     # the study's name: its results are `results/<study>.csv`
-    name:str      # the task, for the answer: 'GAN and VAE decoders'
+    name:str      # the task, for the answer: 'VAE decoders'
     short:str=''  # its column head in the answer's table ('' : `name`)
 
-TASKS = (Task('vae', 'GAN and VAE decoders', 'VAE'), Task('mri', 'Segmentation U-Nets', 'MRI 2D'),
+TASKS = (Task('vae', 'VAE decoders', 'VAE'), Task('mri', 'Segmentation U-Nets (brain MRI)', 'MRI 2D'),
          Task('x2', 'x2 up-sampling', 'x2 photos'), Task('mri3d', "3D segmentation (the authors' 3D layers)", 'MRI 3D'),
          Task('speech', "Audio x2 (1D layers: this project's extension)", 'speech'),
          Task('speech_g722', "Audio x2, G.722 prompts at 4-7 kHz (1D extension)", 'G.722'))
@@ -57,8 +58,10 @@ def cost_note(root:Path|str='results') -> str:
     try: df = read_bench(root)
     except FileNotFoundError: return "No benchmark in `results/bench.csv`: no layer times."
     r = df[(df['case'] == 'layer') & (df['dtype'] == 'float32')].iloc[0]
+    busy = f", {r['busy_cores']:g} cores busy with other work" if r.get('busy_cores', 0) > 0.5 else ''
     return (f"Layer time: one layer's forward and backward pass over DCL 6x6's, input {r['shape']}, float32, on "
-            f"{r['device']} with {r['threads']} thread(s) (`results/bench.csv`); an `/icnr` kind costs its layer's.")
+            f"{r['device']} with {r['threads']} thread(s){busy} (`results/bench.csv`); *faster* (the answer): at most "
+            f"{FASTER} × DCL's; an `/icnr` kind costs its layer's.")
 
 def which_upsampler(root:Path|str='results', tasks:tuple=TASKS) -> dict:
     "study -> every kind's `Verdict` against DCL 6x6 (None: the study has no results), costs from the benchmark."
@@ -68,9 +71,9 @@ def which_upsampler(root:Path|str='results', tasks:tuple=TASKS) -> dict:
 # %% ../nbs/12_report.ipynb #58d5b378
 REASON_WORDS = {   # rule name -> its phrase; {m}: the task's quality measure
     'not_run': "not run", 'one_seed': "one seed so far", 'worse_quality': "worse {m}",
-    'better_but_artefacts': "better {m}, more checkerboard", 'more_artefacts': "more checkerboard",
-    'better_quality': "better {m}", 'fewer_artefacts': "same {m}, less checkerboard",
-    'faster': "same {m}, faster layer", 'no_difference': "no difference resolved"}
+    'better_but_artefacts': "better {m}, more checkerboard ({a})", 'more_artefacts': "more checkerboard ({a})",
+    'better_quality': "better {m}", 'fewer_artefacts': "{m} not resolved, less checkerboard ({a})",
+    'faster': "{m} not resolved, faster layer", 'no_difference': "no difference resolved"}
 
 def diff_cell(c, bold:bool=True) -> str:
     "A `Comparison` as '+0.19 [+0.03, +0.35]' (bold when Holm resolves it), '+0.19 (1 seed)', or '' when not run."
@@ -84,7 +87,14 @@ def diff_cell(c, bold:bool=True) -> str:
 # %% ../nbs/12_report.ipynb #55e9d5af
 def _kinds(vs:list, *ds:Decision) -> list[str]: return [v.kind for v in vs if v.decision in ds]
 
-def task_sentence(task:Task, vs:list|None) -> str:
+def _why(v, m:str) -> str:
+    "The verdict's reason in words: `REASON_WORDS` with the quality measure and the deciding artefact measures."
+    a = ', '.join(dict.fromkeys(get_measure(c.study, c.measure).label for c in v.artefacts))
+    return REASON_WORDS[v.rule].format(m=m, a=a)
+
+def task_sentence(task:Task, vs:list|None,
+                  settled:tuple|None=None   # (kinds settled, kinds judged) by `settled_count`; None: not judged
+                 ) -> str:
     "One sentence: what to use for `task`, from its verdicts (None: no results; []: no kind but DCL 6x6 run yet)."
     if vs is None: return f"**{task.name}**: not measured yet (no `results/{task.study}.csv`)."
     if not vs: return f"**{task.name}**: no decision yet: only DCL 6x6 has run so far (`results/{task.study}.csv`)."
@@ -96,18 +106,21 @@ def task_sentence(task:Task, vs:list|None) -> str:
     avoid, open_ = _kinds(vs, Decision.AVOID, Decision.TRADE_OFF), _kinds(vs, Decision.UNDECIDED)
     groups = {}   # reason -> the kinds it picks, so that each reason is said once
     for v in vs:
-        if v.kind in pick: groups.setdefault(REASON_WORDS[v.rule].format(m=m), []).append(v.kind)
+        if v.kind in pick: groups.setdefault(_why(v, m), []).append(v.kind)
     why = '; '.join(f"{', '.join(ks)}: {r}" for r, ks in groups.items()) if len(groups) > 1 else ''.join(groups)
     s = f"use {', '.join(pick)}: better than DCL 6x6 ({why})" if pick else "nothing tested beats DCL 6x6"
-    if fast: s += f"; as good and faster: {', '.join(fast)}"
+    if fast: s += f"; {m} not resolved, faster: {', '.join(fast)}"
     if avoid: s += f"; avoid {', '.join(avoid)}"
     if open_: s += f"; undecided (too few seeds): {', '.join(open_)}"
+    if settled and settled[0] < settled[1]:
+        s += f". Provisional: {settled[0]} of {settled[1]} kinds' curves had settled by the last epoch"
     return f"**{task.name}**: {s}."
 
 # %% ../nbs/12_report.ipynb #9838e3c8
 def answer_table(verdicts:dict, costs:dict|None=None, tasks:tuple=TASKS) -> str:
     "Markdown: a row per kind, a column per task with results (Δ to DCL 6x6 [95%], bold when resolved), layer time."
     ts = [t for t in tasks if verdicts.get(t.study)]
+    if not ts: return ''   # no task has a kind compared yet
     kinds = list(dict.fromkeys(v.kind for t in ts for v in verdicts[t.study]))
     by = {(t.study, v.kind): v for t in ts for v in verdicts[t.study]}
     qs = [quality_measure(t.study) for t in ts]
@@ -178,10 +191,21 @@ def disagreements(studies:dict, claims:tuple=PAPER_CLAIMS) -> str:
              for (t, k), sts in by.items() if len(set(sts.values())) > 1]
     return f"The studies disagree. {'; '.join(split)}." if split else ''
 
+CLAIM_WORDS = {   # what each status means, for the legend (`claim_status` decides them)
+    ClaimStatus.HOLDS: "better than DCL 6x6 on every measure", ClaimStatus.CONTRADICTED: "worse on a measure",
+    ClaimStatus.UNCONFIRMED: "better on some measures, not all", ClaimStatus.NOT_RESOLVED: "no difference resolved",
+    ClaimStatus.ONE_SEED: "no interval yet", ClaimStatus.NOT_TESTED: "no runs"}
+
+def claims_legend(studies:dict, claims:tuple=PAPER_CLAIMS) -> str:
+    "What the statuses the table shows mean, in `CLAIM_WORDS`' order (each measure at 95% on its own)."
+    shown = {st for c in claims for st, _ in judge_claim(c, studies.get(c.study)).values()}
+    words = '; '.join(f"*{st.value}*: {w}" for st, w in CLAIM_WORDS.items() if st in shown)
+    return f"{words} (each measure's 95% interval on its own)."
+
 def paper_claims(root:Path|str='results') -> str:
     "Every claim of `PAPER_CLAIMS` on every study that tests it, as a table, from the results in `root`."
     studies = load_studies(root, tuple(dict.fromkeys(Task(c.study, c.title) for c in PAPER_CLAIMS)))
-    notes = [n for n in (disagreements(studies), comparisons_note(studies)) if n]
+    notes = [n for n in (claims_legend(studies), disagreements(studies), comparisons_note(studies)) if n]
     return '\n\n'.join([claims_table(studies)] + notes)
 
 def comparisons_note(studies:dict) -> str:
@@ -189,7 +213,8 @@ def comparisons_note(studies:dict) -> str:
     n = sum(c.diff is not None and c.diff.pairs > 1 for cl in PAPER_CLAIMS
             for _, cs in judge_claim(cl, studies.get(cl.study)).values() for c in cs)
     if not n: return ''
-    return (f"The claims rest on {n} paired comparisons, each judged by its own 95% interval, with no correction "
+    return (f"The claims rest on {n} paired comparisons (a cell shows the one that decides it; the report, all), "
+            "each judged by its own 95% interval, with no correction "
             f"across them: if no layer differed from DCL at all, {0.05 * n:.1f} of them would be expected to exclude "
             "zero by chance. The answer above corrects within each study (Holm's method over its kinds).")
 
@@ -217,6 +242,14 @@ def comparison_table(df:pd.DataFrame, study:str, baseline:str='dcl') -> str:
             rows.append(f"| {m.label} | {c.kind} | {diff_cell(c, bold=False)} | {c.status.value} | {c.holm.value} |")
     return '\n'.join(rows)
 
+def settled_count(df:pd.DataFrame, study:str, root:Path|str='results') -> tuple|None:
+    "(kinds settled, kinds judged) by `settling` on `root/<study>_curves.csv`; None where it cannot judge."
+    try: curves = read_curves(study, root)
+    except FileNotFoundError: return None
+    if quality_measure(study).key not in curves: return None
+    st = settling(curves, df, study)
+    return None if st.limit.isna().all() else (int(st.settled.sum()), len(st))
+
 def settling_note(df:pd.DataFrame, study:str, root:Path|str='results') -> str:
     "Markdown: whether each kind's curve settled (`settling`), from `root/<study>_curves.csv`, or why not judged."
     m = quality_measure(study)
@@ -240,8 +273,10 @@ def answer_markdown(root:Path|str='results', figure:str|None='which_upsampler.pn
         with headless(): plt.close(answer_figure(vs, Path(root) / figure))
     fig = (f"\n\n![Each kind's difference to DCL 6x6 (95% intervals where two or more seeds)]({figure})"
            if figure and any(vs.values()) else '')
-    lines = '\n'.join(f"- {task_sentence(t, vs[t.study])}" for t in TASKS)
-    return lines + "\n\n" + answer_table(vs, layer_costs(root)) + "\n\n" + cost_note(root) + fig
+    settled = {s: None if df is None else settled_count(df, s, root) for s, df in load_studies(root).items()}
+    lines = '\n'.join(f"- {task_sentence(t, vs[t.study], settled[t.study])}" for t in TASKS)
+    table = answer_table(vs, layer_costs(root))
+    return lines + (f"\n\n{table}\n\n{cost_note(root)}" if table else '') + fig
 
 def rules_markdown() -> str:
     "The rule table `judge` applies, in order, as Markdown."
@@ -260,6 +295,10 @@ def write_report(root:Path|str='results',   # the results folder
     "Write the report from the results in `root` alone; returns its file."
     from pixeldcl_nb.bench import bench_section
     root = Path(root); f = Path(out) if out is not None else root / 'report.md'
+    files = [f"{t.study}.csv" for t in TASKS] + ['bench.csv']
+    if not root.is_dir() or not any((root / n).exists() for n in files):
+        raise FileNotFoundError(f"write_report: {root} holds none of {', '.join(files)}: pass the results folder "
+                                "(--root), or run a study first (`make studies`, `pixeldcl_compare`)")
     parts = ["# pixeldcl_nb: which up-sampler?", answer_markdown(root), "## The paper's claims", paper_claims(root),
              "## How the decisions are made", rules_markdown()]
     for s, df in load_studies(root).items():

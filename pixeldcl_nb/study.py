@@ -168,9 +168,16 @@ def torch_load(f:Path|str) -> dict:
 def pilot_cost(study:str,                # the study: its pilots are `root/pilots/<study>_pilots.csv`
                runs:int,                 # the runs it will make (kinds x seeds)
                epochs:int,               # epochs a run
-               root:Path|str='results') -> dict:
+               root:Path|str='results',
+               where:dict|None=None      # only the pilot rows with these values ({'pilot': 'k'}: the recipe's)
+              ) -> dict:
     "{'minutes_per_run', 'core_hours', 'pilot_kinds'}: the study's cost from its pilots' median seconds an epoch."
-    p = pd.read_csv(Path(root) / 'pilots' / f'{study}_pilots.csv')
+    f = Path(root) / 'pilots' / f'{study}_pilots.csv'
+    p = pd.read_csv(f, dtype={k: type(v) for k, v in (where or {}).items()})
+    for k, v in (where or {}).items():
+        if k not in p: raise ValueError(f"pilot_cost: {f} has no column {k!r}; it has {list(p.columns)}")
+        p = p[p[k] == v]
+    if p.empty: raise ValueError(f"pilot_cost: no pilot in {f} has {where}")
     per_epoch = p.groupby('kind').epoch_s.mean().median()
     mins = per_epoch * epochs / 60
     return dict(minutes_per_run=mins, core_hours=mins * runs / 60, pilot_kinds=sorted(p.kind.unique()))

@@ -179,9 +179,16 @@ def vae_study(data:str='photos',         # 'photos', 'celeba', 'fashion', or a f
               kinds:tuple|str|None=None, # up-sampler kinds (None: `VAE_KINDS`)
               seeds:int=1,               # seeds per kind (weights and batch order), runs paired by seed
               paper_seeds:int|None=None, # seeds for the paper's layers (dcl, pixeldcl, ipixeldcl with any option)
-              epochs:int=10, lr:float=2e-3, n_latent:int=128, width:int=32, beta:float=1., warmup:float=0.,
+              epochs:int=10,             # training epochs
+              lr:float=2e-3,             # maximum learning rate (one-cycle)
+              n_latent:int=128,          # latent dimensions
+              width:int=32,              # channels after the first down-sampling
+              beta:float=1.,             # weight of the KL term
+              warmup:float=0.,           # fraction of training over which the KL weight rises from 0
               size:int|None=None,        # image side (default: 32 for fashion, 64 otherwise)
-              bs:int=64, n_train:int=2048, n_valid:int=256,
+              bs:int=64,                 # images a batch
+              n_train:int=2048,          # training images
+              n_valid:int=256,           # validation images
               n_samples:int=256,         # samples drawn for the measures
               shard:str|None=None,       # 'i/n': the i-th of n slices of the runs
               runs:Path|str='runs',      # checkpoints and weights in `runs/vae`

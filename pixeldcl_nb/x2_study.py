@@ -187,7 +187,9 @@ def x2_study(data:str='wallpapers',     # 'wallpapers': Debian's photographs; 'p
              lr:float=1e-3,             # maximum learning rate (one-cycle)
              mid:int=4,                 # channels the up-sampler makes before FSRCNN's last 3x3 conv
              skip:str|None='bicubic',   # learn the residual over 'bicubic' or 'nearest' up-sampling, or None
-             d:int=56, s:int=12, m:int=4,   # FSRCNN's features, shrunk features and mapping layers
+             d:int=56,                  # FSRCNN's features (d)
+             s:int=12,                  # FSRCNN's shrunk features (s)
+             m:int=4,                   # FSRCNN's mapping layers (m)
              n_train:int=2048,          # training crops per epoch
              n_valid:int=256,           # validation crops
              bs:int=32,                 # batch size
