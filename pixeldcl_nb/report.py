@@ -33,7 +33,7 @@ class Task:
     short:str=''  # its column head in the answer's table ('' : `name`)
 
 TASKS = (Task('vae', 'VAE decoders', 'VAE'), Task('mri', 'Segmentation U-Nets (brain MRI)', 'MRI 2D'),
-         Task('x2', 'x2 up-sampling', 'x2 photos'), Task('mri3d', "3D segmentation (the authors' 3D layers)", 'MRI 3D'),
+         Task('x2', 'x2 up-sampling', 'x2 photos'), Task('mri3d', "3D segmentation (brain MRI lobes)", 'MRI 3D'),
          Task('speech', "Audio x2 (1D layers: this project's extension)", 'speech'),
          Task('speech_g722', "Audio x2, G.722 prompts at 4-7 kHz (1D extension)", 'G.722'))
 
