@@ -50,15 +50,15 @@ def merge_hemispheres(names:dict[int, str]   # label -> region name (`atlas_name
     return label_map, codes
 
 # %% ../nbs/02d_mri.ipynb #5cccf49a
-AAL_LOBES = {   # group -> the prefixes of the AAL region names (hemispheres merged) it holds: this project's grouping
-    'frontal': ('Precentral', 'Frontal_', 'Rolandic_Oper', 'Supp_Motor_Area', 'Olfactory', 'Rectus',
-                'Paracentral_Lobule'),
-    'limbic': ('Insula', 'Cingulum_', 'Hippocampus', 'ParaHippocampal', 'Amygdala'),
-    'occipital': ('Calcarine', 'Cuneus', 'Lingual', 'Occipital_'),
-    'parietal': ('Postcentral', 'Parietal_', 'SupraMarginal', 'Angular', 'Precuneus'),
-    'temporal': ('Heschl', 'Temporal_', 'Fusiform'),
-    'deep_grey': ('Caudate', 'Putamen', 'Pallidum', 'Thalamus'),
-    'cerebellum': ('Cerebelum_',), 'vermis': ('Vermis_',)}
+AAL_LOBES = {   # group -> the prefixes of the AAL region names (hemispheres merged) it holds: AAL's own lobe codes
+    'frontal': ('Precentral', 'Frontal_', 'Rolandic_Oper', 'Supp_Motor_Area', 'Olfactory', 'Rectus'),   # 2xxx
+    'insula': ('Insula',),                                                                               # 3xxx
+    'limbic': ('Cingulum_', 'Hippocampus', 'ParaHippocampal', 'Amygdala'),                               # 4xxx
+    'occipital': ('Calcarine', 'Cuneus', 'Lingual', 'Occipital_', 'Fusiform'),                           # 5xxx
+    'parietal': ('Postcentral', 'Parietal_', 'SupraMarginal', 'Angular', 'Precuneus', 'Paracentral_Lobule'),  # 6xxx
+    'deep_grey': ('Caudate', 'Putamen', 'Pallidum', 'Thalamus'),                                         # 7xxx
+    'temporal': ('Heschl', 'Temporal_'),                                                                 # 8xxx
+    'cerebellum': ('Cerebelum_',), 'vermis': ('Vermis_',)}                                               # 90xx, 91xx
 
 def group_regions(label_map:dict,            # {file label: class} (`merge_hemispheres`)
                   codes:list,                # its class names, 'background' first
@@ -66,6 +66,7 @@ def group_regions(label_map:dict,            # {file label: class} (`merge_hemis
                  ) -> tuple[dict, list]:
     "({file label: group class}, ['background', *groups]): each region's class replaced by its group's."
     out = ['background', *groups]
+    if 'background' in groups: raise ValueError("group_regions: 'background' is class 0, not a group: rename the group")
     cls = {0: 0}
     for i, name in enumerate(codes[1:], 1):
         hits = [g for g, ps in groups.items() if name.startswith(tuple(ps))]
@@ -73,6 +74,8 @@ def group_regions(label_map:dict,            # {file label: class} (`merge_hemis
             raise ValueError(f"group_regions: region {name!r} matches {len(hits)} groups {hits}; give its name's "
                              "prefix to exactly one group")
         cls[i] = out.index(hits[0])
+    empty = [g for j, g in enumerate(out[1:], 1) if j not in cls.values()]
+    if empty: raise ValueError(f"group_regions: group(s) {empty} match no region of {codes[1:]}: drop them")
     return {lab: cls[c] for lab, c in label_map.items()}, out
 
 # %% ../nbs/02d_mri.ipynb #b92cf9be

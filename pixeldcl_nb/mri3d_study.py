@@ -39,7 +39,7 @@ def volume_map_measures(p:Tensor   # (N, C, D, H, W) class maps, the up-sampling
                 peak2=mean(lambda s: spectral_peak_ratio(s, 2)))
 
 # %% ../nbs/08b_mri3d_study.ipynb #beee8870
-MRI3D_VERSION = 2   # bump when what a run computes changes (2: the recipe of the pilots, lobes)
+MRI3D_VERSION = 3   # bump when what a run computes changes (3: the recipe of the pilots, AAL's lobes)
 MRI3D_KINDS = ('dcl', 'dcl/icnr', 'dcl4', 'pixeldcl', 'pixeldcl/icnr', 'ipixeldcl', 'ipixeldcl/icnr', 'resize_conv',
                'bilinear_conv')   # every kind with a 3D layer; /icnr where it changes the initialisation
 

@@ -88,8 +88,9 @@ def diff_cell(c, bold:bool=True) -> str:
 def _kinds(vs:list, *ds:Decision) -> list[str]: return [v.kind for v in vs if v.decision in ds]
 
 def _why(v, m:str) -> str:
-    "The verdict's reason in words: `REASON_WORDS` with the quality measure and the deciding artefact measures."
-    a = ', '.join(dict.fromkeys(get_measure(c.study, c.measure).label for c in v.artefacts))
+    "The verdict's reason in words: `REASON_WORDS` with the quality measure and the artefact measures that decide."
+    want = Status.BETTER if v.rule == 'fewer_artefacts' else Status.WORSE
+    a = ', '.join(dict.fromkeys(get_measure(c.study, c.measure).label for c in v.artefacts if c.holm == want))
     return REASON_WORDS[v.rule].format(m=m, a=a)
 
 def task_sentence(task:Task, vs:list|None,
@@ -157,13 +158,14 @@ def answer_figure(verdicts:dict, fname:Path|str|None=None, tasks:tuple=TASKS):
 def _deciding(st:ClaimStatus, cs:list):
     "The comparison that decides a layer's claim status: the first worse one, the first better one, or the first."
     want = {ClaimStatus.CONTRADICTED: Status.WORSE, ClaimStatus.UNCONFIRMED: Status.BETTER}.get(st)
-    return next((c for c in cs if c.status == want), cs[0])
+    measured = [c for c in cs if c.diff is not None and math.isfinite(c.diff.estimate)] or cs
+    return next((c for c in measured if c.status == want), measured[0])
 
 def claim_cell(st:ClaimStatus, cs:list, first:str) -> str:
     "A layer on one study: its status and deciding difference, '**contradicted** ×2.77 [×1.04, ×7.38]'."
     if st == ClaimStatus.NOT_TESTED: return 'not tested'
     c = _deciding(st, cs)
-    if st == ClaimStatus.ONE_SEED: return f"one seed: {diff_cell(c, bold=False).removesuffix(' (1 seed)')}"
+    if st == ClaimStatus.ONE_SEED: return f"{st.value}: {diff_cell(c, bold=False).removesuffix(' (1 seed)')}"
     m = get_measure(c.study, c.measure)
     named = '' if c.measure == first else f"{m.label} {m.arrow} "   # a measure other than the row's: named
     s = st.value if st not in (ClaimStatus.HOLDS, ClaimStatus.CONTRADICTED) else f"**{st.value}**"
@@ -182,19 +184,19 @@ def claims_table(studies:dict, claims:tuple=PAPER_CLAIMS) -> str:
     return '\n'.join(rows)
 
 def disagreements(studies:dict, claims:tuple=PAPER_CLAIMS) -> str:
-    "Where one claim's studies with intervals disagree for a layer, a sentence saying so ('' where none do)."
+    "Where one claim's studies with intervals differ for a layer, a sentence saying so ('' where none do)."
     by = {}   # (claim, kind) -> {study: status}
     for c in claims:
         for k, (st, _) in judge_claim(c, studies.get(c.study)).items():
             if st not in (ClaimStatus.NOT_TESTED, ClaimStatus.ONE_SEED): by.setdefault((c.title, k), {})[c.study] = st
     split = [f"{t}, for {k}: " + ', '.join(f"{st.value} on {s}" for s, st in sts.items())
              for (t, k), sts in by.items() if len(set(sts.values())) > 1]
-    return f"The studies disagree. {'; '.join(split)}." if split else ''
+    return f"The studies differ. {'; '.join(split)}." if split else ''
 
 CLAIM_WORDS = {   # what each status means, for the legend (`claim_status` decides them)
     ClaimStatus.HOLDS: "better than DCL 6x6 on every measure", ClaimStatus.CONTRADICTED: "worse on a measure",
     ClaimStatus.UNCONFIRMED: "better on some measures, not all", ClaimStatus.NOT_RESOLVED: "no difference resolved",
-    ClaimStatus.ONE_SEED: "no interval yet", ClaimStatus.NOT_TESTED: "no runs"}
+    ClaimStatus.ONE_SEED: "no interval yet", ClaimStatus.NOT_TESTED: "no runs paired with DCL 6x6's"}
 
 def claims_legend(studies:dict, claims:tuple=PAPER_CLAIMS) -> str:
     "What the statuses the table shows mean, in `CLAIM_WORDS`' order (each measure at 95% on its own)."

@@ -173,10 +173,10 @@ def pilot_cost(study:str,                # the study: its pilots are `root/pilot
               ) -> dict:
     "{'minutes_per_run', 'core_hours', 'pilot_kinds'}: the study's cost from its pilots' median seconds an epoch."
     f = Path(root) / 'pilots' / f'{study}_pilots.csv'
-    p = pd.read_csv(f, dtype={k: type(v) for k, v in (where or {}).items()})
+    p = pd.read_csv(f)
     for k, v in (where or {}).items():
         if k not in p: raise ValueError(f"pilot_cost: {f} has no column {k!r}; it has {list(p.columns)}")
-        p = p[p[k] == v]
+        p = p[p[k].astype(str) == str(v)]   # as written in the file: 24 matches '24', not '24x64x56'
     if p.empty: raise ValueError(f"pilot_cost: no pilot in {f} has {where}")
     per_epoch = p.groupby('kind').epoch_s.mean().median()
     mins = per_epoch * epochs / 60
