@@ -244,22 +244,26 @@ def comparison_table(df:pd.DataFrame, study:str, baseline:str='dcl') -> str:
             rows.append(f"| {m.label} | {c.kind} | {diff_cell(c, bold=False)} | {c.status.value} | {c.holm.value} |")
     return '\n'.join(rows)
 
+def _settling(df:pd.DataFrame, study:str, root:Path|str) -> tuple:
+    "(`settling`'s table, '') from `root/<study>_curves.csv`, or (None, why it cannot judge)."
+    m = quality_measure(study)
+    try: curves = read_curves(study, root)
+    except FileNotFoundError: return None, f"No `{study}_curves.csv`: whether the curves settled is not known."
+    if m.key not in curves: return None, f"`{study}_curves.csv` does not hold {m.label} per epoch: settling not judged."
+    st = settling(curves, df, study)
+    if st.limit.isna().all(): return None, "No kind paired with DCL over two seeds yet: settling not judged."
+    return st, ''
+
 def settled_count(df:pd.DataFrame, study:str, root:Path|str='results') -> tuple|None:
     "(kinds settled, kinds judged) by `settling` on `root/<study>_curves.csv`; None where it cannot judge."
-    try: curves = read_curves(study, root)
-    except FileNotFoundError: return None
-    if quality_measure(study).key not in curves: return None
-    st = settling(curves, df, study)
-    return None if st.limit.isna().all() else (int(st.settled.sum()), len(st))
+    st, _ = _settling(df, study, root)
+    return None if st is None else (int(st.settled.sum()), len(st))
 
 def settling_note(df:pd.DataFrame, study:str, root:Path|str='results') -> str:
     "Markdown: whether each kind's curve settled (`settling`), from `root/<study>_curves.csv`, or why not judged."
+    st, why = _settling(df, study, root)
+    if st is None: return why
     m = quality_measure(study)
-    try: curves = read_curves(study, root)
-    except FileNotFoundError: return f"No `{study}_curves.csv`: whether the curves settled is not known."
-    if m.key not in curves: return f"`{study}_curves.csv` does not hold {m.label} per epoch: settling not judged."
-    st = settling(curves, df, study)
-    if st.limit.isna().all(): return "No kind paired with DCL over two seeds yet: settling not judged."
     n, d = int(st.settled.sum()), m.decimals + 1
     head = (f"**Settled** (the last {SETTLE_TAIL:.0%} of epochs moves {m.label} by less than {st.limit.iloc[0]:.{d}f}, "
             f"half the {st.basis.iloc[0]}): {n} of {len(st)} kinds.")
