@@ -19,10 +19,10 @@ from .runs import cli_errors, headless, kind_style
 
 # %% auto #0
 __all__ = ['TASKS', 'REASON_WORDS', 'CLAIM_WORDS', 'Task', 'load_studies', 'layer_costs', 'cost_note', 'which_upsampler',
-           'diff_cell', 'task_sentence', 'answer_table', 'answer_figure', 'claim_cell', 'claims_table', 'disagreements',
-           'claims_legend', 'paper_claims', 'comparisons_note', 'study_table', 'comparison_table', 'settled_count',
-           'settling_note', 'answer_markdown', 'rules_markdown', 'write_report', 'compare', 'pixeldcl_compare',
-           'pixeldcl_report']
+           'diff_cell', 'task_sentence', 'answer_table', 'answer_figure', 'claim_cell', 'judge_claims', 'claims_table',
+           'disagreements', 'claims_legend', 'paper_claims', 'comparisons_note', 'study_table', 'comparison_table',
+           'settled_count', 'settling_note', 'answer_markdown', 'rules_markdown', 'write_report', 'compare',
+           'pixeldcl_compare', 'pixeldcl_report']
 
 # %% ../nbs/12_report.ipynb #04738008
 @dataclass(frozen=True)
@@ -171,23 +171,27 @@ def claim_cell(st:ClaimStatus, cs:list, first:str) -> str:
     s = st.value if st not in (ClaimStatus.HOLDS, ClaimStatus.CONTRADICTED) else f"**{st.value}**"
     return f"{s} {named}{diff_cell(c, bold=False) or 'not run'}"
 
-def claims_table(studies:dict, claims:tuple=PAPER_CLAIMS) -> str:
+def judge_claims(studies:dict, claims:tuple=PAPER_CLAIMS) -> dict:
+    "claim -> `judge_claim` on its study's results in `studies` (study -> rows or None): one pass for every part."
+    return {c: judge_claim(c, studies.get(c.study)) for c in claims}
+
+def claims_table(judged:dict) -> str:
     "Markdown: a row per claim and study (its first measure), a column per layer: `claim_cell` against DCL 6x6."
-    kinds = list(dict.fromkeys(k for c in claims for k in c.kinds))
+    kinds = list(dict.fromkeys(k for c in judged for k in c.kinds))
     rows, seen = ["| claim | study: measure | " + " | ".join(kinds) + " |", "|---|---|" + "---|" * len(kinds)], set()
-    for c in claims:
-        res, m = judge_claim(c, studies.get(c.study)), get_measure(c.study, c.measures[0])
+    for c, res in judged.items():
+        m = get_measure(c.study, c.measures[0])
         head = '' if c.key in seen else f"{c.title} ({c.source})"; seen.add(c.key)
         on = f"{c.study}{f' ({c.scope})' if c.scope else ''}: {m.label} {m.arrow}"
         cells = [claim_cell(*res[k], c.measures[0]) if k in res else '' for k in kinds]
         rows.append(f"| {head} | {on} | " + " | ".join(cells) + " |")
     return '\n'.join(rows)
 
-def disagreements(studies:dict, claims:tuple=PAPER_CLAIMS) -> str:
+def disagreements(judged:dict) -> str:
     "Where one claim's studies with intervals differ for a layer, a sentence saying so ('' where none do)."
     by = {}   # (claim, kind) -> {study: status}
-    for c in claims:
-        for k, (st, _) in judge_claim(c, studies.get(c.study)).items():
+    for c, res in judged.items():
+        for k, (st, _) in res.items():
             if st not in (ClaimStatus.NOT_TESTED, ClaimStatus.ONE_SEED): by.setdefault((c.title, k), {})[c.study] = st
     split = [f"{t}, for {k}: " + ', '.join(f"{st.value} on {s}" for s, st in sts.items())
              for (t, k), sts in by.items() if len(set(sts.values())) > 1]
@@ -198,22 +202,22 @@ CLAIM_WORDS = {   # what each status means, for the legend (`claim_status` decid
     ClaimStatus.UNCONFIRMED: "better on some measures, not all", ClaimStatus.NOT_RESOLVED: "no difference resolved",
     ClaimStatus.ONE_SEED: "no interval yet", ClaimStatus.NOT_TESTED: "no runs paired with DCL 6x6's"}
 
-def claims_legend(studies:dict, claims:tuple=PAPER_CLAIMS) -> str:
+def claims_legend(judged:dict) -> str:
     "What the statuses the table shows mean, in `CLAIM_WORDS`' order (each measure at 95% on its own)."
-    shown = {st for c in claims for st, _ in judge_claim(c, studies.get(c.study)).values()}
+    shown = {st for res in judged.values() for st, _ in res.values()}
     words = '; '.join(f"*{st.value}*: {w}" for st, w in CLAIM_WORDS.items() if st in shown)
     return f"{words} (each measure's 95% interval on its own)."
 
 def paper_claims(root:Path|str='results') -> str:
     "Every claim of `PAPER_CLAIMS` on every study that tests it, as a table, from the results in `root`."
     studies = load_studies(root, tuple(dict.fromkeys(Task(c.study, c.title) for c in PAPER_CLAIMS)))
-    notes = [n for n in (claims_legend(studies), disagreements(studies), comparisons_note(studies)) if n]
-    return '\n\n'.join([claims_table(studies)] + notes)
+    judged = judge_claims(studies)
+    notes = [n for n in (claims_legend(judged), disagreements(judged), comparisons_note(judged)) if n]
+    return '\n\n'.join([claims_table(judged)] + notes)
 
-def comparisons_note(studies:dict) -> str:
+def comparisons_note(judged:dict) -> str:
     "How many paired comparisons the claims rest on, and that none is corrected across claims ('' when none ran)."
-    n = sum(c.diff is not None and c.diff.pairs > 1 for cl in PAPER_CLAIMS
-            for _, cs in judge_claim(cl, studies.get(cl.study)).values() for c in cs)
+    n = sum(c.diff is not None and c.diff.pairs > 1 for res in judged.values() for _, cs in res.values() for c in cs)
     if not n: return ''
     return (f"The claims rest on {n} paired comparisons (a cell shows the one that decides it; the report, all), "
             "each judged by its own 95% interval, with no correction "
