@@ -11,7 +11,7 @@ import numpy as np
 from pathlib import Path
 from typing import Callable
 import torch
-from .layers import parse_kind, canonical_kind, upsampler, positive_ints, positive_numbers, quiet_fastai
+from .layers import parse_kind, canonical_kind, up_kinds, upsampler, positive_ints, positive_numbers, quiet_fastai
 from .data import data_fingerprint
 with quiet_fastai():
     from fastai.basics import Callback, Recorder, set_seed
@@ -39,13 +39,14 @@ def check_kinds(kinds,        # None (`default`), a comma-separated string, or a
         raise TypeError(f"{where}: check_kinds' default must be a tuple of kinds, got {default!r}")
     given = tuple(default) if kinds is None else comma_list(kinds) if isinstance(kinds, str) else tuple(kinds)
     if not given: raise ValueError(f"{where}: no up-sampler kinds given")
-    out = []
+    out, can = [], f"; the kinds with a {ndim}D layer: {', '.join(up_kinds(ndim))}" if ndim != 2 else ''
     for k in given:
-        c = canonical_kind(k)
+        try: c = canonical_kind(k)
+        except ValueError as e: raise ValueError(f"{e}{can}") from e   # a 1D or 3D study names the kinds it can build
         if c in out: raise ValueError(f"{where}: kind {k!r} is {c!r}, given twice")
         try:
             with quiet_fastai(): upsampler(c, 8, ndim=ndim)
-        except (ValueError, TypeError, ImportError) as e: raise ValueError(f"{where}: {e}") from e
+        except (ValueError, TypeError, ImportError) as e: raise ValueError(f"{where}: {e}{can}") from e
         out.append(c)
     return tuple(out)
 
