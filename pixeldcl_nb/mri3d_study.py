@@ -6,7 +6,6 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.mri3d_study')   # before the imports it checks
-import time
 from functools import partial
 from pathlib import Path
 import pandas as pd
@@ -18,10 +17,10 @@ from .layers import positive_ints, positive_numbers, evaluating
 from .checkerboard import checkerboard_score, spectral_peak_ratio, local_checkerboard
 from .data import VOID
 from .mri import mri_volume_dls
-from .runs import run_config, cli_errors
-from .results import results_file, read_curves
+from .runs import run_config
+from .results import read_curves
 from .seg_study import seg_fit, seg_model, seg_reference, show_seg_curves
-from .study import Study, run_study
+from .study import Study, run_study, study_command
 
 # %% auto #0
 __all__ = ['MRI3D_VERSION', 'MRI3D_KINDS', 'MRI3D_STUDY', 'volume_map_measures', 'mri3d_data', 'mri3d_config',
@@ -146,8 +145,5 @@ def pixeldcl_mri3d(kinds:str=None,     # comma-separated up-sampler kinds (defau
                    quiet:bool=False,   # no progress: only errors and the closing line
                    **kwargs):
     "Train the 3D U-Net with each up-sampler on Colin27's volume; one row per run in `root/mri3d.csv`."
-    t = time.time()
-    with cli_errors('pixeldcl_mri3d', threads):
-        df = mri3d_study(kinds=kinds, path=path, shard=shard, runs=runs, root=root, show_progress=not quiet, **kwargs)
-    n = int((df.role == 'run').sum())
-    print(f"{results_file('mri3d', root)}: {n} runs of version {MRI3D_VERSION} ({time.time() - t:.0f} s)")
+    study_command('pixeldcl_mri3d', MRI3D_STUDY, mri3d_study, threads, quiet, kinds=kinds, path=path, shard=shard,
+                  runs=runs, root=root, **kwargs)

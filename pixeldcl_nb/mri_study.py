@@ -6,7 +6,6 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.mri_study')   # before the imports it checks
-import time
 from functools import partial
 from pathlib import Path
 import pandas as pd
@@ -14,10 +13,9 @@ from fastcore.script import call_parse
 from fastcore.meta import delegates
 from .layers import positive_ints, positive_numbers
 from .mri import mri_slice_dls
-from .runs import run_config, cli_errors
-from .results import results_file
+from .runs import run_config
 from .seg_study import SEG_KINDS, seg_fit, seg_model, seg_reference, seg_figures
-from .study import Study, run_study
+from .study import Study, run_study, study_command
 
 # %% auto #0
 __all__ = ['MRI_VERSION', 'MRI_KINDS', 'MRI_STUDY', 'mri_data', 'mri_config', 'mri_study', 'pixeldcl_mri']
@@ -80,8 +78,5 @@ def pixeldcl_mri(kinds:str=None,     # comma-separated up-sampler kinds (default
                  quiet:bool=False,   # no progress: only errors and the closing line
                  **kwargs):
     "Train the paper's U-Net with each up-sampler on Colin27's slices; one row per run in `root/mri.csv`."
-    t = time.time()
-    with cli_errors('pixeldcl_mri', threads):
-        df = mri_study(kinds=kinds, path=path, shard=shard, runs=runs, root=root, show_progress=not quiet, **kwargs)
-    n = int((df.role == 'run').sum())
-    print(f"{results_file('mri', root)}: {n} runs of version {MRI_VERSION} ({time.time() - t:.0f} s)")
+    study_command('pixeldcl_mri', MRI_STUDY, mri_study, threads, quiet, kinds=kinds, path=path, shard=shard, runs=runs,
+                  root=root, **kwargs)

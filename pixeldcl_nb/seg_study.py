@@ -6,7 +6,6 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.seg_study')   # before the imports it checks
-import time
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Callable
@@ -20,9 +19,9 @@ from .layers import positive_ints, positive_numbers, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, spectral_peak_ratio, local_checkerboard
 from .data import VOID, dataset_dls, first_items, seg_codes
 from .segmentation import seg_learner, confusion_matrix, iou_per_class, BoundaryF
-from .runs import kind_style, curves_axes, run_config, fit_run, cli_errors
-from .results import results_file, read_curves
-from .study import Study, run_study
+from .runs import kind_style, curves_axes, run_config, fit_run
+from .results import read_curves
+from .study import Study, run_study, study_command
 
 # %% auto #0
 __all__ = ['SEG_VERSION', 'SEG_KINDS', 'SEG_STUDY', 'seg_data', 'one_hot_maps', 'map_measures', 'prob_measures', 'seg_config',
@@ -227,8 +226,5 @@ def pixeldcl_seg(kinds:str=None,   # comma-separated up-sampler kinds (default: 
                  quiet:bool=False, # no progress: only errors and the closing line
                  **kwargs):
     "Train the paper's U-Net with each up-sampler; one row per run in `root/seg.csv`, the figures beside it."
-    t = time.time()
-    with cli_errors('pixeldcl_seg', threads):
-        df = seg_study(kinds=kinds, path=path, shard=shard, runs=runs, root=root, show_progress=not quiet, **kwargs)
-    n = int((df.role == 'run').sum())
-    print(f"{results_file('seg', root)}: {n} runs of version {SEG_VERSION} ({time.time() - t:.0f} s)")
+    study_command('pixeldcl_seg', SEG_STUDY, seg_study, threads, quiet, kinds=kinds, path=path, shard=shard, runs=runs,
+                  root=root, **kwargs)

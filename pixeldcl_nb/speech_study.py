@@ -6,7 +6,6 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.speech_study')   # before the imports it checks
-import time
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -22,9 +21,9 @@ from .debian import fetch_deb_files
 from .data import cache_dir
 from functools import partial
 from .srnet import n_params
-from .runs import comma_list, kind_style, curves_axes, run_config, fit_run, check_batches, cli_errors
-from .results import results_file, read_results, read_curves
-from .study import Study, run_study
+from .runs import comma_list, kind_style, curves_axes, run_config, fit_run, check_batches
+from .results import read_results, read_curves
+from .study import Study, run_study, study_command
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
@@ -405,10 +404,7 @@ def pixeldcl_speech(kinds:str=None,     # comma-separated up-sampler kinds (defa
                     quiet:bool=False,   # no progress: only errors and the closing line
                     **kwargs):
     "Train every 1D up-sampler in the same network on speech, 8 -> 16 kHz; one row per run in `speech.csv`."
-    t = time.time()
-    with cli_errors('pixeldcl_speech', threads):
-        df = speech_study(kinds=kinds, skip=None if str(skip).lower() == 'none' else skip, valid=valid, path=path,
-                          shard=shard, runs=runs, root=root, show_progress=not quiet, **kwargs)
-    n = int((df.role == 'run').sum())
-    study = SPEECH_STUDIES[kwargs.get('data', 'klettres')].name
-    print(f"{results_file(study, root)}: {n} runs of version {SPEECH_VERSION} ({time.time() - t:.0f} s)")
+    study = SPEECH_STUDIES.get(kwargs.get('data', 'klettres'), SPEECH_STUDY)   # a bad `data`: speech_study says so
+    study_command('pixeldcl_speech', study, speech_study, threads, quiet, kinds=kinds,
+                  skip=None if str(skip).lower() == 'none' else skip, valid=valid, path=path, shard=shard, runs=runs,
+                  root=root, **kwargs)

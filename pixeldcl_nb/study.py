@@ -6,18 +6,18 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.study')   # before the imports it checks
-import contextlib, inspect, json
+import contextlib, inspect, json, time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 import pandas as pd
 from .measures import study_measures
 from .results import results_file, save_rows, run_row, reference_row, curve_rows, config_key, read_results
-from .runs import check_kinds, study_seeds, run_name, headless
+from .runs import check_kinds, study_seeds, run_name, headless, cli_errors
 
 # %% auto #0
 __all__ = ['Study', 'split_settings', 'parse_shard', 'study_todo', 'run_lock', 'run_study', 'draw_figures', 'torch_load',
-           'pilot_cost']
+           'study_command', 'pilot_cost']
 
 # %% ../nbs/07c_study.ipynb #194fad73
 @dataclass(frozen=True)
@@ -163,6 +163,21 @@ def torch_load(f:Path|str) -> dict:
     "A saved state dict, on the CPU."
     import torch
     return torch.load(f, map_location='cpu', weights_only=True)
+
+# %% ../nbs/07c_study.ipynb #1de857e9
+def study_command(prog:str,          # the command's name, which starts every message (`cli_errors`)
+                  study:Study,       # the study it runs: its results file and version make the closing line
+                  run:Callable,      # the study's function (`mri_study` ...), called as run(show_progress=, **kwargs)
+                  threads:int=0,     # torch threads (0: torch's default)
+                  quiet:bool=False,  # no progress: only errors and the closing line
+                  **kwargs           # the study's settings, as `run` takes them (`root` among them)
+                 ) -> None:
+    "A study command's body: `run(**kwargs)` with one-line errors, then a closing line: the file, its runs, the time."
+    t = time.time()
+    with cli_errors(prog, threads): df = run(show_progress=not quiet, **kwargs)
+    n = int((df.role == 'run').sum())
+    print(f"{results_file(study.name, kwargs.get('root', 'results'))}: {n} run{'s' * (n != 1)} of version "
+          f"{study.version} ({time.time() - t:.0f} s)")
 
 # %% ../nbs/07c_study.ipynb #b9ff9494
 def pilot_cost(study:str,                # the study: its pilots are `root/pilots/<study>_pilots.csv`

@@ -6,7 +6,6 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.vae_study')   # before the imports it checks
-import time
 from pathlib import Path
 import torch
 from torch import Tensor
@@ -16,9 +15,9 @@ from .layers import positive_ints, evaluating
 from .checkerboard import checkerboard_score, spectral_peak_ratio, power_spectrum, local_checkerboard
 from .data import dataset_dls
 from .vae import VAE, vae_learner, vae_sample, kl_divergence, bce, show_samples, show_reconstructions, as_vae
-from .runs import kind_style, legend_right, run_config, fit_run, read_json, cli_errors
+from .runs import kind_style, legend_right, run_config, fit_run, read_json
 from .results import save_rows, run_row, curve_rows, reference_row, results_file
-from .study import Study, run_study
+from .study import Study, run_study, study_command
 
 # %% auto #0
 __all__ = ['VAE_VERSION', 'VAE_KINDS', 'VAE_STUDY', 'V3_NAMES', 'vae_data', 'vae_elbo', 'image_measures', 'vae_measures',
@@ -240,9 +239,5 @@ def pixeldcl_vae(kinds:str=None,   # comma-separated up-sampler kinds (default: 
                  quiet:bool=False, # no progress: only errors and the closing line
                  **kwargs):
     "Train the VAE with each up-sampler; one row per run in `root/vae.csv`, the figures beside it."
-    t = time.time()
-    with cli_errors('pixeldcl_vae', threads):
-        df = vae_study(kinds=kinds, path=path, size=size, shard=shard, runs=runs, root=root, show_progress=not quiet,
-                       **kwargs)
-    n = int((df.role == 'run').sum())
-    print(f"{results_file('vae', root)}: {n} runs of version {VAE_VERSION} ({time.time() - t:.0f} s)")
+    study_command('pixeldcl_vae', VAE_STUDY, vae_study, threads, quiet, kinds=kinds, path=path, size=size, shard=shard,
+                  runs=runs, root=root, **kwargs)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.x2_study')   # before the imports it checks
-import time
 from pathlib import Path
 import torch
 import torch.nn.functional as F
@@ -17,10 +16,10 @@ from .checkerboard import checkerboard_score, local_checkerboard, spectral_peak_
 from .checkerboard import constant_response, show_map
 from .data import photo_dls, first_items
 from .srnet import FSRCNN, interp_x2, n_params, psnr_y, up_score, image_measures, evaluate
-from .runs import kind_style, curves_axes, run_config, fit_run, check_batches, cli_errors
-from .results import results_file, read_results, read_curves
+from .runs import kind_style, curves_axes, run_config, fit_run, check_batches
+from .results import read_results, read_curves
 from .measures import study_measures
-from .study import Study, run_study
+from .study import Study, run_study, study_command
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
@@ -215,9 +214,5 @@ def pixeldcl_x2(kinds:str=None,       # comma-separated up-sampler kinds (defaul
                 quiet:bool=False,     # no progress: only errors and the closing line
                 **kwargs):
     "Train every up-sampler kind in the same x2 network on photographs; one row per run in `root/x2.csv`, figures too."
-    t = time.time()
-    with cli_errors('pixeldcl_x2', threads):
-        df = x2_study(kinds=kinds, skip=None if str(skip).lower() == 'none' else skip, shard=shard, runs=runs,
-                      root=root, show_progress=not quiet, **kwargs)
-    n = int((df.role == 'run').sum())
-    print(f"{results_file('x2', root)}: {n} runs of version {X2_VERSION} ({time.time() - t:.0f} s)")
+    study_command('pixeldcl_x2', X2_STUDY, x2_study, threads, quiet, kinds=kinds,
+                  skip=None if str(skip).lower() == 'none' else skip, shard=shard, runs=runs, root=root, **kwargs)
