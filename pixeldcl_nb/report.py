@@ -63,10 +63,12 @@ def cost_note(root:Path|str='results') -> str:
             f"{r['device']} with {r['threads']} thread(s){busy} (`results/bench.csv`); *faster* (the answer): at most "
             f"{FASTER} × DCL's; an `/icnr` kind costs its layer's.")
 
-def which_upsampler(root:Path|str='results', tasks:tuple=TASKS) -> dict:
+def which_upsampler(root:Path|str='results', tasks:tuple=TASKS,
+                    studies:dict|None=None   # study -> its results (`load_studies(root, tasks)`), if loaded already
+                   ) -> dict:
     "study -> every kind's `Verdict` against DCL 6x6 (None: the study has no results), costs from the benchmark."
-    costs = layer_costs(root)
-    return {s: None if df is None else task_verdicts(df, s, costs) for s, df in load_studies(root, tasks).items()}
+    costs, studies = layer_costs(root), load_studies(root, tasks) if studies is None else studies
+    return {s: None if df is None else task_verdicts(df, s, costs) for s, df in studies.items()}
 
 # %% ../nbs/12_report.ipynb #58d5b378
 REASON_WORDS = {   # rule name -> its phrase; {m}: the task's quality measure
@@ -277,13 +279,14 @@ def settling_note(df:pd.DataFrame, study:str, root:Path|str='results') -> str:
 # %% ../nbs/12_report.ipynb #01fe1b82
 def answer_markdown(root:Path|str='results', figure:str|None='which_upsampler.png') -> str:
     "The short answer: a sentence per task, the table, the figure's link (drawn into `root`)."
-    vs = which_upsampler(root)
+    studies = load_studies(root)   # loaded once: the verdicts and the settling read the same rows
+    vs = which_upsampler(root, studies=studies)
     if figure is not None and any(vs.values()):
         import matplotlib.pyplot as plt
         with headless(): plt.close(answer_figure(vs, Path(root) / figure))
     fig = (f"\n\n![Each kind's difference to DCL 6x6 (95% intervals where two or more seeds)]({figure})"
            if figure and any(vs.values()) else '')
-    settled = {s: None if df is None else settled_count(df, s, root) for s, df in load_studies(root).items()}
+    settled = {s: None if df is None else settled_count(df, s, root) for s, df in studies.items()}
     lines = '\n'.join(f"- {task_sentence(t, vs[t.study], settled[t.study])}" for t in TASKS)
     table = answer_table(vs, layer_costs(root))
     return lines + (f"\n\n{table}\n\n{cost_note(root)}" if table else '') + fig
