@@ -190,14 +190,16 @@ def claims_table(judged:dict) -> str:
     return '\n'.join(rows)
 
 def disagreements(judged:dict) -> str:
-    "Where one claim's studies with intervals differ for a layer, a sentence saying so ('' where none do)."
+    "Where a claim's studies with intervals differ for a layer, a sentence per claim saying so ('' where none do)."
     by = {}   # (claim, kind) -> {study: status}
     for c, res in judged.items():
         for k, (st, _) in res.items():
             if st not in (ClaimStatus.NOT_TESTED, ClaimStatus.ONE_SEED): by.setdefault((c.title, k), {})[c.study] = st
-    split = [f"{t}, for {k}: " + ', '.join(f"{st.value} on {s}" for s, st in sts.items())
-             for (t, k), sts in by.items() if len(set(sts.values())) > 1]
-    return f"The studies differ. {'; '.join(split)}." if split else ''
+    split = {}   # claim -> each layer whose studies differ, with their statuses
+    for (t, k), sts in by.items():
+        if len(set(sts.values())) > 1:
+            split.setdefault(t, []).append(f"{k} " + ', '.join(f"{st.value} on {s}" for s, st in sts.items()))
+    return ' '.join(f"The studies differ on *{t}*: {'; '.join(v)}." for t, v in split.items())
 
 CLAIM_WORDS = {   # what each status means, for the legend (`claim_status` decides them)
     ClaimStatus.HOLDS: "better than DCL 6x6 on every measure", ClaimStatus.CONTRADICTED: "worse on a measure",

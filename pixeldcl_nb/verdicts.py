@@ -178,6 +178,8 @@ PAPER_CLAIMS = (   # each claim on every study that can test it; one key, one cl
     Claim('seg', *_SEG, 'mri3d', ('mean_iou',), scope="the authors' 3D layers"),
     Claim('checkerboard', *_CB, 'vae', ('peak2', 'local')),
     Claim('checkerboard', *_CB, 'x2', ('peak2', 'local')),
+    Claim('checkerboard', *_CB, 'mri', ('peak2', 'local')),   # on segmentation probabilities, as x2 on images
+    Claim('checkerboard', *_CB, 'mri3d', ('peak2', 'local'), scope="the authors' 3D layers"),
     Claim('checkerboard', *_CB, 'speech', ('peak2',), scope="this project's 1D extension"),
     Claim('checkerboard', *_CB, 'speech_g722', ('peak2',), scope="this project's 1D extension"),
 )
