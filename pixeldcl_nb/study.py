@@ -17,7 +17,7 @@ from .runs import check_kinds, study_seeds, run_name, headless, cli_errors
 
 # %% auto #0
 __all__ = ['Study', 'split_settings', 'parse_shard', 'study_todo', 'run_lock', 'run_study', 'draw_figures', 'torch_load',
-           'study_command', 'pilot_cost']
+           'study_command', 'pilot_cost', 'study_spent', 'spent_line']
 
 # %% ../nbs/07c_study.ipynb #194fad73
 @dataclass(frozen=True)
@@ -196,3 +196,16 @@ def pilot_cost(study:str,                # the study: its pilots are `root/pilot
     per_epoch = p.groupby('kind').epoch_s.mean().median()
     mins = per_epoch * epochs / 60
     return dict(minutes_per_run=mins, core_hours=mins * runs / 60, pilot_kinds=sorted(p.kind.unique()))
+
+# %% ../nbs/07c_study.ipynb #3aa22fff
+def study_spent(df:pd.DataFrame   # a study's results (`read_results`)
+               ) -> dict:
+    "{'runs', 'core_hours', 'minutes_per_run'}: what its finished runs took to train (`train_s`), one thread a run."
+    t = df[df.role == 'run'].train_s
+    return dict(runs=len(t), core_hours=t.sum() / 3600, minutes_per_run=t.median() / 60 if len(t) else float('nan'))
+
+def spent_line(df:pd.DataFrame, name:str) -> str:
+    "Markdown: 'n runs in `results/<name>.csv`, version v: h core-hours of training, m minutes a run (median)'."
+    s, v = study_spent(df), ', '.join(str(v) for v in df.version.unique())
+    return (f"{s['runs']} runs in `results/{name}.csv`, version {v}: {s['core_hours']:.1f} core-hours of training, "
+            f"{s['minutes_per_run']:.1f} minutes a run (median), one thread each.")
