@@ -18,9 +18,8 @@ from .checkerboard import checkerboard_score, spectral_peak_ratio, local_checker
 from .data import VOID
 from .mri import mri_volume_dls
 from .runs import run_config
-from .results import read_curves
-from .seg_study import seg_fit, seg_model, seg_reference, show_seg_curves
-from .study import Study, run_study, study_command
+from .seg_study import seg_fit, seg_model, seg_reference
+from .study import Study, run_study, study_command, show_curves
 
 # %% auto #0
 __all__ = ['MRI3D_VERSION', 'MRI3D_KINDS', 'MRI3D_STUDY', 'volume_map_measures', 'mri3d_data', 'mri3d_config',
@@ -98,7 +97,7 @@ def mri3d_figures(models:dict, dls, folder:Path) -> list[Path]:
     import matplotlib.pyplot as plt
     fs = [Path(folder) / f'mri3d_{n}.png' for n in ('predictions', 'curves')]
     plt.close(show_volume_predictions(models, dls.valid, fname=fs[0]))
-    plt.close(show_seg_curves(read_curves('mri3d', folder, MRI3D_VERSION), tuple(models), fname=fs[1]))
+    plt.close(show_curves('mri3d', ('valid_loss', 'mean_iou'), folder, MRI3D_VERSION, tuple(models), fname=fs[1]))
     return fs
 
 MRI3D_STUDY = Study('mri3d', MRI3D_VERSION, MRI3D_KINDS, mri3d_data, mri3d_config,

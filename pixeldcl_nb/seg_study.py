@@ -19,14 +19,13 @@ from .layers import positive_ints, positive_numbers, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, spectral_peak_ratio, local_checkerboard
 from .data import VOID, dataset_dls, first_items, seg_codes
 from .segmentation import seg_learner, confusion_matrix, iou_per_class, BoundaryF
-from .runs import kind_style, curves_axes, run_config, fit_run
-from .results import read_curves
-from .study import Study, run_study, study_command
+from .runs import run_config, fit_run
+from .study import Study, run_study, study_command, show_curves
 
 # %% auto #0
 __all__ = ['SEG_VERSION', 'SEG_KINDS', 'SEG_STUDY', 'seg_data', 'one_hot_maps', 'map_measures', 'prob_measures', 'seg_config',
-           'seg_fit', 'seg_model', 'majority_class', 'seg_reference', 'show_seg_predictions', 'show_seg_curves',
-           'seg_figures', 'seg_study', 'pixeldcl_seg']
+           'seg_fit', 'seg_model', 'majority_class', 'seg_reference', 'show_seg_predictions', 'seg_figures',
+           'seg_study', 'pixeldcl_seg']
 
 # %% ../nbs/08_seg_study.ipynb #fa326afb
 def seg_data(data:str='nuclei',           # a name in `dataset_names('seg')` ('nuclei', 'voc', ...) or a folder
@@ -156,23 +155,6 @@ def show_seg_predictions(models:dict,                   # kind -> segmentation m
     return fig
 
 # %% ../nbs/08_seg_study.ipynb #2c5b7f0e
-def show_seg_curves(curves:pd.DataFrame,     # per-epoch rows (`read_curves('seg', root)`)
-                    kinds:tuple|None=None,   # the kinds to draw, in this order (None: every kind in `curves`)
-                    fname:Path|str|None=None):
-    "Validation loss and mean IoU per epoch, mean over seeds, one line per kind; returns the figure."
-    import matplotlib.pyplot as plt
-    kinds = tuple(curves.kind.unique()) if kinds is None else kinds
-    fig, axs = plt.subplots(1, 2, figsize=(10, 3.2))
-    for i, k in enumerate(kinds):
-        v = curves[curves.kind == k].groupby('epoch')[['valid_loss', 'mean_iou']].mean()
-        if v.empty: raise ValueError(f"show_seg_curves: no curves of {k!r}; they have {sorted(set(curves.kind))}")
-        for ax, c in zip(axs, v.columns): ax.plot(v.index, v[c], ms=3, label=k, **kind_style(k, i))
-    for ax, t in zip(axs, ('validation loss ↓', 'mean IoU ↑')):
-        ax.set_xlabel('epoch'); ax.set_title(t); ax.grid(alpha=.3); curves_axes(ax, legend=ax is axs[1])
-    fig.tight_layout()
-    if fname is not None: fig.savefig(fname, dpi=64, bbox_inches='tight')
-    return fig
-
 def seg_figures(models:dict, dls, folder:Path,
                 study:str='seg',          # the study whose curves are drawn and whose name starts the files
                 version:int=SEG_VERSION,  # its version
@@ -183,7 +165,7 @@ def seg_figures(models:dict, dls, folder:Path,
     fs, codes = [Path(folder) / f'{study}_{n}.png' for n in ('predictions', 'curves')], seg_codes(dls)
     legend = codes if codes and len(codes) <= legend_max else None
     plt.close(show_seg_predictions(models, dls.valid, fname=fs[0], codes=legend))
-    plt.close(show_seg_curves(read_curves(study, folder, version), tuple(models), fname=fs[1]))
+    plt.close(show_curves(study, ('valid_loss', 'mean_iou'), folder, version, tuple(models), fname=fs[1]))
     return fs
 
 # %% ../nbs/08_seg_study.ipynb #9b3e4d21

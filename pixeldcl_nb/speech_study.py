@@ -22,8 +22,7 @@ from .data import cache_dir
 from functools import partial
 from .srnet import n_params
 from .runs import comma_list, kind_style, curves_axes, run_config, fit_run, check_batches
-from .results import read_results, read_curves
-from .study import Study, run_study, study_command
+from .study import Study, run_study, study_command, show_curves
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
@@ -31,8 +30,7 @@ __all__ = ['KLETTRES_VALID', 'ASTERISK_PACKAGE', 'SPEECH_BANDS', 'SPEECH_VERSION
            'SPEECH_G722_STUDY', 'SPEECH_STUDIES', 'klettres_language', 'klettres_files', 'tiny_klettres',
            'asterisk_files', 'asterisk_valid', 'speech_data', 'SpeechNet', 'lsd', 'snr', 'lsd_high', 'up_score_1d',
            'speech_measures', 'speech_evaluate', 'speech_reference', 'speech_config', 'speech_model', 'speech_fit',
-           'show_spectrograms', 'show_spectra', 'show_speech_curves', 'speech_figures', 'speech_study',
-           'pixeldcl_speech']
+           'show_spectrograms', 'show_spectra', 'speech_figures', 'speech_study', 'pixeldcl_speech']
 
 # %% ../nbs/10a_speech_study.ipynb #0d671032
 KLETTRES_VALID = ('de', 'en_GB', 'fr', 'he', 'ru')   # held-out languages: Germanic, Romance, Slavic, Semitic
@@ -323,32 +321,13 @@ def show_spectra(models:dict, dl, sr:int=16000, fname:Path|str|None=None):
     if fname is not None: fig.savefig(fname, dpi=64, bbox_inches='tight')
     return fig
 
-def show_speech_curves(root:Path|str='results', kinds:tuple|None=None, fname:Path|str|None=None,
-                       study:str='speech'):   # 'speech' or 'speech_g722'
-    "Figure: validation LSD per epoch from the results files, mean over seeds, one line per kind; linear dashed."
-    import matplotlib.pyplot as plt
-    res, cur = read_results(study, root, SPEECH_VERSION, check_seeds=False), read_curves(study, root)
-    runs = res[res.role == 'run']
-    cur = cur.merge(runs[['kind', 'seed', 'epochs']], on=['kind', 'seed'])
-    cur = cur[cur.epoch <= cur.epochs]
-    fig, ax = plt.subplots(figsize=(8, 3.6))
-    for i, k in enumerate(kinds if kinds is not None else tuple(dict.fromkeys(runs.kind))):
-        v = cur[cur.kind == k].groupby('epoch').lsd.mean()
-        ax.plot(v.index, v.values, ms=3, label=k, **kind_style(k, i))
-    lin = res[(res.role == 'reference') & (res.kind == 'linear')].lsd
-    if len(lin): ax.axhline(lin.iloc[0], color='k', ls='--', lw=1, label='linear')
-    ax.set_xlabel('epoch'); ax.set_ylabel('validation LSD (dB) ↓'); ax.grid(alpha=.3)
-    curves_axes(ax); fig.tight_layout()
-    if fname is not None: fig.savefig(fname, dpi=64, bbox_inches='tight')
-    return fig
-
 def speech_figures(models:dict, dls, folder:Path, study:str='speech') -> list[Path]:
     "The study's figures from its seed-0 `models` and the results files in `folder`, written there."
     import matplotlib.pyplot as plt
     fs = [Path(folder) / f'{study}_{n}.png' for n in ('spectrograms', 'spectra', 'curves')]
     plt.close(show_spectrograms(models, dls.valid, fname=fs[0]))
     plt.close(show_spectra(models, dls.valid, fname=fs[1]))
-    plt.close(show_speech_curves(folder, tuple(models), fname=fs[2], study=study))
+    plt.close(show_curves(study, ('lsd',), folder, SPEECH_VERSION, tuple(models), 'linear', fs[2]))
     return fs
 
 SPEECH_STUDY = Study('speech', SPEECH_VERSION, SPEECH_KINDS, speech_data, speech_config, speech_fit, speech_model,

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 import pandas as pd
-from .measures import study_measures
-from .results import results_file, save_rows, run_row, reference_row, curve_rows, config_key, read_results
-from .runs import check_kinds, study_seeds, run_name, headless, cli_errors
+from .measures import study_measures, get_measure
+from .results import (results_file, save_rows, run_row, reference_row, curve_rows, config_key, read_results,
+                                 read_curves)
+from .runs import check_kinds, study_seeds, run_name, headless, cli_errors, kind_style, curves_axes
 
 # %% auto #0
 __all__ = ['Study', 'split_settings', 'parse_shard', 'study_todo', 'run_lock', 'run_study', 'draw_figures', 'torch_load',
-           'study_command', 'pilot_cost', 'study_spent', 'spent_line']
+           'show_curves', 'study_command', 'pilot_cost', 'study_spent', 'spent_line']
 
 # %% ../nbs/07c_study.ipynb #194fad73
 @dataclass(frozen=True)
@@ -163,6 +164,44 @@ def torch_load(f:Path|str) -> dict:
     "A saved state dict, on the CPU."
     import torch
     return torch.load(f, map_location='cpu', weights_only=True)
+
+# %% ../nbs/07c_study.ipynb #d7e6124a
+def _curve_title(study:str, key:str) -> str:
+    "A panel's title: 'validation loss ↓', or the measure's label, unit and direction ('PSNR-Y (dB) ↑')."
+    if key == 'valid_loss': return 'validation loss ↓'
+    m = get_measure(study, key)
+    return f"{m.label}{f' ({m.unit})' if m.unit else ''} {m.arrow}"
+
+def show_curves(study:str,                  # the study: `root/<study>.csv` and `root/<study>_curves.csv`
+                measures:tuple=('valid_loss',), # per-epoch columns, a panel each: 'valid_loss' or the study's measures
+                root:Path|str='results',    # the results folder
+                version:int|None=None,      # the version drawn (None: the newest)
+                kinds:tuple|None=None,      # the kinds drawn, in this order (None: every kind with runs)
+                reference:str|None=None,    # a reference row drawn dashed ('bicubic'), where it has the panel's measure
+                fname:Path|str|None=None):  # save the figure there too
+    "Figure: each measure per epoch on the validation set, mean over seeds, one line per kind; returns it."
+    import matplotlib.pyplot as plt
+    res, cur = read_results(study, root, version, check_seeds=False), read_curves(study, root, version)
+    runs = res[res.role == 'run']
+    cur = cur.merge(runs[['kind', 'seed', 'epochs']], on=['kind', 'seed'])
+    cur = cur[cur.epoch <= cur.epochs]   # the rows of a longer run that a shorter one replaced: not this run's
+    kinds = tuple(dict.fromkeys(runs.kind)) if kinds is None else tuple(kinds)
+    if missing := [k for k in kinds if k not in set(cur.kind)]:
+        raise ValueError(f"show_curves: no {study} curves of {missing}; they have {sorted(set(cur.kind))}")
+    fig, axs = plt.subplots(1, len(measures), figsize=(5 * len(measures) + 3 * (len(measures) == 1), 3.4),
+                            squeeze=False)
+    for ax, key in zip(axs[0], measures):
+        for i, k in enumerate(kinds):
+            v = cur[cur.kind == k].groupby('epoch')[key].mean()
+            ax.plot(v.index, v.values, ms=3, label=k, **kind_style(k, i))
+        ref = res[(res.role == 'reference') & (res.kind == reference)] if reference else res.iloc[:0]
+        if key in ref and ref[key].notna().any():
+            ax.axhline(ref[key].dropna().iloc[0], color='k', ls='--', lw=1, label=reference)
+        ax.set_xlabel('epoch'); ax.set_title(_curve_title(study, key)); ax.grid(alpha=.3)
+        curves_axes(ax, legend=ax is axs[0, -1])
+    fig.tight_layout()
+    if fname is not None: fig.savefig(fname, dpi=64, bbox_inches='tight')
+    return fig
 
 # %% ../nbs/07c_study.ipynb #1de857e9
 def study_command(prog:str,          # the command's name, which starts every message (`cli_errors`)

@@ -16,16 +16,14 @@ from .checkerboard import checkerboard_score, local_checkerboard, spectral_peak_
 from .checkerboard import constant_response, show_map
 from .data import photo_dls, first_items
 from .srnet import FSRCNN, interp_x2, n_params, psnr_y, up_score, image_measures, evaluate
-from .runs import kind_style, curves_axes, run_config, fit_run, check_batches
-from .results import read_results, read_curves
+from .runs import run_config, fit_run, check_batches
 from .measures import study_measures
-from .study import Study, run_study, study_command
+from .study import Study, run_study, study_command, show_curves
 with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
 
 # %% auto #0
 __all__ = ['X2_DATA', 'X2_NAMES', 'X2_FSRCNN', 'X2_VERSION', 'X2_KINDS', 'X2_STUDY', 'x2_data', 'x2_reference', 'x2_config',
-           'x2_model', 'x2_fit', 'show_outputs', 'show_const', 'show_x2_curves', 'x2_figures', 'x2_study',
-           'pixeldcl_x2']
+           'x2_model', 'x2_fit', 'show_outputs', 'show_const', 'x2_figures', 'x2_study', 'pixeldcl_x2']
 
 # %% ../nbs/10_x2_study.ipynb #cbf2870a
 X2_DATA = {'wallpapers': 'wallpapers', 'photos': 'embedded'}   # x2 data -> `photo_dls`'s set of photographs
@@ -144,34 +142,13 @@ def show_const(models:dict,               # kind: trained model
     return fig
 
 # %% ../nbs/10_x2_study.ipynb #d59f2e56
-def show_x2_curves(root:Path|str='results',   # the results folder: `x2.csv` and `x2_curves.csv`
-                   kinds:tuple|None=None,     # the kinds drawn, in this order (None: every kind with runs)
-                   fname:Path|str|None=None): # save the figure there too
-    "Figure: validation PSNR-Y per epoch from the results files, mean over seeds, one line per kind; bicubic dashed."
-    import matplotlib.pyplot as plt
-    res, cur = read_results('x2', root, X2_VERSION, check_seeds=False), read_curves('x2', root, X2_VERSION)
-    runs = res[res.role == 'run']
-    cur = cur.merge(runs[['kind', 'seed', 'epochs']], on=['kind', 'seed'])
-    cur = cur[cur.epoch <= cur.epochs]   # the rows of a longer run that a shorter one replaced: not this run's
-    fig, ax = plt.subplots(figsize=(8, 3.6))
-    for i, k in enumerate(kinds if kinds is not None else tuple(dict.fromkeys(runs.kind))):
-        v = cur[cur.kind == k].groupby('epoch').psnr_y.mean()
-        ax.plot(v.index, v.values, ms=3, label=k, **kind_style(k, i))
-    bic = res[(res.role == 'reference') & (res.kind == 'bicubic')].psnr_y
-    if len(bic): ax.axhline(bic.iloc[0], color='k', ls='--', lw=1, label='bicubic')
-    ax.set_xlabel('epoch'); ax.set_ylabel('validation PSNR-Y (dB) ↑'); ax.grid(alpha=.3)
-    curves_axes(ax)
-    fig.tight_layout()
-    if fname is not None: fig.savefig(fname, dpi=64, bbox_inches='tight')
-    return fig
-
 def x2_figures(models:dict, dls, folder:Path) -> list[Path]:
     "The study's figures from its seed-0 `models` (kind -> `FSRCNN`) and the results files in `folder`, written there."
     import matplotlib.pyplot as plt
     fs = [Path(folder) / f'x2_{n}.png' for n in ('outputs', 'constant', 'curves')]
     plt.close(show_outputs(models, dls.valid, fname=fs[0]))
     plt.close(show_const(models, fname=fs[1]))
-    plt.close(show_x2_curves(folder, tuple(models), fname=fs[2]))
+    plt.close(show_curves('x2', ('psnr_y',), folder, X2_VERSION, tuple(models), 'bicubic', fs[2]))
     return fs
 
 # %% ../nbs/10_x2_study.ipynb #4c582094
