@@ -73,8 +73,9 @@ def which_upsampler(root:Path|str='results', tasks:tuple=TASKS,
 # %% ../nbs/12_report.ipynb #58d5b378
 REASON_WORDS = {   # rule name -> its phrase; {m}: the task's quality measure
     'not_run': "not run", 'one_seed': "one seed so far", 'worse_quality': "worse {m}",
-    'better_but_artefacts': "better {m}, more checkerboard ({a})", 'more_artefacts': "more checkerboard ({a})",
-    'better_quality': "better {m}", 'fewer_artefacts': "{m} not resolved, less checkerboard ({a})",
+    'better_but_artefacts': "better {m}, more checkerboard by the {a}",
+    'more_artefacts': "more checkerboard by the {a}",
+    'better_quality': "better {m}", 'fewer_artefacts': "{m} not resolved, less checkerboard by the {a}",
     'faster': "{m} not resolved, faster layer", 'no_difference': "no difference resolved"}
 
 def diff_cell(c, bold:bool=True) -> str:
@@ -223,10 +224,10 @@ def comparisons_note(judged:dict) -> str:
     "How many paired comparisons the claims rest on, and that none is corrected across claims ('' when none ran)."
     n = sum(c.diff is not None and c.diff.pairs > 1 for res in judged.values() for _, cs in res.values() for c in cs)
     if not n: return ''
-    return (f"The claims rest on {n} paired comparisons (a cell shows the one that decides it; the report, all), "
-            "each judged by its own 95% interval, with no correction "
-            f"across them: if no layer differed from DCL at all, {0.05 * n:.1f} of them would be expected to exclude "
-            "zero by chance. The answer above corrects within each study (Holm's method over its kinds).")
+    return (f"The claims rest on {n} paired comparisons (a cell shows the one that decides it; the report's study "
+            "tables, all), each judged by its own 95% interval, with no correction across them: if no layer differed "
+            f"from DCL at all, about {0.05 * n:.1f} of the {n} would exclude zero by chance. The answer above corrects "
+            "within each study (Holm's method over its kinds).")
 
 # %% ../nbs/12_report.ipynb #d888391b
 def _mean_std(t:pd.DataFrame, k:str, m) -> str:
