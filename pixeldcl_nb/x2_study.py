@@ -157,7 +157,7 @@ X2_STUDY = Study('x2', X2_VERSION, X2_KINDS, x2_data, x2_config, x2_fit, x2_mode
 # %% ../nbs/10_x2_study.ipynb #4195b268
 def x2_study(data:str='wallpapers',     # 'wallpapers': Debian's photographs; 'photos': embedded ones (`x2_data`)
              kinds:tuple|str|None=None, # up-sampler kinds (None: `X2_KINDS`)
-             seeds:int=1,               # seeds per kind (weights and batch order), runs paired by seed
+             seeds:int=5,               # seeds per kind (weights and batch order), runs paired by seed
              paper_seeds:int|None=None, # seeds for the paper's layers (dcl, pixeldcl, ipixeldcl with any option)
              epochs:int=30,             # training epochs per run
              lr:float=1e-3,             # maximum learning rate (one-cycle)
