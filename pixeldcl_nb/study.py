@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Callable
 import pandas as pd
 from .measures import study_measures, get_measure
-from .results import (results_file, save_rows, run_row, reference_row, curve_rows, config_key, read_results,
-                                 read_curves)
+from .results import results_file, save_rows, run_row, reference_row, curve_rows, config_key, read_results
+from .results import read_curves
 from .runs import check_kinds, study_seeds, run_name, headless, cli_errors, kind_style, curves_axes
 
 # %% auto #0
