@@ -18,7 +18,7 @@ __all__ = ['RUN_COLUMNS', 'CURVE_COLUMNS', 'ROW_KEY', 'INT_COLUMNS', 'machine_id
            'results_readme']
 
 # %% ../nbs/07b_results.ipynb #be37085a
-RUN_COLUMNS = {   # the columns every results file starts with, and what they mean (results/README.md)
+RUN_COLUMNS = {   # the columns every results file has, and what they mean (results/README.md)
     'study': "the study's name",
     'version': "the study's version: it changes when what a run computes changes; readers take one version",
     'role': "'run' (a trained network) or 'reference' (no learning: bicubic, majority class, real images)",
@@ -31,6 +31,8 @@ RUN_COLUMNS = {   # the columns every results file starts with, and what they me
     'commit': "the commit that made the row ('+dirty': with uncommitted changes)",
     'torch': "the torch version",
     'machine': "the machine (`machine_id`); wall times compare only within one",
+    'threads': ("torch's threads (`torch.get_num_threads`) when the run finished: a run repeats bit for bit only at "
+                "the same count (its float sums are ordered by it); empty when unknown (rows from before 2026-12-07)"),
     'train_s': "training wall time over every session, s; empty when unknown; not a speed measure (the benchmark is)",
     'valid_loss': "the final validation loss, in the study's loss function",
 }
@@ -65,7 +67,7 @@ def config_key(config:dict) -> tuple:
 
 def run_row(study:str, version:int, result:dict,   # a `fit_run` result: config, train_s, measures
             measures:dict|None=None,                # the measures, if not in `result` under their registered keys
-            **where                                 # commit, torch, machine (default: this checkout and machine)
+            **where                                 # commit, torch, machine, threads (default: this process's)
            ) -> dict:
     "The results row of one finished run: its key, its settings as JSON, where it was made, and every measure."
     import torch
@@ -77,14 +79,15 @@ def run_row(study:str, version:int, result:dict,   # a `fit_run` result: config,
     return dict(study=study, version=version, role='run', kind=kind, variant=_kind_variant(kind), seed=seed, data=data,
                 epochs=epochs, settings=settings, commit=where.get('commit', git_commit()),
                 torch=where.get('torch', torch.__version__), machine=where.get('machine', machine_id()),
-                train_s=result.get('train_s'), valid_loss=result.get('valid_loss'), **vals)
+                threads=where.get('threads', torch.get_num_threads()), train_s=result.get('train_s'),
+                valid_loss=result.get('valid_loss'), **vals)
 
 def reference_row(study:str, version:int, name:str, measures:dict, data:str='', settings:dict|None=None) -> dict:
     "A reference row: what `study` reads its measures against without learning (`name`: 'bicubic', 'real images')."
     vals = dict(measures)
     return dict(study=study, version=version, role='reference', kind=name, variant='', seed=None, data=data,
                 epochs=None, settings=json.dumps(settings or {}, sort_keys=True), commit=git_commit(), torch='',
-                machine='', train_s=None, valid_loss=vals.pop('valid_loss', None), **vals)
+                machine='', threads=None, train_s=None, valid_loss=vals.pop('valid_loss', None), **vals)
 
 def curve_rows(study:str, version:int, result:dict) -> list[dict]:
     "One row per epoch of a `fit_run` result's curves: the key, then its recorded values by name."
@@ -104,7 +107,7 @@ def file_lock(fname:Path|str):
         try: yield
         finally: fcntl.flock(lk, fcntl.LOCK_UN)
 
-INT_COLUMNS = ('version', 'seed', 'epochs', 'epoch')   # whole numbers, empty where they do not apply
+INT_COLUMNS = ('version', 'seed', 'epochs', 'epoch', 'threads')   # whole numbers, empty where they do not apply
 
 def _typed(df:pd.DataFrame) -> pd.DataFrame:
     "`df` with its whole-number columns as nullable integers (written '1', or empty; never '1.0')."
@@ -112,8 +115,11 @@ def _typed(df:pd.DataFrame) -> pd.DataFrame:
 
 def _read_csv(f:Path) -> pd.DataFrame:
     "A results file as written: empty cells missing, text columns as text, whole numbers as nullable integers."
-    return _typed(pd.read_csv(f, keep_default_na=False, na_values=[''],
-                              dtype={'variant': str, 'commit': str, 'kind': str, 'settings': str, 'torch': str}))
+    df = pd.read_csv(f, keep_default_na=False, na_values=[''],
+                     dtype={'variant': str, 'commit': str, 'kind': str, 'settings': str, 'torch': str})
+    if 'train_s' in df.columns and 'threads' not in df.columns:   # written before threads were recorded: unknown
+        df.insert(df.columns.get_loc('train_s'), 'threads', pd.NA)
+    return _typed(df)
 
 def save_rows(fname:Path|str,       # a results or curves file
               rows:list[dict],      # the rows to add: each replaces a saved row with the same version and `key`
