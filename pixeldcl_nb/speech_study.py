@@ -23,14 +23,15 @@ from functools import partial
 from .srnet import n_params
 from .runs import comma_list, kind_style, curves_axes, run_config, fit_run, check_batches
 from .study import Study, run_study, study_command, show_curves
-with quiet_fastai(): from fastai.basics import Learner, MSELossFlat
+with quiet_fastai(): from fastai.basics import Learner
 
 # %% auto #0
-__all__ = ['KLETTRES_VALID', 'ASTERISK_PACKAGE', 'SPEECH_BANDS', 'SPEECH_VERSION', 'SPEECH_KINDS', 'SPEECH_STUDY',
+__all__ = ['KLETTRES_VALID', 'ASTERISK_PACKAGE', 'SKIPS', 'SPEECH_BANDS', 'SPEECH_VERSION', 'SPEECH_KINDS', 'SPEECH_STUDY',
            'SPEECH_G722_STUDY', 'SPEECH_STUDIES', 'klettres_language', 'klettres_files', 'tiny_klettres',
-           'asterisk_files', 'asterisk_valid', 'speech_data', 'SpeechNet', 'lsd', 'snr', 'lsd_high', 'up_score_1d',
-           'speech_measures', 'speech_evaluate', 'speech_reference', 'speech_config', 'speech_model', 'speech_fit',
-           'show_spectrograms', 'show_spectra', 'speech_figures', 'speech_study', 'pixeldcl_speech']
+           'asterisk_files', 'asterisk_valid', 'speech_data', 'sinc_x2_taps', 'sinc_x2', 'SpeechNet', 'lsd', 'snr',
+           'lsd_high', 'log_stft_l1', 'SpeechLoss', 'up_score_1d', 'speech_measures', 'speech_evaluate',
+           'speech_reference', 'speech_config', 'speech_model', 'speech_fit', 'show_spectrograms', 'show_spectra',
+           'speech_figures', 'speech_study', 'pixeldcl_speech']
 
 # %% ../nbs/10a_speech_study.ipynb #0d671032
 KLETTRES_VALID = ('de', 'en_GB', 'fr', 'he', 'ru')   # held-out languages: Germanic, Romance, Slavic, Semitic
@@ -143,29 +144,49 @@ def speech_data(sr:int=16000,                       # the targets' rate; inputs 
     return dls
 
 # %% ../nbs/10a_speech_study.ipynb #f9694770
+SKIPS = ('sinc', 'linear', None)   # what `SpeechNet` learns the residual over: band-limited or linear x2, or nothing
+
+def sinc_x2_taps(half:int=32,     # zero crossings of the sinc each side of the centre, at the output rate, / 2
+                 beta:float=8.    # the Kaiser window's shape (8: about 80 dB of stop-band rejection)
+                ) -> Tensor:
+    "(1, 1, 4 `half` - 1) taps of band-limited x2 over the zero-stuffed input: a Kaiser-windowed sinc at its Nyquist."
+    n = torch.arange(-2 * half + 1, 2 * half, dtype=torch.float64)
+    h = torch.special.sinc(n / 2) * torch.kaiser_window(len(n), periodic=False, beta=beta, dtype=torch.float64)
+    return h.float().view(1, 1, -1)
+
+def sinc_x2(x:Tensor,             # (N, 1, L) signals
+            taps:Tensor|None=None # `sinc_x2_taps` (None: their defaults)
+           ) -> Tensor:
+    "(N, 1, 2L): `x` interpolated x2 by a windowed sinc, zeros outside; the even samples are `x` itself."
+    taps = sinc_x2_taps() if taps is None else taps
+    z = torch.stack([x, torch.zeros_like(x)], -1).flatten(-2)   # x[0], 0, x[1], 0, ...
+    return F.conv1d(z, taps.to(x), padding=taps.shape[-1] // 2)
+
 class SpeechNet(nn.Module):
     "x2 in 1D: convolutions + ReLU at the input rate, the `kind` up-sampler + ReLU, convolutions at the output rate."
     def __init__(self, kind:str='pixeldcl',   # up-sampler kind (`upsampler`, ndim=1)
                  width:int=32,                # channels of the hidden layers
                  depth:int=5,                 # convolutions besides the up-sampler: depth // 2 + 1 before it
                  ks:int=9,                    # their taps (odd)
-                 skip:str|None='linear'):     # learn the residual over 'linear' x2 interpolation, or None
+                 skip:str|None='sinc'):       # learn the residual over 'sinc' (band-limited) or 'linear' x2, or None
         super().__init__()
         positive_ints('SpeechNet', width=width, depth=depth, ks=ks)
         if depth < 2 or ks % 2 == 0:
             raise ValueError(f"SpeechNet: depth must be >= 2 and ks odd, got depth={depth}, ks={ks}")
-        if skip not in (None, 'linear'): raise ValueError(f"SpeechNet: skip must be 'linear' or None, got {skip!r}")
+        if skip not in SKIPS: raise ValueError(f"SpeechNet: skip must be one of {SKIPS}, got {skip!r}")
         self.kind, self.skip, n_lo = kind, skip, depth // 2 + 1
         conv = lambda ni, nf: nn.Conv1d(ni, nf, ks, padding=ks // 2)
         self.head = nn.Sequential(*[m for i in range(n_lo) for m in (conv(1 if i == 0 else width, width), nn.ReLU())])
         self.up = upsampler(kind, width, width, ndim=1, act_cls=nn.ReLU)
         self.tail = nn.Sequential(*[m for _ in range(depth - n_lo - 1) for m in (conv(width, width), nn.ReLU())],
                                   conv(width, 1))
+        if skip == 'sinc': self.register_buffer('taps', sinc_x2_taps(), persistent=False)   # no state_dict key
         if skip: nn.init.zeros_(self.tail[-1].weight); nn.init.zeros_(self.tail[-1].bias)
 
     def forward(self, x:Tensor) -> Tensor:
         "(N, 1, L) at the input rate -> (N, 1, 2L)."
         y = self.tail(self.up(self.head(x)))
+        if self.skip == 'sinc': return y + sinc_x2(x, self.taps)
         return y if self.skip is None else y + F.interpolate(x, scale_factor=2, mode='linear', align_corners=False)
 
     def extra_repr(self) -> str: return f"kind={self.kind!r}, skip={self.skip!r}"
@@ -199,6 +220,37 @@ def lsd_high(pred:Tensor, targ:Tensor) -> Tensor:
     "`lsd` over 4-8 kHz (16 kHz signals): the band the 8 kHz input lacks."
     return lsd(pred, targ, (4000, 8000))
 
+# %% ../nbs/10a_speech_study.ipynb #d358591d
+def log_stft_l1(pred:Tensor,                 # (N, 1, L) or (N, L) signals
+                targ:Tensor,                 # the targets, as `pred`
+                ffts:tuple=(256, 512, 1024), # STFT frame sizes (Hann window, hop a quarter frame)
+                eps:float=1e-5               # magnitude floor: ln(|S| + eps)
+               ) -> Tensor:
+    "Multi-resolution log-STFT magnitude distance: mean over `ffts` of the mean |ln(|P| + eps) - ln(|T| + eps)|."
+    p, t = pred.reshape(-1, pred.shape[-1]).float(), targ.reshape(-1, targ.shape[-1]).float()
+    out = p.new_zeros(())
+    for n in ffts:
+        w = torch.hann_window(n, device=p.device)
+        mag = lambda y: torch.stft(y, n, n // 4, window=w, return_complex=True).abs()
+        out = out + (torch.log(mag(p) + eps) - torch.log(mag(t) + eps)).abs().mean()
+    return out / len(ffts)
+
+class SpeechLoss(nn.Module):
+    "The speech study's loss: MSE + `stft_weight` x `log_stft_l1` (version 2; version 1 was MSE alone)."
+    def __init__(self, stft_weight:float=1e-3,    # weight of the log-STFT term (0: MSE alone)
+                 ffts:tuple=(256, 512, 1024)):   # its frame sizes
+        super().__init__()
+        if not (isinstance(stft_weight, (int, float)) and stft_weight >= 0):
+            raise ValueError(f"SpeechLoss: stft_weight must be a number >= 0 (0: MSE alone), got {stft_weight!r}")
+        self.stft_weight, self.ffts = stft_weight, tuple(ffts)
+
+    def forward(self, pred:Tensor, targ:Tensor) -> Tensor:
+        "A scalar: the mean squared error plus the weighted log-STFT distance."
+        mse = F.mse_loss(pred.float(), targ.float())
+        return mse + self.stft_weight * log_stft_l1(pred, targ, self.ffts) if self.stft_weight else mse
+
+    def extra_repr(self) -> str: return f"stft_weight={self.stft_weight}, ffts={self.ffts}"
+
 # %% ../nbs/10a_speech_study.ipynb #2a9ea154
 @torch.no_grad()
 def up_score_1d(up:nn.Module # a 1D up-sampler with `upsample` and `ni` (`upsampler`)
@@ -227,7 +279,7 @@ def speech_evaluate(model:nn.Module,  # a `SpeechNet`
     return dict(**speech_measures(torch.cat(preds), torch.cat(targs), band), up_score=up_score_1d(model.up))
 
 # %% ../nbs/10a_speech_study.ipynb #950e9942
-SPEECH_VERSION = 1   # bump when what a run computes changes
+SPEECH_VERSION = 2   # bump when what a run computes changes (2: the sinc skip and the log-STFT loss term)
 SPEECH_KINDS = ('dcl', 'dcl/icnr', 'pixeldcl', 'pixeldcl/icnr', 'ipixeldcl', 'ipixeldcl/icnr', 'resize_conv',
                 'bilinear_conv', 'pixelshuffle')   # every 1D kind; /icnr only where it changes the initialisation
 
@@ -246,19 +298,21 @@ def speech_config(kind:str, seed:int, dls,
                   width:int=32,            # channels of the network
                   depth:int=5,             # convolutions besides the up-sampler
                   ks:int=9,                # their taps
-                  skip:str|None='linear',  # learn the residual over linear x2, or None
+                  skip:str|None='sinc',    # learn the residual over 'sinc' or 'linear' x2, or None (`SKIPS`)
+                  stft_weight:float=1e-3,  # the loss's log-STFT term (`SpeechLoss`; 0: MSE alone)
                   study:str='speech'       # 'speech' or 'speech_g722' (`SPEECH_BANDS`)
                  ) -> dict:
     "The key of one speech run (`run_config`): a saved row is reused only for an equal key."
     positive_ints('speech_config', epochs=epochs, width=width, depth=depth, ks=ks)
     positive_numbers('speech_config', lr=lr)
-    if skip not in (None, 'linear'):
-        raise ValueError(f"speech_config: skip must be 'linear' or None (on the command line: linear or none), "
+    if skip not in SKIPS:
+        raise ValueError(f"speech_config: skip must be one of {SKIPS} (on the command line: sinc, linear or none), "
                          f"got {skip!r}")
+    SpeechLoss(stft_weight)   # checks it
     if study not in SPEECH_BANDS:
         raise ValueError(f"speech_config: study must be one of {list(SPEECH_BANDS)}, got {study!r}")
     return run_config(study, SPEECH_VERSION, kind, seed, dls, epochs=epochs, lr=lr, width=width, depth=depth,
-                      ks=ks, skip=skip)
+                      ks=ks, skip=skip, stft_weight=stft_weight)
 
 def speech_model(cfg:dict, dls=None) -> SpeechNet:
     "An untrained `SpeechNet` of `cfg`'s kind and settings (`speech_config`), for saved weights."
@@ -273,7 +327,7 @@ def speech_fit(cfg:dict, dls, out:Path|str|None=None, show_progress=True, train:
         init.update(params_up=n_params(model.up), up_score_init=up_score_1d(model.up))
         scored = lambda pred, targ: lsd(pred, targ, band)
         scored.__name__ = 'lsd'   # the curves' name for the study's deciding LSD
-        return Learner(dls, model, loss_func=MSELossFlat(), metrics=[scored, lsd_high, snr])
+        return Learner(dls, model, loss_func=SpeechLoss(cfg['stft_weight']), metrics=[scored, lsd_high, snr])
     measure = lambda learn: {**init, **speech_evaluate(learn.model, dls.valid, band)}
     return fit_run(make, cfg, cfg['epochs'], cfg['lr'], out, show_progress, cbs, measure=measure, train=train)
 
@@ -348,7 +402,8 @@ def speech_study(data:str='klettres',          # 'klettres' (study 'speech') or 
                  width:int=32,                # channels of the network
                  depth:int=5,                 # convolutions besides the up-sampler
                  ks:int=9,                    # their taps
-                 skip:str|None='linear',      # learn the residual over linear x2, or None
+                 skip:str|None='sinc',        # learn the residual over 'sinc' or 'linear' x2, or None
+                 stft_weight:float=1e-3,      # the loss's log-STFT term (`SpeechLoss`; 0: MSE alone)
                  length:int=4096,             # samples per target segment
                  n_train:int=2048,            # random training segments per epoch
                  n_valid:int|None=None,       # fixed validation segments (None: every tile)
@@ -367,13 +422,14 @@ def speech_study(data:str='klettres',          # 'klettres' (study 'speech') or 
     return run_study(SPEECH_STUDIES[data], kinds, seeds, paper_seeds, shard, runs, root, train,
                      show_progress=show_progress,
                      length=length, n_train=n_train, n_valid=n_valid, bs=bs, valid=valid, path=path,
-                     num_workers=num_workers, epochs=epochs, lr=lr, width=width, depth=depth, ks=ks, skip=skip)
+                     num_workers=num_workers, epochs=epochs, lr=lr, width=width, depth=depth, ks=ks, skip=skip,
+                     stft_weight=stft_weight)
 
 # %% ../nbs/10a_speech_study.ipynb #676a5eea
 @call_parse
 @delegates(speech_study, but=['kinds', 'skip', 'valid', 'path', 'show_progress', 'runs', 'root', 'shard'])
 def pixeldcl_speech(kinds:str=None,     # comma-separated up-sampler kinds (default: `SPEECH_KINDS`)
-                    skip:str='linear',  # learn the residual over 'linear' x2, or 'none'
+                    skip:str='sinc',    # learn the residual over 'sinc' or 'linear' x2, or 'none'
                     valid:str=','.join(KLETTRES_VALID),  # comma-separated held-out languages
                     path:str=None,      # KLettres as installed (/usr/share/klettres); default: fetched once
                     shard:str=None,     # 'i/n': the i-th of n slices of the runs (a job array's task)

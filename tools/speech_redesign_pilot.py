@@ -1,61 +1,71 @@
-"""The pilot behind results/pilots/speech_redesign.csv (10a_speech_study): can the speech network beat its references?
+"""The speech study's pilots (10a_speech_study), through the library's own run (`speech_config`, `speech_fit`).
 
-Version 1 of the speech study trains `SpeechNet` (the residual over linear x2) with MSE alone. Its seed-0 runs end
+Version 1 of the speech study trained `SpeechNet` as the residual over linear x2 with MSE alone. Its seed-0 runs ended
 with a higher LSD than linear interpolation and a lower SNR than band-limited interpolation: MSE pulls the 4-8 kHz
 band towards its conditional mean, and linear interpolation's spectral images fill that band with energy that LSD
-rewards. This pilot trains DCL (seed 0, the study's 20 epochs at 3e-3, one thread) with the skip over linear or
-band-limited (windowed-sinc) x2, and with or without a multi-resolution log-STFT magnitude term in the loss, and
-prints one CSV row per variant:
+rewards. The redesign pilot trains one kind (seed 0, one thread, the study's data) with the skip over linear or
+band-limited (`sinc_x2`) x2, with or without the log-STFT term of `SpeechLoss`, and prints one row of
+results/pilots/speech_redesign.csv:
 
-    .venv/bin/python tools/speech_redesign_pilot.py linear 0.001 >> results/pilots/speech_redesign.csv
+    .venv/bin/python tools/speech_redesign_pilot.py sinc 0.001 >> results/pilots/speech_redesign.csv
+
+With --timed FILE it also appends a row per epoch (seconds included) to FILE, the timed pilot that `pilot_cost`
+reads (results/pilots/speech_pilots.csv, its `version` column the study version the settings make):
+
+    .venv/bin/python tools/speech_redesign_pilot.py sinc 0.001 --kind pixeldcl --epochs 3 \\
+        --timed results/pilots/speech_pilots.csv
 """
-import sys, time, warnings
-import torch, torch.nn.functional as F
-from fastai.learner import Learner
-from fastai.losses import MSELossFlat
-from fastai.torch_core import set_seed
-from pixeldcl_nb.speech_study import speech_data, SpeechNet, lsd, lsd_high, snr, speech_evaluate
+import argparse, csv, sys, time, warnings
+from pathlib import Path
+import torch
+from fastai.callback.core import Callback
+from pixeldcl_nb.speech_study import SPEECH_VERSION, speech_data, speech_config, speech_fit
+
+PILOT_COLUMNS = ('study', 'kind', 'seed', 'lr', 'epochs', 'epoch', 'epoch_s', 'train_loss', 'valid_loss', 'lsd',
+                 'lsd_high', 'snr', 'version')
 
 
-def sinc_kernel(half: int = 32, beta: float = 8.0) -> torch.Tensor:
-    "Band-limited x2 as a filter over the zero-stuffed input: a Kaiser-windowed sinc cutting at the input's Nyquist."
-    n = torch.arange(-2 * half + 1, 2 * half, dtype=torch.float32)
-    return (torch.special.sinc(n / 2) * torch.kaiser_window(len(n), periodic=False, beta=beta)).view(1, 1, -1)
+class EpochTimes(Callback):
+    "Seconds of each epoch (training and validation), in `self.times`."
+    order = 100
+    def before_fit(self): self.times = []
+    def before_epoch(self): self.t = time.time()
+    def after_epoch(self): self.times.append(time.time() - self.t)
 
 
-class SincNet(SpeechNet):
-    "`SpeechNet` learning the residual over windowed-sinc (band-limited) x2 instead of linear x2."
-    def __init__(self, *a, **k):
-        super().__init__(*a, **k); self.register_buffer('h', sinc_kernel())
-
-    def forward(self, x):
-        z = torch.zeros(*x.shape[:-1], 2 * x.shape[-1], dtype=x.dtype, device=x.device); z[..., ::2] = x
-        return self.tail(self.up(self.head(x))) + F.conv1d(z, self.h, padding=self.h.shape[-1] // 2)
-
-
-def mr_logmag(p, t, ffts=(256, 512, 1024)):
-    "Mean over three STFT sizes of the L1 distance of log magnitudes (natural log, floored at 1e-5)."
-    p, t, out = p.reshape(-1, p.shape[-1]).float(), t.reshape(-1, t.shape[-1]).float(), 0.
-    for n in ffts:
-        w = torch.hann_window(n, device=p.device)
-        mag = lambda y: torch.stft(y, n, n // 4, window=w, return_complex=True).abs()
-        out = out + (torch.log(mag(p) + 1e-5) - torch.log(mag(t) + 1e-5)).abs().mean()
-    return out / len(ffts)
+def append_rows(fname: Path, rows: list):
+    "Append `rows` (dicts) to the CSV `fname`, with its header if the file is new."
+    new = not fname.exists() or not fname.stat().st_size
+    with open(fname, 'a', newline='') as f:
+        w = csv.DictWriter(f, PILOT_COLUMNS)
+        if new: w.writeheader()
+        w.writerows(rows)
 
 
-def main(skip: str, lam: float, header: bool = False):
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    p.add_argument('skip', choices=['sinc', 'linear', 'none'])
+    p.add_argument('stft_weight', type=float)
+    p.add_argument('--kind', default='dcl')
+    p.add_argument('--epochs', type=int, default=20)
+    p.add_argument('--lr', type=float, default=3e-3)
+    p.add_argument('--header', action='store_true', help='print the redesign CSV header first')
+    p.add_argument('--timed', type=Path, help='append a row per epoch, with its seconds, to this CSV')
+    a = p.parse_args()
     warnings.simplefilter('ignore'); torch.set_num_threads(1)
-    dls = speech_data()
-    set_seed(0, reproducible=True)
-    model = (SincNet if skip == 'sinc' else SpeechNet)('dcl')
-    mse = MSELossFlat()
-    loss = (lambda p, t: mse(p, t) + lam * mr_logmag(p, t)) if lam else mse
-    learn, t0 = Learner(dls, model, loss_func=loss, metrics=[lsd, lsd_high, snr]), time.time()
-    with learn.no_bar(): learn.fit_one_cycle(20, 3e-3)
-    m = speech_evaluate(learn.model, dls.valid)
-    if header: print('kind,seed,epochs,lr,skip,stft_weight,lsd,lsd_high,snr,peak2,train_s')
-    print(f"dcl,0,20,0.003,{skip},{lam},{m['lsd']:.4f},{m['lsd_high']:.4f},{m['snr']:.4f},{m['peak2']:.3f},"
-          f"{time.time() - t0:.0f}", flush=True)
+    dls, skip = speech_data(), None if a.skip == 'none' else a.skip
+    cfg = speech_config(a.kind, 0, dls, epochs=a.epochs, lr=a.lr, skip=skip, stft_weight=a.stft_weight)
+    timer, t0 = EpochTimes(), time.time()
+    r = speech_fit(cfg, dls, show_progress=False, cbs=[timer])
+    if a.timed:
+        names, values = r['curves']['names'], r['curves']['values']
+        append_rows(a.timed, [dict(study='speech', kind=a.kind, seed=0, lr=a.lr, epochs=a.epochs, epoch=i + 1,
+                                   epoch_s=round(s, 1), version=SPEECH_VERSION,
+                                   **{k: round(v, 4) for k, v in zip(names, vals) if k in PILOT_COLUMNS})
+                              for i, (s, vals) in enumerate(zip(timer.times, values))])
+    if a.header: print('kind,seed,epochs,lr,skip,stft_weight,lsd,lsd_high,snr,peak2,train_s')
+    print(f"{a.kind},0,{a.epochs},{a.lr},{a.skip},{a.stft_weight},{r['lsd']:.4f},{r['lsd_high']:.4f},{r['snr']:.4f},"
+          f"{r['peak2']:.3f},{time.time() - t0:.0f}", flush=True)
 
 
-if __name__ == '__main__': main(sys.argv[1], float(sys.argv[2]), '--header' in sys.argv)
+if __name__ == '__main__': main()
