@@ -499,14 +499,19 @@ class SegDataLoaders(DataLoaders):
     @property
     def vocab(self) -> list|None: return _mask_codes(self)
 
-def first_items(dl, n:int) -> tuple:
+def first_items(dl, n:int,
+                spread:bool=False   # True: `n` items evenly spaced over all of `dl` (read through), not the first
+               ) -> tuple:
     "The first `n` items of `dl` (fewer if it has fewer), gathered across batches: one tensor per part of the batch."
-    parts, got = None, 0
+    total = (getattr(dl, 'n', None) or len(dl.dataset)) if spread else 0
+    want = set(np.linspace(0, total - 1, min(n, total)).round().astype(int).tolist()) if spread else None
+    parts, got, seen = None, 0, 0
     for b in dl:
         b = b if isinstance(b, (tuple, list)) else (b,)
         parts = [[] for _ in b] if parts is None else parts
-        for p, t in zip(parts, b): p.append(t[:n - got])
-        got += len(b[0][:n - got])
+        keep = slice(0, n - got) if want is None else [i - seen for i in range(seen, seen + len(b[0])) if i in want]
+        for p, t in zip(parts, b): p.append(t[keep])
+        got, seen = got + len(b[0][keep]), seen + len(b[0])
         if got >= n: break
     if parts is None: raise ValueError("first_items: the DataLoader is empty")
     return tuple(torch.cat(p) for p in parts)

@@ -134,9 +134,9 @@ def _class_legend(fig, codes:list, top:int, n_rows:int) -> None:
 def show_seg_predictions(models:dict,                   # kind -> segmentation model
                          dl, n:int=4, fname:Path|str|None=None,
                          codes:list|None=None):   # class names, for the legend (`seg_codes(dls)`); None: no legend
-    "Figure 7 layout: `n` validation crops; rows: image, truth, then each model's prediction; returns the figure."
+    "Figure 7 layout: `n` validation items spread over the set; rows: image, truth, each model's prediction."
     import matplotlib.pyplot as plt
-    xb, yb = first_items(dl, n)   # fewer if the set has fewer
+    xb, yb = first_items(dl, n, spread=True)   # spread over the set; fewer if it has fewer
     n, preds = len(xb), []
     for k, m in models.items():
         with evaluating(m): preds.append((k, m(xb.to(next(m.parameters()).device)).argmax(1)))

@@ -15,10 +15,11 @@ reads (results/pilots/speech_pilots.csv, its `version` column the study version 
     .venv/bin/python tools/speech_redesign_pilot.py sinc 0.001 --kind pixeldcl --epochs 3 \\
         --timed results/pilots/speech_pilots.csv
 """
-import argparse, csv, sys, time, warnings
+import argparse, csv, time, warnings
 from pathlib import Path
 import torch
-from fastai.callback.core import Callback
+from pixeldcl_nb.layers import quiet_fastai
+with quiet_fastai(): from fastai.callback.core import Callback
 from pixeldcl_nb.speech_study import SPEECH_VERSION, speech_data, speech_config, speech_fit
 
 PILOT_COLUMNS = ('study', 'kind', 'seed', 'lr', 'epochs', 'epoch', 'epoch_s', 'train_loss', 'valid_loss', 'lsd',
