@@ -64,10 +64,12 @@ def cost_note(root:Path|str='results') -> str:
             f"{FASTER} × DCL's; an `/icnr` kind costs its layer's.")
 
 def which_upsampler(root:Path|str='results', tasks:tuple=TASKS,
-                    studies:dict|None=None   # study -> its results (`load_studies(root, tasks)`), if loaded already
+                    studies:dict|None=None,  # study -> its results (`load_studies(root, tasks)`), if loaded already
+                    costs:dict|None=None     # kind -> its costs (`layer_costs(root)`), if read already
                    ) -> dict:
     "study -> every kind's `Verdict` against DCL 6x6 (None: the study has no results), costs from the benchmark."
-    costs, studies = layer_costs(root), load_studies(root, tasks) if studies is None else studies
+    costs = layer_costs(root) if costs is None else costs
+    studies = load_studies(root, tasks) if studies is None else studies
     return {s: None if df is None else task_verdicts(df, s, costs) for s, df in studies.items()}
 
 # %% ../nbs/12_report.ipynb #58d5b378
@@ -213,9 +215,12 @@ def claims_legend(judged:dict) -> str:
     words = '; '.join(f"*{st.value}*: {w}" for st, w in CLAIM_WORDS.items() if st in shown)
     return f"{words} (each measure's 95% interval on its own)."
 
-def paper_claims(root:Path|str='results') -> str:
+def paper_claims(root:Path|str='results',
+                 studies:dict|None=None   # study -> its results (`load_studies`), if loaded already
+                ) -> str:
     "Every claim of `PAPER_CLAIMS` on every study that tests it, as a table, from the results in `root`."
-    studies = load_studies(root, tuple(dict.fromkeys(Task(c.study, c.title) for c in PAPER_CLAIMS)))
+    need = tuple(dict.fromkeys(Task(c.study, c.title) for c in PAPER_CLAIMS if c.study not in (studies or {})))
+    studies = {**(studies or {}), **load_studies(root, need)}
     judged = judge_claims(studies)
     notes = [n for n in (claims_legend(judged), disagreements(judged), comparisons_note(judged)) if n]
     return '\n\n'.join([claims_table(judged)] + notes)
@@ -280,10 +285,13 @@ def settling_note(df:pd.DataFrame, study:str, root:Path|str='results') -> str:
     return head + "\n\n| kind | moved | settled |\n|---|---:|---|\n" + '\n'.join(rows)
 
 # %% ../nbs/12_report.ipynb #01fe1b82
-def answer_markdown(root:Path|str='results', figure:str|None='which_upsampler.png') -> str:
+def answer_markdown(root:Path|str='results', figure:str|None='which_upsampler.png',
+                    studies:dict|None=None   # study -> its results (`load_studies(root)`), if loaded already
+                   ) -> str:
     "The short answer: a sentence per task, the table, the figure's link (drawn into `root`)."
-    studies = load_studies(root)   # loaded once: the verdicts and the settling read the same rows
-    vs = which_upsampler(root, studies=studies)
+    studies = load_studies(root) if studies is None else studies   # the verdicts and the settling read the same rows
+    costs = layer_costs(root)
+    vs = which_upsampler(root, studies=studies, costs=costs)
     if figure is not None and any(vs.values()):
         import matplotlib.pyplot as plt
         with headless(): plt.close(answer_figure(vs, Path(root) / figure))
@@ -291,7 +299,7 @@ def answer_markdown(root:Path|str='results', figure:str|None='which_upsampler.pn
            if figure and any(vs.values()) else '')
     settled = {s: None if df is None else settled_count(df, s, root) for s, df in studies.items()}
     lines = '\n'.join(f"- {task_sentence(t, vs[t.study], settled[t.study])}" for t in TASKS)
-    table = answer_table(vs, layer_costs(root))
+    table = answer_table(vs, costs)
     return lines + (f"\n\n{table}\n\n{cost_note(root)}" if table else '') + fig
 
 def rules_markdown() -> str:
@@ -315,9 +323,10 @@ def write_report(root:Path|str='results',   # the results folder
     if not root.is_dir() or not any((root / n).exists() for n in files):
         raise FileNotFoundError(f"write_report: {root} holds none of {', '.join(files)}: pass the results folder "
                                 "(--root), or run a study first (`make studies`, `pixeldcl_compare`)")
-    parts = ["# pixeldcl_nb: which up-sampler?", answer_markdown(root), "## The paper's claims", paper_claims(root),
-             "## How the decisions are made", rules_markdown()]
-    for s, df in load_studies(root).items():
+    studies = load_studies(root)   # read once: the answer, the claims and the study tables share the rows
+    parts = ["# pixeldcl_nb: which up-sampler?", answer_markdown(root, studies=studies), "## The paper's claims",
+             paper_claims(root, studies), "## How the decisions are made", rules_markdown()]
+    for s, df in studies.items():
         if df is None: continue
         parts += [f"## The {s} study", study_table(df, s), comparison_table(df, s), settling_note(df, s, root)]
     if (root / 'bench.csv').exists(): parts.append(bench_section(root))
