@@ -32,7 +32,7 @@ RUN_COLUMNS = {   # the columns every results file has, and what they mean (resu
     'torch': "the torch version",
     'machine': "the machine (`machine_id`); wall times compare only within one",
     'threads': ("torch's threads (`torch.get_num_threads`) when the run finished: a run repeats bit for bit only at "
-                "the same count (its float sums are ordered by it); empty when unknown (rows from before 2026-12-07)"),
+                "the same count (its float sums are ordered by it); empty when unknown (rows saved before the column)"),
     'train_s': "training wall time over every session, s; empty when unknown; not a speed measure (the benchmark is)",
     'valid_loss': "the final validation loss, in the study's loss function",
 }
@@ -184,8 +184,8 @@ def read_results(study:str,                # the study ('vae', 'x2', 'seg', or a
     df = _read_csv(f)
     if 'version' not in df.columns or df.empty: raise ValueError(f"{f}: no rows with a version column; rerun the study")
     v = int(df.version.max()) if version is None else version
-    df = df[df.version == v].reset_index(drop=True)
-    if df.empty: raise ValueError(f"{f}: no rows of version {v} (it holds {sorted(set(df.version))})")
+    held, df = sorted(set(df.version.dropna().astype(int))), df[df.version == v].reset_index(drop=True)
+    if df.empty: raise ValueError(f"{f}: no rows of version {v} (it holds versions {held})")
     _check_rows(df, study, str(f))
     if check_seeds: _check_seeds(df, str(f))
     return df
@@ -199,13 +199,16 @@ def read_curves(study:str, root:Path|str='results', version:int|None=None) -> pd
     return df[df.version == (int(df.version.max()) if version is None else version)].reset_index(drop=True)
 
 # %% ../nbs/07b_results.ipynb #860d8587
-def summary(df:pd.DataFrame, study:str) -> pd.DataFrame:
+def summary(df:pd.DataFrame, study:str,
+            kinds:tuple|None=None   # the runs' order (a study's kinds); others follow as in `df`; None: as in `df`
+           ) -> pd.DataFrame:
     "Per kind: seeds, then each measure's mean and std (`{key}_std`) over the seeds; reference rows last, as they are."
     keys = [m.key for m in study_measures(study)]
     runs, ref = df[df.role == 'run'], df[df.role == 'reference']
     g = runs.groupby('kind', sort=False)[keys]
     out = g.mean().join(g.std().add_suffix('_std')).join(g.size().rename('seeds'))
     out = out[['seeds', *[c for k in keys for c in (k, f'{k}_std')]]]
+    if kinds is not None: out = out.loc[[k for k in kinds if k in out.index] + [k for k in out.index if k not in kinds]]
     return pd.concat([out, ref.set_index('kind')[keys]]).rename_axis('kind')
 
 # %% ../nbs/07b_results.ipynb #9a14a69a

@@ -6,6 +6,7 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.speech_study')   # before the imports it checks
+import math
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -146,12 +147,16 @@ def speech_data(sr:int=16000,                       # the targets' rate; inputs 
 # %% ../nbs/10a_speech_study.ipynb #f9694770
 SKIPS = ('sinc', 'linear', None)   # what `SpeechNet` learns the residual over: band-limited or linear x2, or nothing
 
-def sinc_x2_taps(half:int=32,     # zero crossings of the sinc each side of the centre, at the output rate, / 2
-                 beta:float=8.    # the Kaiser window's shape (8: about 80 dB of stop-band rejection)
+def sinc_x2_taps(half:int=32,     # the filter spans `half` input samples each side: 4 `half` - 1 taps
+                 beta:float=8.    # the Kaiser window's shape (8: about 80 dB of stop-band rejection; 0: no window)
                 ) -> Tensor:
     "(1, 1, 4 `half` - 1) taps of band-limited x2 over the zero-stuffed input: a Kaiser-windowed sinc at its Nyquist."
+    positive_ints('sinc_x2_taps', half=half)
+    if not (isinstance(beta, (int, float)) and math.isfinite(beta) and beta >= 0):
+        raise ValueError(f"sinc_x2_taps: beta must be a finite number >= 0 (0: no window), got {beta!r}")
     n = torch.arange(-2 * half + 1, 2 * half, dtype=torch.float64)
     h = torch.special.sinc(n / 2) * torch.kaiser_window(len(n), periodic=False, beta=beta, dtype=torch.float64)
+    h[(n % 2 == 0) & (n != 0)] = 0.   # the sinc's zeros exactly (sin(pi k) is 4e-17 in floating point)
     return h.float().view(1, 1, -1)
 
 def sinc_x2(x:Tensor,             # (N, 1, L) signals
@@ -227,6 +232,9 @@ def log_stft_l1(pred:Tensor,                 # (N, 1, L) or (N, L) signals
                 eps:float=1e-5               # magnitude floor: ln(|S| + eps)
                ) -> Tensor:
     "Multi-resolution log-STFT magnitude distance: mean over `ffts` of the mean |ln(|P| + eps) - ln(|T| + eps)|."
+    if pred.shape[-1] <= max(ffts) // 2:
+        raise ValueError(f"log_stft_l1: signals of {pred.shape[-1]} samples are too short for frames of {max(ffts)}: "
+                         f"give more than {max(ffts) // 2} samples, or smaller `ffts`")
     p, t = pred.reshape(-1, pred.shape[-1]).float(), targ.reshape(-1, targ.shape[-1]).float()
     out = p.new_zeros(())
     for n in ffts:
@@ -240,8 +248,11 @@ class SpeechLoss(nn.Module):
     def __init__(self, stft_weight:float=1e-3,    # weight of the log-STFT term (0: MSE alone)
                  ffts:tuple=(256, 512, 1024)):   # its frame sizes
         super().__init__()
-        if not (isinstance(stft_weight, (int, float)) and stft_weight >= 0):
-            raise ValueError(f"SpeechLoss: stft_weight must be a number >= 0 (0: MSE alone), got {stft_weight!r}")
+        if isinstance(stft_weight, bool) or not (isinstance(stft_weight, (int, float)) and 0 <= stft_weight < math.inf):
+            raise ValueError(f"SpeechLoss: stft_weight must be a finite number >= 0 (0: MSE alone), "
+                             f"got {stft_weight!r}")
+        if not ffts: raise ValueError("SpeechLoss: ffts must name at least one STFT frame size, got ()")
+        positive_ints('SpeechLoss', **{f'ffts[{i}]': n for i, n in enumerate(ffts)})
         self.stft_weight, self.ffts = stft_weight, tuple(ffts)
 
     def forward(self, pred:Tensor, targ:Tensor) -> Tensor:
@@ -431,14 +442,14 @@ def speech_study(data:str='klettres',          # 'klettres' (study 'speech') or 
 def pixeldcl_speech(kinds:str=None,     # comma-separated up-sampler kinds (default: `SPEECH_KINDS`)
                     skip:str='sinc',    # learn the residual over 'sinc' or 'linear' x2, or 'none'
                     valid:str=','.join(KLETTRES_VALID),  # comma-separated held-out languages
-                    path:str=None,      # KLettres as installed (/usr/share/klettres); default: fetched once
+                    path:str=None,      # the recordings as installed (/usr/share/klettres, or Asterisk's sounds)
                     shard:str=None,     # 'i/n': the i-th of n slices of the runs (a job array's task)
                     runs:str='runs',    # checkpoints and weights
                     root:str='results', # results folder
                     threads:int=0,      # torch threads (0: torch's default)
                     quiet:bool=False,   # no progress: only errors and the closing line
                     **kwargs):
-    "Train every 1D up-sampler in the same network on speech, 8 -> 16 kHz; one row per run in `speech.csv`."
+    "Train every 1D up-sampler in one network on speech, 8 -> 16 kHz; a row per run in `speech.csv` (or `_g722`)."
     study = SPEECH_STUDIES.get(kwargs.get('data', 'klettres'), SPEECH_STUDY)   # a bad `data`: speech_study says so
     study_command('pixeldcl_speech', study, speech_study, threads, quiet, kinds=kinds,
                   skip=None if str(skip).lower() == 'none' else skip, valid=valid, path=path, shard=shard, runs=runs,

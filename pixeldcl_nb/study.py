@@ -200,7 +200,7 @@ def show_curves(study:str,                  # the study: `root/<study>.csv` and 
         ax.set_xlabel('epoch'); ax.set_title(_curve_title(study, key)); ax.grid(alpha=.3)
         curves_axes(ax, legend=ax is axs[0, -1])
     fig.tight_layout()
-    if fname is not None: fig.savefig(fname, dpi=64, bbox_inches='tight')
+    if fname is not None: fig.savefig(fname, dpi=96, bbox_inches='tight')
     return fig
 
 # %% ../nbs/07c_study.ipynb #1de857e9
@@ -237,14 +237,22 @@ def pilot_cost(study:str,                # the study: its pilots are `root/pilot
     return dict(minutes_per_run=mins, core_hours=mins * runs / 60, pilot_kinds=sorted(p.kind.unique()))
 
 # %% ../nbs/07c_study.ipynb #3aa22fff
+def _run_threads(df:pd.DataFrame) -> pd.Series:
+    "Each run's torch threads (`threads`), NA where not recorded."
+    runs = df[df.role == 'run']
+    return runs.threads if 'threads' in runs else pd.Series(pd.NA, index=runs.index, dtype='Int64')
+
 def study_spent(df:pd.DataFrame   # a study's results (`read_results`)
                ) -> dict:
-    "{'runs', 'core_hours', 'minutes_per_run'}: what its finished runs took to train (`train_s`), one thread a run."
-    t = df[df.role == 'run'].train_s
-    return dict(runs=len(t), core_hours=t.sum() / 3600, minutes_per_run=t.median() / 60 if len(t) else float('nan'))
+    "{'runs', 'core_hours', 'minutes_per_run'}: what its runs took to train (`train_s` x threads; unrecorded: one)."
+    t, th = df[df.role == 'run'].train_s, _run_threads(df).astype(float).fillna(1.)
+    return dict(runs=len(t), core_hours=(t * th).sum() / 3600,
+                minutes_per_run=t.median() / 60 if len(t) else float('nan'))
 
 def spent_line(df:pd.DataFrame, name:str) -> str:
-    "Markdown: 'n runs in `results/<name>.csv`, version v: h core-hours of training, m minutes a run (median)'."
-    s, v = study_spent(df), ', '.join(str(v) for v in df.version.unique())
+    "Markdown: 'n runs in `results/<name>.csv`, version v: h core-hours of training, m minutes a run; threads'."
+    s, v, th = study_spent(df), ', '.join(str(v) for v in df.version.unique()), _run_threads(df)
+    how = [f"{n} thread{'s' if n > 1 else ''} a run ({(th == n).sum()} runs)" for n in sorted(set(th.dropna()))]
+    if th.isna().any(): how.append(f"threads not recorded for {th.isna().sum()} runs, counted as one")
     return (f"{s['runs']} runs in `results/{name}.csv`, version {v}: {s['core_hours']:.1f} core-hours of training, "
-            f"{s['minutes_per_run']:.1f} minutes a run (median), one thread each.")
+            f"{s['minutes_per_run']:.1f} minutes a run (median); {'; '.join(how)}.")

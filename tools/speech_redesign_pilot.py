@@ -38,7 +38,7 @@ def append_rows(fname: Path, rows: list):
     "Append `rows` (dicts) to the CSV `fname`, with its header if the file is new."
     new = not fname.exists() or not fname.stat().st_size
     with open(fname, 'a', newline='') as f:
-        w = csv.DictWriter(f, PILOT_COLUMNS)
+        w = csv.DictWriter(f, PILOT_COLUMNS, lineterminator='\n')
         if new: w.writeheader()
         w.writerows(rows)
 
