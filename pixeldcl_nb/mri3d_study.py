@@ -18,7 +18,7 @@ from .checkerboard import checkerboard_score, spectral_peak_ratio, local_checker
 from .data import VOID
 from .mri import mri_volume_dls
 from .runs import run_config
-from .seg_study import seg_fit, seg_model, seg_reference
+from .seg_study import seg_fit, seg_model, seg_reference, show_labels
 from .study import Study, run_study, study_command, show_curves
 
 # %% auto #0
@@ -84,8 +84,7 @@ def show_volume_predictions(models:dict,   # kind -> 3D segmentation model
         for j, cut in enumerate(cuts):
             a = cut(v[0].float())
             if name == 'image': axs[i, j].imshow(a, cmap='gray', origin='lower')
-            else: axs[i, j].imshow(torch.where(a == VOID, torch.nan, a), cmap='viridis', vmin=0, vmax=top,
-                                   origin='lower')
+            else: show_labels(axs[i, j], a, top, origin='lower')
             axs[i, j].set_xticks([]); axs[i, j].set_yticks([])
         axs[i, 0].set_ylabel(name, fontsize=10)
     fig.tight_layout()

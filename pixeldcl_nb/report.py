@@ -213,7 +213,7 @@ def claims_legend(judged:dict) -> str:
     "What the statuses the table shows mean, in `CLAIM_WORDS`' order (each measure at 95% on its own)."
     shown = {st for res in judged.values() for st, _ in res.values()}
     words = '; '.join(f"*{st.value}*: {w}" for st, w in CLAIM_WORDS.items() if st in shown)
-    return f"{words} (each measure's 95% interval on its own)."
+    return f"{words} (each measure's 95% interval on its own, uncorrected, unlike the answer's Holm)."
 
 def paper_claims(root:Path|str='results',
                  studies:dict|None=None   # study -> its results (`load_studies`), if loaded already

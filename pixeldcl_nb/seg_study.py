@@ -24,8 +24,8 @@ from .study import Study, run_study, study_command, show_curves
 
 # %% auto #0
 __all__ = ['SEG_VERSION', 'SEG_KINDS', 'SEG_STUDY', 'seg_data', 'one_hot_maps', 'map_measures', 'prob_measures', 'seg_config',
-           'seg_fit', 'seg_model', 'majority_class', 'seg_reference', 'show_seg_predictions', 'seg_figures',
-           'seg_study', 'pixeldcl_seg']
+           'seg_fit', 'seg_model', 'majority_class', 'seg_reference', 'class_cmap', 'show_labels',
+           'show_seg_predictions', 'seg_figures', 'seg_study', 'pixeldcl_seg']
 
 # %% ../nbs/08_seg_study.ipynb #fa326afb
 def seg_data(data:str='nuclei',           # a name in `dataset_names('seg')` ('nuclei', 'voc', ...) or a folder
@@ -120,12 +120,24 @@ def seg_reference(dls,
             'targets': maps(torch.cat([one_hot_maps(y, nc) for y in ys]))}
 
 # %% ../nbs/08_seg_study.ipynb #60a1d2e1
-def _class_legend(fig, codes:list, top:int, n_rows:int) -> None:
-    "The class colours of `show_seg_predictions` (viridis over 0..`top`) and void's, in a legend under the figure."
+def class_cmap(n:int):
+    "A colour map of `n` labels: 0 (background) dark grey, the others tab20's ten hues, then their tints, in turn."
     import matplotlib.pyplot as plt
+    from matplotlib.colors import ListedColormap
+    tab = plt.get_cmap('tab20').colors
+    hues = tab[0::2] + tab[1::2]   # neighbouring labels (often neighbouring regions) get different hues
+    return ListedColormap(['#262626', *[hues[i % 20] for i in range(n - 1)]], name=f'classes{n}')
+
+def show_labels(ax, a:Tensor, top:int, **kwargs):
+    "Draw the label map `a` on `ax` in `class_cmap(top + 1)`, void left blank."
+    ax.imshow(torch.where(a == VOID, torch.nan, a.float()), cmap=class_cmap(top + 1), vmin=-.5, vmax=top + .5,
+              interpolation='nearest', **kwargs)
+
+def _class_legend(fig, codes:list, top:int, n_rows:int) -> None:
+    "The class colours of `show_seg_predictions` (`class_cmap`) and void's, in a legend under the figure."
     from matplotlib.patches import Patch
-    cm = plt.get_cmap('viridis')
-    hs = [Patch(color=cm(c / top), label=name) for c, name in enumerate(codes[:top + 1])]
+    cm = class_cmap(top + 1)
+    hs = [Patch(color=cm(c), label=name) for c, name in enumerate(codes[:top + 1])]
     hs.append(Patch(facecolor='white', edgecolor='gray', label='void (ignored)'))
     fig.legend(handles=hs, loc='lower center', ncol=len(hs), fontsize=8, frameon=False)
     fig.tight_layout(rect=(0, 0.6 / (2 * n_rows), 1, 1))
@@ -146,7 +158,7 @@ def show_seg_predictions(models:dict,                   # kind -> segmentation m
         for j in range(n):
             a = ims[j].float().cpu()
             if name == 'image': axs[i, j].imshow(a.permute(1, 2, 0).squeeze(-1), cmap='gray')
-            else: axs[i, j].imshow(torch.where(a == VOID, torch.nan, a), cmap='viridis', vmin=0, vmax=top)
+            else: show_labels(axs[i, j], a, top)
             axs[i, j].set_xticks([]); axs[i, j].set_yticks([])
         axs[i, 0].set_ylabel(name, fontsize=10)
     if codes: _class_legend(fig, codes, top, len(rows))
