@@ -1132,8 +1132,14 @@ def data_fingerprint(dls) -> str:
         items = getattr(ds, 'items', None)
         h.update(f"{type(ds).__name__}:{len(ds)}|".encode())
         h.update(_item_bytes(list(items)) if items is not None else _item_bytes(ds))
-    h.update(f"bs={dls.bs}|{getattr(dls.train, 'after_item', '')}|codes={seg_codes(dls)}|{image_reader(dls)}".encode())
+    tfms = f"bs={dls.bs}|{_in_words(getattr(dls.train, 'after_item', ''))}|codes={seg_codes(dls)}|{image_reader(dls)}"
+    h.update(re.sub(r' at 0x[0-9a-fA-F]+', '', tfms).encode())   # no memory address: it differs between processes
     return h.hexdigest()[:12]
+
+def _in_words(f) -> str:
+    "A transform as words that are the same in every process: a bound method by its class and name, else `str`."
+    bound = hasattr(f, '__self__') and hasattr(f, '__func__')
+    return f"{type(f.__self__).__qualname__}.{f.__name__}" if bound else str(f)
 
 # %% ../nbs/02_data.ipynb #113f532d
 class DataEntry(NamedTuple):
