@@ -1121,7 +1121,7 @@ def _item_bytes(it, depth:int=0) -> bytes:
     if hasattr(it, '__dict__') and not isinstance(it, type) and depth < 8:
         return type(it).__qualname__.encode() + _item_bytes(vars(it), depth + 1)
     try: return pickle.dumps(it)
-    except Exception: return repr(it).encode()
+    except Exception: return re.sub(r' at 0x[0-9a-fA-F]+', '', repr(it)).encode()   # no memory address
 
 def data_fingerprint(dls) -> str:
     ("A 12-character hash of what `dls` train and validate on (items or datasets, batch size, item transforms): the "
