@@ -28,7 +28,7 @@ RUN_COLUMNS = {   # the columns every results file has, and what they mean (resu
     'data': "the data's identity: a hash of its items, batch size and transforms (`data_fingerprint`)",
     'epochs': "training epochs; empty for a reference row",
     'settings': "every other setting of the run, as JSON: a saved row is reused only for equal settings",
-    'commit': "the commit that made the row ('+dirty': with uncommitted changes)",
+    'commit': "the commit whose code made the row, as its study process started ('+dirty': with uncommitted changes)",
     'torch': "the torch version",
     'machine': "the machine (`machine_id`); wall times compare only within one",
     'threads': ("torch's threads (`torch.get_num_threads`) when the run finished: a run repeats bit for bit only at "

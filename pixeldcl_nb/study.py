@@ -13,7 +13,7 @@ from typing import Callable
 import pandas as pd
 from .measures import study_measures, get_measure
 from .results import results_file, save_rows, run_row, reference_row, curve_rows, config_key, read_results
-from .results import read_curves
+from .results import read_curves, git_commit
 from .runs import check_kinds, study_seeds, run_name, headless, cli_errors, kind_style, curves_axes
 
 # %% auto #0
@@ -86,9 +86,10 @@ def _saved_keys(study:Study, root:Path|str) -> set:
     return {(k, int(s), d, None if pd.isna(e) else int(e), st)
             for k, s, d, e, st in zip(df.kind, df.seed, df.data.fillna(''), df.epochs, df.settings)}
 
-def _save_run(study:Study, r:dict, root:Path|str) -> None:
-    "Merge one finished run's row and curves into the study's results files."
-    save_rows(results_file(study.name, root), [run_row(study.name, study.version, r)])
+def _save_run(study:Study, r:dict, root:Path|str, commit:str|None=None) -> None:
+    "Merge one finished run's row (made by `commit`; None: the checkout's now) and curves into the study's files."
+    where = {} if commit is None else dict(commit=commit)
+    save_rows(results_file(study.name, root), [run_row(study.name, study.version, r, **where)])
     save_rows(results_file(study.name, root, curves=True), curve_rows(study.name, study.version, r),
               key=('kind', 'seed', 'epoch'))
 
@@ -109,7 +110,7 @@ def _save_reference(study:Study, dls, root:Path|str, run_kw:dict|None=None) -> N
 # %% ../nbs/07c_study.ipynb #4de9ce0e
 def _train_runs(study:Study, todo:dict, dls, runs:Path, root:Path|str, show_progress, train:bool) -> int:
     "Train or reuse each run of `todo` ((kind, seed) -> config) under its lock, saving each row; the number trained."
-    saved, n = _saved_keys(study, root), 0
+    saved, n, commit = _saved_keys(study, root), 0, git_commit()   # the code this process runs, not a later checkout
     for i, ((k, s), cfg) in enumerate(todo.items()):
         where = f"[{i + 1}/{len(todo)}] {study.name} {run_name(k, s)}"
         if config_key(cfg) in saved:
@@ -121,7 +122,7 @@ def _train_runs(study:Study, todo:dict, dls, runs:Path, root:Path|str, show_prog
                 continue
             if show_progress and train: print(f"{where}: training", flush=True)
             r = study.fit(cfg, dls, runs, show_progress, train)
-            if r is not None: _save_run(study, r, root); n += 1
+            if r is not None: _save_run(study, r, root, commit); n += 1
     return n
 
 # %% ../nbs/07c_study.ipynb #6c050921
