@@ -4,7 +4,7 @@
 
 # %% ../nbs/07b_results.ipynb #185319e7
 from __future__ import annotations
-from .layers import require_extra
+from .layers import require_extra, up_kinds
 require_extra('pixeldcl_nb.results')   # pandas, with fastai
 import contextlib, hashlib, json, math, os, platform, subprocess
 from pathlib import Path
@@ -14,8 +14,8 @@ from .measures import MEASURES, study_measures
 
 # %% auto #0
 __all__ = ['RUN_COLUMNS', 'CURVE_COLUMNS', 'ROW_KEY', 'INT_COLUMNS', 'machine_id', 'git_commit', 'results_file', 'config_key',
-           'run_row', 'reference_row', 'curve_rows', 'file_lock', 'save_rows', 'read_results', 'read_curves', 'summary',
-           'results_readme']
+           'run_row', 'reference_row', 'curve_rows', 'file_lock', 'save_rows', 'kind_order', 'read_results',
+           'read_curves', 'summary', 'results_readme']
 
 # %% ../nbs/07b_results.ipynb #be37085a
 RUN_COLUMNS = {   # the columns every results file has, and what they mean (results/README.md)
@@ -172,6 +172,13 @@ def _check_seeds(df:pd.DataFrame, where:str) -> None:
                              "(a run still to finish? read with check_seeds=False)")
 
 # %% ../nbs/07b_results.ipynb #4271a9a0
+def kind_order(kind:str) -> tuple:
+    "Where `kind` sorts in tables: its layer in the registry's order (`up_kinds`), then other kernels, then options."
+    base, _, option = kind.partition('/')
+    names = up_kinds()
+    layer = next((n for n in names if base == n or (base.startswith(n) and base[len(n):].isdigit())), None)
+    return (names.index(layer) if layer else len(names), base, option)
+
 def read_results(study:str,                # the study ('vae', 'x2', 'seg', or a registered user study)
                  root:Path|str='results',  # the folder of results files
                  version:int|None=None,    # the version to read (None: the newest in the file)
@@ -188,7 +195,9 @@ def read_results(study:str,                # the study ('vae', 'x2', 'seg', or a
     if df.empty: raise ValueError(f"{f}: no rows of version {v} (it holds versions {held})")
     _check_rows(df, study, str(f))
     if check_seeds: _check_seeds(df, str(f))
-    return df
+    runs = df[df.role == 'run']   # the file's order is the order runs finished; tables read the kinds' order
+    order = sorted(runs.index, key=lambda i: (kind_order(runs.at[i, 'kind']), runs.at[i, 'seed']))
+    return pd.concat([df.loc[order], df[df.role != 'run']]).reset_index(drop=True)
 
 def read_curves(study:str, root:Path|str='results', version:int|None=None) -> pd.DataFrame:
     "The per-epoch rows of `root/<study>_curves.csv` of one version (None: the newest)."
