@@ -87,6 +87,11 @@ def colin27(spacing:float|tuple=(1., 2., 2.),   # voxel size in mm (X, Y, Z); (1
            ) -> tuple[Volume, list]:
     "Colin27 with its AAL labels, left and right merged (`merge_hemispheres`), at `spacing`; and the class names."
     if regions not in MRI_REGIONS: raise ValueError(f"colin27: regions={regions!r}: use one of {MRI_REGIONS}")
+    miss = [] if path is None else [n for n in COLIN27 if not (Path(path) / n).is_file()]   # a folder must hold them
+    if miss:
+        raise FileNotFoundError(f"colin27: {path} does not hold {', '.join(miss)}: pass the folder that does "
+                                f"(Debian's mricron-data: /usr/share/mricron/templates), or no path to fetch them "
+                                f"into the cache once (`fetch_colin27`)")
     d = fetch_colin27(path)
     label_map, codes = merge_hemispheres(atlas_names(d / 'aal.nii.txt'))
     if regions == 'lobes': label_map, codes = group_regions(label_map, codes)
@@ -116,7 +121,7 @@ def mri_volume_dls(spacing:float|tuple=2.,   # voxel size in mm
 def tiny_atlas(d:Path|str) -> Path:
     "`COLIN27`'s files in `d`: a stand-in of 40 x 34 x 26 voxels of 1 mm (x = 0 mm at voxel 20), 4 regions."
     import nibabel as nib
-    d = Path(d)
+    d = Path(d); d.mkdir(parents=True, exist_ok=True)
     aff = np.eye(4); aff[:3, 3] = [-20, -16, -12]
     x = np.arange(40)[:, None, None] - 20 + np.zeros((1, 34, 26))
     y, z = np.meshgrid(np.arange(34), np.arange(26), indexing='ij')

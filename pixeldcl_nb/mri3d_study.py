@@ -17,7 +17,7 @@ from .layers import positive_ints, positive_numbers, evaluating
 from .checkerboard import checkerboard_score, spectral_peak_ratio, local_checkerboard
 from .data import VOID
 from .mri import mri_volume_dls
-from .runs import run_config
+from .runs import run_config, comma_list
 from .seg_study import seg_fit, seg_model, seg_reference, show_labels
 from .study import Study, run_study, study_command, show_curves
 
@@ -133,8 +133,9 @@ def mri3d_study(kinds:tuple|str|None=None,  # up-sampler kinds (None: `MRI3D_KIN
 
 # %% ../nbs/08b_mri3d_study.ipynb #4bcd3820
 @call_parse
-@delegates(mri3d_study, but=['kinds', 'path', 'show_progress', 'runs', 'root', 'shard'])
+@delegates(mri3d_study, but=['kinds', 'path', 'show_progress', 'runs', 'root', 'shard', 'flips'])
 def pixeldcl_mri3d(kinds:str=None,     # comma-separated up-sampler kinds (default: `MRI3D_KINDS`)
+                   flips:str='0',      # comma-separated axes (0, 1, 2: RAS) a training patch may be flipped along
                    path:str=None,      # the folder of Colin27's files (default: the cache, fetched once)
                    shard:str=None,     # 'i/n': the i-th of n slices of the runs (a job array's task)
                    runs:str='runs',    # checkpoints and weights
@@ -143,5 +144,9 @@ def pixeldcl_mri3d(kinds:str=None,     # comma-separated up-sampler kinds (defau
                    quiet:bool=False,   # no progress: only errors and the closing line
                    **kwargs):
     "Train the 3D U-Net with each up-sampler on Colin27's volume; one row per run in `root/mri3d.csv`."
+    axes = comma_list(flips)
+    if not all(a.strip().isdigit() for a in axes):
+        raise SystemExit(f"pixeldcl_mri3d: --flips takes comma-separated axes 0, 1, 2 (e.g. 0,1; '' for none), "
+                         f"got {flips!r}")
     study_command('pixeldcl_mri3d', MRI3D_STUDY, mri3d_study, threads, quiet, kinds=kinds, path=path, shard=shard,
-                  runs=runs, root=root, **kwargs)
+                  runs=runs, root=root, flips=tuple(int(a) for a in axes), **kwargs)
