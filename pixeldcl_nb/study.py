@@ -17,8 +17,8 @@ from .results import read_curves, git_commit
 from .runs import check_kinds, study_seeds, run_name, headless, cli_errors, kind_style, curves_axes
 
 # %% auto #0
-__all__ = ['Study', 'split_settings', 'parse_shard', 'study_todo', 'run_lock', 'run_study', 'draw_figures', 'torch_load',
-           'show_curves', 'study_command', 'pilot_cost', 'study_spent', 'spent_line']
+__all__ = ['Study', 'split_settings', 'parse_shard', 'study_todo', 'run_lock', 'key_change', 'run_study', 'draw_figures',
+           'torch_load', 'show_curves', 'study_command', 'pilot_cost', 'study_spent', 'spent_line']
 
 # %% ../nbs/07c_study.ipynb #194fad73
 @dataclass(frozen=True)
@@ -78,6 +78,11 @@ def run_lock(folder:Path|str, name:str):
         finally: fcntl.flock(f, fcntl.LOCK_UN)
 
 # %% ../nbs/07c_study.ipynb #47e7a680
+def key_change(old:tuple, new:tuple) -> str:
+    "What differs between two `config_key`s, in words: 'epochs 1 -> 2, lr 0.003 -> 0.001'."
+    a, b = ({'data': d, 'epochs': e, **json.loads(st)} for _, _, d, e, st in (old, new))
+    return ', '.join(f"{k} {a.get(k)} -> {b.get(k)}" for k in sorted(a.keys() | b.keys()) if a.get(k) != b.get(k))
+
 def _saved_keys(study:Study, root:Path|str) -> set:
     "The `config_key`s of the runs in the study's results file, of its version."
     try: df = read_results(study.name, root, study.version, check_seeds=False)
@@ -111,11 +116,15 @@ def _save_reference(study:Study, dls, root:Path|str, run_kw:dict|None=None) -> N
 def _train_runs(study:Study, todo:dict, dls, runs:Path, root:Path|str, show_progress, train:bool) -> int:
     "Train or reuse each run of `todo` ((kind, seed) -> config) under its lock, saving each row; the number trained."
     saved, n, commit = _saved_keys(study, root), 0, git_commit()   # the code this process runs, not a later checkout
+    by_run = {(key[0], key[1]): key for key in saved}
     for i, ((k, s), cfg) in enumerate(todo.items()):
         where = f"[{i + 1}/{len(todo)}] {study.name} {run_name(k, s)}"
         if config_key(cfg) in saved:
             if show_progress: print(f"{where}: in {results_file(study.name, root)} already", flush=True)
             continue
+        if (k, s) in by_run and train:   # said even when quiet: a finished row is about to go
+            print(f"{where}: its row in {results_file(study.name, root)} has other settings "
+                  f"({key_change(by_run[k, s], config_key(cfg))}): this run replaces it", flush=True)
         with run_lock(runs, run_name(k, s)) as mine:
             if not mine:
                 if show_progress: print(f"{where}: another process is training it: left to that one", flush=True)
