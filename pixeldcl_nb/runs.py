@@ -21,8 +21,8 @@ with quiet_fastai():
 # %% auto #0
 __all__ = ['KIND_COLOURS', 'OPTION_LINES', 'PAPER_KINDS', 'comma_list', 'check_kinds', 'headless', 'cli_errors', 'kind_style',
            'legend_right', 'curves_axes', 'write_atomic', 'read_json', 'check_batches', 'run_name', 'run_config',
-           'EpochCheckpoint', 'EpochLine', 'progress_mode', 'fit_run', 'study_seeds', 'save_results', 'load_results',
-           'embed_figures']
+           'EpochCheckpoint', 'EpochLine', 'progress_mode', 'settings_change', 'fit_run', 'study_seeds', 'save_results',
+           'load_results', 'embed_figures']
 
 # %% ../nbs/07_runs.ipynb #042cf2fe
 def comma_list(s:str|None) -> tuple[str, ...]:
@@ -199,12 +199,18 @@ def _ckpt_files(out:Path, name:str) -> tuple[Path, Path, Path]:
     "A run's checkpoint in `out`: weights and optimiser (`.pth`), values and key (`.json`), fit state (`-rng.pth`)."
     return out / f'{name}-ckpt.pth', out / f'{name}-ckpt.json', out / f'{name}-ckpt-rng.pth'
 
+def settings_change(old:dict, new:dict) -> str:
+    "What differs between two runs' settings, in words: 'epochs 1 -> 2, lr 0.003 -> 0.001'."
+    keys = sorted(old.keys() | new.keys())
+    return ', '.join(f"{k} {old.get(k)} -> {new.get(k)}" for k in keys if old.get(k) != new.get(k))
+
 def _why_not_done(out:Path|None, name:str, config:dict, epochs:int) -> str:
     "Why run `name` has no result for `config` in `out`: its result has other settings, it is in progress, or not run."
     res_f = out / f'{name}.json' if out is not None else None
     meta = _ckpt_files(out, name)[1] if out is not None else None
     m = read_json(meta) if meta is not None and meta.exists() else None
-    if res_f is not None and res_f.exists(): return "its saved result has other settings"
+    if res_f is not None and res_f.exists():
+        return f"its saved result has other settings ({settings_change(read_json(res_f).get('config', {}), config)})"
     if m is not None and m.get('config') == config: return f"in progress ({m['epoch'] + 1} of {epochs} epochs done)"
     return "not run yet"
 

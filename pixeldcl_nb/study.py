@@ -15,6 +15,7 @@ from .measures import study_measures, get_measure
 from .results import results_file, save_rows, run_row, reference_row, curve_rows, config_key, read_results
 from .results import read_curves, git_commit
 from .runs import check_kinds, study_seeds, run_name, headless, cli_errors, kind_style, curves_axes
+from .runs import settings_change
 
 # %% auto #0
 __all__ = ['Study', 'split_settings', 'parse_shard', 'study_todo', 'run_lock', 'key_change', 'run_study', 'draw_figures',
@@ -81,7 +82,7 @@ def run_lock(folder:Path|str, name:str):
 def key_change(old:tuple, new:tuple) -> str:
     "What differs between two `config_key`s, in words: 'epochs 1 -> 2, lr 0.003 -> 0.001'."
     a, b = ({'data': d, 'epochs': e, **json.loads(st)} for _, _, d, e, st in (old, new))
-    return ', '.join(f"{k} {a.get(k)} -> {b.get(k)}" for k in sorted(a.keys() | b.keys()) if a.get(k) != b.get(k))
+    return settings_change(a, b)
 
 def _saved_keys(study:Study, root:Path|str) -> set:
     "The `config_key`s of the runs in the study's results file, of its version."

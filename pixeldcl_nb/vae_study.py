@@ -192,7 +192,7 @@ def vae_study(data:str='photos',         # 'photos', 'celeba', 'fashion', or a f
               shard:str|None=None,       # 'i/n': the i-th of n slices of the runs
               runs:Path|str='runs',      # checkpoints and weights in `runs/vae`
               root:Path|str='results',   # results folder: `vae.csv`, `vae_curves.csv`, figures
-              train:bool=True,           # True: train what is missing; False (--no-train): only rebuild rows, figures
+              train:bool=True,           # --no-train: train nothing, only rebuild rows and figures
               show_progress=True,
               **kwargs):
     "Train the VAE with each kind on `data`; each run's row in `root/vae.csv`; returns the study's rows."
