@@ -21,8 +21,8 @@ from .runs import cli_errors, headless, kind_style
 __all__ = ['TASKS', 'REASON_WORDS', 'CLAIM_WORDS', 'Task', 'load_studies', 'layer_costs', 'cost_note', 'which_upsampler',
            'diff_cell', 'task_sentence', 'answer_table', 'answer_figure', 'claim_cell', 'judge_claims', 'claims_table',
            'disagreements', 'claims_legend', 'paper_claims', 'comparisons_note', 'study_table', 'comparison_table',
-           'settled_count', 'settling_note', 'answer_markdown', 'rules_markdown', 'write_report', 'compare',
-           'pixeldcl_compare', 'pixeldcl_report']
+           'settled_count', 'settling_note', 'reference_note', 'answer_markdown', 'rules_markdown', 'write_report',
+           'compare', 'pixeldcl_compare', 'pixeldcl_report']
 
 # %% ../nbs/12_report.ipynb #04738008
 @dataclass(frozen=True)
@@ -284,6 +284,15 @@ def settling_note(df:pd.DataFrame, study:str, root:Path|str='results') -> str:
     rows = [f"| {k} | {r.moved:.{d}f} | {'yes' if r.settled else 'no'} |" for k, r in st.iterrows()]
     return head + "\n\n| kind | moved | settled |\n|---|---:|---|\n" + '\n'.join(rows)
 
+def reference_note(df:pd.DataFrame, study:str) -> str:
+    "Markdown: how many kinds do worse than the reference of the study's quality measure (bicubic, majority class)."
+    m, t = quality_measure(study), summary(df, study)
+    if not m.reference or m.reference not in t.index or pd.isna(t.loc[m.reference, m.key]): return ''
+    ref, runs = t.loc[m.reference, m.key], t[t.seeds.notna()]
+    worse = runs.index[runs[m.key] < ref] if m.higher_better else runs.index[runs[m.key] > ref]
+    head = f"Against {m.reference} ({m.label} {ref:.{m.decimals}f}): {len(worse)} of {len(runs)} kinds do worse"
+    return head + (f" ({', '.join(worse)}): they have not learnt more than it." if len(worse) else ".")
+
 # %% ../nbs/12_report.ipynb #01fe1b82
 def answer_markdown(root:Path|str='results', figure:str|None='which_upsampler.png',
                     studies:dict|None=None   # study -> its results (`load_studies(root)`), if loaded already
@@ -328,7 +337,8 @@ def write_report(root:Path|str='results',   # the results folder
              paper_claims(root, studies), "## How the decisions are made", rules_markdown()]
     for s, df in studies.items():
         if df is None: continue
-        parts += [f"## The {s} study", study_table(df, s), comparison_table(df, s), settling_note(df, s, root)]
+        parts += [f"## The {s} study", study_table(df, s), reference_note(df, s), comparison_table(df, s),
+                  settling_note(df, s, root)]
     if (root / 'bench.csv').exists(): parts.append(bench_section(root))
     f.write_text('\n\n'.join(parts) + '\n')
     return f
