@@ -68,6 +68,9 @@ def cli_errors(name:str,      # the command's name, which starts every message
         yield
     except (ValueError, TypeError, OSError, RuntimeError, FloatingPointError) as e:
         raise SystemExit(f"{name}: {e}") from e
+    except KeyboardInterrupt:   # Ctrl-C: what was saved is kept
+        raise SystemExit(f"{name}: interrupted; run the same command again to go on from the last saved epoch") \
+            from None
 
 # %% ../nbs/07_runs.ipynb #e79159a8
 KIND_COLOURS = {'dcl': 'C0', 'pixeldcl': 'C1', 'ipixeldcl': 'C2', 'resize_conv': 'C3', 'bilinear_conv': 'C4',
