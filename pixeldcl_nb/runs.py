@@ -15,6 +15,7 @@ from .layers import parse_kind, canonical_kind, up_kinds, upsampler, positive_in
 from .data import data_fingerprint
 with quiet_fastai():
     from fastai.basics import Callback, Recorder, set_seed
+    from fastai.learner import save_model, load_model
     for m in ('schedule', 'progress'):   # Learner.fit_one_cycle, Learner.no_bar
         importlib.import_module(f'fastai.callback.{m}')
 
@@ -170,7 +171,8 @@ class EpochCheckpoint(Callback):
         if self.resume is not None: _set_fit_state(self.learn, self.resume)
     def after_epoch(self):
         d, stem = self.fname.parent.absolute(), self.fname.stem
-        self.learn.save(d / f'{stem}-new', with_opt=True); os.replace(d / f'{stem}-new.pth', self.fname)
+        save_model(d / f'{stem}-new.pth', self.learn.model, self.learn.opt)   # not `learn.save`: it makes ./models
+        os.replace(d / f'{stem}-new.pth', self.fname)
         torch.save(_fit_state(self.learn), d / f'{stem}-rng.new')
         os.replace(d / f'{stem}-rng.new', d / f'{stem}-rng.pth')
         train_s = None if self.before is None else self.before + time.time() - self._t0
@@ -225,7 +227,8 @@ def _resume(learn, out:Path, name:str, config:dict) -> tuple:
     state, start, past, before = None, 0, [], 0.
     if m is not None and m['config'] == config:
         try:
-            learn.load(ck.parent.absolute() / ck.stem, with_opt=True)
+            if learn.opt is None: learn.create_opt()
+            load_model(ck, learn.model, learn.opt, device=getattr(learn.dls, 'device', None))
             if rng.exists(): state = torch.load(rng, weights_only=False)
         except Exception as e:
             raise ValueError(f"{ck}: cannot resume from this checkpoint ({type(e).__name__}: {e}); "
