@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.report')   # before the imports it checks
-import math, time
+import json, math, time
 from dataclasses import dataclass
 from pathlib import Path
 import pandas as pd
@@ -21,8 +21,8 @@ from .runs import cli_errors, headless, kind_style
 __all__ = ['TASKS', 'REASON_WORDS', 'CLAIM_WORDS', 'Task', 'load_studies', 'layer_costs', 'cost_note', 'which_upsampler',
            'diff_cell', 'task_sentence', 'answer_table', 'answer_figure', 'claim_cell', 'judge_claims', 'claims_table',
            'disagreements', 'claims_legend', 'paper_claims', 'comparisons_note', 'study_table', 'comparison_table',
-           'settled_count', 'settling_note', 'reference_note', 'answer_markdown', 'rules_markdown', 'write_report',
-           'compare', 'pixeldcl_compare', 'pixeldcl_report']
+           'settled_count', 'settling_note', 'runs_line', 'reference_note', 'answer_markdown', 'rules_markdown',
+           'write_report', 'compare', 'pixeldcl_compare', 'pixeldcl_report']
 
 # %% ../nbs/12_report.ipynb #04738008
 @dataclass(frozen=True)
@@ -281,8 +281,19 @@ def settling_note(df:pd.DataFrame, study:str, root:Path|str='results') -> str:
     n, d = int(st.settled.sum()), m.decimals + 1
     head = (f"**Settled** (the last {SETTLE_TAIL:.0%} of epochs moves {m.label} by less than {st.limit.iloc[0]:.{d}f}, "
             f"half the {st.basis.iloc[0]}): {n} of {len(st)} kinds.")
-    rows = [f"| {k} | {r.moved:.{d}f} | {'yes' if r.settled else 'no'} |" for k, r in st.iterrows()]
+    rows = [f"| {k} | {r.moved:.{d}f} | {'yes' if r.settled else 'no'} |" if not pd.isna(r.moved) else
+            f"| {k} |  | cannot tell: one epoch |" for k, r in st.iterrows()]
     return head + "\n\n| kind | moved | settled |\n|---|---:|---|\n" + '\n'.join(rows)
+
+def runs_line(df:pd.DataFrame) -> str:
+    "Markdown: what a study's runs were: kinds, seeds, epochs, every other setting and the data's fingerprint."
+    runs = df[df.role == 'run']
+    if runs.empty: return ''
+    seeds, e = runs.groupby('kind').size(), int(runs.epochs.iloc[0])   # one setting for all (`read_results` checks)
+    n = f"{seeds.min()}" if seeds.min() == seeds.max() else f"{seeds.min()} to {seeds.max()}"
+    sets = ', '.join(f"{k} {v}" for k, v in sorted(json.loads(runs.settings.iloc[0]).items()))
+    return (f"Runs: {len(seeds)} kinds, {n} seed{'s' if seeds.max() > 1 else ''} each, {e} epoch{'s' if e > 1 else ''}"
+            f"{'; ' + sets if sets else ''}; data `{runs.data.iloc[0]}`.")
 
 def reference_note(df:pd.DataFrame, study:str) -> str:
     "Markdown: how many kinds do worse than the reference of the study's quality measure (bicubic, majority class)."
@@ -337,8 +348,8 @@ def write_report(root:Path|str='results',   # the results folder
              paper_claims(root, studies), "## How the decisions are made", rules_markdown()]
     for s, df in studies.items():
         if df is None: continue
-        parts += [f"## The {s} study", study_table(df, s), reference_note(df, s), comparison_table(df, s),
-                  settling_note(df, s, root)]
+        parts += [f"## The {s} study", runs_line(df), study_table(df, s), reference_note(df, s),
+                  comparison_table(df, s), settling_note(df, s, root)]
     if (root / 'bench.csv').exists(): parts.append(bench_section(root))
     f.write_text('\n\n'.join(parts) + '\n')
     return f
