@@ -147,11 +147,12 @@ def run_config(study:str,   # the study's name ('seg', 'vae', 'x2', ...)
                version:int, # the study's version: bump it when what a run computes changes (old results not reused)
                kind:str,    # the up-sampler kind
                seed:int,    # the training seed
-               dls,         # the run's fastai `DataLoaders`
+               dls,         # the run's fastai `DataLoaders` (None: the settings alone, checked before data are read)
                **settings   # everything else that defines the run (epochs, lr, widths, ...)
               ) -> dict:
     "A run's key (a result or checkpoint is reused only for an equal key), with the data's sizes and identity."
     parse_kind(kind)
+    if dls is None: return dict(study=study, version=version, kind=kind, seed=seed, **settings)
     return dict(study=study, version=version, kind=kind, seed=seed, n_train=len(dls.train_ds),
                 n_valid=len(dls.valid_ds), bs=dls.bs, data=data_fingerprint(dls), **settings)
 

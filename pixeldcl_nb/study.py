@@ -152,6 +152,8 @@ def run_study(study:Study,                 # the study's spec
     kinds = check_kinds(kinds, study.kinds, f"{study.name} study", study.ndim)
     n_seeds, _ = study_seeds(kinds, seeds, paper_seeds, f"{study.name} study"), parse_shard(shard)
     data_kw, run_kw = split_settings(study, settings)
+    try: study.config(kinds[0], 0, None, **run_kw)   # bad settings fail before the data are read (minutes, at times)
+    except AttributeError: pass                       # a config that reads the data: checked below, with them
     dls, folder = study.data(**data_kw), Path(runs) / study.name
     todo = {(k, s): study.config(k, s, dls, **run_kw) for k, s in study_todo(n_seeds, shard)}   # every setting checked
     if train: _save_reference(study, dls, root, run_kw)
