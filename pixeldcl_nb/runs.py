@@ -279,6 +279,7 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
     if out is not None:
         ckpt, start, past, before = _resume(learn, out, name, config)
         cbs.append(ckpt)
+        if start and mode != 'none': print(f"{name}: resuming after epoch {start} of {epochs}", flush=True)
     t = time.time()
     if start < epochs:
         if mode == 'bar': learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
