@@ -345,9 +345,10 @@ def speech_fit(cfg:dict, dls, out:Path|str|None=None, show_progress=True, train:
 # %% ../nbs/10a_speech_study.ipynb #3d52bea2
 @torch.no_grad()
 def _outputs(models:dict, dl) -> tuple[Tensor, Tensor, dict]:
-    "The validation inputs, targets and each model's outputs, whole."
+    "The validation inputs, targets, linear and band-limited x2 (the references) and each model's outputs, whole."
     xb, yb = (torch.cat(t).float() for t in zip(*[(x, y) for x, y in dl]))
-    outs = {'linear': F.interpolate(xb, scale_factor=2, mode='linear', align_corners=False)}
+    outs = {'linear': F.interpolate(xb, scale_factor=2, mode='linear', align_corners=False),
+            'band-limited': resample(xb[:, 0], 1, 2).unsqueeze(1)}   # as `speech_reference` makes them
     for k, m in models.items():
         with evaluating(m): outs[k] = m(xb).float()
     return xb, yb, outs
@@ -356,7 +357,7 @@ def show_spectrograms(models:dict,                # kind: trained `SpeechNet`
                       dl,                         # validation batches
                       sr:int=16000,               # the outputs' rate
                       fname:Path|str|None=None):  # save the figure there too
-    "Figure: spectrograms (dB) of the loudest validation segment: target, linear x2, each model's output."
+    "Figure: spectrograms (dB) of the loudest validation segment: target, the references, each model's output."
     import matplotlib.pyplot as plt
     _, yb, outs = _outputs(models, dl)
     i = int(yb.square().mean((1, 2)).argmax())
@@ -371,15 +372,18 @@ def show_spectrograms(models:dict,                # kind: trained `SpeechNet`
     if fname is not None: fig.savefig(fname, dpi=64)
     return fig
 
+_REF_STYLES = {'target': dict(color='k', ls='-', lw=1), 'linear': dict(color='k', ls='--', lw=1),
+               'band-limited': dict(color='k', ls=':', lw=1.5)}
+
 def show_spectra(models:dict, dl, sr:int=16000, fname:Path|str|None=None):
-    "Figure: mean power spectrum (dB) of the validation outputs near the 8 kHz line, target and linear x2 dashed."
+    "Figure: mean power spectrum (dB) of the validation outputs near the 8 kHz line; target and references in black."
     import matplotlib.pyplot as plt
     _, yb, outs = _outputs(models, dl)
     fig, ax = plt.subplots(figsize=(8, 3.4))
     for i, (k, y) in enumerate({'target': yb, **outs}.items()):
         p = _power_db(y, 512, 128).mean((0, 2)).cpu()   # mean of dB over frames and segments
         f = torch.fft.rfftfreq(512, 1 / sr) / 1000
-        style = dict(color='k', ls='--', lw=1) if k in ('target', 'linear') else kind_style(k, i)
+        style = _REF_STYLES.get(k) or kind_style(k, i)
         ax.plot(f[f >= 3], p[f >= 3], label=k, **{'ms': 0, **style})
     ax.set_xlabel('kHz'); ax.set_ylabel('mean power (dB)'); ax.grid(alpha=.3)
     curves_axes(ax); fig.tight_layout()
