@@ -79,7 +79,7 @@ def group_regions(label_map:dict,            # {file label: class} (`merge_hemis
     return {lab: cls[c] for lab, c in label_map.items()}, out
 
 # %% ../nbs/02d_mri.ipynb #b92cf9be
-MRI_REGIONS = ('aal', 'lobes')   # the label sets of `colin27`: 62 AAL regions, or their 8 groups (`AAL_LOBES`)
+MRI_REGIONS = ('aal', 'lobes')   # the label sets of `colin27`: 62 AAL regions, or their 9 groups (`AAL_LOBES`)
 
 def colin27(spacing:float|tuple=(1., 2., 2.),   # voxel size in mm (X, Y, Z); (1, 1, 1): the files' own
             path:Path|str|None=None,            # the folder of `COLIN27`'s files (None: the cache, fetched once)
@@ -102,7 +102,7 @@ def mri_slice_dls(axis:int=0,                         # slices along: 0 sagittal
                   spacing:float|tuple=(1., 2., 2.),   # voxel size in mm: 1 mm between sagittal slices, 2 mm in them
                   valid=HEMISPHERES,                  # `split_volumes`: a `Plane`, a `Slab`
                   bs:int=8, path:Path|str|None=None,
-                  regions:str='aal',                  # `colin27`: 'aal' (62 regions) or 'lobes' (8)
+                  regions:str='aal',                  # `colin27`: 'aal' (62 regions) or 'lobes' (9)
                   **kwargs):
     "2D `DataLoaders` of Colin27's slices with the AAL regions (`colin27`): images (N, 1, H, W), masks (N, H, W)."
     v, codes = colin27(spacing, path, regions)
@@ -111,7 +111,7 @@ def mri_slice_dls(axis:int=0,                         # slices along: 0 sagittal
 def mri_volume_dls(spacing:float|tuple=2.,   # voxel size in mm
                    patch:int|tuple=32,       # training patch side (voxels), also the sliding window of validation
                    valid=HEMISPHERES, bs:int=2, path:Path|str|None=None,
-                   regions:str='aal',        # `colin27`: 'aal' (62 regions) or 'lobes' (8)
+                   regions:str='aal',        # `colin27`: 'aal' (62 regions) or 'lobes' (9)
                    **kwargs):
     "3D `DataLoaders` of Colin27 (`colin27`): random training patches, the validation side whole (sliding window)."
     v, codes = colin27(spacing, path, regions)

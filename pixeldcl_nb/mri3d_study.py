@@ -47,7 +47,7 @@ def mri3d_data(spacing:float=3.,                # voxel size in mm
                bs:int=4,                        # patches a batch
                flips:tuple=(0,),                # axes a patch is flipped along, with probability 1/2 (`volume_dls`)
                foreground:float=0.5,            # share of patches centred on a voxel of a random class (`volume_dls`)
-               regions:str='lobes',             # 'lobes' (8, `AAL_LOBES`) or 'aal' (62 regions): `colin27`
+               regions:str='lobes',             # 'lobes' (9, `AAL_LOBES`) or 'aal' (62 regions): `colin27`
                path:Path|str|None=None,         # the folder of Colin27's files (None: the cache, fetched once)
                num_workers:int|None=None):      # DataLoader worker processes (None: fastai's default); not in the key
     "Colin27 as 3D `DataLoaders` (`mri_volume_dls`): random patches of the left hemisphere, the right one whole."
@@ -117,7 +117,7 @@ def mri3d_study(kinds:tuple|str|None=None,  # up-sampler kinds (None: `MRI3D_KIN
                 bs:int=4,                   # patches a batch
                 flips:tuple=(0,),           # axes a training patch is flipped along, with probability 1/2
                 foreground:float=0.5,       # share of patches centred on a voxel of a random class
-                regions:str='lobes',        # 'lobes' (8 groups, `AAL_LOBES`) or 'aal' (the 62 regions)
+                regions:str='lobes',        # 'lobes' (9 groups, `AAL_LOBES`) or 'aal' (the 62 regions)
                 path:Path|str|None=None,    # the folder of Colin27's files (None: the cache, fetched once)
                 num_workers:int|None=None,  # DataLoader worker processes (None: fastai's default)
                 shard:str|None=None,        # 'i/n': the i-th of n slices of the runs
