@@ -1102,6 +1102,10 @@ def fashion_mnist_dls(path:Path|str=FASHION_MNIST,  # folder: {train,t10k}-image
     return DataLoaders.from_dsets(tds, vds, bs=bs, device=device, **kwargs)
 
 # %% ../nbs/02_data.ipynb #38fd3418
+def _no_address(s:str) -> str:
+    "`s` without the memory addresses a repr shows (' at 0x7f...'): they differ between processes."
+    return re.sub(r' at 0x[0-9a-fA-F]+', '', s)
+
 def _item_bytes(it, depth:int=0) -> bytes:
     ("Bytes that identify one dataset item, the same in every process: a file path with its size and modification "
      "time, arrays and tensors by content, containers and plain objects by their parts, anything else by pickle or "
@@ -1121,7 +1125,7 @@ def _item_bytes(it, depth:int=0) -> bytes:
     if hasattr(it, '__dict__') and not isinstance(it, type) and depth < 8:
         return type(it).__qualname__.encode() + _item_bytes(vars(it), depth + 1)
     try: return pickle.dumps(it)
-    except Exception: return re.sub(r' at 0x[0-9a-fA-F]+', '', repr(it)).encode()   # no memory address
+    except Exception: return _no_address(repr(it)).encode()
 
 def data_fingerprint(dls) -> str:
     ("A 12-character hash of what `dls` train and validate on (items or datasets, batch size, item transforms): the "
@@ -1133,7 +1137,7 @@ def data_fingerprint(dls) -> str:
         h.update(f"{type(ds).__name__}:{len(ds)}|".encode())
         h.update(_item_bytes(list(items)) if items is not None else _item_bytes(ds))
     tfms = f"bs={dls.bs}|{_in_words(getattr(dls.train, 'after_item', ''))}|codes={seg_codes(dls)}|{image_reader(dls)}"
-    h.update(re.sub(r' at 0x[0-9a-fA-F]+', '', tfms).encode())   # no memory address: it differs between processes
+    h.update(_no_address(tfms).encode())
     return h.hexdigest()[:12]
 
 def _in_words(f) -> str:

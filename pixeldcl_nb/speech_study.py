@@ -30,7 +30,7 @@ with quiet_fastai(): from fastai.basics import Learner
 __all__ = ['KLETTRES_VALID', 'ASTERISK_PACKAGE', 'SKIPS', 'SPEECH_BANDS', 'SPEECH_VERSION', 'SPEECH_KINDS', 'SPEECH_STUDY',
            'SPEECH_G722_STUDY', 'SPEECH_STUDIES', 'klettres_language', 'klettres_files', 'tiny_klettres',
            'asterisk_files', 'asterisk_valid', 'speech_data', 'sinc_x2_taps', 'sinc_x2', 'SpeechNet', 'lsd', 'snr',
-           'lsd_high', 'log_stft_l1', 'SpeechLoss', 'up_score_1d', 'speech_measures', 'speech_evaluate',
+           'lsd_high', 'log_stft_l1', 'SpeechLoss', 'up_score_1d', 'speech_measures', 'speech_evaluate', 'reference_x2',
            'speech_reference', 'speech_config', 'speech_model', 'speech_fit', 'show_spectrograms', 'show_spectra',
            'speech_figures', 'speech_study', 'pixeldcl_speech']
 
@@ -294,13 +294,18 @@ SPEECH_VERSION = 2   # bump when what a run computes changes (2: the sinc skip a
 SPEECH_KINDS = ('dcl', 'dcl/icnr', 'pixeldcl', 'pixeldcl/icnr', 'ipixeldcl', 'ipixeldcl/icnr', 'resize_conv',
                 'bilinear_conv', 'pixelshuffle')   # every 1D kind; /icnr only where it changes the initialisation
 
+def reference_x2(x:Tensor   # (N, 1, L) inputs
+                ) -> dict:
+    "The references' x2 of `x`, by name: linear interpolation and band-limited (libsoxr) resampling, (N, 1, 2L) each."
+    return {'linear': F.interpolate(x, scale_factor=2, mode='linear', align_corners=False),
+            'band-limited': resample(x[:, 0], 1, 2).unsqueeze(1)}   # rows as channels: each alone
+
 @torch.no_grad()
 def speech_reference(dls, band:tuple=(0, 8000)) -> dict:
     "Reference rows: linear and band-limited (libsoxr) x2 of the validation inputs, and the targets' own peak."
     vx, vy = (torch.cat(t).float() for t in zip(*[(x, y) for x, y in dls.valid]))
-    ups = {'linear': F.interpolate(vx, scale_factor=2, mode='linear', align_corners=False),
-           'band-limited': resample(vx[:, 0], 1, 2).unsqueeze(1)}   # rows as channels: each alone
-    ref = {k: {**speech_measures(u, vy, band), 'valid_loss': F.mse_loss(u, vy).item()} for k, u in ups.items()}
+    ref = {k: {**speech_measures(u, vy, band), 'valid_loss': F.mse_loss(u, vy).item()}
+           for k, u in reference_x2(vx).items()}
     return {**ref, 'targets': dict(peak2=tonal_peak_ratio(vy).item())}
 
 def speech_config(kind:str, seed:int, dls,
@@ -347,8 +352,7 @@ def speech_fit(cfg:dict, dls, out:Path|str|None=None, show_progress=True, train:
 def _outputs(models:dict, dl) -> tuple[Tensor, Tensor, dict]:
     "The validation inputs, targets, linear and band-limited x2 (the references) and each model's outputs, whole."
     xb, yb = (torch.cat(t).float() for t in zip(*[(x, y) for x, y in dl]))
-    outs = {'linear': F.interpolate(xb, scale_factor=2, mode='linear', align_corners=False),
-            'band-limited': resample(xb[:, 0], 1, 2).unsqueeze(1)}   # as `speech_reference` makes them
+    outs = reference_x2(xb)
     for k, m in models.items():
         with evaluating(m): outs[k] = m(xb).float()
     return xb, yb, outs
