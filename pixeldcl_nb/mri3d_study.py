@@ -92,7 +92,7 @@ def show_volume_predictions(models:dict,   # kind -> 3D segmentation model
     return fig
 
 def mri3d_figures(models:dict, dls, folder:Path) -> list[Path]:
-    "The study's figures from its seed-0 `models` and `folder/mri3d_curves.csv`, written in `folder`."
+    "The study's figures from one seed's `models` (`figure_seed`) and `folder/mri3d_curves.csv`, written in `folder`."
     import matplotlib.pyplot as plt
     fs = [Path(folder) / f'mri3d_{n}.png' for n in ('predictions', 'curves')]
     plt.close(show_volume_predictions(models, dls.valid, fname=fs[0]))

@@ -172,7 +172,7 @@ def seg_figures(models:dict, dls, folder:Path,
                 version:int=SEG_VERSION,  # its version
                 legend_max:int=12         # name the classes in a legend up to this many (an atlas has too many)
                ) -> list[Path]:
-    "The study's figures from its seed-0 `models` (kind -> U-Net) and `folder/<study>_curves.csv`, written in `folder`."
+    "The study's figures from one seed's `models` (kind -> U-Net) and `folder/<study>_curves.csv`, written there."
     import matplotlib.pyplot as plt
     fs, codes = [Path(folder) / f'{study}_{n}.png' for n in ('predictions', 'curves')], seg_codes(dls)
     legend = codes if codes and len(codes) <= legend_max else None

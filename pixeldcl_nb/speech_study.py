@@ -395,7 +395,7 @@ def show_spectra(models:dict, dl, sr:int=16000, fname:Path|str|None=None):
     return fig
 
 def speech_figures(models:dict, dls, folder:Path, study:str='speech') -> list[Path]:
-    "The study's figures from its seed-0 `models` and the results files in `folder`, written there."
+    "The study's figures from one seed's `models` (`figure_seed`) and the results files in `folder`, written there."
     import matplotlib.pyplot as plt
     fs = [Path(folder) / f'{study}_{n}.png' for n in ('spectrograms', 'spectra', 'curves')]
     plt.close(show_spectrograms(models, dls.valid, fname=fs[0]))

@@ -18,8 +18,8 @@ from .runs import check_kinds, study_seeds, run_name, headless, cli_errors, kind
 from .runs import settings_change
 
 # %% auto #0
-__all__ = ['Study', 'split_settings', 'parse_shard', 'study_todo', 'run_lock', 'key_change', 'run_study', 'draw_figures',
-           'torch_load', 'show_curves', 'study_command', 'pilot_cost', 'study_spent', 'spent_line']
+__all__ = ['Study', 'split_settings', 'parse_shard', 'study_todo', 'run_lock', 'key_change', 'run_study', 'figure_seed',
+           'draw_figures', 'torch_load', 'show_curves', 'study_command', 'pilot_cost', 'study_spent', 'spent_line']
 
 # %% ../nbs/07c_study.ipynb #194fad73
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ def run_study(study:Study,                 # the study's spec
               runs:Path|str='runs',        # checkpoints and weights go in `runs/<name>`
               root:Path|str='results',     # the results folder
               train:bool=True,             # False: train nothing, reuse what is saved (figures and rows)
-              figures:bool=True,           # draw the figures when every seed-0 run's weights are at hand
+              figures:bool=True,           # draw the figures from the lowest seed whose weights every kind has
               show_progress=True,          # fastai's bars in a terminal, one line per epoch otherwise; False: silent
               **settings                   # the study's data and run settings (`split_settings`)
              ) -> pd.DataFrame:
@@ -158,19 +158,26 @@ def run_study(study:Study,                 # the study's spec
     todo = {(k, s): study.config(k, s, dls, **run_kw) for k, s in study_todo(n_seeds, shard)}   # every setting checked
     if train: _save_reference(study, dls, root, run_kw)
     _train_runs(study, todo, dls, folder, root, show_progress, train)
-    if figures and study.figures is not None: draw_figures(study, kinds, dls, run_kw, folder, root)
+    if figures and study.figures is not None:
+        draw_figures(study, kinds, dls, run_kw, folder, root, min(n_seeds.values()))
     return read_results(study.name, root, study.version, check_seeds=False)
 
 # %% ../nbs/07c_study.ipynb #1c9ed59e
-def draw_figures(study:Study, kinds:tuple, dls, run_kw:dict, folder:Path, root:Path|str) -> list:
-    "The study's figures from the seed-0 weights in `folder`, into `root`; [] (and why) when some are not there."
-    models = {}
-    for k in kinds:
-        cfg, f = study.config(k, 0, dls, **run_kw), folder / f'{run_name(k, 0)}.pth'
-        if not f.exists():
-            print(f"{study.name} study: no figures yet: {f} (seed 0 of {k}) is not here", flush=True); return []
-        models[k] = study.model(cfg, dls)
-        models[k].load_state_dict(torch_load(f))
+def figure_seed(kinds:tuple, seeds:int, folder:Path|str) -> int|None:
+    "The lowest of the first `seeds` seeds whose weights every kind has in `folder`; None when none has them all."
+    return next((s for s in range(seeds) if all((Path(folder) / f'{run_name(k, s)}.pth').exists() for k in kinds)),
+                None)
+
+def draw_figures(study:Study, kinds:tuple, dls, run_kw:dict, folder:Path, root:Path|str, seeds:int=1) -> list:
+    "The study's figures from one seed's weights in `folder` (`figure_seed`), into `root`; [] (and why) without."
+    s = figure_seed(kinds, seeds, folder)
+    if s is None:
+        lack = [k for k in kinds if not (Path(folder) / f'{run_name(k, 0)}.pth').exists()]
+        print(f"{study.name} study: no figures yet: no seed of {seeds} has every kind's weights in {folder} "
+              f"(seed 0 lacks {', '.join(lack)})", flush=True); return []
+    models = {k: study.model(study.config(k, s, dls, **run_kw), dls) for k in kinds}
+    for k, m in models.items(): m.load_state_dict(torch_load(Path(folder) / f'{run_name(k, s)}.pth'))
+    if s: print(f"{study.name} study: figures from seed {s}, the lowest with every kind's weights", flush=True)
     with headless(): return study.figures(models, dls, Path(root))
 
 def torch_load(f:Path|str) -> dict:

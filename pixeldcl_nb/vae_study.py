@@ -156,7 +156,7 @@ def show_vae_spectra(ims:dict,      # name -> (n, C, H, W) images (samples, or r
     return fig
 
 def vae_figures(models:dict, dls, folder:Path) -> list[Path]:
-    "The study's figures from its seed-0 `models` (kind -> `VAE`), written in `folder`; returns the files."
+    "The study's figures from one seed's `models` (kind -> `VAE`), written in `folder`; the files."
     import matplotlib.pyplot as plt
     real = torch.cat([x.float().cpu().as_subclass(Tensor) for x, _ in dls.valid])
     samples = {k: vae_sample(m, 256, seed=0) for k, m in models.items()}

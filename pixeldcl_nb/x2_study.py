@@ -143,7 +143,7 @@ def show_const(models:dict,               # kind: trained model
 
 # %% ../nbs/10_x2_study.ipynb #d59f2e56
 def x2_figures(models:dict, dls, folder:Path) -> list[Path]:
-    "The study's figures from its seed-0 `models` (kind -> `FSRCNN`) and the results files in `folder`, written there."
+    "The study's figures from one seed's `models` (kind -> `FSRCNN`) and the results in `folder`, written there."
     import matplotlib.pyplot as plt
     fs = [Path(folder) / f'x2_{n}.png' for n in ('outputs', 'constant', 'curves')]
     plt.close(show_outputs(models, dls.valid, fname=fs[0]))
