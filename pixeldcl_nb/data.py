@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.data')   # before the imports it checks
-import math, operator, os, random, re, subprocess, sys, tempfile, warnings, zipfile
+import functools, math, operator, os, random, re, subprocess, sys, tempfile, warnings, zipfile
 from pathlib import Path
 from typing import Callable, NamedTuple
 import numpy as np
@@ -1106,14 +1106,25 @@ def _no_address(s:str) -> str:
     "`s` without the memory addresses a repr shows (' at 0x7f...'): they differ between processes."
     return re.sub(r' at 0x[0-9a-fA-F]+', '', s)
 
+@functools.lru_cache(maxsize=None)
+def _file_digest(path:str, size:int, mtime_ns:int) -> str:
+    "The SHA-1 of a file's bytes; cached per process while its size and modification time (`os.stat`) stay."
+    import hashlib
+    h = hashlib.sha1()
+    with open(path, 'rb') as f:
+        for block in iter(lambda: f.read(1 << 20), b''): h.update(block)
+    return h.hexdigest()
+
 def _item_bytes(it, depth:int=0) -> bytes:
-    ("Bytes that identify one dataset item, the same in every process: a file path with its size and modification "
-     "time, arrays and tensors by content, containers and plain objects by their parts, anything else by pickle or "
-     "repr.")
+    ("Bytes that identify one dataset item, the same in every process and on every machine: a file by its folder's "
+     "and its own name and its content, arrays and tensors by content, containers and plain objects by their parts, "
+     "anything else by pickle or repr.")
     import pickle
     if isinstance(it, (str, Path)) and Path(it).is_file():
-        # the same file however the path is written
-        st = Path(it).stat(); return f"{Path(it).resolve()}|{st.st_size}|{st.st_mtime_ns}".encode()
+        # the same file wherever the data lie and whenever they were unpacked: a path or a time would tie a run's
+        # identity to one machine (a new one unpacks the same package with new times)
+        p = Path(it).resolve(); st = p.stat()
+        return f"{p.parent.name}/{p.name}|{st.st_size}|{_file_digest(str(p), st.st_size, st.st_mtime_ns)}".encode()
     if isinstance(it, (list, tuple)): return b'(' + b','.join(_item_bytes(i, depth + 1) for i in it) + b')'
     if isinstance(it, dict):
         return b'{' + b','.join(_item_bytes(k, depth + 1) + b':' + _item_bytes(v, depth + 1)
