@@ -102,8 +102,9 @@ def task_sentence(task:Task, vs:list|None,
                   settled:tuple|None=None   # (kinds settled, kinds judged) by `settled_count`; None: not judged
                  ) -> str:
     "One sentence: what to use for `task`, from its verdicts (None: no results; []: no kind but DCL 6x6 run yet)."
-    if vs is None: return f"**{task.name}**: not measured yet (no `results/{task.study}.csv`)."
-    if not vs: return f"**{task.name}**: no decision yet: only DCL 6x6 has run so far (`results/{task.study}.csv`)."
+    f = f'{task.study}.csv'   # in whichever results folder was read
+    if vs is None: return f"**{task.name}**: not measured yet (no `{f}` in the results)."
+    if not vs: return f"**{task.name}**: no decision yet: only DCL 6x6 has run so far (`{f}`)."
     if all(v.decision == Decision.UNDECIDED for v in vs):
         return (f"**{task.name}**: no decision yet (no kind has two seeds paired with DCL 6x6's): "
                 "keep DCL 6x6 until then.")
