@@ -1139,14 +1139,14 @@ def _item_bytes(it, depth:int=0) -> bytes:
     except Exception: return _no_address(repr(it)).encode()
 
 def data_fingerprint(dls) -> str:
-    ("A 12-character hash of what `dls` train and validate on (items or datasets, batch size, item transforms): the "
-     "data's part of a run's identity.")
+    ("A 12-character hash of what `dls` train and validate on (a dataset's `fingerprint_parts()`, else its items, else "
+     "the dataset; batch size, item transforms): the data's part of a run's identity.")
     import hashlib
     h = hashlib.sha1()
     for ds in (dls.train_ds, dls.valid_ds):
-        items = getattr(ds, 'items', None)
+        parts, items = getattr(ds, 'fingerprint_parts', None), getattr(ds, 'items', None)
         h.update(f"{type(ds).__name__}:{len(ds)}|".encode())
-        h.update(_item_bytes(list(items)) if items is not None else _item_bytes(ds))
+        h.update(_item_bytes(parts() if callable(parts) else list(items) if items is not None else ds))
     tfms = f"bs={dls.bs}|{_in_words(getattr(dls.train, 'after_item', ''))}|codes={seg_codes(dls)}|{image_reader(dls)}"
     h.update(_no_address(tfms).encode())
     return h.hexdigest()[:12]

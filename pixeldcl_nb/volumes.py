@@ -322,6 +322,9 @@ class VolumeSet(Dataset):
         self.images, self.labels, self.items, self.meta = images, labels, items, meta
     def __len__(self) -> int: return len(self.items)
     def new_empty(self) -> VolumeSet: return type(self)([], [], [], self.meta)   # for fastai's `export`
+    def fingerprint_parts(self) -> dict:
+        "What identifies these data for `data_fingerprint`: the volumes' content, the items cut from them and `meta`."
+        return dict(images=self.images, labels=self.labels, items=self.items, meta=self.meta)   # items alone: a box
     def _cut(self, v:int, box:tuple) -> tuple:
         x = torch.from_numpy(np.ascontiguousarray(self.images[v][(slice(None), *box)]))
         return x, torch.from_numpy(self.labels[v][box].astype(np.int64))
