@@ -18,8 +18,9 @@ from .runs import check_kinds, study_seeds, run_name, headless, cli_errors, kind
 from .runs import settings_change
 
 # %% auto #0
-__all__ = ['Study', 'split_settings', 'parse_shard', 'study_todo', 'run_lock', 'key_change', 'run_study', 'figure_seed',
-           'draw_figures', 'torch_load', 'show_curves', 'study_command', 'pilot_cost', 'study_spent', 'spent_line']
+__all__ = ['Study', 'split_settings', 'parse_shard', 'study_todo', 'run_lock', 'key_change', 'check_saved_settings', 'run_study',
+           'figure_seed', 'draw_figures', 'torch_load', 'show_curves', 'study_command', 'pilot_cost', 'study_spent',
+           'spent_line']
 
 # %% ../nbs/07c_study.ipynb #194fad73
 @dataclass(frozen=True)
@@ -114,18 +115,29 @@ def _save_reference(study:Study, dls, root:Path|str, run_kw:dict|None=None) -> N
                                                for name, vals in study.reference(dls, **kw).items()])
 
 # %% ../nbs/07c_study.ipynb #4de9ce0e
+def check_saved_settings(study:Study, todo:dict, root:Path|str) -> None:
+    "Refuse `todo` (its configs) when the study's saved runs of its version have other data or settings, or mix them."
+    f = results_file(study.name, root)
+    if not todo or not f.exists(): return
+    df = read_results(study.name, root, check_seeds=False)   # the newest version's rows: an error if they mix settings
+    runs = df[(df.role == 'run') & (df.version == study.version)]
+    if runs.empty: return
+    r, new = runs.iloc[0], config_key(next(iter(todo.values())))
+    old = (r.kind, int(r.seed), '' if pd.isna(r.data) else r.data, None if pd.isna(r.epochs) else int(r.epochs),
+           r.settings)
+    if old[2:] != new[2:]:
+        raise ValueError(f"{study.name} study: the runs in {f} have other data or settings ({key_change(old, new)}); "
+                         "a results file holds one setting, so nothing was trained or written: pass another results "
+                         f"folder (root, --root) for these settings, or move {f} away to train every run anew")
+
 def _train_runs(study:Study, todo:dict, dls, runs:Path, root:Path|str, show_progress, train:bool) -> int:
     "Train or reuse each run of `todo` ((kind, seed) -> config) under its lock, saving each row; the number trained."
     saved, n, commit = _saved_keys(study, root), 0, git_commit()   # the code this process runs, not a later checkout
-    by_run = {(key[0], key[1]): key for key in saved}
     for i, ((k, s), cfg) in enumerate(todo.items()):
         where = f"[{i + 1}/{len(todo)}] {study.name} {run_name(k, s)}"
         if config_key(cfg) in saved:
             if show_progress: print(f"{where}: in {results_file(study.name, root)} already", flush=True)
             continue
-        if (k, s) in by_run and train:   # said even when quiet: a finished row is about to go
-            print(f"{where}: its row in {results_file(study.name, root)} has other settings "
-                  f"({key_change(by_run[k, s], config_key(cfg))}): this run replaces it", flush=True)
         with run_lock(runs, run_name(k, s)) as mine:
             if not mine:
                 if show_progress: print(f"{where}: another process is training it: left to that one", flush=True)
@@ -156,6 +168,7 @@ def run_study(study:Study,                 # the study's spec
     except AttributeError: pass                       # a config that reads the data: checked below, with them
     dls, folder = study.data(**data_kw), Path(runs) / study.name
     todo = {(k, s): study.config(k, s, dls, **run_kw) for k, s in study_todo(n_seeds, shard)}   # every setting checked
+    check_saved_settings(study, todo, root)   # before anything is trained or written
     if train: _save_reference(study, dls, root, run_kw)
     _train_runs(study, todo, dls, folder, root, show_progress, train)
     if figures and study.figures is not None:
