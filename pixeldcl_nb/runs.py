@@ -63,15 +63,21 @@ def headless():
 def cli_errors(name:str,      # the command's name, which starts every message
                threads:int=0  # torch threads (0: leave torch's default)
               ):
-    "A command line's body: set torch's threads; a user's error exits with one line naming `name`, not a traceback."
+    ("A command line's body: set torch's threads; a user's error exits with one line naming `name`, not a traceback; "
+     "a warning is one line too, without the source line that raised it.")
+    fmt = warnings.formatwarning
+    warnings.formatwarning = lambda message, category, *_, **__: f"{name}: {category.__name__}: {message}\n"
     try:
-        if threads: torch.set_num_threads(threads)   # a bad number is a RuntimeError: one line too
+        if isinstance(threads, bool) or not isinstance(threads, int) or threads < 0:
+            raise ValueError(f"threads must be a number of torch threads, or 0 for torch's default; got {threads!r}")
+        if threads: torch.set_num_threads(threads)
         yield
     except (ValueError, TypeError, OSError, RuntimeError, FloatingPointError) as e:
         raise SystemExit(f"{name}: {e}") from e
     except KeyboardInterrupt:   # Ctrl-C: what was saved is kept
         raise SystemExit(f"{name}: interrupted; run the same command again to go on from the last saved epoch") \
             from None
+    finally: warnings.formatwarning = fmt
 
 # %% ../nbs/07_runs.ipynb #e79159a8
 KIND_COLOURS = {'dcl': 'C0', 'pixeldcl': 'C1', 'ipixeldcl': 'C2', 'resize_conv': 'C3', 'bilinear_conv': 'C4',
@@ -269,7 +275,8 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
     res = _saved_result(out / f'{name}.json' if out is not None else None, config, name, mode)
     if res is not None: return res
     if not train:
-        if mode != 'none': print(f"{name}: {_why_not_done(out, name, config, epochs)}: left out", flush=True)
+        why = _why_not_done(out, name, config, epochs)
+        if mode != 'none': print(f"{name}: {why}: left out (train=False, --no-train)", flush=True)
         return None
     set_seed(seed)
     learn = make_learner()
