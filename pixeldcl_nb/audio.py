@@ -346,5 +346,8 @@ def audio_dls(src,                               # a folder (searched recursivel
     for ds, name in zip(dsets, ('training', 'validation')):
         if not len(ds):
             raise ValueError(f"audio_dls: no {name} segment of {why} in {[str(f) for f in ds.left_out[:5]]}")
+    if len(dsets[0]) < bs:   # fastai drops an incomplete last batch: it would train on nothing
+        raise ValueError(f"audio_dls: {len(dsets[0])} training segments (n_train={n_train}), fewer than bs={bs}, and "
+                         "fastai drops an incomplete batch: lower bs, raise n_train or give more audio")
     return AudioDataLoaders.from_dsets(*dsets, bs=bs, device=device, dl_type=SegmentDL,
                                        **{'shuffle': False, **kwargs})

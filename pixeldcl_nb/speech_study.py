@@ -49,14 +49,18 @@ def klettres_language(f:Path|str) -> str:
     f = Path(f)
     return f.parent.parent.name if f.parent.name in _SETS else f.name.split('-', 1)[0]
 
+_OWN_AUDIO = ("; leave the path out (--path; path=None) to fetch the study's data, or, for recordings of your own, "
+              "make `DataLoaders` with `audio_dls` in Python (the study splits its corpus by language or prompt)")
+
 def klettres_files(path:Path|str|None=None   # KLettres as Debian installs it (`/usr/share/klettres`); None: fetched
                   ) -> list[Path]:
     "KLettres' recordings (OGG): from `path`, or fetched once into the cache from Debian's `klettres-data`."
     if path is None: return fetch_deb_files('klettres-data', _flat)
+    if not Path(path).is_dir(): raise FileNotFoundError(f"klettres_files: {path} is not a folder{_OWN_AUDIO}")
     files = [f for f in audio_files(path) if f.parent.name in _SETS]
     if not files:
         raise ValueError(f"klettres_files: no recording under {path} in <language>/<alpha|syllab>/<name>.ogg, as "
-                         "Debian's klettres-data installs them in /usr/share/klettres; or pass path=None to fetch it")
+                         f"Debian's klettres-data installs them in /usr/share/klettres{_OWN_AUDIO}")
     return files
 
 # %% ../nbs/10a_speech_study.ipynb #db916282
@@ -99,9 +103,11 @@ def asterisk_files(path:Path|str|None=None,   # the prompts as Debian installs t
     if path is None: srcs = {f.stem: f for f in fetch_deb_files(ASTERISK_PACKAGE, _asterisk_name)}
     else:
         root = Path(path)
+        if not root.is_dir(): raise FileNotFoundError(f"asterisk_files: {root} is not a folder{_OWN_AUDIO}")
         named = {f: _asterisk_name(_ASTERISK_VOICE + f.relative_to(root).as_posix()) for f in root.rglob('*.g722')}
         srcs = {n[:-len('.g722')]: f for f, n in named.items() if n is not None}   # the package's naming rule
-        if not srcs: raise ValueError(f"asterisk_files: no .g722 prompt under {root}")
+        if not srcs: raise ValueError(f"asterisk_files: no .g722 prompt under {root}, the folder Debian's "
+                                      f"{ASTERISK_PACKAGE} installs them in (/{_ASTERISK_VOICE[:-1]}){_OWN_AUDIO}")
     out = Path(out) if out is not None else cache_dir() / 'asterisk-en-flac'
     out.mkdir(parents=True, exist_ok=True)
     files = []
