@@ -19,10 +19,10 @@ from .runs import cli_errors, headless, kind_style
 
 # %% auto #0
 __all__ = ['TASKS', 'REASON_WORDS', 'CLAIM_WORDS', 'Task', 'load_studies', 'layer_costs', 'cost_note', 'which_upsampler',
-           'diff_cell', 'task_sentence', 'answer_table', 'answer_figure', 'claim_cell', 'judge_claims', 'claims_table',
-           'disagreements', 'claims_legend', 'paper_claims', 'comparisons_note', 'study_table', 'comparison_table',
-           'settled_count', 'settling_note', 'runs_line', 'reference_note', 'answer_markdown', 'rules_markdown',
-           'write_report', 'compare', 'pixeldcl_compare', 'pixeldcl_report']
+           'plural', 'diff_cell', 'task_sentence', 'answer_table', 'answer_figure', 'claim_cell', 'judge_claims',
+           'claims_table', 'disagreements', 'claims_legend', 'paper_claims', 'comparisons_note', 'study_table',
+           'comparison_table', 'settled_count', 'settling_note', 'runs_line', 'worse_than_reference', 'reference_note',
+           'answer_markdown', 'rules_markdown', 'write_report', 'compare', 'pixeldcl_compare', 'pixeldcl_report']
 
 # %% ../nbs/12_report.ipynb #04738008
 @dataclass(frozen=True)
@@ -80,11 +80,19 @@ REASON_WORDS = {   # rule name -> its phrase; {m}: the task's quality measure
     'better_quality': "better {m}", 'fewer_artefacts': "{m} not resolved, less checkerboard by the {a}",
     'faster': "{m} not resolved, faster layer", 'no_difference': "no difference resolved"}
 
+def _times(v:float, decimals:int) -> str:
+    "A ratio as '×1.03', or in two significant digits outside [0.01, 100) ('×2.1e+09': two seeds' wide interval)."
+    return f"×{v:.{decimals}f}" if 0.01 <= v < 100 else f"×{v:.2g}"
+
+def plural(n:int, word:str, words:str|None=None) -> str:
+    "'1 kind', '2 kinds' ('1 paired comparison', '3 paired comparisons'); `words`: an irregular plural."
+    return f"{n} {word if n == 1 else words or word + 's'}"
+
 def diff_cell(c, bold:bool=True) -> str:
     "A `Comparison` as '+0.19 [+0.03, +0.35]' (bold when Holm resolves it), '+0.19 (1 seed)', or '' when not run."
     if c is None or c.diff is None: return ''
     m, d = get_measure(c.study, c.measure), c.diff
-    f = (lambda v: f"×{v:.{m.decimals}f}") if d.compared == 'ratio' else (lambda v: f"{v:+.{m.decimals}f}")
+    f = (lambda v: _times(v, m.decimals)) if d.compared == 'ratio' else (lambda v: f"{v:+.{m.decimals}f}")
     if d.pairs < 2: return f"{f(d.estimate)} (1 seed)"
     s = f"{f(d.estimate)} [{f(d.low)}, {f(d.high)}]"
     return f"**{s}**" if bold and c.holm in (Status.BETTER, Status.WORSE) else s
@@ -99,7 +107,8 @@ def _why(v, m:str) -> str:
     return REASON_WORDS[v.rule].format(m=m, a=a)
 
 def task_sentence(task:Task, vs:list|None,
-                  settled:tuple|None=None   # (kinds settled, kinds judged) by `settled_count`; None: not judged
+                  settled:tuple|None=None,  # (kinds settled, kinds judged, kinds) by `settled_count`; None: unknown
+                  worse:tuple|None=None     # (reference, kinds that do worse, kinds) by `worse_than_reference`
                  ) -> str:
     "One sentence: what to use for `task`, from its verdicts (None: no results; []: no kind but DCL 6x6 run yet)."
     f = f'{task.study}.csv'   # in whichever results folder was read
@@ -119,8 +128,11 @@ def task_sentence(task:Task, vs:list|None,
     if fast: s += f"; {m} not resolved, faster: {', '.join(fast)}"
     if avoid: s += f"; avoid {', '.join(avoid)}"
     if open_: s += f"; undecided (too few seeds): {', '.join(open_)}"
-    if settled and settled[0] < settled[1]:
-        s += f". Provisional: {settled[0]} of {settled[1]} kinds' curves had settled by the last epoch"
+    if worse and worse[1]: s += f"; {len(worse[1])} of {plural(worse[2], 'kind')} do worse than {worse[0]}"
+    if settled and settled[1] == 0: s += ". Provisional: whether the curves settled is not judged (one epoch)"
+    elif settled and settled[0] < settled[2]:
+        s += f". Provisional: {settled[0]} of {settled[2]} kinds' curves had settled by the last epoch"
+        if settled[1] < settled[2]: s += f" ({settled[2] - settled[1]} not judged: one epoch)"
     return f"**{task.name}**: {s}."
 
 # %% ../nbs/12_report.ipynb #9838e3c8
@@ -230,15 +242,16 @@ def comparisons_note(judged:dict) -> str:
     "How many paired comparisons the claims rest on, and that none is corrected across claims ('' when none ran)."
     n = sum(c.diff is not None and c.diff.pairs > 1 for res in judged.values() for _, cs in res.values() for c in cs)
     if not n: return ''
-    return (f"The claims rest on {n} paired comparisons (a cell shows the one that decides it; the report's study "
-            "tables, all), each judged by its own 95% interval, with no correction across them: if no layer differed "
-            f"from DCL at all, about {0.05 * n:.1f} of the {n} would exclude zero by chance. The answer above corrects "
-            "within each study (Holm's method over its kinds).")
+    return (f"The claims rest on {plural(n, 'paired comparison')} with an interval (a cell shows the one that "
+            "decides it; the report's study tables, all). A claim names its layers beforehand, so each is judged by "
+            "its own 95% interval, with no correction across them: if no layer differed from DCL at all, about "
+            f"{0.05 * n:.1f} of the {n} would exclude zero by chance. The answer above searches every kind of a "
+            "study, so it corrects over them (Holm's method), and may call the same difference not resolved.")
 
 # %% ../nbs/12_report.ipynb #d888391b
 def _mean_std(t:pd.DataFrame, k:str, m) -> str:
-    v, s = t.loc[k, m.key], t.loc[k].get(f'{m.key}_std', math.nan)
-    return '' if pd.isna(v) else f"{v:.{m.decimals}f}" + ('' if pd.isna(s) else f" ± {s:.{m.decimals}f}")
+    v, s = t.loc[k, m.key], t.loc[k].get(f'{m.key}_std', math.nan)   # no '± 0' where every seed gave the same
+    return '' if pd.isna(v) else f"{v:.{m.decimals}f}" + ('' if pd.isna(s) or s == 0 else f" ± {s:.{m.decimals}f}")
 
 def study_table(df:pd.DataFrame, study:str) -> str:
     "Markdown: a row per kind (seeds, mean ± std of each measure), the reference rows last."
@@ -270,9 +283,9 @@ def _settling(df:pd.DataFrame, study:str, root:Path|str) -> tuple:
     return st, ''
 
 def settled_count(df:pd.DataFrame, study:str, root:Path|str='results') -> tuple|None:
-    "(kinds settled, kinds judged) by `settling` on `root/<study>_curves.csv`; None where it cannot judge."
+    "(kinds settled, kinds judged, kinds) by `settling` on `root/<study>_curves.csv` (one epoch: not judged); or None."
     st, _ = _settling(df, study, root)
-    return None if st is None else (int(st.settled.sum()), len(st))
+    return None if st is None else (int(st.settled.sum()), int(st.moved.notna().sum()), len(st))
 
 def settling_note(df:pd.DataFrame, study:str, root:Path|str='results') -> str:
     "Markdown: whether each kind's curve settled (`settling`), from `root/<study>_curves.csv`, or why not judged."
@@ -281,7 +294,7 @@ def settling_note(df:pd.DataFrame, study:str, root:Path|str='results') -> str:
     m = quality_measure(study)
     n, d = int(st.settled.sum()), m.decimals + 1
     head = (f"**Settled** (the last {SETTLE_TAIL:.0%} of epochs moves {m.label} by less than {st.limit.iloc[0]:.{d}f}, "
-            f"half the {st.basis.iloc[0]}): {n} of {len(st)} kinds.")
+            f"half the {st.basis.iloc[0]}): {n} of {plural(len(st), 'kind')}.")
     rows = [f"| {k} | {r.moved:.{d}f} | {'yes' if r.settled else 'no'} |" if not pd.isna(r.moved) else
             f"| {k} |  | cannot tell: one epoch |" for k, r in st.iterrows()]
     return head + "\n\n| kind | moved | settled |\n|---|---:|---|\n" + '\n'.join(rows)
@@ -293,17 +306,24 @@ def runs_line(df:pd.DataFrame) -> str:
     seeds, e = runs.groupby('kind').size(), int(runs.epochs.iloc[0])   # one setting for all (`read_results` checks)
     n = f"{seeds.min()}" if seeds.min() == seeds.max() else f"{seeds.min()} to {seeds.max()}"
     sets = ', '.join(f"{k} {v}" for k, v in sorted(json.loads(runs.settings.iloc[0]).items()))
-    return (f"Runs: {len(seeds)} kinds, {n} seed{'s' if seeds.max() > 1 else ''} each, {e} epoch{'s' if e > 1 else ''}"
+    return (f"Runs: {plural(len(seeds), 'kind')}, {n} seed{'s' if seeds.max() > 1 else ''} each, {plural(e, 'epoch')}"
             f"{'; ' + sets if sets else ''}; data `{runs.data.iloc[0]}`.")
+
+def worse_than_reference(df:pd.DataFrame, study:str) -> tuple|None:
+    "(reference, its value, the kinds whose mean quality is worse, kinds run); None without the reference's row."
+    m, t = quality_measure(study), summary(df, study)
+    if not m.reference or m.reference not in t.index or pd.isna(t.loc[m.reference, m.key]): return None
+    ref, runs = t.loc[m.reference, m.key], t[t.seeds.notna()]
+    worse = runs.index[runs[m.key] < ref] if m.higher_better else runs.index[runs[m.key] > ref]
+    return m.reference, float(ref), list(worse), len(runs)
 
 def reference_note(df:pd.DataFrame, study:str) -> str:
     "Markdown: how many kinds do worse than the reference of the study's quality measure (bicubic, majority class)."
-    m, t = quality_measure(study), summary(df, study)
-    if not m.reference or m.reference not in t.index or pd.isna(t.loc[m.reference, m.key]): return ''
-    ref, runs = t.loc[m.reference, m.key], t[t.seeds.notna()]
-    worse = runs.index[runs[m.key] < ref] if m.higher_better else runs.index[runs[m.key] > ref]
-    head = f"Against {m.reference} ({m.label} {ref:.{m.decimals}f}): {len(worse)} of {len(runs)} kinds do worse"
-    return head + (f" ({', '.join(worse)}): they have not learnt more than it." if len(worse) else ".")
+    w = worse_than_reference(df, study)
+    if w is None: return ''
+    m, (name, ref, worse, n) = quality_measure(study), w
+    head = f"Against {name} ({m.label} {ref:.{m.decimals}f}): {len(worse)} of {plural(n, 'kind')} do worse"
+    return head + (f" ({', '.join(worse)}): they have not learnt more than it." if worse else ".")
 
 # %% ../nbs/12_report.ipynb #01fe1b82
 def answer_markdown(root:Path|str='results', figure:str|None='which_upsampler.png',
@@ -319,7 +339,9 @@ def answer_markdown(root:Path|str='results', figure:str|None='which_upsampler.pn
     fig = (f"\n\n![Each kind's difference to DCL 6x6 (95% intervals where two or more seeds)]({figure})"
            if figure and any(vs.values()) else '')
     settled = {s: None if df is None else settled_count(df, s, root) for s, df in studies.items()}
-    lines = '\n'.join(f"- {task_sentence(t, vs[t.study], settled[t.study])}" for t in TASKS)
+    worse = {s: None if df is None else worse_than_reference(df, s) for s, df in studies.items()}
+    worse = {s: None if w is None else (w[0], w[2], w[3]) for s, w in worse.items()}
+    lines = '\n'.join(f"- {task_sentence(t, vs[t.study], settled[t.study], worse[t.study])}" for t in TASKS)
     table = answer_table(vs, costs)
     return lines + (f"\n\n{table}\n\n{cost_note(root)}" if table else '') + fig
 
