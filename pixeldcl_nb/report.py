@@ -31,11 +31,12 @@ class Task:
     study:str     # the study's name: its results are `results/<study>.csv`
     name:str      # the task, for the answer: 'VAE decoders'
     short:str=''  # its column head in the answer's table ('' : `name`)
+    ndim:int=2    # its layers' spatial dimensions: a layer is *faster* by a benchmark of this dimensionality
 
 TASKS = (Task('vae', 'VAE decoders', 'VAE'), Task('mri', 'Segmentation U-Nets (brain MRI)', 'MRI 2D'),
-         Task('x2', 'x2 up-sampling', 'x2 photos'), Task('mri3d', "3D segmentation (brain MRI lobes)", 'MRI 3D'),
-         Task('speech', "Audio x2 (1D layers: this project's extension)", 'speech'),
-         Task('speech_g722', "Audio x2, G.722 prompts at 4-7 kHz (1D extension)", 'G.722'))
+         Task('x2', 'x2 up-sampling', 'x2 photos'), Task('mri3d', "3D segmentation (brain MRI lobes)", 'MRI 3D', 3),
+         Task('speech', "Audio x2 (1D layers: this project's extension)", 'speech', 1),
+         Task('speech_g722', "Audio x2, G.722 prompts at 4-7 kHz (1D extension)", 'G.722', 1))
 
 def load_studies(root:Path|str='results', tasks:tuple=TASKS) -> dict:
     "study -> its results (`read_results`), or None when `root` has none for it."
@@ -45,11 +46,16 @@ def load_studies(root:Path|str='results', tasks:tuple=TASKS) -> dict:
         except FileNotFoundError: out[t.study] = None
     return out
 
-def layer_costs(root:Path|str='results') -> dict:
-    "kind -> {'time_ratio', 'memory_ratio', 'params'} from `root/bench.csv` (layer case, float32); {} without one."
+def layer_costs(root:Path|str='results', ndim:int=2) -> dict:
+    ("kind -> {'time_ratio', 'memory_ratio', 'params'} from `root/bench.csv` (layer case, float32, the first shape of "
+     "`ndim` spatial dimensions); {} without such rows.")
     from pixeldcl_nb.bench import read_bench, bench_costs
-    try: costs = bench_costs(read_bench(root))
+    try: df = read_bench(root)
     except FileNotFoundError: return {}
+    sel = df[(df['case'] == 'layer') & (df['dtype'] == 'float32')]
+    shapes = [s for s in dict.fromkeys(sel['shape']) if len(s.split('x')) == ndim + 2]   # (N, C, *spatial)
+    if not shapes: return {}
+    costs = bench_costs(df, shape=shapes[0])
     return {**{k + '/icnr': c for k, c in costs.items() if '/' not in k}, **costs}   # initialisation costs nothing
 
 def cost_note(root:Path|str='results') -> str:
@@ -57,20 +63,27 @@ def cost_note(root:Path|str='results') -> str:
     from pixeldcl_nb.bench import read_bench
     try: df = read_bench(root)
     except FileNotFoundError: return "No benchmark in `results/bench.csv`: no layer times."
-    r = df[(df['case'] == 'layer') & (df['dtype'] == 'float32')].iloc[0]
+    sel = df[(df['case'] == 'layer') & (df['dtype'] == 'float32')]
+    r = sel[[len(s.split('x')) == 4 for s in sel['shape']]].iloc[0] if len(sel) else None
+    if r is None: return "No float32 layer rows in `results/bench.csv`: no layer times."
     busy = f", {r['busy_cores']:g} cores busy with other work" if r.get('busy_cores', 0) > 0.5 else ''
-    return (f"Layer time: one layer's forward and backward pass over DCL 6x6's, input {r['shape']}, float32, on "
+    lack = [t.short or t.name for t in TASKS if not any(len(s.split('x')) == t.ndim + 2 for s in sel['shape'])]
+    return (f"Layer time: one 2D layer's forward and backward pass over DCL 6x6's, input {r['shape']}, float32, on "
             f"{r['device']} with {r['threads']} thread(s){busy} (`results/bench.csv`); *faster* (the answer): at most "
-            f"{FASTER} × DCL's; an `/icnr` kind costs its layer's.")
+            f"{FASTER} × DCL's, by a benchmark of the task's dimensionality"
+            + (f" (none yet for {', '.join(lack)}: no layer of theirs is called faster)" if lack else '')
+            + "; an `/icnr` kind costs its layer's.")
 
 def which_upsampler(root:Path|str='results', tasks:tuple=TASKS,
                     studies:dict|None=None,  # study -> its results (`load_studies(root, tasks)`), if loaded already
-                    costs:dict|None=None     # kind -> its costs (`layer_costs(root)`), if read already
+                    costs:dict|None=None     # ndim -> kind -> its costs (`layer_costs(root, ndim)`), if read already
                    ) -> dict:
-    "study -> every kind's `Verdict` against DCL 6x6 (None: the study has no results), costs from the benchmark."
-    costs = layer_costs(root) if costs is None else costs
+    ("study -> every kind's `Verdict` against DCL 6x6 (None: the study has no results); a layer is *faster* by the "
+     "benchmark of its task's dimensionality, and none is without one.")
+    costs = {t.ndim: layer_costs(root, t.ndim) for t in tasks} if costs is None else costs
     studies = load_studies(root, tasks) if studies is None else studies
-    return {s: None if df is None else task_verdicts(df, s, costs) for s, df in studies.items()}
+    nd = {t.study: t.ndim for t in tasks}
+    return {s: None if df is None else task_verdicts(df, s, costs.get(nd.get(s, 2), {})) for s, df in studies.items()}
 
 # %% ../nbs/12_report.ipynb #58d5b378
 REASON_WORDS = {   # rule name -> its phrase; {m}: the task's quality measure
@@ -331,7 +344,7 @@ def answer_markdown(root:Path|str='results', figure:str|None='which_upsampler.pn
                    ) -> str:
     "The short answer: a sentence per task, the table, the figure's link (drawn into `root`)."
     studies = load_studies(root) if studies is None else studies   # the verdicts and the settling read the same rows
-    costs = layer_costs(root)
+    costs = {n: layer_costs(root, n) for n in dict.fromkeys(t.ndim for t in TASKS)}
     vs = which_upsampler(root, studies=studies, costs=costs)
     if figure is not None and any(vs.values()):
         import matplotlib.pyplot as plt
@@ -342,7 +355,7 @@ def answer_markdown(root:Path|str='results', figure:str|None='which_upsampler.pn
     worse = {s: None if df is None else worse_than_reference(df, s) for s, df in studies.items()}
     worse = {s: None if w is None else (w[0], w[2], w[3]) for s, w in worse.items()}
     lines = '\n'.join(f"- {task_sentence(t, vs[t.study], settled[t.study], worse[t.study])}" for t in TASKS)
-    table = answer_table(vs, costs)
+    table = answer_table(vs, costs.get(2, {}))   # its column: the 2D layers' time
     return lines + (f"\n\n{table}\n\n{cost_note(root)}" if table else '') + fig
 
 def rules_markdown() -> str:
