@@ -187,7 +187,8 @@ def draw_figures(study:Study, kinds:tuple, dls, run_kw:dict, folder:Path, root:P
     if s is None:
         lack = [k for k in kinds if not (Path(folder) / f'{run_name(k, 0)}.pth').exists()]
         print(f"{study.name} study: no figures yet: no seed of {seeds} has every kind's weights in {folder} "
-              f"(seed 0 lacks {', '.join(lack)})", flush=True); return []
+              f"(seed 0 lacks {', '.join(lack)}); if the weights are elsewhere, point runs (--runs) at the folder that "
+              f"holds {study.name}/", flush=True); return []
     models = {k: study.model(study.config(k, s, dls, **run_kw), dls) for k in kinds}
     for k, m in models.items(): m.load_state_dict(torch_load(Path(folder) / f'{run_name(k, s)}.pth'))
     if s: print(f"{study.name} study: figures from seed {s}, the lowest with every kind's weights", flush=True)
