@@ -13,7 +13,7 @@ help:
 	@echo "                 one row per run in results/<study>.csv (hours on 2 CPU cores; trains only what is not there);"
 	@echo "                 SHARD=i/n runs the i-th of n slices (several processes, or a cluster's job array)"
 	@echo "make report      rebuild results/report.md and the answer's figure from results/ (trains nothing)"
-	@echo "make bench       time every up-sampler against DCL 6x6 (pixeldcl_bench -> results/bench.csv)"
+	@echo "make bench       time every up-sampler against DCL 6x6, 2D, 1D, 3D (pixeldcl_bench -> results/bench.csv)"
 	@echo "make gpu-check   the GPU check on a CUDA machine (torch only; tools/gpu_check.py -> results/gpu/)"
 	@echo "make test        test every notebook (nbdev_test), check library/notebooks in sync and clean"
 	@echo "make test-slow   the same with the '#| slow' cells too"
@@ -59,6 +59,8 @@ report: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/pixeldcl_bench --out runs/bench
+	$(BIN)/pixeldcl_bench --out runs/bench1d --ndim 1
+	$(BIN)/pixeldcl_bench --out runs/bench3d --ndim 3
 
 gpu-check:
 	python3 tools/gpu_check.py --out results/gpu

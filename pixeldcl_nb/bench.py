@@ -23,22 +23,30 @@ from .results import machine_id, git_commit
 from .cost import time_round_robin, peak_memory, saved_bytes
 
 # %% auto #0
-__all__ = ['BENCH_KINDS', 'BENCH_VERSION', 'BENCH_COLUMNS', 'BENCH_KEY', 'BENCH_NUMBERS', 'OPTION_WORDS', 'QUICK_BENCH',
-           'bench_upsampler', 'bench_layers', 'bench_unet', 'busy_cores', 'machine', 'bench_file', 'bench_rows',
-           'save_bench', 'read_bench', 'bench_costs', 'layer_table', 'bench_table', 'bench_summary', 'show_bench',
-           'options_words', 'bench_section', 'run_bench', 'quick_settings', 'parse_shapes', 'pixeldcl_bench']
+__all__ = ['BENCH_KINDS', 'BENCH_VERSION', 'BENCH_COLUMNS', 'BENCH_KEY', 'BENCH_NUMBERS', 'OPTION_WORDS', 'BENCH_GRIDS',
+           'QUICK_BENCH', 'bench_kinds', 'bench_upsampler', 'bench_layers', 'bench_unet', 'busy_cores', 'machine',
+           'bench_file', 'bench_rows', 'shape_ndim', 'save_bench', 'read_bench', 'bench_costs', 'layer_table',
+           'bench_table', 'bench_summary', 'show_bench', 'options_words', 'bench_section', 'run_bench',
+           'quick_settings', 'parse_shapes', 'pixeldcl_bench']
 
 # %% ../nbs/11_bench.ipynb #b1135185
 BENCH_KINDS = ('dcl', 'dcl4', 'dcl/free', 'pixeldcl', 'pixeldcl/reference', 'pixeldcl/seq', 'pixeldcl/free',
                'ipixeldcl', 'ipixeldcl/reference', 'resize_conv', 'bilinear_conv', 'pixelshuffle', 'carafe', 'dysample')
 # the kinds the benchmark times by default: every up-sampler, the paper's with their options
 
+def bench_kinds(ndim:int=2) -> tuple:
+    "The `BENCH_KINDS` with a layer of `ndim` spatial dimensions, options included (3D has no '/seq'; 1D no CARAFE)."
+    def has(k):
+        try: bench_upsampler(k, 4, 4, ndim=ndim); return True
+        except ValueError: return False
+    return tuple(k for k in BENCH_KINDS if has(k))
+
 def bench_upsampler(kind:str,                        # any kind `upsampler` takes, options too ('pixeldcl/reference')
                     ni:int,                          # input channels
                     nf:int,                          # output channels
                     device:str|torch.device='cpu',   # where it runs
                     dtype:torch.dtype=torch.float32, # its weights' dtype
-                    ndim:int=2                       # 2 (images) or 3 (volumes)
+                    ndim:int=2                       # 1 (audio), 2 (images) or 3 (volumes)
                    ) -> nn.Module:
     "The up-sampler of a benchmark kind ('pixeldcl/seq', 'dcl/free' ...), on `device` in `dtype`."
     with quiet_fastai(): return upsampler(kind, ni, nf, ndim=ndim).to(device, dtype)
@@ -84,12 +92,13 @@ def bench_layers(grid:tuple=((8, 64, 32), (4, 128, 64)),  # (batch, channels, si
                  memory:bool=True,           # measure the peak memory of forward + backward too
                  progress:bool=True,         # a line per shape
                  baselines:tuple|str=('dcl', 'dcl4'),  # kinds the ratios are to (added to `kinds` if missing)
-                 ndim:int=2                  # 2 (images) or 3 (volumes)
+                 ndim:int=2                  # 1 (audio), 2 (images) or 3 (volumes)
                 ) -> list:
     "Time and peak memory of each up-sampler at each shape, and their ratios to the baselines' at the same shape."
-    if ndim not in (2, 3) or isinstance(ndim, bool):
-        raise ValueError(f"bench_layers: ndim must be 2 or 3, got {ndim!r}")
-    baselines, kinds = _baselines(baselines, BENCH_KINDS if kinds is None else tuple(kinds))
+    if ndim not in (1, 2, 3) or isinstance(ndim, bool):
+        raise ValueError(f"bench_layers: ndim must be 1, 2 or 3, got {ndim!r}")
+    if channels_last and ndim == 1: raise ValueError("bench_layers: channels_last has no 1D memory format")
+    baselines, kinds = _baselines(baselines, bench_kinds(ndim) if kinds is None else tuple(kinds))
     b0, rows = baselines[0], []
     for dt in dtypes:
         dtype = _dtype(dt)
@@ -293,12 +302,22 @@ def _check_bench(df:pd.DataFrame, where:str) -> pd.DataFrame:
                lambda r: f"the baseline's ratios are {r['time_ratio']:g} and {r['memory_ratio']:g}, not 1")
     return df
 
+def shape_ndim(shape:str) -> int:
+    "The spatial dimensions of a bench.csv shape: '8x64x32x32' -> 2, '2x32x16x16x16' -> 3, '32x32x2048' -> 1."
+    return len(shape.split('x')) - 2
+
 def save_bench(rows:list[dict],            # `bench_rows`
                results:Path|str='results'  # the folder of bench.csv (or the file)
               ) -> Path:
-    "Write `rows` as `results/bench.csv`, checked as `read_bench` checks it, replacing the file whole; returns it."
+    ("Write `rows` to `results/bench.csv`, checked as `read_bench` checks it; they replace every row of their "
+     "dimensionalities (a 3D run keeps the 2D rows, a 2D run replaces them all); returns the file.")
     f = bench_file(results)
     df = _check_bench(pd.DataFrame(rows, columns=list(BENCH_COLUMNS)), f"the rows for {f}")
+    try: old = read_bench(f) if f.exists() else None
+    except ValueError: old = None   # unreadable (another version, a broken line): replaced whole, as it asks
+    if old is not None:
+        dims = set(map(shape_ndim, df['shape']))
+        df = pd.concat([old[[shape_ndim(s) not in dims for s in old['shape']]], df], ignore_index=True)
     f.parent.mkdir(parents=True, exist_ok=True)
     return write_atomic(f, df.to_csv(index=False, float_format='%.6g', lineterminator='\n'))
 
@@ -340,7 +359,7 @@ def layer_table(rows:list  # `bench_layers` rows
                ) -> str:
     "Markdown table of `bench_layers` rows: times, the fwd+bwd ratio to each baseline, peak memory and its ratio."
     bs = list(rows[0].get('fwd_bwd_vs', {rows[0].get('baseline', 'dcl'): 1.}))
-    b0, side = bs[0], 'D=H=W' if rows[0].get('ndim', 2) == 3 else 'H=W'
+    b0, side = bs[0], {1: 'L', 2: 'H=W', 3: 'D=H=W'}[rows[0].get('ndim', 2)]
     out = [f"| kind | shape (N, C, {side}) | dtype | forward ms | × {b0} | fwd+bwd ms | "
            + " | ".join(f"× {b}" for b in bs) + f" | peak MB | × {b0} | kept MB | × {b0} |",
            "|---|---|---|---:|---:|---:|" + "---:|" * len(bs) + "---:|---:|---:|---:|"]
@@ -482,7 +501,7 @@ def bench_section(src:Path|str|pd.DataFrame='results',  # the folder of bench.cs
     lay, un = df[df['case'] == 'layer'], df[df['case'] == 'unet']
     unet = (f"### The paper's U-Net (width {_setting(un, 'width')}, depth {_setting(un, 'depth')}): Table 2's analogue "
             f"({_TABLE2})\n\n{bench_table(df, 'unet', also)}" if len(un) else
-            "No U-Net timing (a 3D run times the layers only).")
+            "No U-Net timing (a 1D or 3D run times the layers only).")
     reps = f"{_setting(lay, 'reps')} calls" + (f" (U-Net: {_setting(un, 'reps')})" if len(un) else '')
     head = (f"Measured on machine `{_values(df, 'machine')}` ({_values(df, 'device')}, torch threads: "
             f"{_values(df, 'threads')}, torch {_values(df, 'torch')}, commit {_values(df, 'commit') or 'unknown'}), "
@@ -520,12 +539,16 @@ def _warn_busy(m:dict) -> None:
                   "so layers made of several small operations look slower; measure on an idle machine, or with "
                   "fewer threads (torch.set_num_threads, --threads)")
 
+BENCH_GRIDS = {1: ((32, 32, 2048), (8, 64, 8192)),   # (batch, channels, side) of the layer cases: 1D as the speech
+               2: ((8, 64, 32), (4, 128, 64)),     # study's up-sampler sees them (bs 32, width 32, 2048 samples)
+               3: ((2, 32, 16), (1, 64, 32))}
+
 def run_bench(out:Path|str='runs/bench',        # the run's folder: bench_results.json (every time), bench.md, bench.png
               results:Path|str|None='results',  # the folder of bench.csv and bench.png, both replaced (None: `out`)
               device:str|None=None,             # 'cpu' or 'cuda' (default: cuda when present)
               dtypes:tuple=('float32', 'bfloat16'),  # each timed in every case
-              grid:tuple|None=None,        # layer cases (None: 8x64x32, 4x128x64; 3D: 2x32x16, 1x64x32)
-              kinds:tuple|None=None,       # layer kinds (None: `BENCH_KINDS`)
+              grid:tuple|None=None,        # layer cases (None: `BENCH_GRIDS[ndim]`)
+              kinds:tuple|None=None,       # layer kinds (None: `bench_kinds(ndim)`)
               unet_kinds:tuple|None=None,  # U-Net kinds (None: the layer defaults without '/' options)
               reps:int=10,                 # timed runs per layer kind
               unet_reps:int=5,             # timed runs per U-Net kind
@@ -535,7 +558,7 @@ def run_bench(out:Path|str='runs/bench',        # the run's folder: bench_result
               channels_last:bool=False,    # give the layers channels-last inputs
               progress:bool=True,          # a line per case
               baselines:tuple|str=('dcl', 'dcl4'),  # the kinds the ratios are to (see `bench_layers`)
-              ndim:int=2                   # 2 (images; layers and the U-Net) or 3 (volumes; layers only)
+              ndim:int=2                   # 2 (images; layers and the U-Net), 1 (audio) or 3 (volumes): layers only
              ) -> dict:
     "Time every kind; write `results/bench.csv` and its figure, and in `out` every time measured and the section."
     m = machine()   # before the run: how busy the machine was when it started
@@ -543,10 +566,11 @@ def run_bench(out:Path|str='runs/bench',        # the run's folder: bench_result
                          unet_width=unet_width)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     res, t = out if results is None else Path(results), time.time()
-    if grid is None: grid = ((8, 64, 32), (4, 128, 64)) if ndim == 2 else ((2, 32, 16), (1, 64, 32))
+    if ndim not in BENCH_GRIDS: raise ValueError(f"run_bench: ndim must be 1, 2 or 3, got {ndim!r}")
+    grid = BENCH_GRIDS[ndim] if grid is None else grid
     layers = bench_layers(grid, kinds, dtypes, device, reps, channels_last, progress=progress, baselines=baselines,
                           ndim=ndim)
-    unet = [] if ndim == 3 else [r for dt in dtypes for r in bench_unet(
+    unet = [] if ndim != 2 else [r for dt in dtypes for r in bench_unet(
         unet_kinds, unet_bs, unet_size, unet_width, dtype=dt, device=device, reps=unet_reps, progress=progress,
         baselines=baselines)]
     if device == 'cpu' and _busy(m): _warn_busy(m)
@@ -567,12 +591,12 @@ QUICK_BENCH = dict(dtypes=('float32',), grid=((8, 64, 32),), reps=5, unet_reps=3
 # `run_bench` settings of a quick run (about a minute): float32, the first 2D shape, fewer runs, a smaller U-Net
 
 def quick_settings(kw:dict,   # `run_bench` options
-                   ndim:int=2 # 2 or 3
+                   ndim:int=2 # 1, 2 or 3
                   ) -> dict:
-    "`kw` with the options left at their defaults (or absent) set to `QUICK_BENCH`'s; 3D keeps its default shapes."
+    "`kw` with the options left at their defaults (or absent) set to `QUICK_BENCH`'s; 1D and 3D keep their shapes."
     defaults = {k: p.default for k, p in inspect.signature(run_bench).parameters.items()}   # read from run_bench
     return {**kw, **{k: v for k, v in QUICK_BENCH.items()
-                     if kw.get(k, defaults[k]) == defaults[k] and not (k == 'grid' and ndim == 3)}}
+                     if kw.get(k, defaults[k]) == defaults[k] and not (k == 'grid' and ndim != 2)}}
 
 def parse_shapes(s:str  # comma-separated batch x channels x size, e.g. '8x64x32,4x128x64'
                 ) -> tuple:
@@ -591,13 +615,13 @@ def parse_shapes(s:str  # comma-separated batch x channels x size, e.g. '8x64x32
 def pixeldcl_bench(kinds:str=None,      # comma-separated layer kinds, options included (default: `BENCH_KINDS`)
                    baseline:str='dcl,dcl4',  # comma-separated kinds the ratios are to, yours first: 'dcl2' ...
                    shapes:str=None,     # comma-separated batch x channels x size of the layer cases, e.g. '16x256x32'
-                   ndim:int=2,          # 2 (images; layers and the U-Net) or 3 (volumes; layers only)
+                   ndim:int=2,          # 2 (images; layers and the U-Net), 1 (audio) or 3 (volumes): layers only
                    dtypes:str='float32,bfloat16', # comma-separated dtypes
                    quick:bool=False,    # float32, one shape (2D: 8x64x32), fewer runs, a smaller U-Net (about a minute)
                    threads:int=0,       # torch threads (0: torch's default)
                    quiet:bool=False,    # no progress lines: only errors and the closing line
                    **kwargs):
-    "Time up-samplers against your baselines, at your shapes, 2D or 3D; write bench.csv and its figure, and `out`."
+    "Time up-samplers against your baselines, at your shapes, 1D to 3D; write bench.csv and its figure, and `out`."
     with cli_errors('pixeldcl_bench', threads):
         ks = None if kinds is None else check_kinds(kinds, BENCH_KINDS, '--kinds', ndim=ndim)
         bl = check_kinds(baseline, (), '--baseline', ndim=ndim)
