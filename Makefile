@@ -60,7 +60,7 @@ report: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/pixeldcl_bench --out runs/bench
 	$(BIN)/pixeldcl_bench --out runs/bench1d --ndim 1
-	$(BIN)/pixeldcl_bench --out runs/bench3d --ndim 3
+	$(BIN)/pixeldcl_bench --out runs/bench3d --ndim 3 --dtypes float32
 
 gpu-check:
 	python3 tools/gpu_check.py --out results/gpu

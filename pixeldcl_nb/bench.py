@@ -541,7 +541,7 @@ def _warn_busy(m:dict) -> None:
 
 BENCH_GRIDS = {1: ((32, 32, 2048), (8, 64, 8192)),   # (batch, channels, side) of the layer cases: 1D as the speech
                2: ((8, 64, 32), (4, 128, 64)),     # study's up-sampler sees them (bs 32, width 32, 2048 samples)
-               3: ((2, 32, 16), (1, 64, 32))}
+               3: ((2, 32, 16), (1, 32, 32))}   # 3D: a 3D U-Net's small widths (1x64x32: ~50 min on one CPU core)
 
 def run_bench(out:Path|str='runs/bench',        # the run's folder: bench_results.json (every time), bench.md, bench.png
               results:Path|str|None='results',  # the folder of bench.csv and bench.png, both replaced (None: `out`)
