@@ -218,6 +218,8 @@ def claims_table(judged:dict) -> str:
         rows.append(f"| {head} | {on} | " + " | ".join(cells) + " |")
     return '\n'.join(rows)
 
+def _and(xs:list) -> str: return xs[0] if len(xs) == 1 else f"{', '.join(xs[:-1])} and {xs[-1]}"
+
 def disagreements(judged:dict) -> str:
     "Where a claim's studies with intervals differ for a layer, a sentence per claim saying so ('' where none do)."
     by = {}   # (claim, kind) -> {study: status}
@@ -227,7 +229,9 @@ def disagreements(judged:dict) -> str:
     split = {}   # claim -> each layer whose studies differ, with their statuses
     for (t, k), sts in by.items():
         if len(set(sts.values())) > 1:
-            split.setdefault(t, []).append(f"{k} " + ', '.join(f"{st.value} on {s}" for s, st in sts.items()))
+            by_st = {}   # status -> its studies, in the claim's order: 'not resolved on x2, mri3d and speech'
+            for s, st in sts.items(): by_st.setdefault(st.value, []).append(s)
+            split.setdefault(t, []).append(f"{k} " + ', '.join(f"{v} on {_and(ss)}" for v, ss in by_st.items()))
     return ' '.join(f"The studies differ on *{t}*: {'; '.join(v)}." for t, v in split.items())
 
 CLAIM_WORDS = {   # what each status means, for the legend (`claim_status` decides them)
@@ -255,11 +259,10 @@ def comparisons_note(judged:dict) -> str:
     "How many paired comparisons the claims rest on, and that none is corrected across claims ('' when none ran)."
     n = sum(c.diff is not None and c.diff.pairs > 1 for res in judged.values() for _, cs in res.values() for c in cs)
     if not n: return ''
-    return (f"The claims rest on {plural(n, 'paired comparison')} with an interval (a cell shows the one that "
-            "decides it; the report's study tables, all). A claim names its layers beforehand, so each is judged by "
-            "its own 95% interval, with no correction across them: if no layer differed from DCL at all, about "
-            f"{0.05 * n:.1f} of the {n} would exclude zero by chance. The answer above searches every kind of a "
-            "study, so it corrects over them (Holm's method), and may call the same difference not resolved.")
+    return (f"The claims rest on {plural(n, 'paired comparison')} with an interval (the study tables hold them all). "
+            "A claim names its layers beforehand, so none is corrected for the others: with no true difference, about "
+            f"{0.05 * n:.1f} of the {n} would exclude zero by chance. The answer, which searches every kind of a "
+            "study, corrects (Holm) and may leave the same difference not resolved.")
 
 # %% ../nbs/12_report.ipynb #d888391b
 def _mean_std(t:pd.DataFrame, k:str, m) -> str:
