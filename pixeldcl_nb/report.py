@@ -49,25 +49,26 @@ def load_studies(root:Path|str='results', tasks:tuple=TASKS) -> dict:
 def layer_costs(root:Path|str='results', ndim:int=2) -> dict:
     ("kind -> {'time_ratio', 'memory_ratio', 'params'} from `root/bench.csv` (layer case, float32, the first shape of "
      "`ndim` spatial dimensions); {} without such rows.")
-    from pixeldcl_nb.bench import read_bench, bench_costs
+    from pixeldcl_nb.bench import read_bench, bench_costs, shape_ndim
     try: df = read_bench(root)
     except FileNotFoundError: return {}
     sel = df[(df['case'] == 'layer') & (df['dtype'] == 'float32')]
-    shapes = [s for s in dict.fromkeys(sel['shape']) if len(s.split('x')) == ndim + 2]   # (N, C, *spatial)
+    shapes = [s for s in dict.fromkeys(sel['shape']) if shape_ndim(s) == ndim]
     if not shapes: return {}
     costs = bench_costs(df, shape=shapes[0])
     return {**{k + '/icnr': c for k, c in costs.items() if '/' not in k}, **costs}   # initialisation costs nothing
 
 def cost_note(root:Path|str='results') -> str:
     "What the table's layer time is: the benchmark's case, dtype, device and threads, from `root/bench.csv`."
-    from pixeldcl_nb.bench import read_bench
+    from pixeldcl_nb.bench import read_bench, shape_ndim
     try: df = read_bench(root)
     except FileNotFoundError: return "No benchmark in `results/bench.csv`: no layer times."
     sel = df[(df['case'] == 'layer') & (df['dtype'] == 'float32')]
-    r = sel[[len(s.split('x')) == 4 for s in sel['shape']]].iloc[0] if len(sel) else None
-    if r is None: return "No float32 layer rows in `results/bench.csv`: no layer times."
+    dims = set(map(shape_ndim, sel['shape']))
+    if 2 not in dims: return "No float32 2D layer rows in `results/bench.csv`: no layer times."
+    r = sel[[shape_ndim(s) == 2 for s in sel['shape']]].iloc[0]
     busy = f", {r['busy_cores']:g} cores busy with other work" if r.get('busy_cores', 0) > 0.5 else ''
-    lack = [t.short or t.name for t in TASKS if not any(len(s.split('x')) == t.ndim + 2 for s in sel['shape'])]
+    lack = [t.short or t.name for t in TASKS if t.ndim not in dims]
     return (f"Layer time: one 2D layer's forward and backward pass over DCL 6x6's, input {r['shape']}, float32, on "
             f"{r['device']} with {r['threads']} thread(s){busy} (`results/bench.csv`); *faster* (the answer): at most "
             f"{FASTER} × DCL's, by a benchmark of the task's dimensionality"
@@ -121,7 +122,7 @@ def _why(v, m:str) -> str:
 
 def task_sentence(task:Task, vs:list|None,
                   settled:tuple|None=None,  # (kinds settled, kinds judged, kinds) by `settled_count`; None: unknown
-                  worse:tuple|None=None     # (reference, kinds that do worse, kinds) by `worse_than_reference`
+                  worse:tuple|None=None     # (reference, its value, kinds worse, kinds): `worse_than_reference`
                  ) -> str:
     "One sentence: what to use for `task`, from its verdicts (None: no results; []: no kind but DCL 6x6 run yet)."
     f = f'{task.study}.csv'   # in whichever results folder was read
@@ -141,7 +142,7 @@ def task_sentence(task:Task, vs:list|None,
     if fast: s += f"; {m} not resolved, faster: {', '.join(fast)}"
     if avoid: s += f"; avoid {', '.join(avoid)}"
     if open_: s += f"; undecided (too few seeds): {', '.join(open_)}"
-    if worse and worse[1]: s += f"; {len(worse[1])} of {plural(worse[2], 'kind')} do worse than {worse[0]}"
+    if worse and worse[2]: s += f"; {len(worse[2])} of {plural(worse[3], 'kind')} do worse than {worse[0]}"
     if settled and settled[1] == 0: s += ". Provisional: whether the curves settled is not judged (one epoch)"
     elif settled and settled[0] < settled[2]:
         s += f". Provisional: {settled[0]} of {settled[2]} kinds' curves had settled by the last epoch"
@@ -356,7 +357,6 @@ def answer_markdown(root:Path|str='results', figure:str|None='which_upsampler.pn
            if figure and any(vs.values()) else '')
     settled = {s: None if df is None else settled_count(df, s, root) for s, df in studies.items()}
     worse = {s: None if df is None else worse_than_reference(df, s) for s, df in studies.items()}
-    worse = {s: None if w is None else (w[0], w[2], w[3]) for s, w in worse.items()}
     lines = '\n'.join(f"- {task_sentence(t, vs[t.study], settled[t.study], worse[t.study])}" for t in TASKS)
     table = answer_table(vs, costs.get(2, {}))   # its column: the 2D layers' time
     return lines + (f"\n\n{table}\n\n{cost_note(root)}" if table else '') + fig

@@ -85,13 +85,16 @@ def key_change(old:tuple, new:tuple) -> str:
     a, b = ({'data': d, 'epochs': e, **json.loads(st)} for _, _, d, e, st in (old, new))
     return settings_change(a, b)
 
-def _saved_keys(study:Study, root:Path|str) -> set:
-    "The `config_key`s of the runs in the study's results file, of its version."
-    try: df = read_results(study.name, root, study.version, check_seeds=False)
-    except (FileNotFoundError, ValueError): return set()
+def _run_keys(df:pd.DataFrame) -> set:
+    "The `config_key`s of the run rows of `df` (rows as `read_results` gives them)."
     df = df[df.role == 'run']
     return {(k, int(s), d, None if pd.isna(e) else int(e), st)
             for k, s, d, e, st in zip(df.kind, df.seed, df.data.fillna(''), df.epochs, df.settings)}
+
+def _saved_keys(study:Study, root:Path|str) -> set:
+    "The `config_key`s of the runs in the study's results file, of its version."
+    try: return _run_keys(read_results(study.name, root, study.version, check_seeds=False))
+    except (FileNotFoundError, ValueError): return set()
 
 def _save_run(study:Study, r:dict, root:Path|str, commit:str|None=None) -> None:
     "Merge one finished run's row (made by `commit`; None: the checkout's now) and curves into the study's files."
@@ -120,11 +123,9 @@ def check_saved_settings(study:Study, todo:dict, root:Path|str) -> None:
     f = results_file(study.name, root)
     if not todo or not f.exists(): return
     df = read_results(study.name, root, check_seeds=False)   # the newest version's rows: an error if they mix settings
-    runs = df[(df.role == 'run') & (df.version == study.version)]
-    if runs.empty: return
-    r, new = runs.iloc[0], config_key(next(iter(todo.values())))
-    old = (r.kind, int(r.seed), '' if pd.isna(r.data) else r.data, None if pd.isna(r.epochs) else int(r.epochs),
-           r.settings)
+    saved = _run_keys(df[df.version == study.version])
+    if not saved: return
+    old, new = next(iter(saved)), config_key(next(iter(todo.values())))
     if old[2:] != new[2:]:
         raise ValueError(f"{study.name} study: the runs in {f} have other data or settings ({key_change(old, new)}); "
                          "a results file holds one setting, so nothing was trained or written: pass another results "
