@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.data')   # before the imports it checks
-import functools, math, operator, os, random, re, subprocess, sys, tempfile, warnings, zipfile
+import functools, inspect, math, operator, os, random, re, subprocess, sys, tempfile, warnings, zipfile
 from pathlib import Path
 from typing import Callable, NamedTuple
 import numpy as np
@@ -60,16 +60,33 @@ def _wallpaper_name(path:str) -> str|None:
     if path.startswith('usr/share/backgrounds/mate/nature/') and path.endswith('.jpg'): return f"mate-{p[-1]}"
     return None
 
-def wallpaper_photos(halve:bool=True   # average 2x2 blocks (the study's photographs), or keep the files' pixels
+_WALLPAPER_DIRS = ('usr/share/wallpapers', 'usr/share/backgrounds/mate/nature')   # where the packages put them
+
+def _installed_wallpapers(path:Path|str) -> dict[str, Path]:
+    "name -> file of the photographs `_wallpaper_name` names under `path`, the folder holding the packages' `usr/`."
+    root = Path(path)
+    if not root.is_dir(): raise FileNotFoundError(f"wallpaper_photos: {root} is not a folder; pass the folder that "
+                                                  "holds usr/share/ ('/' once the packages are installed)")
+    named = {Path(n).stem: f for d in _WALLPAPER_DIRS for f in sorted((root / d).rglob('*.jpg'))
+             if (n := _wallpaper_name(f.relative_to(root).as_posix())) is not None}
+    if not named: raise ValueError(f"wallpaper_photos: no photograph under {root}/{{{','.join(_WALLPAPER_DIRS)}}}, "
+                                   "where Debian's plasma-workspace-wallpapers and mate-backgrounds install them")
+    return named
+
+def wallpaper_photos(halve:bool=True,         # average 2x2 blocks (the study's photographs), or keep the files' pixels
+                     path:Path|str|None=None  # the packages as installed: the folder holding `usr/` ('/' after apt
+                                              # install, or `dpkg -x`'s folder); None: fetched once into the cache
                     ) -> dict[str, np.ndarray]:
-    "The 23 photographs of Debian's plasma and MATE wallpapers, fetched once: name -> (H, W, 3) uint8 array."
+    "The 23 photographs of Debian's plasma and MATE wallpapers: name -> (H, W, 3) uint8 array, in sorted order."
     from PIL import Image
-    from pixeldcl_nb.debian import fetch_deb_files
-    files = fetch_deb_files('plasma-workspace-wallpapers', _wallpaper_name) + \
-        fetch_deb_files('mate-backgrounds', _wallpaper_name)
+    if path is None:
+        from pixeldcl_nb.debian import fetch_deb_files
+        files = {f.stem: f for p in ('plasma-workspace-wallpapers', 'mate-backgrounds')
+                 for f in fetch_deb_files(p, _wallpaper_name)}
+    else: files = _installed_wallpapers(path)
     out = {}
-    for f in sorted(files, key=lambda f: f.stem):
-        with Image.open(f) as im: im = im.convert('RGB'); out[f.stem] = np.asarray(im.reduce(2) if halve else im)
+    for n, f in sorted(files.items()):
+        with Image.open(f) as im: im = im.convert('RGB'); out[n] = np.asarray(im.reduce(2) if halve else im)
     return out
 
 # %% ../nbs/02_data.ipynb #70a2a52a
@@ -184,13 +201,17 @@ def photo_dls(task:str='x2',                       # 'x2' or 'same' (see `Pairs`
               valid_photos:tuple|None=None,        # photographs held out (None: the set's, in `PHOTO_SETS`)
               bs:int=32, seed:int=0, device:str|torch.device='cpu',
               photos:str='embedded',               # 'embedded' (resized crops) or 'wallpapers' (crops at their scale)
+              path:Path|str|None=None,             # where the set's files are installed, for a reader that takes one
               **kwargs):
     "fastai `DataLoaders` of `Pairs` of random crops of a set of photographs (`PHOTO_SETS`); `valid_photos` held out."
     with quiet_fastai(): from fastai.data.core import DataLoaders
     if photos not in PHOTO_SETS:
         raise ValueError(f"photo_dls: photos must be one of {list(PHOTO_SETS)}, got {photos!r}")
     read, held, scale, min_detail = PHOTO_SETS[photos]
-    valid_photos, imgs = held if valid_photos is None else tuple(valid_photos), read()
+    if path is not None and 'path' not in inspect.signature(read).parameters:
+        raise ValueError(f"photo_dls: the {photos!r} photographs come with their packages; path is for 'wallpapers'")
+    valid_photos = held if valid_photos is None else tuple(valid_photos)
+    imgs = read() if path is None else read(path=path)
     bad = [p for p in valid_photos if p not in imgs]
     if bad: raise ValueError(f"photo_dls: unknown valid_photos {bad}: expected names from {list(imgs)}")
     train = {k: v for k, v in imgs.items() if k not in valid_photos}

@@ -38,8 +38,8 @@ def volume_map_measures(p:Tensor   # (N, C, D, H, W) class maps, the up-sampling
 
 # %% ../nbs/08b_mri3d_study.ipynb #beee8870
 MRI3D_VERSION = 3   # bump when what a run computes changes (3: the recipe of the pilots, AAL's lobes)
-MRI3D_KINDS = ('dcl', 'dcl/icnr', 'dcl4', 'pixeldcl', 'pixeldcl/icnr', 'ipixeldcl', 'ipixeldcl/icnr', 'resize_conv',
-               'bilinear_conv')   # every kind with a 3D layer; /icnr where it changes the initialisation
+MRI3D_KINDS = ('dcl', 'dcl/icnr', 'dcl4', 'dcl4/icnr', 'pixeldcl', 'pixeldcl/icnr', 'ipixeldcl', 'ipixeldcl/icnr',
+               'resize_conv', 'bilinear_conv')   # every kind with a 3D layer; /icnr where it changes the initialisation
 
 def mri3d_data(spacing:float=3.,                # voxel size in mm
                patch:int=24,                    # training patch side (voxels), also the validation window

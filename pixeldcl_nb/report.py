@@ -18,11 +18,12 @@ from .verdicts import (Decision, Status, ClaimStatus, PAPER_CLAIMS, RULES, RULES
 from .runs import cli_errors, headless, kind_style
 
 # %% auto #0
-__all__ = ['TASKS', 'REASON_WORDS', 'CLAIM_WORDS', 'Task', 'load_studies', 'layer_costs', 'cost_note', 'which_upsampler',
-           'plural', 'diff_cell', 'task_sentence', 'answer_table', 'answer_figure', 'claim_cell', 'judge_claims',
-           'claims_table', 'disagreements', 'claims_legend', 'paper_claims', 'comparisons_note', 'study_table',
-           'comparison_table', 'settled_count', 'settling_note', 'runs_line', 'worse_than_reference', 'reference_note',
-           'answer_markdown', 'rules_markdown', 'write_report', 'compare', 'pixeldcl_compare', 'pixeldcl_report']
+__all__ = ['TASKS', 'REASON_WORDS', 'CLAIM_WORDS', 'YARDSTICKS', 'Task', 'load_studies', 'layer_costs', 'cost_note',
+           'which_upsampler', 'plural', 'diff_cell', 'task_sentence', 'answer_table', 'answer_figure', 'claim_cell',
+           'judge_claims', 'claims_table', 'disagreements', 'claims_legend', 'paper_claims', 'comparisons_note',
+           'study_table', 'comparison_table', 'settled_count', 'settling_note', 'runs_line', 'worse_than_reference',
+           'reference_note', 'Yardstick', 'yardstick_note', 'answer_markdown', 'rules_markdown', 'write_report',
+           'compare', 'pixeldcl_compare', 'pixeldcl_report']
 
 # %% ../nbs/12_report.ipynb #04738008
 @dataclass(frozen=True)
@@ -34,7 +35,8 @@ class Task:
     ndim:int=2    # its layers' spatial dimensions: a layer is *faster* by a benchmark of this dimensionality
 
 TASKS = (Task('vae', 'VAE decoders', 'VAE'), Task('mri', 'Segmentation U-Nets (brain MRI)', 'MRI 2D'),
-         Task('x2', 'x2 up-sampling', 'x2 photos'), Task('mri3d', "3D segmentation (brain MRI lobes)", 'MRI 3D', 3),
+         Task('x2', 'x2 up-sampling', 'x2 photos'),
+         Task('mri3d', "3D segmentation (brain MRI lobes; the authors' 3D layers, not in the paper)", 'MRI 3D', 3),
          Task('speech', "Audio x2 (1D layers: this project's extension)", 'speech', 1),
          Task('speech_g722', "Audio x2, G.722 prompts at 4-7 kHz (1D extension)", 'G.722', 1))
 
@@ -227,11 +229,12 @@ def disagreements(judged:dict) -> str:
     for c, res in judged.items():
         for k, (st, _) in res.items():
             if st not in (ClaimStatus.NOT_TESTED, ClaimStatus.ONE_SEED): by.setdefault((c.title, k), {})[c.study] = st
-    split = {}   # claim -> each layer whose studies differ, with their statuses
+    split, scope, named = {}, {c.study: c.scope for c in judged if c.scope}, set()   # a study's scope: said once
+    def name(s): shown = s in named or s not in scope; named.add(s); return s if shown else f"{s} ({scope[s]})"
     for (t, k), sts in by.items():
         if len(set(sts.values())) > 1:
             by_st = {}   # status -> its studies, in the claim's order: 'not resolved on x2, mri3d and speech'
-            for s, st in sts.items(): by_st.setdefault(st.value, []).append(s)
+            for s, st in sts.items(): by_st.setdefault(st.value, []).append(name(s))
             split.setdefault(t, []).append(f"{k} " + ', '.join(f"{v} on {_and(ss)}" for v, ss in by_st.items()))
     return ' '.join(f"The studies differ on *{t}*: {'; '.join(v)}." for t, v in split.items())
 
@@ -342,6 +345,28 @@ def reference_note(df:pd.DataFrame, study:str) -> str:
     head = f"Against {name} ({m.label} {ref:.{m.decimals}f}): {len(worse)} of {plural(n, 'kind')} do worse"
     return head + (f" ({', '.join(worse)}): they have not learnt more than it." if worse else ".")
 
+# %% ../nbs/12_report.ipynb #93f4a4be
+@dataclass(frozen=True)
+class Yardstick:
+    "A published network's quality and its reference's on the same data, which a study's baseline is read against."
+    network:str      # the published network: 'FSRCNN'
+    value:float      # its published quality measure (the study's deciding one)
+    reference:float  # the reference's on the same data (bicubic's)
+    source:str       # where: the data and the paper
+
+YARDSTICKS = {'x2': Yardstick('FSRCNN', 37.00, 33.66, 'x2 on Set5; Dong, Loy, Tang, ECCV 2016')}   # study -> yardstick
+
+def yardstick_note(df:pd.DataFrame, study:str, baseline:str='dcl') -> str:
+    "Markdown: `baseline`'s gain over the study's reference against the published one (`YARDSTICKS`); '' if none."
+    y, m, t = YARDSTICKS.get(study), quality_measure(study), summary(df, study)
+    if y is None or baseline not in t.index or m.reference not in t.index: return ''
+    sign = 1 if m.higher_better else -1
+    gain, pub = sign * (t.loc[baseline, m.key] - t.loc[m.reference, m.key]), sign * (y.value - y.reference)
+    u = f" {m.unit}" if m.unit else ''
+    return (f"{baseline} gains {gain:+.{m.decimals}f}{u} {m.label} over {m.reference}, {gain / pub:.0%} of "
+            f"{y.network}'s published {pub:+.{m.decimals}f}{u} ({y.value:.{m.decimals}f} against "
+            f"{y.reference:.{m.decimals}f}, {y.source}).")
+
 # %% ../nbs/12_report.ipynb #01fe1b82
 def answer_markdown(root:Path|str='results', figure:str|None='which_upsampler.png',
                     studies:dict|None=None   # study -> its results (`load_studies(root)`), if loaded already
@@ -388,9 +413,9 @@ def write_report(root:Path|str='results',   # the results folder
     for s, df in studies.items():
         if df is None: continue
         parts += [f"## The {s} study", runs_line(df), study_table(df, s), reference_note(df, s),
-                  comparison_table(df, s), settling_note(df, s, root)]
+                  yardstick_note(df, s), comparison_table(df, s), settling_note(df, s, root)]
     if (root / 'bench.csv').exists(): parts.append(bench_section(root))
-    f.write_text('\n\n'.join(parts) + '\n')
+    f.write_text('\n\n'.join(p for p in parts if p) + '\n')   # a note with nothing to say leaves no gap
     return f
 
 # %% ../nbs/12_report.ipynb #9f1c0694

@@ -18,9 +18,9 @@ from .runs import check_kinds, study_seeds, run_name, headless, cli_errors, kind
 from .runs import settings_change
 
 # %% auto #0
-__all__ = ['Study', 'split_settings', 'parse_shard', 'study_todo', 'run_lock', 'key_change', 'check_saved_settings', 'run_study',
-           'figure_seed', 'draw_figures', 'torch_load', 'show_curves', 'study_command', 'pilot_cost', 'study_spent',
-           'spent_line']
+__all__ = ['CORE_HOURS', 'Study', 'split_settings', 'parse_shard', 'study_todo', 'run_lock', 'key_change', 'check_saved_settings',
+           'run_study', 'figure_seed', 'draw_figures', 'torch_load', 'show_curves', 'study_command', 'pilot_cost',
+           'study_spent', 'spent_line', 'pace_line']
 
 # %% ../nbs/07c_study.ipynb #194fad73
 @dataclass(frozen=True)
@@ -291,3 +291,19 @@ def spent_line(df:pd.DataFrame, name:str) -> str:
     if th.isna().any(): how.append(f"threads not recorded for {th.isna().sum()} runs, counted as one")
     return (f"{s['runs']} runs in `results/{name}.csv`, version {v}: {s['core_hours']:.1f} core-hours of training, "
             f"{s['minutes_per_run']:.1f} minutes a run (median); {'; '.join(how)}.")
+
+CORE_HOURS = 8.   # a decisive study's budget in core-hours: the size of its network and data are chosen to fit it
+
+def pace_line(df:pd.DataFrame,             # a study's results (`read_results`)
+              planned:int,                 # the runs it makes (kinds x seeds)
+              estimate:float|None=None     # its core-hours as estimated before it ran (`pilot_cost`), if it was
+             ) -> str:
+    "Markdown: the `planned` runs' core-hours at the mean pace of the runs done, against `estimate` and `CORE_HOURS`."
+    s = study_spent(df)
+    if not s['runs']: return ''
+    done = s['runs'] >= planned
+    h = s['core_hours'] if done else s['core_hours'] * planned / s['runs']
+    head = f"The {s['runs']} runs took" if done else f"At the pace so far, the {planned} runs take"
+    est = '' if estimate is None else f" (estimated beforehand: {estimate:.1f})"
+    return (f"{head} {h:.1f} core-hours{est}, {'over' if h > CORE_HOURS else 'within'} the budget of about "
+            f"{CORE_HOURS:g}; the times include whatever else shared the cores.")

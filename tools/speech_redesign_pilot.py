@@ -14,13 +14,18 @@ reads (results/pilots/speech_pilots.csv, its `version` column the study version 
 
     .venv/bin/python tools/speech_redesign_pilot.py sinc 0.001 --kind pixeldcl --epochs 3 \\
         --timed results/pilots/speech_pilots.csv
+
+--data asterisk pilots the second set (study speech_g722, Asterisk's G.722 prompts, LSD over 4-7 kHz):
+
+    .venv/bin/python tools/speech_redesign_pilot.py sinc 0.001 --data asterisk --epochs 3 \\
+        --timed results/pilots/speech_g722_pilots.csv
 """
 import argparse, csv, time, warnings
 from pathlib import Path
 import torch
 from pixeldcl_nb.layers import quiet_fastai
 with quiet_fastai(): from fastai.callback.core import Callback
-from pixeldcl_nb.speech_study import SPEECH_VERSION, speech_data, speech_config, speech_fit
+from pixeldcl_nb.speech_study import SPEECH_VERSION, SPEECH_STUDIES, speech_data, speech_config, speech_fit
 
 PILOT_COLUMNS = ('study', 'kind', 'seed', 'lr', 'epochs', 'epoch', 'epoch_s', 'train_loss', 'valid_loss', 'lsd',
                  'lsd_high', 'snr', 'version')
@@ -48,19 +53,20 @@ def main():
     p.add_argument('skip', choices=['sinc', 'linear', 'none'])
     p.add_argument('stft_weight', type=float)
     p.add_argument('--kind', default='dcl')
+    p.add_argument('--data', default='klettres', choices=list(SPEECH_STUDIES), help="the study's recordings")
     p.add_argument('--epochs', type=int, default=20)
     p.add_argument('--lr', type=float, default=3e-3)
     p.add_argument('--header', action='store_true', help='print the redesign CSV header first')
     p.add_argument('--timed', type=Path, help='append a row per epoch, with its seconds, to this CSV')
     a = p.parse_args()
     warnings.simplefilter('ignore'); torch.set_num_threads(1)
-    dls, skip = speech_data(), None if a.skip == 'none' else a.skip
-    cfg = speech_config(a.kind, 0, dls, epochs=a.epochs, lr=a.lr, skip=skip, stft_weight=a.stft_weight)
+    dls, skip, study = speech_data(data=a.data), None if a.skip == 'none' else a.skip, SPEECH_STUDIES[a.data].name
+    cfg = speech_config(a.kind, 0, dls, epochs=a.epochs, lr=a.lr, skip=skip, stft_weight=a.stft_weight, study=study)
     timer, t0 = EpochTimes(), time.time()
     r = speech_fit(cfg, dls, show_progress=False, cbs=[timer])
     if a.timed:
         names, values = r['curves']['names'], r['curves']['values']
-        append_rows(a.timed, [dict(study='speech', kind=a.kind, seed=0, lr=a.lr, epochs=a.epochs, epoch=i + 1,
+        append_rows(a.timed, [dict(study=study, kind=a.kind, seed=0, lr=a.lr, epochs=a.epochs, epoch=i + 1,
                                    epoch_s=round(s, 1), version=SPEECH_VERSION,
                                    **{k: round(v, 4) for k, v in zip(names, vals) if k in PILOT_COLUMNS})
                               for i, (s, vals) in enumerate(zip(timer.times, values))])
