@@ -24,15 +24,16 @@ from functools import partial
 from .srnet import n_params
 from .runs import comma_list, kind_style, curves_axes, run_config, fit_run, check_batches
 from .study import Study, run_study, study_command, show_curves
+from .results import summary
 with quiet_fastai(): from fastai.basics import Learner
 
 # %% auto #0
 __all__ = ['KLETTRES_VALID', 'ASTERISK_PACKAGE', 'SKIPS', 'SPEECH_BANDS', 'SPEECH_VERSION', 'SPEECH_KINDS', 'SPEECH_STUDY',
-           'SPEECH_G722_STUDY', 'SPEECH_STUDIES', 'klettres_language', 'klettres_files', 'tiny_klettres',
+           'SPEECH_G722_STUDY', 'SPEECH_STUDIES', 'PONS_MOS', 'klettres_language', 'klettres_files', 'tiny_klettres',
            'asterisk_files', 'asterisk_valid', 'speech_data', 'sinc_x2_taps', 'sinc_x2', 'SpeechNet', 'lsd', 'snr',
            'lsd_high', 'log_stft_l1', 'SpeechLoss', 'up_score_1d', 'speech_measures', 'speech_evaluate', 'reference_x2',
            'speech_reference', 'speech_config', 'speech_model', 'speech_fit', 'show_spectrograms', 'show_spectra',
-           'speech_figures', 'speech_study', 'pixeldcl_speech']
+           'speech_figures', 'speech_study', 'tonal_note', 'pons_note', 'pixeldcl_speech']
 
 # %% ../nbs/10a_speech_study.ipynb #0d671032
 KLETTRES_VALID = ('de', 'en_GB', 'fr', 'he', 'ru')   # held-out languages: Germanic, Romance, Slavic, Semitic
@@ -449,6 +450,34 @@ def speech_study(data:str='klettres',          # 'klettres' (study 'speech') or 
                      length=length, n_train=n_train, n_valid=n_valid, bs=bs, valid=valid, path=path,
                      num_workers=num_workers, epochs=epochs, lr=lr, width=width, depth=depth, ks=ks, skip=skip,
                      stft_weight=stft_weight)
+
+# %% ../nbs/10a_speech_study.ipynb #5be6a37c
+PONS_MOS = {'resize_conv': 3.30, 'dcl': 2.70}   # Pons et al. (ICASSP 2021), source separation: listeners' mean scores
+
+def tonal_note(df:pd.DataFrame, study:str='speech') -> str:
+    "Markdown: the tonal artifact at initialisation (up-sampler's spread; output: band-limited) and after training."
+    t = summary(df, study); runs = t[t.seeds.notna()]
+    if runs.empty or not {'band-limited', 'targets'} <= set(t.index): return ''
+    bl, tg = t.loc['band-limited', 'peak2'], t.loc['targets', 'peak2']
+    spread, above = runs.index[runs.up_score_init > 1e-6], runs.index[runs.peak2 > tg]
+    flat = runs.index.difference(spread, sort=False)
+    names = lambda ks: ', '.join(ks) if len(ks) else 'no kind'
+    return (f"At initialisation every network outputs band-limited interpolation, a tonal peak of {bl:.3f} (the "
+            f"targets': {tg:.3f}); the up-sampler alone answers a constant input with a period-2 spread in "
+            f"{names(spread)}, and with none in {names(flat)}. After training, {len(above)} of {len(runs)} kinds' "
+            f"outputs have a larger 8 kHz peak than the targets' on average ({names(above)}): a tone the speech lacks.")
+
+def pons_note(df:pd.DataFrame, study:str='speech') -> str:
+    "Markdown: resize-convolution against DCL on LSD and the tonal peak, beside Pons et al.'s listening order."
+    from pixeldcl_nb.report import diff_cell
+    from pixeldcl_nb.verdicts import compare, Status
+    (a, b), cs = PONS_MOS, {m: compare(df, study, m, 'dcl', ('resize_conv',))[0] for m in ('lsd', 'peak2')}
+    if any(c.diff is None for c in cs.values()): return ''
+    order = {Status.BETTER: 'their order', Status.WORSE: 'the opposite order'}.get(cs['lsd'].status, 'no order')
+    return (f"Pons et al.'s listeners preferred {a} to {b} (mean opinion scores {PONS_MOS[a]:.2f} against "
+            f"{PONS_MOS[b]:.2f}). Here {a} against {b}: LSD {diff_cell(cs['lsd'], False)} dB "
+            f"({cs['lsd'].status.value}), tonal peak {diff_cell(cs['peak2'], False)} ({cs['peak2'].status.value}); "
+            f"{order} on LSD. A qualitative comparison: another task, and a measure instead of listeners.")
 
 # %% ../nbs/10a_speech_study.ipynb #676a5eea
 @call_parse
