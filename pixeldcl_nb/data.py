@@ -64,20 +64,25 @@ _WALLPAPER_DIRS = ('usr/share/wallpapers', 'usr/share/backgrounds/mate/nature') 
 
 def _installed_wallpapers(path:Path|str) -> dict[str, Path]:
     "name -> file of the photographs `_wallpaper_name` names under `path`, the folder holding the packages' `usr/`."
-    root = Path(path)
+    root = Path(path).expanduser()
     if not root.is_dir(): raise FileNotFoundError(f"wallpaper_photos: {root} is not a folder; pass the folder that "
                                                   "holds usr/share/ ('/' once the packages are installed)")
-    named = {Path(n).stem: f for d in _WALLPAPER_DIRS for f in sorted((root / d).rglob('*.jpg'))
-             if (n := _wallpaper_name(f.relative_to(root).as_posix())) is not None}
-    if not named: raise ValueError(f"wallpaper_photos: no photograph under {root}/{{{','.join(_WALLPAPER_DIRS)}}}, "
-                                   "where Debian's plasma-workspace-wallpapers and mate-backgrounds install them")
+    named = {}
+    for f in (f for d in _WALLPAPER_DIRS for f in sorted((root / d).rglob('*.jpg'))):
+        if (n := _wallpaper_name(f.relative_to(root).as_posix())) is None: continue
+        if Path(n).stem in named:   # as the download's rule (`fetch_deb_files`): one file a name
+            raise ValueError(f"wallpaper_photos: {named[Path(n).stem]} and {f} are both named {Path(n).stem!r}")
+        named[Path(n).stem] = f
+    dirs = ' or '.join(str(root / d) for d in _WALLPAPER_DIRS)
+    if not named: raise ValueError(f"wallpaper_photos: no .jpg photograph under {dirs}, where Debian's "
+                                   "plasma-workspace-wallpapers and mate-backgrounds install them")
     return named
 
 def wallpaper_photos(halve:bool=True,         # average 2x2 blocks (the study's photographs), or keep the files' pixels
                      path:Path|str|None=None  # the packages as installed: the folder holding `usr/` ('/' after apt
                                               # install, or `dpkg -x`'s folder); None: fetched once into the cache
                     ) -> dict[str, np.ndarray]:
-    "The 23 photographs of Debian's plasma and MATE wallpapers: name -> (H, W, 3) uint8 array, in sorted order."
+    "Debian's plasma and MATE wallpaper photographs (23, fetched; those under `path`): name -> (H, W, 3) uint8 array."
     from PIL import Image
     if path is None:
         from pixeldcl_nb.debian import fetch_deb_files
@@ -136,7 +141,7 @@ class PhotoCrops(Dataset):
             crop = self._crop(torch.rand(5, generator=g).tolist())
             if not self.min_detail or crop_detail(crop) >= self.min_detail: return crop
         raise ValueError(f"PhotoCrops: 200 crops of item {i} all flatter than min_detail={self.min_detail}: "
-                         "lower it, or use more detailed photos")
+                         "lower it (`photo_dls(min_detail=...)`), or use more detailed photos")
 
     def _crop(self, u:list) -> Tensor:
         "The crop that five uniform numbers `u` choose: photo, side, top, left, flip."
@@ -202,20 +207,27 @@ def photo_dls(task:str='x2',                       # 'x2' or 'same' (see `Pairs`
               bs:int=32, seed:int=0, device:str|torch.device='cpu',
               photos:str='embedded',               # 'embedded' (resized crops) or 'wallpapers' (crops at their scale)
               path:Path|str|None=None,             # where the set's files are installed, for a reader that takes one
+              min_detail:float|None=None,          # redraw crops flatter than this (`crop_detail`); None: the set's
               **kwargs):
     "fastai `DataLoaders` of `Pairs` of random crops of a set of photographs (`PHOTO_SETS`); `valid_photos` held out."
     with quiet_fastai(): from fastai.data.core import DataLoaders
     if photos not in PHOTO_SETS:
         raise ValueError(f"photo_dls: photos must be one of {list(PHOTO_SETS)}, got {photos!r}")
-    read, held, scale, min_detail = PHOTO_SETS[photos]
+    read, held, scale, set_detail = PHOTO_SETS[photos]
     if path is not None and 'path' not in inspect.signature(read).parameters:
         raise ValueError(f"photo_dls: the {photos!r} photographs come with their packages; path is for 'wallpapers'")
-    valid_photos = held if valid_photos is None else tuple(valid_photos)
+    if task == 'x2' and size % 2: raise ValueError(f"photo_dls: task 'x2' halves a crop: size must be even, got {size}")
+    if isinstance(valid_photos, str): valid_photos = [p.strip() for p in valid_photos.split(',')]   # 'a,b': two names
+    valid_photos = tuple(held if valid_photos is None else valid_photos)
+    min_detail = set_detail if min_detail is None else min_detail
     imgs = read() if path is None else read(path=path)
     bad = [p for p in valid_photos if p not in imgs]
     if bad: raise ValueError(f"photo_dls: unknown valid_photos {bad}: expected names from {list(imgs)}")
     train = {k: v for k, v in imgs.items() if k not in valid_photos}
     valid = {k: imgs[k] for k in valid_photos}
+    if not train or not valid:
+        raise ValueError(f"photo_dls: valid_photos {list(valid_photos)} hold out {'all' if not train else 'none'} of "
+                         f"the {len(imgs)} photographs: hold out some, leaving the others to train on")
     tds = Pairs(PhotoCrops(train, n=n_train, size=size, scale=scale, seed=seed, min_detail=min_detail), task)
     vds = Pairs(PhotoCrops(valid, n=n_valid, size=size, scale=scale, seed=10_000 + seed, min_detail=min_detail), task)
     check_keywords('photo_dls', kwargs, seg=False)

@@ -229,14 +229,16 @@ def disagreements(judged:dict) -> str:
     for c, res in judged.items():
         for k, (st, _) in res.items():
             if st not in (ClaimStatus.NOT_TESTED, ClaimStatus.ONE_SEED): by.setdefault((c.title, k), {})[c.study] = st
-    split, scope, named = {}, {c.study: c.scope for c in judged if c.scope}, set()   # a study's scope: said once
-    def name(s): shown = s in named or s not in scope; named.add(s); return s if shown else f"{s} ({scope[s]})"
+    split, named = {}, []   # claim -> each layer whose studies differ; the studies named
     for (t, k), sts in by.items():
         if len(set(sts.values())) > 1:
             by_st = {}   # status -> its studies, in the claim's order: 'not resolved on x2, mri3d and speech'
-            for s, st in sts.items(): by_st.setdefault(st.value, []).append(name(s))
+            for s, st in sts.items(): by_st.setdefault(st.value, []).append(s); named.append(s)
             split.setdefault(t, []).append(f"{k} " + ', '.join(f"{v} on {_and(ss)}" for v, ss in by_st.items()))
-    return ' '.join(f"The studies differ on *{t}*: {'; '.join(v)}." for t, v in split.items())
+    scope = {c.study: c.scope for c in judged if c.scope}   # the studies beyond the paper's layers, said once
+    beyond = [f"{s} tests {scope[s]}" for s in dict.fromkeys(named) if s in scope]
+    return ' '.join([f"The studies differ on *{t}*: {'; '.join(v)}." for t, v in split.items()]
+                    + ([f"({_and(beyond)}, not the paper's 2D layers.)"] if beyond else []))
 
 CLAIM_WORDS = {   # what each status means, for the legend (`claim_status` decides them)
     ClaimStatus.HOLDS: "better than DCL 6x6 on every measure", ClaimStatus.CONTRADICTED: "worse on a measure",
@@ -353,8 +355,10 @@ class Yardstick:
     value:float      # its published quality measure (the study's deciding one)
     reference:float  # the reference's on the same data (bicubic's)
     source:str       # where: the data and the paper
+    caveat:str=''    # how the study's setting differs from the published one
 
-YARDSTICKS = {'x2': Yardstick('FSRCNN', 37.00, 33.66, 'x2 on Set5; Dong, Loy, Tang, ECCV 2016')}   # study -> yardstick
+YARDSTICKS = {'x2': Yardstick('FSRCNN', 37.00, 33.66, 'x2 on Set5; Dong, Loy, Tang, ECCV 2016',
+                              "other photographs, and inputs that are 2x2 averages, not bicubic down-sampling")}
 
 def yardstick_note(df:pd.DataFrame, study:str, baseline:str='dcl') -> str:
     "Markdown: `baseline`'s gain over the study's reference against the published one (`YARDSTICKS`); '' if none."
@@ -365,7 +369,7 @@ def yardstick_note(df:pd.DataFrame, study:str, baseline:str='dcl') -> str:
     u = f" {m.unit}" if m.unit else ''
     return (f"{baseline} gains {gain:+.{m.decimals}f}{u} {m.label} over {m.reference}, {gain / pub:.0%} of "
             f"{y.network}'s published {pub:+.{m.decimals}f}{u} ({y.value:.{m.decimals}f} against "
-            f"{y.reference:.{m.decimals}f}, {y.source}).")
+            f"{y.reference:.{m.decimals}f}, {y.source}){f'; here: {y.caveat}' if y.caveat else ''}.")
 
 # %% ../nbs/12_report.ipynb #01fe1b82
 def answer_markdown(root:Path|str='results', figure:str|None='which_upsampler.png',

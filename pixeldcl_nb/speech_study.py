@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.speech_study')   # before the imports it checks
-import math
+import json, math
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -29,11 +29,11 @@ with quiet_fastai(): from fastai.basics import Learner
 
 # %% auto #0
 __all__ = ['KLETTRES_VALID', 'ASTERISK_PACKAGE', 'SKIPS', 'SPEECH_BANDS', 'SPEECH_VERSION', 'SPEECH_KINDS', 'SPEECH_STUDY',
-           'SPEECH_G722_STUDY', 'SPEECH_STUDIES', 'PONS_MOS', 'klettres_language', 'klettres_files', 'tiny_klettres',
-           'asterisk_files', 'asterisk_valid', 'speech_data', 'sinc_x2_taps', 'sinc_x2', 'SpeechNet', 'lsd', 'snr',
-           'lsd_high', 'log_stft_l1', 'SpeechLoss', 'up_score_1d', 'speech_measures', 'speech_evaluate', 'reference_x2',
-           'speech_reference', 'speech_config', 'speech_model', 'speech_fit', 'show_spectrograms', 'show_spectra',
-           'speech_figures', 'speech_study', 'tonal_note', 'pons_note', 'pixeldcl_speech']
+           'SPEECH_G722_STUDY', 'SPEECH_STUDIES', 'PONS_MOS', 'PONS_SOURCE', 'klettres_language', 'klettres_files',
+           'tiny_klettres', 'asterisk_files', 'asterisk_valid', 'speech_data', 'sinc_x2_taps', 'sinc_x2', 'SpeechNet',
+           'lsd', 'snr', 'lsd_high', 'log_stft_l1', 'SpeechLoss', 'up_score_1d', 'speech_measures', 'speech_evaluate',
+           'reference_x2', 'speech_reference', 'speech_config', 'speech_model', 'speech_fit', 'show_spectrograms',
+           'show_spectra', 'speech_figures', 'speech_study', 'tonal_note', 'pons_note', 'pixeldcl_speech']
 
 # %% ../nbs/10a_speech_study.ipynb #0d671032
 KLETTRES_VALID = ('de', 'en_GB', 'fr', 'he', 'ru')   # held-out languages: Germanic, Romance, Slavic, Semitic
@@ -452,32 +452,50 @@ def speech_study(data:str='klettres',          # 'klettres' (study 'speech') or 
                      stft_weight=stft_weight)
 
 # %% ../nbs/10a_speech_study.ipynb #5be6a37c
-PONS_MOS = {'resize_conv': 3.30, 'dcl': 2.70}   # Pons et al. (ICASSP 2021), source separation: listeners' mean scores
+PONS_MOS = {'resize_conv': 3.30, 'dcl': 2.70, 'pixelshuffle': 2.48}   # listeners' mean opinion scores (of 5), music
+PONS_SOURCE = ("Pons, Pascual, Cengarle, Serrà, \"Upsampling layers for music source separation\" (arXiv 2111.11773, "
+               "EUSIPCO 2023): separated vocals")   # nearest-neighbour + conv, transposed conv, sub-pixel conv
+_SKIP_REF = {'sinc': 'band-limited', 'linear': 'linear'}   # a network's skip -> the reference row it starts as
+
+def _geo_means(df:pd.DataFrame, key:str) -> pd.Series:
+    "Each kind's geometric mean of `key` over its seeds (peaks are ratios: as the claims compare them)."
+    runs = df[df.role == 'run']
+    return np.exp(np.log(runs[key].clip(lower=1e-12)).groupby(runs.kind, sort=False).mean())
 
 def tonal_note(df:pd.DataFrame, study:str='speech') -> str:
-    "Markdown: the tonal artifact at initialisation (up-sampler's spread; output: band-limited) and after training."
-    t = summary(df, study); runs = t[t.seeds.notna()]
-    if runs.empty or not {'band-limited', 'targets'} <= set(t.index): return ''
-    bl, tg = t.loc['band-limited', 'peak2'], t.loc['targets', 'peak2']
-    spread, above = runs.index[runs.up_score_init > 1e-6], runs.index[runs.peak2 > tg]
-    flat = runs.index.difference(spread, sort=False)
-    names = lambda ks: ', '.join(ks) if len(ks) else 'no kind'
-    return (f"At initialisation every network outputs band-limited interpolation, a tonal peak of {bl:.3f} (the "
-            f"targets': {tg:.3f}); the up-sampler alone answers a constant input with a period-2 spread in "
-            f"{names(spread)}, and with none in {names(flat)}. After training, {len(above)} of {len(runs)} kinds' "
-            f"outputs have a larger 8 kHz peak than the targets' on average ({names(above)}): a tone the speech lacks.")
+    "Markdown: the tonal artifact at initialisation (up-sampler's spread; the output: the skip) and after training."
+    runs, t = df[df.role == 'run'], summary(df, study)
+    if runs.empty or 'targets' not in t.index: return ''
+    skips = {json.loads(s).get('skip') for s in runs.settings}
+    ref = _SKIP_REF.get(skips.pop()) if len(skips) == 1 else None
+    init = (f"At initialisation every network outputs {ref} interpolation (the last convolution starts at zero), a "
+            f"tonal peak of {t.loc[ref, 'peak2']:.3f}; " if ref in t.index else "At initialisation ")
+    tg, s0, peak = t.loc['targets', 'peak2'], t.up_score_init[t.seeds.notna()].dropna(), _geo_means(df, 'peak2')
+    above, names = peak.index[peak > tg], lambda ks: ', '.join(ks) if len(ks) else 'no kind'
+    return (f"{init}the up-sampler alone answers a constant input with a period-2 spread in "
+            f"{names(s0.index[s0 > 1e-6])}, and with none in {names(s0.index[s0 <= 1e-6])}. After training, "
+            f"{len(above)} of {len(peak)} kinds' outputs have a larger 8 kHz peak than the targets' ({tg:.3f}; "
+            f"geometric means over seeds): {names(above)}, a tone the speech lacks.")
 
 def pons_note(df:pd.DataFrame, study:str='speech') -> str:
-    "Markdown: resize-convolution against DCL on LSD and the tonal peak, beside Pons et al.'s listening order."
+    "Markdown: resize-convolution and sub-pixel convolution against DCL here, beside Pons et al.'s listeners' order."
     from pixeldcl_nb.report import diff_cell
     from pixeldcl_nb.verdicts import compare, Status
-    (a, b), cs = PONS_MOS, {m: compare(df, study, m, 'dcl', ('resize_conv',))[0] for m in ('lsd', 'peak2')}
-    if any(c.diff is None for c in cs.values()): return ''
-    order = {Status.BETTER: 'their order', Status.WORSE: 'the opposite order'}.get(cs['lsd'].status, 'no order')
-    return (f"Pons et al.'s listeners preferred {a} to {b} (mean opinion scores {PONS_MOS[a]:.2f} against "
-            f"{PONS_MOS[b]:.2f}). Here {a} against {b}: LSD {diff_cell(cs['lsd'], False)} dB "
-            f"({cs['lsd'].status.value}), tonal peak {diff_cell(cs['peak2'], False)} ({cs['peak2'].status.value}); "
-            f"{order} on LSD. A qualitative comparison: another task, and a measure instead of listeners.")
+    kinds = [k for k in PONS_MOS if k != 'dcl' and k in set(df.kind[df.role == 'run'])]
+    cs = {m: {c.kind: c for c in compare(df, study, m, 'dcl', tuple(kinds))} for m in ('lsd', 'peak2')} if kinds else {}
+    kinds = [k for k in kinds if cs['lsd'][k].diff is not None]
+    if not kinds: return ''
+    def said(c):   # 'LSD -0.09 [-0.33, +0.15] (not resolved)', or '-0.16 (1 seed)' alone
+        return diff_cell(c, False) + ('' if c.status == Status.ONE_SEED else f" ({c.status.value})")
+    def order(k):
+        st, up = cs['lsd'][k].status, PONS_MOS[k] > PONS_MOS['dcl']
+        return {(Status.BETTER, True): 'their order', (Status.WORSE, False): 'their order',
+                (Status.BETTER, False): 'the reverse', (Status.WORSE, True): 'the reverse'}.get((st, up), 'no order')
+    mos = ', '.join(f"{k} {v:.2f}" for k, v in PONS_MOS.items())
+    here = '; '.join(f"{k}: LSD (dB) {said(cs['lsd'][k])}, tonal peak {said(cs['peak2'][k])}, {order(k)}"
+                     for k in kinds)
+    return (f"Pons et al.'s listeners scored {mos} (mean opinion scores; {PONS_SOURCE}). Here, against dcl: {here}. "
+            "A qualitative comparison: another task, and measures instead of listeners.")
 
 # %% ../nbs/10a_speech_study.ipynb #676a5eea
 @call_parse

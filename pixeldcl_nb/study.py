@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.study')   # before the imports it checks
-import contextlib, inspect, json, time
+import contextlib, inspect, json, math, time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -279,14 +279,16 @@ def _run_threads(df:pd.DataFrame) -> pd.Series:
 
 def study_spent(df:pd.DataFrame   # a study's results (`read_results`)
                ) -> dict:
-    "{'runs', 'core_hours', 'minutes_per_run'}: what its runs took to train (`train_s` x threads; unrecorded: one)."
+    "{'runs', 'timed', 'core_hours', 'minutes_per_run'}: what its runs took (`train_s` x threads, unrecorded: 1)."
+    if 'train_s' not in df: raise ValueError(f"study_spent: the rows have no train_s column, only {list(df.columns)}")
     t, th = df[df.role == 'run'].train_s, _run_threads(df).astype(float).fillna(1.)
-    return dict(runs=len(t), core_hours=(t * th).sum() / 3600,
-                minutes_per_run=t.median() / 60 if len(t) else float('nan'))
+    return dict(runs=len(t), timed=int(t.notna().sum()), core_hours=(t * th).sum() / 3600,
+                minutes_per_run=t.median() / 60 if t.notna().any() else float('nan'))
 
 def spent_line(df:pd.DataFrame, name:str) -> str:
     "Markdown: 'n runs in `results/<name>.csv`, version v: h core-hours of training, m minutes a run; threads'."
     s, v, th = study_spent(df), ', '.join(str(v) for v in df.version.unique()), _run_threads(df)
+    if not s['runs']: return f"No runs in `results/{name}.csv` yet."
     how = [f"{n} thread{'s' if n > 1 else ''} a run ({(th == n).sum()} runs)" for n in sorted(set(th.dropna()))]
     if th.isna().any(): how.append(f"threads not recorded for {th.isna().sum()} runs, counted as one")
     return (f"{s['runs']} runs in `results/{name}.csv`, version {v}: {s['core_hours']:.1f} core-hours of training, "
@@ -299,11 +301,15 @@ def pace_line(df:pd.DataFrame,             # a study's results (`read_results`)
               estimate:float|None=None     # its core-hours as estimated before it ran (`pilot_cost`), if it was
              ) -> str:
     "Markdown: the `planned` runs' core-hours at the mean pace of the runs done, against `estimate` and `CORE_HOURS`."
+    if not isinstance(planned, int) or planned < 1: raise ValueError(f"pace_line: planned must be a positive int, got "
+                                                                     f"{planned!r}")
     s = study_spent(df)
-    if not s['runs']: return ''
-    done = s['runs'] >= planned
-    h = s['core_hours'] if done else s['core_hours'] * planned / s['runs']
-    head = f"The {s['runs']} runs took" if done else f"At the pace so far, the {planned} runs take"
-    est = '' if estimate is None else f" (estimated beforehand: {estimate:.1f})"
+    if not s['timed']: return ''
+    done = s['runs'] >= planned and s['timed'] == s['runs']
+    h = s['core_hours'] if done else s['core_hours'] * max(planned, s['runs']) / s['timed']   # untimed: at the pace
+    head = f"The {s['runs']} runs took" if done else f"At the pace so far, the {max(planned, s['runs'])} runs take"
+    est = '' if estimate is None or math.isnan(estimate) else f" (estimated beforehand: {estimate:.1f})"
+    untimed = s['runs'] - s['timed']
+    note = f" ({untimed} run{'s' if untimed > 1 else ''} without a time counted at the pace)" if untimed else ''
     return (f"{head} {h:.1f} core-hours{est}, {'over' if h > CORE_HOURS else 'within'} the budget of about "
-            f"{CORE_HOURS:g}; the times include whatever else shared the cores.")
+            f"{CORE_HOURS:g}{note}; the times include whatever else shared the cores.")

@@ -31,6 +31,10 @@ PILOT_COLUMNS = ('study', 'kind', 'seed', 'lr', 'epochs', 'epoch', 'epoch_s', 't
                  'lsd_high', 'snr', 'version')
 
 
+class Help(argparse.ArgumentDefaultsHelpFormatter, argparse.RawDescriptionHelpFormatter):
+    "--help: the module's text as written, and every option's default."
+
+
 class EpochTimes(Callback):
     "Seconds of each epoch (training and validation), in `self.times`."
     order = 100
@@ -49,13 +53,14 @@ def append_rows(fname: Path, rows: list):
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    p.add_argument('skip', choices=['sinc', 'linear', 'none'])
-    p.add_argument('stft_weight', type=float)
-    p.add_argument('--kind', default='dcl')
-    p.add_argument('--data', default='klettres', choices=list(SPEECH_STUDIES), help="the study's recordings")
-    p.add_argument('--epochs', type=int, default=20)
-    p.add_argument('--lr', type=float, default=3e-3)
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=Help)
+    p.add_argument('skip', choices=['sinc', 'linear', 'none'], help="what the network learns the residual over")
+    p.add_argument('stft_weight', type=float, help="the loss's log-STFT term (SpeechLoss; 0: MSE alone)")
+    p.add_argument('--kind', default='dcl', help="the 1D up-sampler kind")
+    p.add_argument('--data', default='klettres', choices=list(SPEECH_STUDIES),
+                   help="the study's recordings (asterisk: speech_g722, for --timed: the printed row names no data)")
+    p.add_argument('--epochs', type=int, default=20, help="training epochs")
+    p.add_argument('--lr', type=float, default=3e-3, help="maximum learning rate (one-cycle)")
     p.add_argument('--header', action='store_true', help='print the redesign CSV header first')
     p.add_argument('--timed', type=Path, help='append a row per epoch, with its seconds, to this CSV')
     a = p.parse_args()
