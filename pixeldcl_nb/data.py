@@ -91,7 +91,9 @@ def wallpaper_photos(halve:bool=True,         # average 2x2 blocks (the study's 
     else: files = _installed_wallpapers(path)
     out = {}
     for n, f in sorted(files.items()):
-        with Image.open(f) as im: im = im.convert('RGB'); out[n] = np.asarray(im.reduce(2) if halve else im)
+        try:
+            with Image.open(f) as im: im = im.convert('RGB'); out[n] = np.asarray(im.reduce(2) if halve else im)
+        except OSError as e: raise ValueError(f"wallpaper_photos: {f} cannot be read ({e}): fetch it again") from e
     return out
 
 # %% ../nbs/02_data.ipynb #70a2a52a
