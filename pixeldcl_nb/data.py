@@ -208,7 +208,7 @@ def photo_dls(task:str='x2',                       # 'x2' or 'same' (see `Pairs`
               valid_photos:tuple|None=None,        # photographs held out (None: the set's, in `PHOTO_SETS`)
               bs:int=32, seed:int=0, device:str|torch.device='cpu',
               photos:str='embedded',               # 'embedded' (resized crops) or 'wallpapers' (crops at their scale)
-              path:Path|str|None=None,             # where the set's files are installed, for a reader that takes one
+              photos_path:Path|str|None=None,      # where the set is installed, for 'wallpapers' (`wallpaper_photos`)
               min_detail:float|None=None,          # redraw crops flatter than this (`crop_detail`); None: the set's
               **kwargs):
     "fastai `DataLoaders` of `Pairs` of random crops of a set of photographs (`PHOTO_SETS`); `valid_photos` held out."
@@ -216,13 +216,14 @@ def photo_dls(task:str='x2',                       # 'x2' or 'same' (see `Pairs`
     if photos not in PHOTO_SETS:
         raise ValueError(f"photo_dls: photos must be one of {list(PHOTO_SETS)}, got {photos!r}")
     read, held, scale, set_detail = PHOTO_SETS[photos]
-    if path is not None and 'path' not in inspect.signature(read).parameters:
-        raise ValueError(f"photo_dls: the {photos!r} photographs come with their packages; path is for 'wallpapers'")
+    if photos_path is not None and 'path' not in inspect.signature(read).parameters:
+        raise ValueError(f"photo_dls: the {photos!r} photographs come with their packages; photos_path is for "
+                         "'wallpapers' (path, as fastai's, is the DataLoaders' folder)")
     if task == 'x2' and size % 2: raise ValueError(f"photo_dls: task 'x2' halves a crop: size must be even, got {size}")
     if isinstance(valid_photos, str): valid_photos = [p.strip() for p in valid_photos.split(',')]   # 'a,b': two names
     valid_photos = tuple(held if valid_photos is None else valid_photos)
     min_detail = set_detail if min_detail is None else min_detail
-    imgs = read() if path is None else read(path=path)
+    imgs = read() if photos_path is None else read(path=photos_path)
     bad = [p for p in valid_photos if p not in imgs]
     if bad: raise ValueError(f"photo_dls: unknown valid_photos {bad}: expected names from {list(imgs)}")
     train = {k: v for k, v in imgs.items() if k not in valid_photos}
