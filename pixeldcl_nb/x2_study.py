@@ -31,14 +31,17 @@ X2_DATA = {'wallpapers': 'wallpapers', 'photos': 'embedded'}   # x2 data -> `pho
 def x2_data(data:str='wallpapers',   # 'wallpapers': Debian's 23 photographs, 5 held out; 'photos': the embedded ten
             n_train:int=2048,        # training crops per epoch
             n_valid:int=256,         # validation crops
-            bs:int=32                # batch size
+            bs:int=32,               # batch size
+            path:Path|str|None=None  # the wallpapers as installed (`wallpaper_photos`); None: fetched once
            ):
     "The x2 (input, target) `DataLoaders`, the same crops for every kind and seed: `photo_dls('x2', seed=0)`."
     if data not in X2_DATA:
         raise ValueError(f"x2_data: data must be 'wallpapers' (Debian's photographs, whole ones held out) or 'photos' "
                          f"(random crops of the embedded photographs), got {data!r}")
     positive_ints('x2_data', n_train=n_train, n_valid=n_valid, bs=bs)
-    dls = photo_dls('x2', n_train=n_train, n_valid=n_valid, bs=bs, seed=0, photos=X2_DATA[data])
+    if path is not None and data != 'wallpapers':
+        raise ValueError(f"x2_data: path is the wallpapers' folder, for data='wallpapers'; data={data!r} needs none")
+    dls = photo_dls('x2', n_train=n_train, n_valid=n_valid, bs=bs, seed=0, photos=X2_DATA[data], photos_path=path)
     check_batches(dls, 'x2_data')
     return dls
 
@@ -169,6 +172,7 @@ def x2_study(data:str='wallpapers',     # 'wallpapers': Debian's photographs; 'p
              n_train:int=2048,          # training crops per epoch
              n_valid:int=256,           # validation crops
              bs:int=32,                 # batch size
+             path:Path|str|None=None,   # the wallpapers as installed (`x2_data`); None: fetched once
              shard:str|None=None,       # 'i/n': the i-th of n slices of the runs
              runs:Path|str='runs',      # checkpoints and weights in `runs/x2`
              root:Path|str='results',   # results folder: `x2.csv`, `x2_curves.csv`, figures
@@ -176,14 +180,15 @@ def x2_study(data:str='wallpapers',     # 'wallpapers': Debian's photographs; 'p
              show_progress=True):
     "Train `FSRCNN` with each kind on the x2 photo task; each run's row in `root/x2.csv`; returns the study's rows."
     return run_study(X2_STUDY, kinds, seeds, paper_seeds, shard, runs, root, train, show_progress=show_progress,
-                     data=data, n_train=n_train, n_valid=n_valid, bs=bs, epochs=epochs, lr=lr, mid=mid, skip=skip,
-                     d=d, s=s, m=m)
+                     data=data, n_train=n_train, n_valid=n_valid, bs=bs, path=path, epochs=epochs, lr=lr, mid=mid,
+                     skip=skip, d=d, s=s, m=m)
 
 # %% ../nbs/10_x2_study.ipynb #c4a6f29e
 @call_parse
-@delegates(x2_study, but=['kinds', 'skip', 'show_progress', 'runs', 'root', 'shard'])
+@delegates(x2_study, but=['kinds', 'skip', 'show_progress', 'runs', 'root', 'shard', 'path'])
 def pixeldcl_x2(kinds:str=None,       # comma-separated up-sampler kinds (default: `X2_KINDS`)
                 skip:str='bicubic',   # learn the residual over 'bicubic' or 'nearest' up-sampling, or 'none'
+                path:str=None,        # the wallpapers as installed ('/' after apt install; default: fetched once)
                 shard:str=None,       # 'i/n': the i-th of n slices of the runs (a job array's task)
                 runs:str='runs',      # checkpoints and weights
                 root:str='results',   # results folder
@@ -192,4 +197,5 @@ def pixeldcl_x2(kinds:str=None,       # comma-separated up-sampler kinds (defaul
                 **kwargs):
     "Train every up-sampler kind in the same x2 network on photographs; one row per run in `root/x2.csv`, figures too."
     study_command('pixeldcl_x2', X2_STUDY, x2_study, threads, quiet, kinds=kinds,
-                  skip=None if str(skip).lower() == 'none' else skip, shard=shard, runs=runs, root=root, **kwargs)
+                  skip=None if str(skip).lower() == 'none' else skip, path=path, shard=shard, runs=runs, root=root,
+                  **kwargs)
