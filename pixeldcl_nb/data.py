@@ -67,12 +67,9 @@ def _installed_wallpapers(path:Path|str) -> dict[str, Path]:
     root = Path(path).expanduser()
     if not root.is_dir(): raise FileNotFoundError(f"wallpaper_photos: {root} is not a folder; pass the folder that "
                                                   "holds usr/share/ ('/' once the packages are installed)")
-    named = {}
-    for f in (f for d in _WALLPAPER_DIRS for f in sorted((root / d).rglob('*.jpg'))):
-        if (n := _wallpaper_name(f.relative_to(root).as_posix())) is None: continue
-        if Path(n).stem in named:   # as the download's rule (`fetch_deb_files`): one file a name
-            raise ValueError(f"wallpaper_photos: {named[Path(n).stem]} and {f} are both named {Path(n).stem!r}")
-        named[Path(n).stem] = f
+    from pixeldcl_nb.debian import _named   # the download's rule (`fetch_deb_files`): one file a name
+    rel = [f.relative_to(root).as_posix() for d in _WALLPAPER_DIRS for f in sorted((root / d).rglob('*.jpg'))]
+    named = {Path(n).stem: root / p for n, p in _named(rel, _wallpaper_name, f'wallpaper_photos (in {root})').items()}
     dirs = ' or '.join(str(root / d) for d in _WALLPAPER_DIRS)
     if not named: raise ValueError(f"wallpaper_photos: no .jpg photograph under {dirs}, where Debian's "
                                    "plasma-workspace-wallpapers and mate-backgrounds install them")
@@ -217,8 +214,9 @@ def photo_dls(task:str='x2',                       # 'x2' or 'same' (see `Pairs`
         raise ValueError(f"photo_dls: photos must be one of {list(PHOTO_SETS)}, got {photos!r}")
     read, held, scale, set_detail = PHOTO_SETS[photos]
     if photos_path is not None and 'path' not in inspect.signature(read).parameters:
-        raise ValueError(f"photo_dls: the {photos!r} photographs come with their packages; photos_path is for "
-                         "'wallpapers' (path, as fastai's, is the DataLoaders' folder)")
+        raise ValueError(f"photo_dls: photos_path={str(photos_path)!r} is where the 'wallpapers' photographs are "
+                         f"installed; the {photos!r} ones come with pixeldcl_nb: drop it (path, as fastai's, is the "
+                         "DataLoaders' folder)")
     if task == 'x2' and size % 2: raise ValueError(f"photo_dls: task 'x2' halves a crop: size must be even, got {size}")
     if isinstance(valid_photos, str): valid_photos = [p.strip() for p in valid_photos.split(',')]   # 'a,b': two names
     valid_photos = tuple(held if valid_photos is None else valid_photos)

@@ -184,11 +184,11 @@ def fetch_deb_files(package:str|DebPackage,   # a name in `DEB_PACKAGES`, or a `
     listing.write_text('\n'.join(paths))
     return sorted(dest / n for n in members)
 
-def _named(paths:list, name:Callable) -> dict:
-    "{file name: path} of the `paths` that `name` names; an error if two get the same name."
+def _named(paths:list, name:Callable, who:str='fetch_deb_files') -> dict:
+    "{file name: path} of the `paths` that `name` names; an error (from `who`) if two get the same name."
     members = {}
     for path in paths:
         if (n := name(path)) is None: continue
-        if n in members: raise ValueError(f"fetch_deb_files: {members[n]} and {path} are both named {n!r}")
+        if n in members: raise ValueError(f"{who}: {members[n]} and {path} are both named {n!r}")
         members[n] = path
     return members
