@@ -6,24 +6,24 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.report')   # before the imports it checks
-import json, math, time
+import inspect, json, math, time
 from dataclasses import dataclass
 from pathlib import Path
 import pandas as pd
 from fastcore.script import call_parse
 from .measures import get_measure, quality_measure, study_measures
-from .results import read_results, read_curves, summary
+from .results import read_results, read_curves, summary, git_commit
 from .verdicts import (Decision, Status, ClaimStatus, PAPER_CLAIMS, RULES, RULES_VERSION, FASTER,
                                   task_verdicts, judge_claim, settling, SETTLE_TAIL, compare as compare_kinds)
 from .runs import cli_errors, headless, kind_style
 
 # %% auto #0
-__all__ = ['TASKS', 'REASON_WORDS', 'CLAIM_WORDS', 'YARDSTICKS', 'Task', 'load_studies', 'layer_costs', 'cost_note',
+__all__ = ['TASKS', 'REASON_WORDS', 'CLAIM_WORDS', 'YARDSTICKS', 'DEMO_FILE', 'Task', 'load_studies', 'layer_costs', 'cost_note',
            'which_upsampler', 'plural', 'diff_cell', 'task_sentence', 'answer_table', 'answer_figure', 'claim_cell',
            'judge_claims', 'claims_table', 'disagreements', 'claims_legend', 'paper_claims', 'comparisons_note',
            'study_table', 'comparison_table', 'settled_count', 'settling_note', 'runs_line', 'worse_than_reference',
            'reference_note', 'Yardstick', 'yardstick_note', 'answer_markdown', 'rules_markdown', 'write_report',
-           'compare', 'pixeldcl_compare', 'pixeldcl_report']
+           'save_demo_time', 'demo_line', 'compare', 'pixeldcl_compare', 'pixeldcl_report']
 
 # %% ../nbs/12_report.ipynb #04738008
 @dataclass(frozen=True)
@@ -422,6 +422,32 @@ def write_report(root:Path|str='results',   # the results folder
     f.write_text('\n\n'.join(p for p in parts if p) + '\n')   # a note with nothing to say leaves no gap
     return f
 
+# %% ../nbs/12_report.ipynb #81c41ebd
+DEMO_FILE = 'demo.csv'   # the demo's timing, a row a run: the README's "about N minutes" is read from results/demo.csv
+
+def save_demo_time(root:Path|str,   # the results folder
+                   seconds:float,   # the demo's wall time
+                   m:dict,          # `machine()`, taken as the demo started
+                   commit:str='',   # the commit timed (`git_commit`)
+                   changed:dict={}  # `compare`'s arguments that differ from its defaults ({}: `make demo` itself)
+                  ) -> Path:
+    "Append one demo's wall time, and where it ran (cores, threads, cores busy with other work), to `root/demo.csv`."
+    f = Path(root) / DEMO_FILE
+    row = dict(date=time.strftime('%Y-%m-%d'), seconds=round(seconds, 1), cores=m['cores'], threads=m['threads'],
+               busy_cores=m['busy'], machine=m['id'], torch=m['torch'], commit=commit,
+               settings=json.dumps(changed, sort_keys=True))
+    pd.DataFrame([row]).to_csv(f, mode='a', header=not f.exists(), index=False)
+    return f
+
+def demo_line(root:Path|str='results') -> str:
+    "'about 15 minutes on 2 CPU cores': `root/demo.csv`'s latest `make demo` (default settings), in 5-minute steps."
+    f = Path(root) / DEMO_FILE
+    df = pd.read_csv(f, dtype={'settings': str}) if f.exists() else pd.DataFrame(columns=['settings'])
+    if (df := df[df.settings == '{}']).empty: return 'not timed yet'
+    r = df.iloc[-1]
+    busy = f", {r.busy_cores:.1f} of them busy with other work" if r.busy_cores >= 0.5 else ''
+    return f"about {max(5, 5 * round(r.seconds / 300))} minutes on {r.cores} CPU cores{busy}"
+
 # %% ../nbs/12_report.ipynb #9f1c0694
 def compare(out:Path|str='runs/compare',  # the folder: results/ (rows, figures, report.md) and runs/ (weights)
             kinds:tuple|str|None=None,    # the x2 study's kinds (None: its default)
@@ -435,14 +461,19 @@ def compare(out:Path|str='runs/compare',  # the folder: results/ (rows, figures,
     from pixeldcl_nb.x2_study import x2_study
     from pixeldcl_nb.seg_study import seg_study
     from pixeldcl_nb.vae_study import vae_study
-    from pixeldcl_nb.bench import run_bench, QUICK_BENCH
-    root, runs = Path(out) / 'results', Path(out) / 'runs'
+    from pixeldcl_nb.bench import run_bench, QUICK_BENCH, machine
+    ran = dict(kinds=kinds, epochs=epochs, n_train=n_train, seg=seg, seg_epochs=seg_epochs, vae=vae,
+               vae_epochs=vae_epochs, vae_n_train=vae_n_train, bench=bench, seeds=seeds)
+    root, runs, m, t = Path(out) / 'results', Path(out) / 'runs', machine(), time.time()
     kw = dict(seeds=seeds, runs=runs, root=root, show_progress=show_progress)
     x2_study(kinds=kinds, epochs=epochs, n_train=n_train, **kw)
     if seg: seg_study(epochs=seg_epochs, **kw)
     if vae: vae_study(epochs=vae_epochs, n_train=vae_n_train, **kw)
     if bench: run_bench(Path(out) / 'bench', results=root, progress=bool(show_progress), **QUICK_BENCH)
-    return write_report(root)
+    f = write_report(root)
+    defaults = inspect.signature(compare).parameters
+    save_demo_time(root, time.time() - t, m, git_commit(), {k: v for k, v in ran.items() if v != defaults[k].default})
+    return f
 
 # %% ../nbs/12_report.ipynb #7405b230
 @call_parse

@@ -233,9 +233,9 @@ def results_readme(studies:tuple|None=None   # the studies (None: every study wi
     "The text of `results/README.md`: the files, the columns every file has, and each study's measures."
     studies = tuple(dict.fromkeys(s for s, _ in MEASURES)) if studies is None else studies
     ls = ["# Results", "", "Committed study results: `<study>.csv` (one row per run, and reference rows), "
-          "`<study>_curves.csv` (one row per run and epoch), `bench.csv` (the benchmark), and figures. Written by the "
-          "studies (`make studies`) and `make bench`; read by the report, the docs and the README. Rebuilt, "
-          "never typed.",
+          "`<study>_curves.csv` (one row per run and epoch), `bench.csv` (the benchmark), `demo.csv` (`make demo`'s "
+          "wall time, copied from runs/compare/results/), and figures. Written by the studies (`make studies`), "
+          "`make bench` and `make demo`; read by the report, the docs and the README. Rebuilt, never typed.",
           "", "## Columns of every `<study>.csv`", "", "| column | meaning |", "|---|---|"]
     ls += [f"| `{c}` | {t} |" for c, t in RUN_COLUMNS.items()]
     for s in studies:
