@@ -429,24 +429,35 @@ def save_demo_time(root:Path|str,   # the results folder
                    seconds:float,   # the demo's wall time
                    m:dict,          # `machine()`, taken as the demo started
                    commit:str='',   # the commit timed (`git_commit`)
-                   changed:dict={}  # `compare`'s arguments that differ from its defaults ({}: `make demo` itself)
+                   changed:dict|None=None  # what differs from `make demo` (arguments, 'resumed'); None: nothing
                   ) -> Path:
     "Append one demo's wall time, and where it ran (cores, threads, cores busy with other work), to `root/demo.csv`."
     f = Path(root) / DEMO_FILE
     row = dict(date=time.strftime('%Y-%m-%d'), seconds=round(seconds, 1), cores=m['cores'], threads=m['threads'],
                busy_cores=m['busy'], machine=m['id'], torch=m['torch'], commit=commit,
-               settings=json.dumps(changed, sort_keys=True))
-    pd.DataFrame([row]).to_csv(f, mode='a', header=not f.exists(), index=False)
+               settings=json.dumps(changed or {}, sort_keys=True))
+    new = not f.exists() or f.stat().st_size == 0
+    if not new and (had := pd.read_csv(f, nrows=0).columns.tolist()) != list(row):
+        raise ValueError(f"save_demo_time: {f} has the columns {had}, not {list(row)}: move it aside (another version "
+                         "wrote it) and time the demo again")
+    pd.DataFrame([row]).to_csv(f, mode='a', header=new, index=False)
     return f
 
 def demo_line(root:Path|str='results') -> str:
     "'about 15 minutes on 2 CPU cores': `root/demo.csv`'s latest `make demo` (default settings), in 5-minute steps."
-    f = Path(root) / DEMO_FILE
-    df = pd.read_csv(f, dtype={'settings': str}) if f.exists() else pd.DataFrame(columns=['settings'])
-    if (df := df[df.settings == '{}']).empty: return 'not timed yet'
+    f, need = Path(root) / DEMO_FILE, ['seconds', 'cores', 'threads', 'busy_cores', 'settings']
+    if not f.exists() or f.stat().st_size == 0: return 'not timed yet'
+    df = pd.read_csv(f, dtype={'settings': str})
+    if lack := [c for c in need if c not in df]:
+        raise ValueError(f"demo_line: {f} lacks the columns {lack}: move it aside and time `make demo` again")
+    df = df[(df.settings == '{}') & df[['seconds', 'cores', 'threads']].notna().all(axis=1)]
+    if df.empty: return 'not timed yet'
     r = df.iloc[-1]
-    busy = f", {r.busy_cores:.1f} of them busy with other work" if r.busy_cores >= 0.5 else ''
-    return f"about {max(5, 5 * round(r.seconds / 300))} minutes on {r.cores} CPU cores{busy}"
+    on = f"{r.cores:.0f} CPU cores"
+    if r.threads < r.cores: on = f"{plural(int(r.threads), 'thread')} of {on}"
+    busy = ('' if r.busy_cores < 0.5 else f", {r.busy_cores:.1f} of them busy with other work" if r.busy_cores >= 0.5
+            else ", other work on them not measured")
+    return f"about {max(5, 5 * round(r.seconds / 300))} minutes on {on}{busy}"
 
 # %% ../nbs/12_report.ipynb #9f1c0694
 def compare(out:Path|str='runs/compare',  # the folder: results/ (rows, figures, report.md) and runs/ (weights)
@@ -458,13 +469,13 @@ def compare(out:Path|str='runs/compare',  # the folder: results/ (rows, figures,
             seeds:int=1, show_progress=True
            ) -> Path:
     "Short studies and a quick benchmark into `out`; writes and returns `out/results/report.md`."
+    ran = {k: v for k, v in locals().items() if k not in ('out', 'show_progress')}   # the work asked for, as given
     from pixeldcl_nb.x2_study import x2_study
     from pixeldcl_nb.seg_study import seg_study
     from pixeldcl_nb.vae_study import vae_study
     from pixeldcl_nb.bench import run_bench, QUICK_BENCH, machine
-    ran = dict(kinds=kinds, epochs=epochs, n_train=n_train, seg=seg, seg_epochs=seg_epochs, vae=vae,
-               vae_epochs=vae_epochs, vae_n_train=vae_n_train, bench=bench, seeds=seeds)
     root, runs, m, t = Path(out) / 'results', Path(out) / 'runs', machine(), time.time()
+    resumed = [s for s in ('x2', 'seg', 'vae') if (root / f'{s}.csv').exists()]   # saved runs are not trained again
     kw = dict(seeds=seeds, runs=runs, root=root, show_progress=show_progress)
     x2_study(kinds=kinds, epochs=epochs, n_train=n_train, **kw)
     if seg: seg_study(epochs=seg_epochs, **kw)
@@ -472,7 +483,8 @@ def compare(out:Path|str='runs/compare',  # the folder: results/ (rows, figures,
     if bench: run_bench(Path(out) / 'bench', results=root, progress=bool(show_progress), **QUICK_BENCH)
     f = write_report(root)
     defaults = inspect.signature(compare).parameters
-    save_demo_time(root, time.time() - t, m, git_commit(), {k: v for k, v in ran.items() if v != defaults[k].default})
+    changed = {k: v for k, v in ran.items() if v != defaults[k].default} | ({'resumed': resumed} if resumed else {})
+    save_demo_time(root, time.time() - t, m, git_commit(), changed)
     return f
 
 # %% ../nbs/12_report.ipynb #7405b230

@@ -234,8 +234,9 @@ def results_readme(studies:tuple|None=None   # the studies (None: every study wi
     studies = tuple(dict.fromkeys(s for s, _ in MEASURES)) if studies is None else studies
     ls = ["# Results", "", "Committed study results: `<study>.csv` (one row per run, and reference rows), "
           "`<study>_curves.csv` (one row per run and epoch), `bench.csv` (the benchmark), `demo.csv` (`make demo`'s "
-          "wall time, copied from runs/compare/results/), and figures. Written by the studies (`make studies`), "
-          "`make bench` and `make demo`; read by the report, the docs and the README. Rebuilt, never typed.",
+          "wall time: a maintainer commits its row from runs/compare/results/), and figures. Written by the studies "
+          "(`make studies`), `make bench` and `make demo`; read by the report, the docs and the README. Rebuilt, never "
+          "typed.",
           "", "## Columns of every `<study>.csv`", "", "| column | meaning |", "|---|---|"]
     ls += [f"| `{c}` | {t} |" for c, t in RUN_COLUMNS.items()]
     for s in studies:

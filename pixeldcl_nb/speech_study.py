@@ -368,19 +368,20 @@ def show_spectrograms(models:dict,                # kind: trained `SpeechNet`
                       dl,                         # validation batches
                       sr:int=16000,               # the outputs' rate
                       fname:Path|str|None=None):  # save the figure there too
-    "Figure: spectrograms (dB) of the loudest validation segment: target, the references, each model's output."
+    "Figure: spectrograms (dB, one colour scale) of the loudest validation segment: target, references, each model's."
     import matplotlib.pyplot as plt
     _, yb, outs = _outputs(models, dl)
     i = int(yb.square().mean((1, 2)).argmax())
-    cols = {'target': yb[i], **{k: o[i] for k, o in outs.items()}}
-    fig, axs = plt.subplots(1, len(cols), figsize=(1.9 * len(cols), 2.6), sharey=True, squeeze=False)
-    for ax, (name, y) in zip(axs[0], cols.items()):
-        s = _power_db(y, 256, 64)[0].cpu().numpy()
-        ax.imshow(s, origin='lower', aspect='auto', vmin=-80, vmax=s.max(), cmap='magma',
-                  extent=(0, y.shape[-1] / sr, 0, sr / 2000))
+    specs = {n: _power_db(y[i], 256, 64)[0].cpu().numpy() for n, y in {'target': yb, **outs}.items()}
+    top = max(s.max() for s in specs.values())   # one scale for every panel, so that they compare
+    fig, axs = plt.subplots(1, len(specs), figsize=(1.9 * len(specs), 2.6), sharey=True, squeeze=False)
+    for ax, (name, s) in zip(axs[0], specs.items()):
+        im = ax.imshow(s, origin='lower', aspect='auto', vmin=-80, vmax=top, cmap='magma',
+                       extent=(0, yb.shape[-1] / sr, 0, sr / 2000))
         ax.set_title(name, fontsize=9); ax.set_xlabel('s')
     axs[0, 0].set_ylabel('kHz'); fig.tight_layout()
-    if fname is not None: fig.savefig(fname, dpi=64)
+    fig.colorbar(im, ax=axs[0].tolist(), label='dB', fraction=0.01, pad=0.01)
+    if fname is not None: fig.savefig(fname, dpi=64, bbox_inches='tight')
     return fig
 
 _REF_STYLES = {'target': dict(color='k', ls='-', lw=1), 'linear': dict(color='k', ls='--', lw=1),

@@ -39,6 +39,8 @@ def x2_data(data:str='wallpapers',   # 'wallpapers': Debian's 23 photographs, 5 
         raise ValueError(f"x2_data: data must be 'wallpapers' (Debian's photographs, whole ones held out) or 'photos' "
                          f"(random crops of the embedded photographs), got {data!r}")
     positive_ints('x2_data', n_train=n_train, n_valid=n_valid, bs=bs)
+    if path is not None and data != 'wallpapers':   # `photo_dls` checks it too, in its own arguments' names
+        raise ValueError(f"x2_data: path is the wallpapers' folder, for data='wallpapers'; data={data!r} needs none")
     dls = photo_dls('x2', n_train=n_train, n_valid=n_valid, bs=bs, seed=0, photos=X2_DATA[data], photos_path=path)
     check_batches(dls, 'x2_data')
     return dls
