@@ -129,7 +129,7 @@ def preprocess():
 
 def build():
     if shutil.which('quarto'):
-        subprocess.run([str(bin_dir / 'nbdev_docs')], cwd=root, check=True); return
+        subprocess.run([str(bin_dir / 'nbdev_docs')], cwd=root, check=True); bundle_results(); return
     import nbformat
     from nbconvert import HTMLExporter, MarkdownExporter
     from traitlets.config import Config
@@ -159,6 +159,21 @@ def build():
     readme = f"# {fm.get('title', 'pixeldcl_nb')}\n\n> {fm.get('description', '')}\n\n" + re.sub(r'\n{3,}', '\n\n', md).strip() + '\n'
     (root / 'README.md').write_text(readme)
     print("wrote README.md")
+    bundle_results()
+
+def bundle_results():
+    """The pages link the committed results as `../results/...`, outside the site's folder (Quarto copies nothing from
+    there, and the site is `_docs/` alone): figures are copied into `_docs/results/` and shown from there, other files
+    (CSV, README) are linked on the repository's host."""
+    blob, n = f"{_cfg()['git_url'].rstrip('/')}/blob/{_cfg().get('branch', 'main')}/results/", 0
+    for page in docs.glob('*.html'):
+        text = page.read_text()
+        for f in set(re.findall(r'src="\.\./results/([\w.-]+)"', text)):
+            if not (root / 'results' / f).is_file(): sys.exit(f"{page.name} shows results/{f}, which does not exist")
+            (docs / 'results').mkdir(exist_ok=True); shutil.copy2(root / 'results' / f, docs / 'results' / f); n += 1
+        text = re.sub(r'src="\.\./results/', 'src="results/', text)
+        page.write_text(re.sub(r'href="\.\./results/', f'href="{blob}', text))
+    print(f"copied {n} figure(s) into _docs/results/; links to other results files go to {blob}")
 
 def _readme_md(md, outs):
     "The home page's Markdown for README.md, read from the repository root: links to notebooks go to their pages on the docs site; no style blocks or fastai progress tables (HTML a Markdown viewer shows as text)."
@@ -201,6 +216,9 @@ def check():
         if len(text.strip()) < 200: problems.append(f"{n}: page is empty ({len(text.strip())} characters of text)")
         for bad in ('Traceback (most recent call last)', 'Error in ', 'ModuleNotFoundError', 'NameError'):
             if bad in text: problems.append(f"{n}: shows a Python error ({bad!r})")
+        for src in set(re.findall(r'<img[^>]*\bsrc="([^"]+)"', d)):   # a figure missing from the site
+            if not re.match(r'^(https?:|data:)', src) and not (docs / html.unescape(src)).exists():
+                problems.append(f"{n}: missing image {src!r} (no file {src} under _docs/)")
         for href in set(re.findall(r'href="([^"]+)"', d)):
             if re.match(r'^(https?:|mailto:|data:|javascript:)', href) or href.startswith('#') and len(href) == 1: continue
             f, _, frag = html.unescape(href).partition('#')
