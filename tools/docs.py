@@ -7,7 +7,7 @@ README.md is written from nbs/index.ipynb on the way.
 check: open every page in headless Chromium (installed from Debian when missing), save a screenshot of each in
 `_docs/_screenshots/`, and fail on a page that is empty, shows a Python traceback, or has a broken internal link.
 """
-import html, json, os, re, shutil, subprocess, sys, tempfile
+import html, os, re, shutil, subprocess, sys, tempfile
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
