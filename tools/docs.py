@@ -242,4 +242,6 @@ def execute(names=()):
 if __name__ == '__main__':
     cmd, args = (sys.argv[1] if len(sys.argv) > 1 else 'build'), sys.argv[2:]
     if cmd == 'execute': execute(args); sys.exit()
-    {'build': build, 'check': check, 'preprocess': preprocess}[cmd]()
+    cmds = {'build': build, 'check': check, 'preprocess': preprocess}
+    if cmd not in cmds: sys.exit(f"usage: docs.py [build | check | preprocess | execute NOTEBOOK...], not {cmd!r}\n\n{__doc__}")
+    cmds[cmd]()
