@@ -184,7 +184,7 @@ def read_results(study:str,                # the study ('vae', 'x2', 'seg', or a
                  version:int|None=None,    # the version to read (None: the newest in the file)
                  check_seeds:bool=True     # require seeds 0..n-1 per kind (False: a study still running)
                 ) -> pd.DataFrame:
-    "The rows of `root/<study>.csv` of one version, checked against the study's measures (`_check_rows`)."
+    "The rows of `root/<study>.csv` of one version, checked against the study's measures."
     f = results_file(study, root)
     if not f.exists():
         raise FileNotFoundError(f"no results for study {study!r}: {f} does not exist; run the study first")

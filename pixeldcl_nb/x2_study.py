@@ -66,7 +66,7 @@ def _interp_rows(dls) -> dict:
     return {**ref, 'targets': dict(local=local_checkerboard(vy, border=2).item(), peak2=spectral_peak_ratio(vy).item())}
 
 def x2_reference(dls, epochs:int=30, lr:float=1e-3, skip:str|None='bicubic', d:int=56, s:int=12, m:int=4) -> dict:
-    "The reference rows: `_interp_rows`, and `FSRCNN` as published (`X2_FSRCNN`: 'dcl9' to the image), seed 0."
+    "The reference rows: nearest and bicubic x2, and `FSRCNN` as published (`X2_FSRCNN`: 'dcl9' to the image), seed 0."
     cfg = x2_config('dcl9', 0, dls, epochs=epochs, lr=lr, mid=None, skip=skip, d=d, s=s, m=m)
     r = x2_fit(cfg, dls, show_progress=False)
     keys = {k.key for k in study_measures('x2')} | {'valid_loss'}
