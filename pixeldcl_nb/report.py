@@ -455,8 +455,8 @@ def demo_line(root:Path|str='results') -> str:
     r = df.iloc[-1]
     on = f"{r.cores:.0f} CPU cores"
     if r.threads < r.cores: on = f"{plural(int(r.threads), 'thread')} of {on}"
-    busy = ('' if r.busy_cores < 0.5 else f", {r.busy_cores:.1f} of them busy with other work" if r.busy_cores >= 0.5
-            else ", other work on them not measured")
+    busy = ('' if r.busy_cores < 0.5 else ", other work on them not measured" if pd.isna(r.busy_cores)
+            else f", {r.busy_cores:.1f} of them busy with other work")
     return f"about {max(5, 5 * round(r.seconds / 300))} minutes on {on}{busy}"
 
 # %% ../nbs/12_report.ipynb #9f1c0694

@@ -165,7 +165,8 @@ def bundle_results():
     """The pages link the committed results as `../results/...`, outside the site's folder (Quarto copies nothing from
     there, and the site is `_docs/` alone): figures are copied into `_docs/results/` and shown from there, other files
     (CSV, README) are linked on the repository's host."""
-    blob, n = f"{_cfg()['git_url'].rstrip('/')}/blob/{_cfg().get('branch', 'main')}/results/", 0
+    cfg, n = _cfg(), 0
+    blob = f"{cfg['git_url'].rstrip('/')}/blob/{cfg.get('branch', 'main')}/results/"
     for page in docs.glob('*.html'):
         text = page.read_text()
         for f in set(re.findall(r'src="\.\./results/([\w.-]+)"', text)):
