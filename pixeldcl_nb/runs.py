@@ -164,8 +164,8 @@ def run_config(study:str,   # the study's name ('seg', 'vae', 'x2', ...)
 
 class EpochCheckpoint(Callback):
     "After every epoch, save weights, optimiser, fit state and recorded values with the key and wall time, each whole."
-    # `fname`: the checkpoint (`.pth`; `-rng.pth` the fit's state, `.json` the values, `config` and `train_s`, the
-    # training wall time over every session); `resume`: a saved fit state to put back when the fit starts;
+    # `fname`: the checkpoint (`.pth`; `-rng.pth` the fit's state, `.json` the values and their names, `config` and
+    # `train_s`, the training wall time over every session); `resume`: a saved fit state to put back when the fit starts;
     # `before`: the wall time of the sessions before this one (None: unknown).
     # 65: after the Recorder (it resets the smoothed loss this puts back, and records the values this saves), and after
     # fastai's callbacks that act on an epoch's values (SaveModelCallback, ReduceLROnPlateau,
@@ -184,8 +184,9 @@ class EpochCheckpoint(Callback):
         os.replace(d / f'{stem}-rng.new', d / f'{stem}-rng.pth')
         train_s = None if self.before is None else self.before + time.time() - self._t0
         values = [list(map(float, v)) for v in self.recorder.values]
-        write_atomic(self.fname.with_suffix('.json'),
-                     json.dumps(dict(config=self.config, epoch=self.epoch, values=values, train_s=train_s)))
+        names = list(self.recorder.metric_names[1:-1])   # kept: a run killed after its last epoch is not fitted again
+        write_atomic(self.fname.with_suffix('.json'), json.dumps(dict(config=self.config, epoch=self.epoch,
+                                                                      values=values, names=names, train_s=train_s)))
 
 class EpochLine(Callback):
     "Print one line per epoch, 'dcl-s0 epoch 3/20: train_loss 0.1234, valid_loss 0.1100 (24 s)', for a file or a log."
@@ -227,11 +228,12 @@ def _why_not_done(out:Path|None, name:str, config:dict, epochs:int) -> str:
     return "not run yet"
 
 def _resume(learn, out:Path, name:str, config:dict) -> tuple:
-    "The run's `EpochCheckpoint` in `out` and where `learn` goes on from: (callback, first epoch, values, time before)."
+    ("The run's `EpochCheckpoint` in `out` and where `learn` goes on from: (callback, first epoch, values, time "
+     "before, the values' names).")
     out.mkdir(parents=True, exist_ok=True)
     ck, meta, rng = _ckpt_files(out, name)
     m = read_json(meta) if ck.exists() and meta.exists() else None
-    state, start, past, before = None, 0, [], 0.
+    state, start, past, before, names = None, 0, [], 0., None
     if m is not None and m['config'] == config:
         try:
             if learn.opt is None: learn.create_opt()
@@ -241,7 +243,8 @@ def _resume(learn, out:Path, name:str, config:dict) -> tuple:
             raise ValueError(f"{ck}: cannot resume from this checkpoint ({type(e).__name__}: {e}); "
                              f"delete it to train again") from e
         start, past, before = m['epoch'] + 1, m['values'], m.get('train_s')   # None: saved before the time was recorded
-    return EpochCheckpoint(ck, config, resume=state, before=before), start, past, before
+        names = m.get('names')   # None: saved by an older version
+    return EpochCheckpoint(ck, config, resume=state, before=before), start, past, before, names
 
 def _saved_result(res_f:Path|None, config:dict, name:str, mode:str) -> dict|None:
     "The run's saved result in `res_f` if its key is `config`, else None."
@@ -282,9 +285,9 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
     learn = make_learner()
     learn.dls.train.rng = random.Random(seed)   # the same batches in the same order for every kind
     check_batches(learn.dls, name)
-    cbs, start, past, before = list(cbs or []), 0, [], 0.
+    cbs, start, past, before, names = list(cbs or []), 0, [], 0., None
     if out is not None:
-        ckpt, start, past, before = _resume(learn, out, name, config)
+        ckpt, start, past, before, names = _resume(learn, out, name, config)
         cbs.append(ckpt)
         if start and mode != 'none': print(f"{name}: resuming after epoch {start} of {epochs}", flush=True)
     t = time.time()
@@ -293,8 +296,12 @@ def fit_run(make_learner,            # () -> the fastai `Learner` to fit (called
         else:
             line = [EpochLine(name)] if mode == 'line' else []
             with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr, cbs=cbs + line, start_epoch=start)
-    names = list(learn.recorder.metric_names[1:-1])     # train_loss, valid_loss, metrics (epoch and time left out)
-    values = past + [list(map(float, v)) for v in learn.recorder.values[start:]]   # Recorder logs skipped ones too
+        names = list(learn.recorder.metric_names[1:-1])   # train_loss, valid_loss, metrics (epoch and time left out)
+        past = past + [list(map(float, v)) for v in learn.recorder.values[start:]]   # Recorder logs skipped ones too
+    elif names is None:   # every epoch trained, killed before its result was saved, by a version that kept no names
+        raise ValueError(f"{_ckpt_files(out, name)[0]}: holds all {epochs} epochs but not their values' names (saved "
+                         "by an older version); delete it and its -rng.pth and .json to train the run again")
+    values = past
     final = dict(zip(names[1:], values[-1][1:])) if values else {}
     if not math.isfinite(final.get('valid_loss', float('nan'))):
         raise RuntimeError(f"{name} diverged (valid loss {final.get('valid_loss')}); nothing saved. "
