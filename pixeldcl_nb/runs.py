@@ -165,7 +165,7 @@ def run_config(study:str,   # the study's name ('seg', 'vae', 'x2', ...)
 class EpochCheckpoint(Callback):
     "After every epoch, save weights, optimiser, fit state and recorded values with the key and wall time, each whole."
     # `fname`: the checkpoint (`.pth`; `-rng.pth` the fit's state, `.json` the values and their names, `config` and
-    # `train_s`, the training wall time over every session); `resume`: a saved fit state to put back when the fit starts;
+    # `train_s`, the training wall time over every session); `resume`: a saved fit state to put back as the fit starts;
     # `before`: the wall time of the sessions before this one (None: unknown).
     # 65: after the Recorder (it resets the smoothed loss this puts back, and records the values this saves), and after
     # fastai's callbacks that act on an epoch's values (SaveModelCallback, ReduceLROnPlateau,
