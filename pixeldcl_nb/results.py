@@ -113,12 +113,21 @@ def _typed(df:pd.DataFrame) -> pd.DataFrame:
     "`df` with its whole-number columns as nullable integers (written '1', or empty; never '1.0')."
     return df.astype({c: 'Int64' for c in INT_COLUMNS if c in df.columns})
 
+_AGAIN = ("restore {f} from git, or move it aside and run the study again (its finished runs are reused, not "
+          "trained again)")   # what to do about a results file no table should read
+
 def _read_csv(f:Path) -> pd.DataFrame:
     "A results file as written: empty cells missing, text columns as text, whole numbers as nullable integers."
     df = pd.read_csv(f, keep_default_na=False, na_values=[''],
                      dtype={'variant': str, 'commit': str, 'kind': str, 'settings': str, 'torch': str})
     if 'train_s' in df.columns and 'threads' not in df.columns:   # written before threads were recorded: unknown
         df.insert(df.columns.get_loc('train_s'), 'threads', pd.NA)
+    for c in [c for c in INT_COLUMNS if c in df]:
+        v = pd.to_numeric(df[c], errors='coerce')
+        wrong = df[c].notna() & (v.isna() | v.mod(1).ne(0))
+        if wrong.any():
+            i = wrong.idxmax()
+            raise ValueError(f"{f}, line {i + 2}: {c} is {df[c][i]!r}, not a whole number; {_AGAIN.format(f=f)}")
     return _typed(df)
 
 def save_rows(fname:Path|str,       # a results or curves file
@@ -141,7 +150,7 @@ def save_rows(fname:Path|str,       # a results or curves file
 # %% ../nbs/07b_results.ipynb #97be3327
 def _check_rows(df:pd.DataFrame, study:str, where:str) -> None:
     "Raise a `ValueError` naming `where`, the line and the column for a row no table should read."
-    again = f"rerun the study (it rewrites its rows), or restore {where} from git"
+    again = _AGAIN.format(f=where)
     miss = [c for c in [*RUN_COLUMNS, *(m.key for m in study_measures(study))] if c not in df.columns]
     if miss: raise ValueError(f"{where}: no column {', '.join(map(repr, miss))}: written by another version? {again}")
     for i, r in df.iterrows():
@@ -189,10 +198,13 @@ def read_results(study:str,                # the study ('vae', 'x2', 'seg', or a
     if not f.exists():
         raise FileNotFoundError(f"no results for study {study!r}: {f} does not exist; run the study first")
     df = _read_csv(f)
-    if 'version' not in df.columns or df.empty: raise ValueError(f"{f}: no rows with a version column; rerun the study")
+    if 'version' not in df.columns or df.empty: raise ValueError(f"{f}: no rows with a version column; move it "
+                                                                    "aside and run the study again")
     v = int(df.version.max()) if version is None else version
     held, df = sorted(set(df.version.dropna().astype(int))), df[df.version == v].reset_index(drop=True)
     if df.empty: raise ValueError(f"{f}: no rows of version {v} (it holds versions {held})")
+    if not (df.role == 'run').any():   # the reference rows alone, before a run finished: no run's measures yet
+        df = df.assign(**{m.key: np.nan for m in study_measures(study) if m.key not in df})
     _check_rows(df, study, str(f))
     if check_seeds: _check_seeds(df, str(f))
     runs = df[df.role == 'run']   # the file's order is the order runs finished; tables read the kinds' order
