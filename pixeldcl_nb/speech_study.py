@@ -22,7 +22,7 @@ from .debian import fetch_deb_files
 from .data import cache_dir
 from functools import partial
 from .srnet import n_params
-from .runs import comma_list, kind_style, curves_axes, run_config, fit_run, check_batches
+from .runs import comma_list, kind_style, curves_axes, run_config, fit_run, check_batches, write_atomic
 from .study import Study, run_study, study_command, show_curves
 from .results import summary
 with quiet_fastai(): from fastai.basics import Learner
@@ -53,16 +53,30 @@ def klettres_language(f:Path|str) -> str:
 _OWN_AUDIO = ("; leave the path out (--path; path=None) to fetch the study's data, or, for recordings of your own, "
               "make `DataLoaders` with `audio_dls` in Python (the study splits its corpus by language or prompt)")
 
-def klettres_files(path:Path|str|None=None   # KLettres as Debian installs it (`/usr/share/klettres`); None: fetched
+def _as_fetched(files:list, out:Path) -> list[Path]:
+    "Copies in `out/klettres-data` named as the fetched recordings (`_flat`): both routes give one data id."
+    out = out / 'klettres-data'; out.mkdir(parents=True, exist_ok=True)
+    copies = {}
+    for f in files:
+        c = out / f"{f.parent.parent.name}-{f.parent.name}-{f.name}"
+        if c in copies: raise ValueError(f"klettres_files: {copies[c]} and {f} are both {c.name}; pass the one folder")
+        data = f.read_bytes()
+        if not c.exists() or c.read_bytes() != data:   # copied again when the recording changed
+            part = c.with_name(c.name + '.part'); part.write_bytes(data); part.replace(c)
+        copies[c] = f
+    return sorted(copies)
+
+def klettres_files(path:Path|str|None=None,  # KLettres as Debian installs it (`/usr/share/klettres`); None: fetched
+                   out:Path|str|None=None    # where `path`'s recordings are copied, named as fetched (None: the cache)
                   ) -> list[Path]:
-    "KLettres' recordings (OGG): from `path`, or fetched once into the cache from Debian's `klettres-data`."
+    "KLettres' recordings (OGG), named `<language>-<set>-<name>.ogg`: fetched once from Debian, or copied from `path`."
     if path is None: return fetch_deb_files('klettres-data', _flat)
     if not Path(path).is_dir(): raise FileNotFoundError(f"klettres_files: {path} is not a folder{_OWN_AUDIO}")
     files = [f for f in audio_files(path) if f.parent.name in _SETS]
     if not files:
         raise ValueError(f"klettres_files: no recording under {path} in <language>/<alpha|syllab>/<name>.ogg, as "
                          f"Debian's klettres-data installs them in /usr/share/klettres{_OWN_AUDIO}")
-    return files
+    return _as_fetched(files, Path(out) if out is not None else cache_dir() / 'klettres-copy')
 
 # %% ../nbs/10a_speech_study.ipynb #db916282
 def tiny_klettres(folder:Path|str,                                    # where the tree is written
@@ -95,30 +109,42 @@ def _asterisk_name(path:str) -> str|None:
     rel = path[len(_ASTERISK_VOICE):]
     return None if rel.startswith('silence/') else rel.replace('/', '-')
 
-def asterisk_files(path:Path|str|None=None,   # the prompts as Debian installs them (`/usr/share/asterisk/sounds/...`)
+def _asterisk_voice(root:Path) -> Path:
+    "The voice's folder (`en_US_f_Allison`) at or below `root` (the package's, or any above it), else `root` itself."
+    voice = Path(_ASTERISK_VOICE).name
+    found = [root] if root.name == voice else sorted(d for d in root.rglob(voice) if d.is_dir())
+    if len(found) > 1: raise ValueError(f"asterisk_files: {root} holds {len(found)} folders {voice}: "
+                                        f"{[str(d) for d in found[:3]]}; pass the one to read")
+    return found[0] if found else root
+
+def asterisk_files(path:Path|str|None=None,   # Debian's prompts: the voice's folder, or one above it
                    out:Path|str|None=None     # where the FLAC files go (None: the cache)
                   ) -> list[Path]:
-    "Asterisk's English G.722 prompts as 16 kHz FLAC files, decoded once; fetched from Debian when `path` is None."
-    import soundfile as sf
+    ("Asterisk's English G.722 prompts as 16 kHz FLAC files, decoded once (again when a prompt's bytes change); "
+     "fetched from Debian when `path` is None.")
+    import hashlib, soundfile as sf
     from G722 import G722
     if path is None: srcs = {f.stem: f for f in fetch_deb_files(ASTERISK_PACKAGE, _asterisk_name)}
     else:
-        root = Path(path)
-        if not root.is_dir(): raise FileNotFoundError(f"asterisk_files: {root} is not a folder{_OWN_AUDIO}")
+        if not Path(path).is_dir(): raise FileNotFoundError(f"asterisk_files: {path} is not a folder{_OWN_AUDIO}")
+        root = _asterisk_voice(Path(path))
         named = {f: _asterisk_name(_ASTERISK_VOICE + f.relative_to(root).as_posix()) for f in root.rglob('*.g722')}
         srcs = {n[:-len('.g722')]: f for f, n in named.items() if n is not None}   # the package's naming rule
-        if not srcs: raise ValueError(f"asterisk_files: no .g722 prompt under {root}, the folder Debian's "
+        if not srcs: raise ValueError(f"asterisk_files: no .g722 prompt under {path}, the folder Debian's "
                                       f"{ASTERISK_PACKAGE} installs them in (/{_ASTERISK_VOICE[:-1]}){_OWN_AUDIO}")
     out = Path(out) if out is not None else cache_dir() / 'asterisk-en-flac'
     out.mkdir(parents=True, exist_ok=True)
-    files = []
+    made = out / '.sources.json'   # FLAC name -> SHA-256 of the prompt it was decoded from: another prompt is decoded
+    known, files = json.loads(made.read_text()) if made.exists() else {}, []
     for name, f in sorted(srcs.items()):
-        flac = out / f'{name}.flac'
-        if not flac.exists():   # 64 kbit/s: two 16 kHz samples a byte
-            x = np.frombuffer(G722(16000, 64000).decode(f.read_bytes()), np.int16)
+        flac, data = out / f'{name}.flac', f.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if not flac.exists() or known.get(name) != digest:   # 64 kbit/s: two 16 kHz samples a byte
             part = flac.with_suffix('.part.flac')   # renamed when whole: an interrupted decode is redone
-            sf.write(part, x, 16000, subtype='PCM_16'); part.rename(flac)
+            sf.write(part, np.frombuffer(G722(16000, 64000).decode(data), np.int16), 16000, subtype='PCM_16')
+            part.replace(flac); known[name] = digest
         files.append(flac)
+    write_atomic(made, json.dumps(known, indent=0, sort_keys=True))
     return files
 
 def asterisk_valid(files:list) -> set:
