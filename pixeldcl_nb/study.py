@@ -172,9 +172,13 @@ def run_study(study:Study,                 # the study's spec
     check_saved_settings(study, todo, root)   # before anything is trained or written
     if train: _save_reference(study, dls, root, run_kw)
     _train_runs(study, todo, dls, folder, root, show_progress, train)
-    if figures and study.figures is not None:
-        draw_figures(study, kinds, dls, run_kw, folder, root, min(n_seeds.values()))
-    return read_results(study.name, root, study.version, check_seeds=False)
+    df = read_results(study.name, root, study.version, check_seeds=False)
+    if figures and study.figures is not None:   # the study's figures: every kind it holds, not only those asked now
+        ran = df[df.role == 'run']
+        have = dict.fromkeys([*kinds, *ran.kind])
+        every = tuple(k for k in study.kinds if k in have) + tuple(k for k in have if k not in study.kinds)
+        draw_figures(study, every, dls, run_kw, folder, root, max([*n_seeds.values(), *(ran.seed.astype(int) + 1)]))
+    return df
 
 # %% ../nbs/07c_study.ipynb #1c9ed59e
 def figure_seed(kinds:tuple, seeds:int, folder:Path|str) -> int|None:
