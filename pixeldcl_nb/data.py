@@ -17,15 +17,15 @@ from torch.utils.data import Dataset
 from .layers import quiet_fastai, positive_ints
 
 # %% auto #0
-__all__ = ['SKIMAGE_PHOTOS', 'SKLEARN_PHOTOS', 'PHOTOS', 'WALLPAPER_VALID', 'PHOTO_SETS', 'IMAGE_NORMS', 'VOID', 'NUCLEI_CODES',
-           'NUCLEI_VALID', 'VOC_CODES', 'IMAGE_SUFFIXES', 'CELEBA_SPLITS', 'FASHION_MNIST', 'DATASETS', 'DATA_TASKS',
-           'sample_photos', 'wallpaper_photos', 'crop_detail', 'PhotoCrops', 'check_keywords', 'Pairs', 'photo_dls',
-           'read_image', 'image_channels', 'ImageReader', 'check_mask', 'read_mask', 'CropResize', 'CentreCrop',
-           'to_mask', 'image_reader', 'seg_codes', 'SegDataLoaders', 'first_items', 'seg_dls', 'cache_dir',
-           'fetch_nuclei', 'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls', 'NucleiCrop',
-           'MaskFile', 'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls',
-           'image_folder_dls', 'celeba_dls', 'read_idx', 'ArrayImages', 'fashion_mnist_dls', 'data_fingerprint',
-           'DataEntry', 'register_dataset', 'dataset_names', 'dataset_words', 'dataset_dls']
+__all__ = ['SKIMAGE_PHOTOS', 'SKLEARN_PHOTOS', 'PHOTOS', 'WALLPAPER_VALID', 'WALLPAPERS', 'PHOTO_SETS', 'IMAGE_NORMS', 'VOID',
+           'NUCLEI_CODES', 'NUCLEI_VALID', 'VOC_CODES', 'IMAGE_SUFFIXES', 'CELEBA_SPLITS', 'FASHION_MNIST', 'DATASETS',
+           'DATA_TASKS', 'sample_photos', 'wallpaper_photos', 'crop_detail', 'PhotoCrops', 'check_keywords', 'Pairs',
+           'photo_dls', 'read_image', 'image_channels', 'ImageReader', 'check_mask', 'read_mask', 'CropResize',
+           'CentreCrop', 'to_mask', 'image_reader', 'seg_codes', 'SegDataLoaders', 'first_items', 'seg_dls',
+           'cache_dir', 'fetch_nuclei', 'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls',
+           'NucleiCrop', 'MaskFile', 'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls',
+           'CocoMask', 'image_dls', 'image_folder_dls', 'celeba_dls', 'read_idx', 'ArrayImages', 'fashion_mnist_dls',
+           'data_fingerprint', 'DataEntry', 'register_dataset', 'dataset_names', 'dataset_words', 'dataset_dls']
 
 # %% ../nbs/02_data.ipynb #67782de4
 SKIMAGE_PHOTOS = ('astronaut', 'coffee', 'chelsea', 'rocket', 'hubble_deep_field', 'immunohistochemistry', 'retina',
@@ -51,6 +51,11 @@ def sample_photos(names:tuple|list|None=None  # photo names from `PHOTOS` (defau
 
 # %% ../nbs/02_data.ipynb #ed0626c9
 WALLPAPER_VALID = ('mate-Aqua', 'mate-GreenMeadow', 'mate-Wood', 'plasma-DarkestHour', 'plasma-OneStandsOut')
+WALLPAPERS = {'plasma-workspace-wallpapers': (   # Debian 12's packages -> the photographs `wallpaper_photos` reads
+    'BytheWater', 'ColdRipple', 'ColorfulCups', 'DarkestHour', 'EveningGlow', 'FallenLeaf', 'Grey', 'Kite',
+    'OneStandsOut', 'Path', 'summer_1am'),
+    'mate-backgrounds': ('Aqua', 'Blinds', 'Dune', 'FreshFlower', 'Garden', 'GreenMeadow', 'LadyBird', 'RainDrops',
+                         'Storm', 'TwoWings', 'Wood', 'YellowFlower')}
 
 def _wallpaper_name(path:str) -> str|None:
     "A photograph's file name in the cache ('plasma-Kite.jpg') from its path in the package; None for the others."

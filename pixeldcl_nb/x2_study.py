@@ -14,7 +14,7 @@ from fastcore.meta import delegates
 from .layers import positive_ints, positive_numbers, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, local_checkerboard, spectral_peak_ratio
 from .checkerboard import constant_response, show_map
-from .data import photo_dls, first_items
+from .data import photo_dls, first_items, WALLPAPERS, _installed_wallpapers
 from .srnet import FSRCNN, interp_x2, n_params, psnr_y, up_score, image_measures, evaluate
 from .runs import run_config, fit_run, check_batches
 from .measures import study_measures
@@ -41,9 +41,21 @@ def x2_data(data:str='wallpapers',   # 'wallpapers': Debian's 23 photographs, 5 
     positive_ints('x2_data', n_train=n_train, n_valid=n_valid, bs=bs)
     if path is not None and data != 'wallpapers':   # `photo_dls` checks it too, in its own arguments' names
         raise ValueError(f"x2_data: path is the wallpapers' folder, for data='wallpapers'; data={data!r} needs none")
+    if path is not None: _all_wallpapers(path)
     dls = photo_dls('x2', n_train=n_train, n_valid=n_valid, bs=bs, seed=0, photos=X2_DATA[data], photos_path=path)
     check_batches(dls, 'x2_data')
     return dls
+
+def _all_wallpapers(path:Path|str) -> None:
+    "A `ValueError` naming the photographs, and their package, that `path` lacks or adds to the study's (`WALLPAPERS`)."
+    have = set(_installed_wallpapers(path))
+    want = {f"{p.split('-')[0]}-{n}": p for p, ns in WALLPAPERS.items() for n in ns}
+    lack, more = sorted(set(want) - have), sorted(have - set(want))
+    if lack: raise ValueError(f"x2_data: {path} lacks {len(lack)} of the study's {len(want)} photographs: {lack}; "
+                              f"unpack or install {', '.join(sorted({want[n] for n in lack}))} (Debian 12) there")
+    if more: raise ValueError(f"x2_data: {path} holds {len(more)} photographs the study does not have: {more} "
+                              "(another release of the packages?); the study reads Debian 12's: leave path out to "
+                              "fetch them")
 
 # %% ../nbs/10_x2_study.ipynb #02cffdb2
 X2_NAMES = {'local_checkerboard': 'local'}   # `pixeldcl_nb.srnet`'s measure names -> their registered names
