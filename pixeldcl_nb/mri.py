@@ -95,7 +95,12 @@ def colin27(spacing:float|tuple=(1., 2., 2.),   # voxel size in mm (X, Y, Z); (1
     d = fetch_colin27(path)
     label_map, codes = merge_hemispheres(atlas_names(d / 'aal.nii.txt'))
     if regions == 'lobes': label_map, codes = group_regions(label_map, codes)
-    v = read_volume(d / 'ch2.nii.gz', d / 'aal.nii.gz', n_classes=len(codes), label_map=label_map)
+    try: v = read_volume(d / 'ch2.nii.gz', d / 'aal.nii.gz', n_classes=len(codes), label_map=label_map)
+    except ValueError as e:
+        if 'label_map does not map' not in str(e): raise
+        raise ValueError(f"colin27: {d / 'aal.nii.gz'} holds labels that {d / 'aal.nii.txt'} does not list ({e}): "
+                         "the atlas and its list are not one pair; pass the folder of Debian mricron-data's own "
+                         "files, or no path to fetch them") from e
     return (v if np.allclose(v.spacing, spacing) else resample_volume(v, spacing)), codes
 
 def mri_slice_dls(axis:int=0,                         # slices along: 0 sagittal (x), 1 coronal, 2 axial
