@@ -19,11 +19,11 @@ from .runs import cli_errors, headless, kind_style
 
 # %% auto #0
 __all__ = ['TASKS', 'REASON_WORDS', 'CLAIM_WORDS', 'YARDSTICKS', 'DEMO_FILE', 'Task', 'load_studies', 'layer_costs', 'cost_note',
-           'which_upsampler', 'plural', 'diff_cell', 'task_sentence', 'answer_table', 'answer_figure', 'claim_cell',
-           'judge_claims', 'claims_table', 'disagreements', 'claims_legend', 'paper_claims', 'comparisons_note',
-           'study_table', 'comparison_table', 'settled_count', 'settling_note', 'runs_line', 'worse_than_reference',
-           'reference_note', 'Yardstick', 'yardstick_note', 'answer_markdown', 'rules_markdown', 'write_report',
-           'save_demo_time', 'demo_line', 'compare', 'pixeldcl_compare', 'pixeldcl_report']
+           'which_upsampler', 'plural', 'diff_cell', 'seed_range', 'task_sentence', 'answer_table', 'answer_figure',
+           'claim_cell', 'judge_claims', 'claims_table', 'disagreements', 'claims_legend', 'paper_claims',
+           'comparisons_note', 'study_table', 'comparison_table', 'settled_count', 'settling_note', 'runs_line',
+           'worse_than_reference', 'reference_note', 'Yardstick', 'yardstick_note', 'answer_markdown', 'rules_markdown',
+           'write_report', 'save_demo_time', 'demo_line', 'compare', 'pixeldcl_compare', 'pixeldcl_report']
 
 # %% ../nbs/12_report.ipynb #04738008
 @dataclass(frozen=True)
@@ -33,12 +33,13 @@ class Task:
     name:str      # the task, for the answer: 'VAE decoders'
     short:str=''  # its column head in the answer's table ('' : `name`)
     ndim:int=2    # its layers' spatial dimensions: a layer is *faster* by a benchmark of this dimensionality
+    seeds:int|None=None   # the seeds each kind has when the study is complete (None: not one number for all)
 
-TASKS = (Task('vae', 'VAE decoders', 'VAE'), Task('mri', 'Segmentation U-Nets (brain MRI)', 'MRI 2D'),
-         Task('x2', 'x2 up-sampling', 'x2 photos'),
-         Task('mri3d', "3D segmentation (brain MRI lobes; the authors' 3D layers, not in the paper)", 'MRI 3D', 3),
-         Task('speech', "Audio x2 (1D layers: this project's extension)", 'speech', 1),
-         Task('speech_g722', "Audio x2, G.722 prompts at 4-7 kHz (1D extension)", 'G.722', 1))
+TASKS = (Task('vae', 'VAE decoders', 'VAE'), Task('mri', 'Segmentation U-Nets (brain MRI)', 'MRI 2D', seeds=5),
+         Task('x2', 'x2 up-sampling', 'x2 photos', seeds=5),
+         Task('mri3d', "3D segmentation (brain MRI lobes; the authors' 3D layers, not in the paper)", 'MRI 3D', 3, 5),
+         Task('speech', "Audio x2 (1D layers: this project's extension)", 'speech', 1, 5),
+         Task('speech_g722', "Audio x2, G.722 prompts at 4-7 kHz (1D extension)", 'G.722', 1, 5))
 
 def load_studies(root:Path|str='results', tasks:tuple=TASKS) -> dict:
     "study -> its results (`read_results`), or None when `root` has none for it."
@@ -122,9 +123,15 @@ def _why(v, m:str) -> str:
     a = ', '.join(dict.fromkeys(get_measure(c.study, c.measure).label for c in v.artefacts if c.holm == want))
     return REASON_WORDS[v.rule].format(m=m, a=a)
 
+def seed_range(df:pd.DataFrame) -> tuple|None:
+    "(fewest, most) seeds a kind of a study's results has run; None when no run has finished."
+    n = df[df.role == 'run'].groupby('kind').size()
+    return None if n.empty else (int(n.min()), int(n.max()))
+
 def task_sentence(task:Task, vs:list|None,
                   settled:tuple|None=None,  # (kinds settled, kinds judged, kinds) by `settled_count`; None: unknown
-                  worse:tuple|None=None     # (reference, its value, kinds worse, kinds): `worse_than_reference`
+                  worse:tuple|None=None,    # (reference, its value, kinds worse, kinds): `worse_than_reference`
+                  ran:tuple|None=None       # (fewest, most) seeds a kind has so far: short of `task.seeds`, said
                  ) -> str:
     "One sentence: what to use for `task`, from its verdicts (None: no results; []: no kind but DCL 6x6 run yet)."
     f = f'{task.study}.csv'   # in whichever results folder was read
@@ -145,10 +152,14 @@ def task_sentence(task:Task, vs:list|None,
     if avoid: s += f"; avoid {', '.join(avoid)}"
     if open_: s += f"; undecided (too few seeds): {', '.join(open_)}"
     if worse and worse[2]: s += f"; {len(worse[2])} of {plural(worse[3], 'kind')} do worse than {worse[0]}"
-    if settled and settled[1] == 0: s += ". Provisional: whether the curves settled is not judged (one epoch)"
+    notes = []   # what makes it provisional: seeds still to run, curves still moving
+    if ran and task.seeds and ran[0] < task.seeds:
+        notes.append(f"{ran[0] if ran[0] == ran[1] else f'{ran[0]} to {ran[1]}'} of {task.seeds} seeds a kind so far")
+    if settled and settled[1] == 0: notes.append("whether the curves settled is not judged (one epoch)")
     elif settled and settled[0] < settled[2]:
-        s += f". Provisional: {settled[0]} of {settled[2]} kinds' curves had settled by the last epoch"
-        if settled[1] < settled[2]: s += f" ({settled[2] - settled[1]} not judged: one epoch)"
+        notes.append(f"{settled[0]} of {settled[2]} kinds' curves had settled by the last epoch"
+                     + (f" ({settled[2] - settled[1]} not judged: one epoch)" if settled[1] < settled[2] else ''))
+    if notes: s += f". Provisional: {'; '.join(notes)}"
     return f"**{task.name}**: {s}."
 
 # %% ../nbs/12_report.ipynb #9838e3c8
@@ -386,7 +397,9 @@ def answer_markdown(root:Path|str='results', figure:str|None='which_upsampler.pn
            if figure and any(vs.values()) else '')
     settled = {s: None if df is None else settled_count(df, s, root) for s, df in studies.items()}
     worse = {s: None if df is None else worse_than_reference(df, s) for s, df in studies.items()}
-    lines = '\n'.join(f"- {task_sentence(t, vs[t.study], settled[t.study], worse[t.study])}" for t in TASKS)
+    ran = {s: None if df is None else seed_range(df) for s, df in studies.items()}
+    lines = '\n'.join(f"- {task_sentence(t, vs[t.study], settled[t.study], worse[t.study], ran[t.study])}"
+                       for t in TASKS)
     table = answer_table(vs, costs.get(2, {}))   # its column: the 2D layers' time
     return lines + (f"\n\n{table}\n\n{cost_note(root)}" if table else '') + fig
 
