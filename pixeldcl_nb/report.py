@@ -342,21 +342,28 @@ def runs_line(df:pd.DataFrame) -> str:
     return (f"Runs: {plural(len(seeds), 'kind')}, {n} seed{'s' if seeds.max() > 1 else ''} each, {plural(e, 'epoch')}"
             f"{'; ' + sets if sets else ''}; data `{runs.data.iloc[0]}`.")
 
-def worse_than_reference(df:pd.DataFrame, study:str) -> tuple|None:
+def worse_than_reference(df:pd.DataFrame, study:str,
+                         measure:str|None=None   # a quality measure's key (None: the study's deciding one)
+                        ) -> tuple|None:
     "(reference, its value, the kinds whose mean quality is worse, kinds run); None without the reference's row."
-    m, t = quality_measure(study), summary(df, study)
+    m, t = quality_measure(study) if measure is None else get_measure(study, measure), summary(df, study)
     if not m.reference or m.reference not in t.index or pd.isna(t.loc[m.reference, m.key]): return None
     ref, runs = t.loc[m.reference, m.key], t[t.seeds.notna()]
     worse = runs.index[runs[m.key] < ref] if m.higher_better else runs.index[runs[m.key] > ref]
     return m.reference, float(ref), list(worse), len(runs)
 
 def reference_note(df:pd.DataFrame, study:str) -> str:
-    "Markdown: how many kinds do worse than the reference of the study's quality measure (bicubic, majority class)."
-    w = worse_than_reference(df, study)
-    if w is None: return ''
-    m, (name, ref, worse, n) = quality_measure(study), w
-    head = f"Against {name} ({m.label} {ref:.{m.decimals}f}): {len(worse)} of {plural(n, 'kind')} do worse"
-    return head + (f" ({', '.join(worse)}): they have not learnt more than it." if worse else ".")
+    ("Markdown: how many kinds do worse than the reference (bicubic, majority class) on the deciding measure, and on "
+     "each other quality measure where any does.")
+    q, out = quality_measure(study), []
+    for m in [q, *(m for m in study_measures(study) if m.role == 'quality' and m.key != q.key and m.higher_better
+                   is not None)]:
+        w = worse_than_reference(df, study, m.key)
+        if w is None or (m is not q and not w[2]): continue
+        name, ref, worse, n = w
+        head = f"Against {name} ({m.label} {ref:.{m.decimals}f}): {len(worse)} of {plural(n, 'kind')} do worse"
+        out.append(head + (f" ({', '.join(worse)}): they have not learnt more than it." if worse else "."))
+    return ' '.join(out)
 
 # %% ../nbs/12_report.ipynb #93f4a4be
 @dataclass(frozen=True)
