@@ -164,6 +164,9 @@ def speech_data(sr:int=16000,                       # the targets' rate; inputs 
                 data:str='klettres'):               # 'klettres' or 'asterisk' (the G.722 prompts, `asterisk_valid`)
     "Speech as x2 (8 kHz, 16 kHz) segments (`audio_dls`): KLettres split by language, or Asterisk's prompts."
     kw = {} if num_workers is None else dict(num_workers=num_workers)
+    if not isinstance(length, int) or length < 1024:   # torch's own error names a padding, not the setting
+        raise ValueError(f"speech_data: length must be at least 1024 samples, the loss's and the measures' longest "
+                         f"STFT frame (the study: 4096), got {length!r}")
     valid = list(comma_list(valid) if isinstance(valid, str) else valid)
     if data == 'klettres': files, split = klettres_files(path), dict(speaker=klettres_language, valid=valid)
     elif data == 'asterisk':

@@ -55,6 +55,7 @@ def parse_shard(shard:str|None) -> tuple[int, int]:
     try: i, n = map(int, str(shard).split('/'))
     except ValueError:
         raise ValueError(f"shard must be 'i/n' (e.g. '2/4': the 2nd of 4 slices), got {shard!r}") from None
+    if n < 1: raise ValueError(f"shard {shard!r}: n, the number of slices, must be at least 1")
     if not 1 <= i <= n: raise ValueError(f"shard {shard!r}: i must be between 1 and n")
     return i, n
 
