@@ -14,7 +14,7 @@ import torch
 from torch import Tensor
 from torch.utils.data import Dataset
 from .layers import quiet_fastai, positive_ints, positive_numbers
-from .data import check_keywords
+from .data import check_keywords, some
 
 # %% auto #0
 __all__ = ['AUDIO_FORMATS', 'AUDIO_SUFFIXES', 'RESAMPLE_QUALITY', 'check_audio', 'resample', 'read_audio', 'audio_pair',
@@ -220,8 +220,8 @@ def _named_files(names:list, files:list, root:Path|None) -> set:
         for key in {str(f), f.as_posix(), f.name} | rel: keys.setdefault(key, set()).add(f)
     hits = {n: keys.get(Path(n).as_posix(), set()) for n in names}
     unknown, several = [n for n, h in hits.items() if not h], [n for n, h in hits.items() if len(h) > 1]
-    if unknown: raise ValueError(f"audio_split: valid names {unknown[:5]}, not among the {len(files)} audio files")
-    if several: raise ValueError(f"audio_split: valid names {several[:5]}, which several files have; give their paths"
+    if unknown: raise ValueError(f"audio_split: valid names {some(unknown)}, not among the {len(files)} audio files")
+    if several: raise ValueError(f"audio_split: valid names {some(several)}, which several files have; give their paths"
                                  f"{f' relative to {root}' if root is not None else ''}")
     return set().union(*hits.values())
 
@@ -256,8 +256,8 @@ def audio_split(files:list,                       # audio files
                              f"(speaker={speaker!r}); add other speakers' files, or split by file with speaker=None")
         chosen = set(_entries(valid)) if valid is not None else set(_pick(ids, valid_pct, seed))
         if unknown := sorted(chosen - set(ids)):
-            raise ValueError(f"audio_split: valid names speakers {unknown[:5]}, not among the {len(ids)} speakers "
-                             f"{ids[:10]}")
+            raise ValueError(f"audio_split: valid names speakers {some(unknown)}, not among the {len(ids)} speakers "
+                             f"{some(ids, 10)}")
         vset = {f for f in files if speakers[f] in chosen}
         rule = (f"by speaker ({speaker if speaker == 'parent' else 'given'}): {len(chosen)} of {len(ids)} speakers " +
                 ('listed in valid' if valid is not None else drawn) + f", {len(vset)} of {len(files)} files")
@@ -341,11 +341,11 @@ def audio_dls(src,                               # a folder (searched recursivel
         dsets[-1].split = split.rule
     why = f"{length} samples at {sr} Hz" + (f" at or above {min_db} dB" if min_db is not None else "")
     if left := [str(f) for ds in dsets for f in ds.left_out]:
-        warnings.warn(f"audio_dls: {len(left)} file(s) hold no whole segment of {why} and are left out: {left[:5]}")
+        warnings.warn(f"audio_dls: {len(left)} file(s) hold no whole segment of {why} and are left out: {some(left)}")
         for ds in dsets: ds.split = f"{split.rule}; {len(left)} of them left out (no whole segment)"
     for ds, name in zip(dsets, ('training', 'validation')):
         if not len(ds):
-            raise ValueError(f"audio_dls: no {name} segment of {why} in {[str(f) for f in ds.left_out[:5]]}")
+            raise ValueError(f"audio_dls: no {name} segment of {why} in {some(ds.left_out)}")
     if len(dsets[0]) < bs:   # fastai drops an incomplete last batch: it would train on nothing
         raise ValueError(f"audio_dls: {len(dsets[0])} training segments (n_train={n_train}), fewer than bs={bs}, and "
                          "fastai drops an incomplete batch: lower bs, raise n_train or give more audio")

@@ -19,8 +19,8 @@ from .layers import quiet_fastai, positive_ints
 # %% auto #0
 __all__ = ['SKIMAGE_PHOTOS', 'SKLEARN_PHOTOS', 'PHOTOS', 'WALLPAPER_VALID', 'WALLPAPERS', 'PHOTO_SETS', 'IMAGE_NORMS', 'VOID',
            'NUCLEI_CODES', 'NUCLEI_VALID', 'VOC_CODES', 'IMAGE_SUFFIXES', 'CELEBA_SPLITS', 'FASHION_MNIST', 'DATASETS',
-           'DATA_TASKS', 'sample_photos', 'wallpaper_photos', 'crop_detail', 'PhotoCrops', 'check_keywords', 'Pairs',
-           'photo_dls', 'read_image', 'image_channels', 'ImageReader', 'check_mask', 'read_mask', 'CropResize',
+           'DATA_TASKS', 'sample_photos', 'wallpaper_photos', 'crop_detail', 'PhotoCrops', 'some', 'check_keywords',
+           'Pairs', 'photo_dls', 'read_image', 'image_channels', 'ImageReader', 'check_mask', 'read_mask', 'CropResize',
            'CentreCrop', 'to_mask', 'image_reader', 'seg_codes', 'SegDataLoaders', 'first_items', 'seg_dls',
            'cache_dir', 'fetch_nuclei', 'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls',
            'NucleiCrop', 'MaskFile', 'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls',
@@ -169,6 +169,11 @@ def _dl_keywords() -> set:
     return {p for f in (DataLoader.__init__, TfmdDL.__init__, DataLoaders.__init__)
             for p in inspect.signature(f).parameters} \
            - {'self', 'dataset', 'kwargs', 'loaders'} | {'val_bs', 'shuffle_train', 'n_inp', 'verbose', 'seed'}
+
+def some(xs, n:int=5) -> str:
+    "A list for a message: its first `n` items and how many more, so that none is left out without a word."
+    xs = [str(x) for x in xs]
+    return f"{xs[:n]}" + (f" and {len(xs) - n} more" if len(xs) > n else '')
 
 def check_keywords(what:str,     # the reader whose keywords they are ('voc_dls'), named in the error
                    kwargs:dict,   # the keywords it got beyond its own
