@@ -123,7 +123,7 @@ def mri3d_study(kinds:tuple|str|None=None,  # up-sampler kinds (None: `MRI3D_KIN
                 shard:str|None=None,        # 'i/n': the i-th of n slices of the runs
                 runs:Path|str='runs',       # checkpoints and weights in `runs/mri3d`
                 root:Path|str='results',    # results folder: `mri3d.csv`, `mri3d_curves.csv`, figures
-                train:bool=True,            # train the runs not saved yet (--no-train: none; rows and figures only)
+                train:bool=True,            # False (--no-train): train none; the saved runs' rows and figures only
                 show_progress=True) -> pd.DataFrame:
     "Train the 3D U-Net with each kind on Colin27's volume; each run's row in `root/mri3d.csv`; the study's rows."
     return run_study(MRI3D_STUDY, kinds, seeds, paper_seeds, shard, runs, root, train, show_progress=show_progress,

@@ -60,7 +60,7 @@ def mri_study(kinds:tuple|str|None=None,  # up-sampler kinds (None: `MRI_KINDS`)
               shard:str|None=None,        # 'i/n': the i-th of n slices of the runs
               runs:Path|str='runs',       # checkpoints and weights in `runs/mri`
               root:Path|str='results',    # results folder: `mri.csv`, `mri_curves.csv`, figures
-              train:bool=True,            # train the runs not saved yet (--no-train: none; rows and figures only)
+              train:bool=True,            # False (--no-train): train none; the saved runs' rows and figures only
               show_progress=True) -> pd.DataFrame:
     "Train the paper's U-Net with each kind on Colin27's slices; each run's row in `root/mri.csv`; the study's rows."
     return run_study(MRI_STUDY, kinds, seeds, paper_seeds, shard, runs, root, train, show_progress=show_progress,

@@ -201,7 +201,7 @@ def seg_study(data:str='nuclei',          # 'nuclei', 'voc', 'coco', 'camvid', o
               shard:str|None=None,        # 'i/n': the i-th of n slices of the runs
               runs:Path|str='runs',       # checkpoints and weights in `runs/seg`
               root:Path|str='results',    # results folder: `seg.csv`, `seg_curves.csv`, figures
-              train:bool=True,            # train the runs not saved yet (--no-train: none; rows and figures only)
+              train:bool=True,            # False (--no-train): train none; the saved runs' rows and figures only
               show_progress=True) -> pd.DataFrame:
     "Train the paper's U-Net with each kind on `data`; each run's row in `root/seg.csv`; returns the study's rows."
     return run_study(SEG_STUDY, kinds, seeds, paper_seeds, shard, runs, root, train, show_progress=show_progress,

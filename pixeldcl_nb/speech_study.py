@@ -470,7 +470,7 @@ def speech_study(data:str='klettres',          # 'klettres' (study 'speech') or 
                  shard:str|None=None,         # 'i/n': the i-th of n slices of the runs
                  runs:Path|str='runs',        # checkpoints and weights in `runs/speech`
                  root:Path|str='results',     # results folder: `speech.csv`, `speech_curves.csv`, figures
-                 train:bool=True,             # train the runs not saved yet (--no-train: none; rows and figures only)
+                 train:bool=True,             # False (--no-train): train none; the saved runs' rows and figures only
                  show_progress=True) -> pd.DataFrame:
     "Train `SpeechNet` with each 1D kind on speech (`SPEECH_STUDIES`); a row per run in `root/<study>.csv`; the rows."
     if data not in SPEECH_STUDIES:

@@ -192,7 +192,7 @@ def vae_study(data:str='photos',         # 'photos', 'celeba', 'fashion', or a f
               shard:str|None=None,       # 'i/n': the i-th of n slices of the runs
               runs:Path|str='runs',      # checkpoints and weights in `runs/vae`
               root:Path|str='results',   # results folder: `vae.csv`, `vae_curves.csv`, figures
-              train:bool=True,           # train the runs not saved yet (--no-train: none; rows and figures only)
+              train:bool=True,           # False (--no-train): train none; the saved runs' rows and figures only
               show_progress=True,
               **kwargs):
     "Train the VAE with each kind on `data`; each run's row in `root/vae.csv`; returns the study's rows."

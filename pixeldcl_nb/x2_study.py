@@ -188,7 +188,7 @@ def x2_study(data:str='wallpapers',     # 'wallpapers': Debian's photographs; 'p
              shard:str|None=None,       # 'i/n': the i-th of n slices of the runs
              runs:Path|str='runs',      # checkpoints and weights in `runs/x2`
              root:Path|str='results',   # results folder: `x2.csv`, `x2_curves.csv`, figures
-             train:bool=True,           # train the runs not saved yet (--no-train: none; rows and figures only)
+             train:bool=True,           # False (--no-train): train none; the saved runs' rows and figures only
              show_progress=True):
     "Train `FSRCNN` with each kind on the x2 photo task; each run's row in `root/x2.csv`; returns the study's rows."
     return run_study(X2_STUDY, kinds, seeds, paper_seeds, shard, runs, root, train, show_progress=show_progress,
