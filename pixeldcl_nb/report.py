@@ -221,13 +221,16 @@ def judge_claims(studies:dict, claims:tuple=PAPER_CLAIMS) -> dict:
     return {c: judge_claim(c, studies.get(c.study)) for c in claims}
 
 def claims_table(judged:dict) -> str:
-    "Markdown: a row per claim and study (its first measure), a column per layer: `claim_cell` against DCL 6x6."
+    "Markdown: a row per claim and study (its measures), a column per layer: `claim_cell` against DCL 6x6."
     kinds = list(dict.fromkeys(k for c in judged for k in c.kinds))
     rows, seen = ["| claim | study: measure | " + " | ".join(kinds) + " |", "|---|---|" + "---|" * len(kinds)], set()
     for c, res in judged.items():
         m = get_measure(c.study, c.measures[0])
         head = '' if c.key in seen else f"{c.title} ({c.source})"; seen.add(c.key)
-        on = f"{c.study}{f' ({c.scope})' if c.scope else ''}: {m.label} {m.arrow}"
+        more = [get_measure(c.study, k) for k in c.measures[1:]]   # a status reads them all: named beside
+        tail = m.label[m.label.find(' of '):] if ' of ' in m.label else '\0'   # 'of VAE samples': said once
+        on = (f"{c.study}{f' ({c.scope})' if c.scope else ''}: {m.label} {m.arrow}"
+              + (f" (also {', '.join(f'{x.label.removesuffix(tail)} {x.arrow}' for x in more)})" if more else ''))
         cells = [claim_cell(*res[k], c.measures[0]) if k in res else '' for k in kinds]
         rows.append(f"| {head} | {on} | " + " | ".join(cells) + " |")
     return '\n'.join(rows)
