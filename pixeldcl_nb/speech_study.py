@@ -487,11 +487,6 @@ PONS_SOURCE = ("Pons, Pascual, Cengarle, Serrà, \"Upsampling layers for music s
                "EUSIPCO 2023): separated vocals")   # nearest-neighbour + conv, transposed conv, sub-pixel conv
 _SKIP_REF = {'sinc': 'band-limited', 'linear': 'linear'}   # a network's skip -> the reference row it starts as
 
-def _geo_means(df:pd.DataFrame, key:str) -> pd.Series:
-    "Each kind's geometric mean of `key` over its seeds (peaks are ratios: as the claims compare them)."
-    runs = df[df.role == 'run']
-    return np.exp(np.log(runs[key].clip(lower=1e-12)).groupby(runs.kind, sort=False).mean())
-
 def tonal_note(df:pd.DataFrame, study:str='speech') -> str:
     "Markdown: the tonal artifact at initialisation (up-sampler's spread; the output: the skip) and after training."
     runs, t = df[df.role == 'run'], summary(df, study)
@@ -500,12 +495,14 @@ def tonal_note(df:pd.DataFrame, study:str='speech') -> str:
     ref = _SKIP_REF.get(skips.pop()) if len(skips) == 1 else None
     init = (f"At initialisation every network outputs {ref} interpolation (the last convolution starts at zero), a "
             f"tonal peak of {t.loc[ref, 'peak2']:.3f}; " if ref in t.index else "At initialisation ")
-    tg, s0, peak = t.loc['targets', 'peak2'], t.up_score_init[t.seeds.notna()].dropna(), _geo_means(df, 'peak2')
-    above, names = peak.index[peak > tg], lambda ks: ', '.join(ks) if len(ks) else 'no kind'
+    tg, s0 = t.loc['targets', 'peak2'], t.up_score_init[t.seeds.notna()].dropna()
+    names = lambda ks: ', '.join(ks) if len(ks) else 'no kind'
+    seeds = runs.groupby('kind', sort=False).peak2.agg(lambda p: (int((p > tg).sum()), len(p)))   # a tone: in how many
+    said = '; '.join(f"{k} {n} of {m}" for k, (n, m) in sorted(seeds.items(), key=lambda kv: (-kv[1][0], kv[0])))
     return (f"{init}the up-sampler alone answers a constant input with a period-2 spread in "
-            f"{names(s0.index[s0 > 1e-6])}, and with none in {names(s0.index[s0 <= 1e-6])}. After training, "
-            f"{len(above)} of {len(peak)} kinds' outputs have a larger 8 kHz peak than the targets' ({tg:.3f}; "
-            f"geometric means over seeds): {names(above)}, a tone the speech lacks.")
+            f"{names(s0.index[s0 > 1e-6])}, and with none in {names(s0.index[s0 <= 1e-6])}. After training, the "
+            f"outputs' 8 kHz peak is larger than the targets' ({tg:.3f}), a tone the speech lacks, in these of each "
+            f"kind's seeds: {said}.")
 
 def pons_note(df:pd.DataFrame, study:str='speech') -> str:
     "Markdown: resize-convolution and sub-pixel convolution against DCL here, beside Pons et al.'s listeners' order."
