@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .layers import require_extra
 require_extra('pixeldcl_nb.report')   # before the imports it checks
-import inspect, json, math, time
+import inspect, json, math, textwrap, time
 from dataclasses import dataclass
 from pathlib import Path
 import pandas as pd
@@ -192,7 +192,7 @@ def answer_figure(verdicts:dict, fname:Path|str|None=None, tasks:tuple=TASKS):
             ax.errorbar(d.estimate, i, xerr=[[d.estimate - lo], [hi - d.estimate]], fmt='o', capsize=2,
                         color=kind_style(v.kind, i)['color'])
         ax.axvline(0, color='gray', lw=.8); ax.set_yticks(range(len(vs)), [v.kind for v in vs], fontsize=8)
-        ax.invert_yaxis(); ax.set_title(t.name, fontsize=9)
+        ax.invert_yaxis(); ax.set_title(textwrap.fill(t.name, 34), fontsize=9)   # long names: on lines of their own
         m = quality_measure(t.study)
         ax.set_xlabel(f"Δ {m.label} vs dcl {m.arrow} ({m.unit or 'no unit'})", fontsize=8)
     fig.tight_layout()
