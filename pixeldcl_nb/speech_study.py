@@ -19,7 +19,7 @@ from .layers import upsampler, positive_ints, positive_numbers, evaluating, quie
 from .checkerboard import checkerboard_score, tonal_peak_ratio
 from .audio import audio_dls, audio_files, resample
 from .debian import fetch_deb_files
-from .data import cache_dir
+from .data import cache_dir, some
 from functools import partial
 from .srnet import n_params
 from .runs import comma_list, kind_style, curves_axes, run_config, fit_run, check_batches, write_atomic
@@ -114,7 +114,7 @@ def _asterisk_voice(root:Path) -> Path:
     voice = Path(_ASTERISK_VOICE).name
     found = [root] if root.name == voice else sorted(d for d in root.rglob(voice) if d.is_dir())
     if len(found) > 1: raise ValueError(f"asterisk_files: {root} holds {len(found)} folders {voice}: "
-                                        f"{[str(d) for d in found[:3]]}; pass the one to read")
+                                        f"{some(found, 3)}; pass the one to read")
     return found[0] if found else root
 
 def asterisk_files(path:Path|str|None=None,   # Debian's prompts: the voice's folder, or one above it
