@@ -19,13 +19,14 @@ from .layers import quiet_fastai, positive_ints
 # %% auto #0
 __all__ = ['SKIMAGE_PHOTOS', 'SKLEARN_PHOTOS', 'PHOTOS', 'WALLPAPER_VALID', 'WALLPAPERS', 'PHOTO_SETS', 'IMAGE_NORMS', 'VOID',
            'NUCLEI_CODES', 'NUCLEI_VALID', 'VOC_CODES', 'IMAGE_SUFFIXES', 'CELEBA_SPLITS', 'FASHION_MNIST', 'DATASETS',
-           'DATA_TASKS', 'sample_photos', 'wallpaper_photos', 'crop_detail', 'PhotoCrops', 'some', 'check_keywords',
-           'Pairs', 'photo_dls', 'read_image', 'image_channels', 'ImageReader', 'check_mask', 'read_mask', 'CropResize',
-           'CentreCrop', 'to_mask', 'image_reader', 'seg_codes', 'SegDataLoaders', 'first_items', 'seg_dls',
-           'cache_dir', 'fetch_nuclei', 'instances_to_semantic', 'normalize_percentile', 'load_nuclei', 'nuclei_dls',
-           'NucleiCrop', 'MaskFile', 'voc_dls', 'camvid_dls', 'folder_dls', 'coco_semantic_mask', 'coco_dls',
-           'CocoMask', 'image_dls', 'image_folder_dls', 'celeba_dls', 'read_idx', 'ArrayImages', 'fashion_mnist_dls',
-           'data_fingerprint', 'DataEntry', 'register_dataset', 'dataset_names', 'dataset_words', 'dataset_dls']
+           'DATA_TASKS', 'sample_photos', 'wallpaper_packages', 'wallpaper_photos', 'crop_detail', 'PhotoCrops', 'some',
+           'check_keywords', 'Pairs', 'photo_dls', 'read_image', 'image_channels', 'ImageReader', 'check_mask',
+           'read_mask', 'CropResize', 'CentreCrop', 'to_mask', 'image_reader', 'seg_codes', 'SegDataLoaders',
+           'first_items', 'seg_dls', 'cache_dir', 'fetch_nuclei', 'instances_to_semantic', 'normalize_percentile',
+           'load_nuclei', 'nuclei_dls', 'NucleiCrop', 'MaskFile', 'voc_dls', 'camvid_dls', 'folder_dls',
+           'coco_semantic_mask', 'coco_dls', 'CocoMask', 'image_dls', 'image_folder_dls', 'celeba_dls', 'read_idx',
+           'ArrayImages', 'fashion_mnist_dls', 'data_fingerprint', 'DataEntry', 'register_dataset', 'dataset_names',
+           'dataset_words', 'dataset_dls']
 
 # %% ../nbs/02_data.ipynb #67782de4
 SKIMAGE_PHOTOS = ('astronaut', 'coffee', 'chelsea', 'rocket', 'hubble_deep_field', 'immunohistochemistry', 'retina',
@@ -57,6 +58,10 @@ WALLPAPERS = {'plasma-workspace-wallpapers': (   # Debian 12's packages -> the p
     'mate-backgrounds': ('Aqua', 'Blinds', 'Dune', 'FreshFlower', 'Garden', 'GreenMeadow', 'LadyBird', 'RainDrops',
                          'Storm', 'TwoWings', 'Wood', 'YellowFlower')}
 
+def wallpaper_packages() -> dict[str, str]:
+    "The study's photograph names ('plasma-Kite', from `WALLPAPERS`) -> the Debian package holding each."
+    return {f"{p.split('-')[0]}-{n}": p for p, ns in WALLPAPERS.items() for n in ns}
+
 def _wallpaper_name(path:str) -> str|None:
     "A photograph's file name in the cache ('plasma-Kite.jpg') from its path in the package; None for the others."
     p = path.split('/')
@@ -80,6 +85,17 @@ def _installed_wallpapers(path:Path|str) -> dict[str, Path]:
                                    "plasma-workspace-wallpapers and mate-backgrounds install them")
     return named
 
+def _fetched_wallpapers() -> dict[str, Path]:
+    "name -> file of the photographs of every package in `WALLPAPERS`, fetched once; one error naming each that fails."
+    from pixeldcl_nb.debian import fetch_deb_files
+    files, failed = {}, []
+    for p in WALLPAPERS:
+        try: files.update({f.stem: f for f in fetch_deb_files(p, _wallpaper_name)})
+        except RuntimeError as e: failed.append(str(e))   # no apt, no network: say it of every package at once
+    if failed: raise RuntimeError(f"wallpaper_photos: {len(failed)} of {len(WALLPAPERS)} packages could not be "
+                                  f"fetched: {' | '.join(failed)}")
+    return files
+
 def wallpaper_photos(halve:bool=True,         # average 2x2 blocks (the study's photographs), or keep the files' pixels
                      path:Path|str|None=None  # the packages as installed: the folder holding `usr/` ('/' after apt
                                               # install, or `dpkg -x`'s folder); None: fetched once into the cache
@@ -87,9 +103,7 @@ def wallpaper_photos(halve:bool=True,         # average 2x2 blocks (the study's 
     "Debian's plasma and MATE wallpaper photographs (23, fetched; those under `path`): name -> (H, W, 3) uint8 array."
     from PIL import Image
     if path is None:
-        from pixeldcl_nb.debian import fetch_deb_files
-        files = {f.stem: f for p in ('plasma-workspace-wallpapers', 'mate-backgrounds')
-                 for f in fetch_deb_files(p, _wallpaper_name)}
+        files = _fetched_wallpapers()
     else: files = _installed_wallpapers(path)
     out = {}
     for n, f in sorted(files.items()):

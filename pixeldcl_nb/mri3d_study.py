@@ -134,7 +134,7 @@ def mri3d_study(kinds:tuple|str|None=None,  # up-sampler kinds (None: `MRI3D_KIN
 # %% ../nbs/08b_mri3d_study.ipynb #4bcd3820
 @call_parse
 @delegates(mri3d_study, but=['kinds', 'path', 'show_progress', 'runs', 'root', 'shard', 'flips'])
-def pixeldcl_mri3d(kinds:str=None,     # comma-separated up-sampler kinds (default: `MRI3D_KINDS`)
+def pixeldcl_mri3d(kinds:str=', '.join(MRI3D_KINDS),     # comma-separated up-sampler kinds
                    flips:str='0',      # comma-separated axes (0, 1, 2: RAS) a training patch may be flipped along
                    path:str=None,      # the folder of Colin27's files (default: the cache, fetched once)
                    shard:str=None,     # 'i/n': the i-th of n slices of the runs (a job array's task)

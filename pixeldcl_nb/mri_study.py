@@ -69,7 +69,7 @@ def mri_study(kinds:tuple|str|None=None,  # up-sampler kinds (None: `MRI_KINDS`)
 # %% ../nbs/08a_mri_study.ipynb #488a89d4
 @call_parse
 @delegates(mri_study, but=['kinds', 'path', 'show_progress', 'runs', 'root', 'shard'])
-def pixeldcl_mri(kinds:str=None,     # comma-separated up-sampler kinds (default: `MRI_KINDS`)
+def pixeldcl_mri(kinds:str=', '.join(MRI_KINDS),     # comma-separated up-sampler kinds
                  path:str=None,      # the folder of Colin27's files (default: the cache, fetched once)
                  shard:str=None,     # 'i/n': the i-th of n slices of the runs (a job array's task)
                  runs:str='runs',    # checkpoints and weights

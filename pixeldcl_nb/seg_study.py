@@ -188,7 +188,7 @@ def seg_study(data:str='nuclei',          # 'nuclei', 'voc', 'coco', 'camvid', o
               path:Path|str|None=None,    # the dataset's folder (voc, coco, camvid; nuclei: where to cache it)
               kinds:tuple|str|None=None,  # up-sampler kinds (None: `SEG_KINDS`)
               seeds:int=1,                # seeds per kind (weights and batch order), runs paired by seed
-              paper_seeds:int|None=None,  # seeds for the paper's layers (dcl, pixeldcl, ipixeldcl with any option)
+              paper_seeds:int|None=None,  # seeds for dcl, pixeldcl, ipixeldcl with any option (None: `seeds`)
               epochs:int=4,               # training epochs per run
               lr:float=1e-3,              # maximum learning rate (one-cycle)
               width:int=16,               # U-Net width (the paper: 64)
@@ -211,7 +211,7 @@ def seg_study(data:str='nuclei',          # 'nuclei', 'voc', 'coco', 'camvid', o
 # %% ../nbs/08_seg_study.ipynb #819829e4
 @call_parse
 @delegates(seg_study, but=['kinds', 'path', 'show_progress', 'runs', 'root', 'shard'])
-def pixeldcl_seg(kinds:str=None,   # comma-separated up-sampler kinds (default: `SEG_KINDS`)
+def pixeldcl_seg(kinds:str=', '.join(SEG_KINDS),   # comma-separated up-sampler kinds
                  path:str=None,    # the dataset's folder (voc, coco, camvid; nuclei: where to cache it)
                  shard:str=None,   # 'i/n': the i-th of n slices of the runs (a job array's task)
                  runs:str='runs',  # checkpoints and weights

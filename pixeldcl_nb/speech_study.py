@@ -527,7 +527,7 @@ def pons_note(df:pd.DataFrame, study:str='speech') -> str:
 # %% ../nbs/10a_speech_study.ipynb #676a5eea
 @call_parse
 @delegates(speech_study, but=['kinds', 'skip', 'valid', 'path', 'show_progress', 'runs', 'root', 'shard'])
-def pixeldcl_speech(kinds:str=None,     # comma-separated up-sampler kinds (default: `SPEECH_KINDS`)
+def pixeldcl_speech(kinds:str=', '.join(SPEECH_KINDS),     # comma-separated up-sampler kinds
                     skip:str='sinc',    # learn the residual over 'sinc' or 'linear' x2, or 'none'
                     valid:str=','.join(KLETTRES_VALID),  # comma-separated held-out languages
                     path:str=None,      # the recordings as installed (/usr/share/klettres, or Asterisk's sounds)

@@ -19,8 +19,8 @@ from .runs import settings_change
 
 # %% auto #0
 __all__ = ['CORE_HOURS', 'Study', 'split_settings', 'parse_shard', 'study_todo', 'run_lock', 'key_change', 'check_saved_settings',
-           'run_study', 'figure_seed', 'draw_figures', 'torch_load', 'show_curves', 'study_command', 'pilot_cost',
-           'study_spent', 'spent_line', 'pace_line']
+           'other_versions_note', 'run_study', 'figure_seed', 'draw_figures', 'torch_load', 'show_curves',
+           'study_command', 'pilot_cost', 'study_spent', 'spent_line', 'pace_line']
 
 # %% ../nbs/07c_study.ipynb #194fad73
 @dataclass(frozen=True)
@@ -150,6 +150,17 @@ def _train_runs(study:Study, todo:dict, dls, runs:Path, root:Path|str, show_prog
     return n
 
 # %% ../nbs/07c_study.ipynb #6c050921
+def other_versions_note(study:Study, root:Path|str='results') -> str:
+    "A line saying that `root/<name>.csv` holds rows of other versions too (kept, read apart); '' when it does not."
+    f = results_file(study.name, root)
+    if not f.exists(): return ''
+    v = pd.read_csv(f, usecols=['version'], dtype=str).version
+    other = sorted(set(v) - {str(study.version)}, key=lambda s: (len(s), s))
+    if not other: return ''
+    n = int((v != str(study.version)).sum())
+    return (f"{study.name} study: {f} also holds {n} row{'s' * (n != 1)} of version {', '.join(other)}, kept beside "
+            f"version {study.version}'s and read apart from them; move the file aside to start it afresh")
+
 def run_study(study:Study,                 # the study's spec
               kinds:tuple|str|None=None,   # up-sampler kinds (None: `study.kinds`)
               seeds:int=1,                 # seeds per kind, runs paired by seed
@@ -171,6 +182,7 @@ def run_study(study:Study,                 # the study's spec
     dls, folder = study.data(**data_kw), Path(runs) / study.name
     todo = {(k, s): study.config(k, s, dls, **run_kw) for k, s in study_todo(n_seeds, shard)}   # every setting checked
     check_saved_settings(study, todo, root)   # before anything is trained or written
+    if note := other_versions_note(study, root): print(note, flush=True)
     if train: _save_reference(study, dls, root, run_kw)
     _train_runs(study, todo, dls, folder, root, show_progress, train)
     df = read_results(study.name, root, study.version, check_seeds=False)

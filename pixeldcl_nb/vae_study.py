@@ -177,7 +177,7 @@ def vae_study(data:str='photos',         # 'photos', 'celeba', 'fashion', or a f
               path:Path|str|None=None,   # the dataset's folder (celeba; fashion if not Debian's)
               kinds:tuple|str|None=None, # up-sampler kinds (None: `VAE_KINDS`)
               seeds:int=1,               # seeds per kind (weights and batch order), runs paired by seed
-              paper_seeds:int|None=None, # seeds for the paper's layers (dcl, pixeldcl, ipixeldcl with any option)
+              paper_seeds:int|None=None, # seeds for dcl, pixeldcl, ipixeldcl with any option (None: `seeds`)
               epochs:int=10,             # training epochs
               lr:float=2e-3,             # maximum learning rate (one-cycle)
               n_latent:int=128,          # latent dimensions
@@ -229,7 +229,7 @@ def convert_v3(folder:Path|str,            # the folder of version-3 run files (
 # %% ../nbs/09_vae_study.ipynb #7adc7f3f
 @call_parse
 @delegates(vae_study, but=['kinds', 'path', 'size', 'show_progress', 'runs', 'root', 'shard'])
-def pixeldcl_vae(kinds:str=None,   # comma-separated up-sampler kinds (default: `VAE_KINDS`)
+def pixeldcl_vae(kinds:str=', '.join(VAE_KINDS),   # comma-separated up-sampler kinds
                  path:str=None,    # the dataset's folder (celeba; fashion if not Debian's)
                  size:int=None,    # image side (default: 32 for fashion, 64 otherwise)
                  shard:str=None,   # 'i/n': the i-th of n slices of the runs (a job array's task)

@@ -14,7 +14,7 @@ from fastcore.meta import delegates
 from .layers import positive_ints, positive_numbers, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, local_checkerboard, spectral_peak_ratio
 from .checkerboard import constant_response, show_map
-from .data import photo_dls, first_items, WALLPAPERS, _installed_wallpapers
+from .data import photo_dls, first_items, wallpaper_packages, _installed_wallpapers
 from .srnet import FSRCNN, interp_x2, n_params, psnr_y, up_score, image_measures, evaluate
 from .runs import run_config, fit_run, check_batches
 from .measures import study_measures
@@ -49,7 +49,7 @@ def x2_data(data:str='wallpapers',   # 'wallpapers': Debian's 23 photographs, 5 
 def _all_wallpapers(path:Path|str) -> None:
     "A `ValueError` naming the photographs, and their package, that `path` lacks or adds to the study's (`WALLPAPERS`)."
     have = set(_installed_wallpapers(path))
-    want = {f"{p.split('-')[0]}-{n}": p for p, ns in WALLPAPERS.items() for n in ns}
+    want = wallpaper_packages()
     lack, more = sorted(set(want) - have), sorted(have - set(want))
     if lack: raise ValueError(f"x2_data: {path} lacks {len(lack)} of the study's {len(want)} photographs: {lack}; "
                               f"unpack or install {', '.join(sorted({want[n] for n in lack}))} (Debian 12) there")
@@ -173,7 +173,7 @@ X2_STUDY = Study('x2', X2_VERSION, X2_KINDS, x2_data, x2_config, x2_fit, x2_mode
 def x2_study(data:str='wallpapers',     # 'wallpapers': Debian's photographs; 'photos': embedded ones (`x2_data`)
              kinds:tuple|str|None=None, # up-sampler kinds (None: `X2_KINDS`)
              seeds:int=5,               # seeds per kind (weights and batch order), runs paired by seed
-             paper_seeds:int|None=None, # seeds for the paper's layers (dcl, pixeldcl, ipixeldcl with any option)
+             paper_seeds:int|None=None, # seeds for dcl, pixeldcl, ipixeldcl with any option (None: `seeds`)
              epochs:int=30,             # training epochs per run
              lr:float=1e-3,             # maximum learning rate (one-cycle)
              mid:int=4,                 # channels the up-sampler makes before FSRCNN's last 3x3 conv
@@ -198,7 +198,7 @@ def x2_study(data:str='wallpapers',     # 'wallpapers': Debian's photographs; 'p
 # %% ../nbs/10_x2_study.ipynb #c4a6f29e
 @call_parse
 @delegates(x2_study, but=['kinds', 'skip', 'show_progress', 'runs', 'root', 'shard', 'path'])
-def pixeldcl_x2(kinds:str=None,       # comma-separated up-sampler kinds (default: `X2_KINDS`)
+def pixeldcl_x2(kinds:str=', '.join(X2_KINDS),       # comma-separated up-sampler kinds
                 skip:str='bicubic',   # learn the residual over 'bicubic' or 'nearest' up-sampling, or 'none'
                 path:str=None,        # the wallpapers as installed ('/' after apt install; default: fetched once)
                 shard:str=None,       # 'i/n': the i-th of n slices of the runs (a job array's task)
