@@ -11,7 +11,7 @@ from typing import Callable
 
 # %% auto #0
 __all__ = ['DEB_PACKAGES', 'DebPackage', 'deb_members', 'read_deb', 'make_deb', 'sha256', 'download_deb', 'fetch_deb',
-           'fetch_deb_files']
+           'fetch_deb_files', 'installed_dir']
 
 # %% ../nbs/02c_debian.ipynb #b0092758
 @dataclass(frozen=True)
@@ -192,3 +192,10 @@ def _named(paths:list, name:Callable, who:str='fetch_deb_files') -> dict:
         if n in members: raise ValueError(f"{who}: {members[n]} and {path} are both named {n!r}")
         members[n] = path
     return members
+
+# %% ../nbs/02c_debian.ipynb #9e0499fb
+def installed_dir(path:Path|str,  # the package's own folder, or the folder holding its `usr/` ('/', `dpkg -x`'s)
+                  rel:str          # where the package installs its files, below `usr/`'s parent: 'usr/share/klettres'
+                 ) -> Path:
+    "`path/rel` when `path` holds the package as installed (`/` after apt install, `dpkg -x`'s folder); else `path`."
+    return Path(path) / rel if (Path(path) / rel).is_dir() else Path(path)

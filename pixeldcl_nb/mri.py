@@ -8,7 +8,7 @@ from .layers import require_extra
 require_extra('pixeldcl_nb.mri')   # before the imports it checks
 from pathlib import Path
 import numpy as np
-from .debian import fetch_deb
+from .debian import fetch_deb, installed_dir
 from .volumes import Volume, Plane, read_volume, resample_volume, slice_dls, volume_dls
 
 # %% auto #0
@@ -82,11 +82,12 @@ def group_regions(label_map:dict,            # {file label: class} (`merge_hemis
 MRI_REGIONS = ('aal', 'lobes')   # the label sets of `colin27`: 62 AAL regions, or their 9 groups (`AAL_LOBES`)
 
 def colin27(spacing:float|tuple=(1., 2., 2.),   # voxel size in mm (X, Y, Z); (1, 1, 1): the files' own
-            path:Path|str|None=None,            # the folder of `COLIN27`'s files (None: the cache, fetched once)
+            path:Path|str|None=None,            # `COLIN27`'s folder, or '/' (None: the cache, fetched once)
             regions:str='aal'                   # 'aal': the 62 regions; 'lobes': their groups (`AAL_LOBES`)
            ) -> tuple[Volume, list]:
     "Colin27 with its AAL labels, left and right merged (`merge_hemispheres`), at `spacing`; and the class names."
     if regions not in MRI_REGIONS: raise ValueError(f"colin27: regions={regions!r}: use one of {MRI_REGIONS}")
+    path = None if path is None else installed_dir(path, 'usr/share/mricron/templates')   # '/' after apt install
     miss = [] if path is None else [n for n in COLIN27 if not (Path(path) / n).is_file()]   # a folder must hold them
     if miss:
         raise FileNotFoundError(f"colin27: {path} does not hold {', '.join(miss)}: pass the folder that does "

@@ -48,7 +48,7 @@ def mri3d_data(spacing:float=3.,                # voxel size in mm
                flips:tuple=(0,),                # axes a patch is flipped along, with probability 1/2 (`volume_dls`)
                foreground:float=0.5,            # share of patches centred on a voxel of a random class (`volume_dls`)
                regions:str='lobes',             # 'lobes' (9, `AAL_LOBES`) or 'aal' (62 regions): `colin27`
-               path:Path|str|None=None,         # the folder of Colin27's files (None: the cache, fetched once)
+               path:Path|str|None=None,         # Colin27's folder, or '/' after apt (None: the cache, fetched once)
                num_workers:int|None=None):      # DataLoader worker processes (None: fastai's default); not in the key
     "Colin27 as 3D `DataLoaders` (`mri_volume_dls`): random patches of the left hemisphere, the right one whole."
     kw = {} if num_workers is None else dict(num_workers=num_workers)
@@ -118,7 +118,7 @@ def mri3d_study(kinds:tuple|str|None=None,  # up-sampler kinds (None: `MRI3D_KIN
                 flips:tuple=(0,),           # axes a training patch is flipped along, with probability 1/2
                 foreground:float=0.5,       # share of patches centred on a voxel of a random class
                 regions:str='lobes',        # 'lobes' (9 groups, `AAL_LOBES`) or 'aal' (the 62 regions)
-                path:Path|str|None=None,    # the folder of Colin27's files (None: the cache, fetched once)
+                path:Path|str|None=None,    # Colin27's folder, or '/' after apt (None: the cache, fetched once)
                 num_workers:int|None=None,  # DataLoader worker processes (None: fastai's default)
                 shard:str|None=None,        # 'i/n': the i-th of n slices of the runs
                 runs:Path|str='runs',       # checkpoints and weights in `runs/mri3d`
@@ -136,7 +136,7 @@ def mri3d_study(kinds:tuple|str|None=None,  # up-sampler kinds (None: `MRI3D_KIN
 @delegates(mri3d_study, but=['kinds', 'path', 'show_progress', 'runs', 'root', 'shard', 'flips'])
 def pixeldcl_mri3d(kinds:str=', '.join(MRI3D_KINDS),     # comma-separated up-sampler kinds
                    flips:str='0',      # comma-separated axes (0, 1, 2: RAS) a training patch may be flipped along
-                   path:str=None,      # the folder of Colin27's files (default: the cache, fetched once)
+                   path:str=None,      # Colin27's folder, or '/' after apt (default: the cache, fetched once)
                    shard:str=None,     # 'i/n': the i-th of n slices of the runs (a job array's task)
                    runs:str='runs',    # checkpoints and weights
                    root:str='results', # results folder

@@ -26,7 +26,7 @@ MRI_KINDS = SEG_KINDS   # the paper's three layers with and without /icnr, and t
 
 def mri_data(axis:int=0,                  # slices along: 0 sagittal (x), 1 coronal, 2 axial
              bs:int=4,                    # slices a batch
-             path:Path|str|None=None,     # the folder of Colin27's files (None: the cache, fetched once)
+             path:Path|str|None=None,     # Colin27's folder, or '/' after apt (None: the cache, fetched once)
              num_workers:int|None=None):  # DataLoader worker processes (None: fastai's default); not in the key
     "Colin27's slices with the 62 AAL regions, left hemisphere training, right validating (`mri_slice_dls`)."
     kw = {} if num_workers is None else dict(num_workers=num_workers)
@@ -55,7 +55,7 @@ def mri_study(kinds:tuple|str|None=None,  # up-sampler kinds (None: `MRI_KINDS`)
               width:int=16,               # U-Net width (the paper: 64)
               depth:int=4,                # U-Net depth (the paper: 4)
               bs:int=4,                   # slices a batch
-              path:Path|str|None=None,    # the folder of Colin27's files (None: the cache, fetched once)
+              path:Path|str|None=None,    # Colin27's folder, or '/' after apt (None: the cache, fetched once)
               num_workers:int|None=None,  # DataLoader worker processes (None: fastai's default)
               shard:str|None=None,        # 'i/n': the i-th of n slices of the runs
               runs:Path|str='runs',       # checkpoints and weights in `runs/mri`
@@ -70,7 +70,7 @@ def mri_study(kinds:tuple|str|None=None,  # up-sampler kinds (None: `MRI_KINDS`)
 @call_parse
 @delegates(mri_study, but=['kinds', 'path', 'show_progress', 'runs', 'root', 'shard'])
 def pixeldcl_mri(kinds:str=', '.join(MRI_KINDS),     # comma-separated up-sampler kinds
-                 path:str=None,      # the folder of Colin27's files (default: the cache, fetched once)
+                 path:str=None,      # Colin27's folder, or '/' after apt (default: the cache, fetched once)
                  shard:str=None,     # 'i/n': the i-th of n slices of the runs (a job array's task)
                  runs:str='runs',    # checkpoints and weights
                  root:str='results', # results folder

@@ -18,7 +18,7 @@ from fastcore.meta import delegates
 from .layers import upsampler, positive_ints, positive_numbers, evaluating, quiet_fastai
 from .checkerboard import checkerboard_score, tonal_peak_ratio
 from .audio import audio_dls, audio_files, resample
-from .debian import fetch_deb_files
+from .debian import fetch_deb_files, installed_dir
 from .data import cache_dir, some
 from functools import partial
 from .srnet import n_params
@@ -66,13 +66,13 @@ def _as_fetched(files:list, out:Path) -> list[Path]:
         copies[c] = f
     return sorted(copies)
 
-def klettres_files(path:Path|str|None=None,  # KLettres as Debian installs it (`/usr/share/klettres`); None: fetched
+def klettres_files(path:Path|str|None=None,  # KLettres as installed: '/' or `/usr/share/klettres`; None: fetched
                    out:Path|str|None=None    # where `path`'s recordings are copied, named as fetched (None: the cache)
                   ) -> list[Path]:
     "KLettres' recordings (OGG), named `<language>-<set>-<name>.ogg`: fetched once from Debian, or copied from `path`."
     if path is None: return fetch_deb_files('klettres-data', _flat)
     if not Path(path).is_dir(): raise FileNotFoundError(f"klettres_files: {path} is not a folder{_OWN_AUDIO}")
-    files = [f for f in audio_files(path) if f.parent.name in _SETS]
+    files = [f for f in audio_files(installed_dir(path, 'usr/share/klettres')) if f.parent.name in _SETS]
     if not files:
         raise ValueError(f"klettres_files: no recording under {path} in <language>/<alpha|syllab>/<name>.ogg, as "
                          f"Debian's klettres-data installs them in /usr/share/klettres{_OWN_AUDIO}")
@@ -117,7 +117,7 @@ def _asterisk_voice(root:Path) -> Path:
                                         f"{some(found, 3)}; pass the one to read")
     return found[0] if found else root
 
-def asterisk_files(path:Path|str|None=None,   # Debian's prompts: the voice's folder, or one above it
+def asterisk_files(path:Path|str|None=None,   # Debian's prompts as installed: '/', the voice's folder or one above
                    out:Path|str|None=None     # where the FLAC files go (None: the cache)
                   ) -> list[Path]:
     ("Asterisk's English G.722 prompts as 16 kHz FLAC files, decoded once (again when a prompt's bytes change); "
@@ -127,7 +127,7 @@ def asterisk_files(path:Path|str|None=None,   # Debian's prompts: the voice's fo
     if path is None: srcs = {f.stem: f for f in fetch_deb_files(ASTERISK_PACKAGE, _asterisk_name)}
     else:
         if not Path(path).is_dir(): raise FileNotFoundError(f"asterisk_files: {path} is not a folder{_OWN_AUDIO}")
-        root = _asterisk_voice(Path(path))
+        root = _asterisk_voice(installed_dir(path, _ASTERISK_VOICE))   # '/': found without a search
         named = {f: _asterisk_name(_ASTERISK_VOICE + f.relative_to(root).as_posix()) for f in root.rglob('*.g722')}
         srcs = {n[:-len('.g722')]: f for f, n in named.items() if n is not None}   # the package's naming rule
         if not srcs: raise ValueError(f"asterisk_files: no .g722 prompt under {path}, the folder Debian's "
@@ -530,7 +530,7 @@ def pons_note(df:pd.DataFrame, study:str='speech') -> str:
 def pixeldcl_speech(kinds:str=', '.join(SPEECH_KINDS),     # comma-separated up-sampler kinds
                     skip:str='sinc',    # learn the residual over 'sinc' or 'linear' x2, or 'none'
                     valid:str=','.join(KLETTRES_VALID),  # comma-separated held-out languages
-                    path:str=None,      # the recordings as installed (/usr/share/klettres, or Asterisk's sounds)
+                    path:str=None,      # the recordings as installed: '/', or /usr/share/klettres or Asterisk's voice
                     shard:str=None,     # 'i/n': the i-th of n slices of the runs (a job array's task)
                     runs:str='runs',    # checkpoints and weights
                     root:str='results', # results folder
