@@ -328,5 +328,9 @@ def pace_line(df:pd.DataFrame,             # a study's results (`read_results`)
     est = '' if estimate is None or math.isnan(estimate) else f" (estimated beforehand: {estimate:.1f})"
     untimed = s['runs'] - s['timed']
     note = f" ({untimed} run{'s' if untimed > 1 else ''} without a time counted at the pace)" if untimed else ''
+    typical = (df[df.role == 'run'].train_s * _run_threads(df).astype(float).fillna(1.)).median() / 3600
+    typical *= max(planned, s['runs'])   # a run slowed by other work or paused moves the sum, not the median
+    how = (f"; at the median run's pace, {typical:.1f}: the times include whatever else shared the cores, and pauses"
+           if abs(h - typical) > 0.1 * h else "; the times include whatever else shared the cores")
     return (f"{head} {h:.1f} core-hours{est}, {'over' if h > CORE_HOURS else 'within'} the budget of about "
-            f"{CORE_HOURS:g}{note}; the times include whatever else shared the cores.")
+            f"{CORE_HOURS:g}{note}{how}.")
