@@ -294,12 +294,16 @@ def _run_threads(df:pd.DataFrame) -> pd.Series:
     runs = df[df.role == 'run']
     return runs.threads if 'threads' in runs else pd.Series(pd.NA, index=runs.index, dtype='Int64')
 
+def _core_s(df:pd.DataFrame) -> pd.Series:
+    "Each run's core-seconds of training: `train_s` x its threads (unrecorded threads: 1); NaN where untimed."
+    return df[df.role == 'run'].train_s * _run_threads(df).astype(float).fillna(1.)
+
 def study_spent(df:pd.DataFrame   # a study's results (`read_results`)
                ) -> dict:
     "{'runs', 'timed', 'core_hours', 'minutes_per_run'}: what its runs took (`train_s` x threads, unrecorded: 1)."
     if 'train_s' not in df: raise ValueError(f"study_spent: the rows have no train_s column, only {list(df.columns)}")
-    t, th = df[df.role == 'run'].train_s, _run_threads(df).astype(float).fillna(1.)
-    return dict(runs=len(t), timed=int(t.notna().sum()), core_hours=(t * th).sum() / 3600,
+    t = df[df.role == 'run'].train_s
+    return dict(runs=len(t), timed=int(t.notna().sum()), core_hours=_core_s(df).sum() / 3600,
                 minutes_per_run=t.median() / 60 if t.notna().any() else float('nan'))
 
 def spent_line(df:pd.DataFrame, name:str) -> str:
@@ -328,8 +332,7 @@ def pace_line(df:pd.DataFrame,             # a study's results (`read_results`)
     est = '' if estimate is None or math.isnan(estimate) else f" (estimated beforehand: {estimate:.1f})"
     untimed = s['runs'] - s['timed']
     note = f" ({untimed} run{'s' if untimed > 1 else ''} without a time counted at the pace)" if untimed else ''
-    typical = (df[df.role == 'run'].train_s * _run_threads(df).astype(float).fillna(1.)).median() / 3600
-    typical *= max(planned, s['runs'])   # a run slowed by other work or paused moves the sum, not the median
+    typical = _core_s(df).median() * max(planned, s['runs']) / 3600   # a run slowed or paused moves the sum only
     how = (f"; at the median run's pace, {typical:.1f}: the times include whatever else shared the cores, and pauses"
            if abs(h - typical) > 0.1 * h else "; the times include whatever else shared the cores")
     return (f"{head} {h:.1f} core-hours{est}, {'over' if h > CORE_HOURS else 'within'} the budget of about "
